@@ -1,0 +1,29 @@
+"""Find text decoded with the wrong encoding, repair it, and record every change.
+
+>>> import mojibake_fix
+>>> result = mojibake_fix.fix("The cafÃ© is â€œopenâ€\\x9d")
+>>> result.text
+'The café is “open”'
+>>> [(c.start, c.end, c.original, c.replacement) for c in result.changes]
+[(6, 8, 'Ã©', 'é'), (12, 15, 'â€œ', '“'), (19, 22, 'â€\\x9d', '”')]
+>>> result.revert() == "The cafÃ© is â€œopenâ€\\x9d"
+True
+"""
+
+from ._version import __version__
+from .engine import DEFAULT_MIN_CONFIDENCE, detect, fix
+from .model import Candidate, Change, Finding, Result, apply, changes_from_dict, revert
+
+__all__ = [
+    "DEFAULT_MIN_CONFIDENCE",
+    "Candidate",
+    "Change",
+    "Finding",
+    "Result",
+    "__version__",
+    "apply",
+    "changes_from_dict",
+    "detect",
+    "fix",
+    "revert",
+]

@@ -1,0 +1,82 @@
+"""Single-byte code pages as character-to-byte tables.
+
+UTF-8 mojibake is UTF-8 bytes shown through a single-byte code page. To undo
+it we need, for each code page, the byte each character came from. ftfy's
+"sloppy" codecs (``ftfy.bad_codecs``) decode every byte, passing undefined ones
+through as the C1 control of the same number, which is what browsers and
+many Windows programs do; we build our tables from them.
+
+>>> cp1252 = code_page("cp1252")
+>>> cp1252.encode("Ã©")
+b'\\xc3\\xa9'
+>>> cp1252.encode("naïve") is None  # 'ï' is 0xEF, fine; the ASCII is too
+False
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+# Python's codec name (the sloppy variant where the plain one leaves bytes
+# undefined) for each code page we know, in the order we prefer them when two
+# readings give the same text.
+CODEC_NAMES: dict[str, str] = {
+    "cp1252": "sloppy-windows-1252",
+    "iso-8859-15": "iso-8859-15",
+    "macroman": "mac-roman",
+    "cp1250": "sloppy-windows-1250",
+    "cp1251": "sloppy-windows-1251",
+    "cp1253": "sloppy-windows-1253",
+    "cp1254": "sloppy-windows-1254",
+    "cp1257": "sloppy-windows-1257",
+    "iso-8859-2": "iso-8859-2",
+    "cp437": "cp437",
+    "cp850": "cp850",
+    "koi8-r": "koi8-r",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CodePage:
+    """One code page's high half as a character-to-byte table."""
+
+    name: str
+    byte_of: dict[str, int]
+
+    def characters(self, low: int, high: int) -> str:
+        """The characters that bytes ``low`` to ``high`` (inclusive) stand for."""
+        return "".join(ch for ch, b in self.byte_of.items() if low <= b <= high)
+
+    def encode(self, text: str) -> bytes | None:
+        """The bytes ``text`` came from, or ``None`` if it could not have."""
+        out = bytearray()
+        for ch in text:
+            code = ord(ch)
+            if code < 0x80:
+                out.append(code)
+                continue
+            byte = self.byte_of.get(ch)
+            if byte is None:
+                return None
+            out.append(byte)
+        return bytes(out)
+
+
+@functools.cache
+def code_page(name: str) -> CodePage:
+    """The table for ``name`` (a key of :data:`CODEC_NAMES`)."""
+    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
+
+    codec = CODEC_NAMES[name]
+    byte_of: dict[str, int] = {}
+    for byte in range(0x80, 0x100):
+        char = bytes([byte]).decode(codec, errors="replace")
+        if char != "\ufffd":
+            byte_of[char] = byte
+    if name == "cp1252":
+        # Latin-1 readings of the same bytes leave C1 controls where
+        # Windows-1252 has punctuation; both come from the same byte.
+        for byte in range(0x80, 0xA0):
+            byte_of.setdefault(chr(byte), byte)
+    return CodePage(name=name, byte_of=byte_of)

@@ -1,0 +1,255 @@
+"""UTF-8 read through a single-byte code page: ``cafÃ©`` for ``café``.
+
+What it catches: runs of characters that, mapped back to their bytes in the
+code page, form well-formed UTF-8 multi-byte sequences (a lead byte and the
+continuation bytes it announces). Each run is decoded as UTF-8; a run can be
+one character of a word (``cafÃ©``) or a whole paragraph, so texts where only
+some spans are broken change only there. For Windows-1252 the Latin-1 reading
+(C1 controls where Windows-1252 has no character) is the same table, and a
+no-break space that became a plain space (``Ã `` for ``à``) is restored.
+
+How it avoids false positives: clean text rarely forms such sequences, and
+when it does (``DÉ…`` in all-caps French, ``Её`` in Russian) the decoded
+characters give it away. A run is only repaired when
+
+- every decoded character is one modern text uses (no C1 controls, no
+  unassigned, private-use or archaic letters);
+- the run is not glued to other letters of the same code page that are not
+  part of it (``Рёв`` is a Russian word, not mojibake);
+- and ftfy's badness heuristic, looking at the run with its neighbours, drops
+  once it is repaired, or the run is long enough to be no accident.
+
+>>> from mojibake_fix import fix
+>>> fix("The cafÃ© servesâ€¦ crÃ¨me brÃ»lÃ©e").text
+'The café serves… crème brûlée'
+>>> fix("Её рёв").text  # clean Russian that happens to form UTF-8 in Windows-1251
+'Её рёв'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..charclass import is_common, is_letter, script_of
+from ..codepages import CodePage, code_page
+from ..model import Finding
+from .base import Detector
+
+# The no-break-space byte A0 often became a plain space on the way. These are
+# the places where a space can stand for it without decoding likely text to
+# unlikely characters (after ftfy's ALTERED_UTF8_RE).
+_NBSP_LEADS_2 = "\xc2\xc3\xc5\xce\xd0\xd9"
+_NBSP_LEADS_3 = "\xe2\xe3"
+
+# Portuguese contractions where 'à' is a prefix of the next word (ftfy's list).
+_GRAVE_PREFIXES = re.compile(r"(?:quele|quela|quilo|s)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A run of characters that reads as UTF-8 in a code page."""
+
+    start: int
+    end: int
+    decoded: str
+    units: int
+    long_units: int
+    spaces_restored: int
+
+
+def _char_class(chars: str) -> str:
+    return "[" + "".join(re.escape(ch) for ch in chars) + "]"
+
+
+def _unit_pattern(page: CodePage) -> str:
+    cont = _char_class(page.characters(0x80, 0xBF))
+    lead2 = _char_class(page.characters(0xC2, 0xDF))
+    lead3 = _char_class(page.characters(0xE0, 0xEF))
+    lead4 = _char_class(page.characters(0xF0, 0xF4))
+    units = [f"{lead2}{cont}", f"{lead3}{cont}{{2}}", f"{lead4}{cont}{{3}}"]
+    if page.name == "cp1252":
+        strict = _char_class(
+            "".join(
+                ch for ch in page.characters(0x80, 0xBF) if page.byte_of[ch] not in (0x85, 0xA0)
+            )
+        )
+        nbsp2 = _char_class(bytes(_NBSP_LEADS_2.encode("latin-1")).decode("cp1252"))
+        nbsp3 = _char_class(bytes(_NBSP_LEADS_3.encode("latin-1")).decode("cp1252"))
+        lead3_low = _char_class("àáâã")
+        units += [f"{nbsp2} ", f"{nbsp3} {strict}", f"{lead3_low}{strict} "]
+    return "|".join(f"(?:{unit})" for unit in units)
+
+
+@functools.cache
+def _patterns(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The pattern of one UTF-8 sequence, and of a run of them."""
+    unit = _unit_pattern(code_page(name))
+    return re.compile(unit), re.compile(f"(?:{unit})+")
+
+
+def trigger_for(name: str) -> str:
+    return _patterns(name)[0].pattern
+
+
+def _decode(raw: bytes) -> str | None:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        import ftfy.bad_codecs  # noqa: F401  (registers utf-8-variants)
+
+        return raw.decode("utf-8-variants")
+    except UnicodeDecodeError:
+        return None
+
+
+def find_runs(text: str, page: CodePage) -> Iterator[Run]:
+    """Every maximal run of decodable UTF-8 sequences in ``text``."""
+    unit_re, run_re = _patterns(page.name)
+    for match in run_re.finditer(text):
+        pending: list[tuple[int, int, bytes, bool]] = []
+        for unit in unit_re.finditer(text, match.start(), match.end()):
+            raw = page.encode(unit.group())
+            spaced = " " in unit.group()
+            if spaced:
+                raw = page.encode(unit.group().replace(" ", "\xa0"))
+            if raw is None or _decode(raw) is None:
+                yield from _flush(pending)
+                pending = []
+                continue
+            pending.append((unit.start(), unit.end(), raw, spaced))
+        yield from _flush(pending)
+
+
+def _flush(pending: list[tuple[int, int, bytes, bool]]) -> Iterator[Run]:
+    if not pending:
+        return
+    raw = b"".join(item[2] for item in pending)
+    decoded = _decode(raw)
+    if decoded is None:
+        for item in pending:
+            yield from _flush([item])
+        return
+    yield Run(
+        start=pending[0][0],
+        end=pending[-1][1],
+        decoded=decoded,
+        units=len(pending),
+        long_units=sum(len(item[2]) >= 3 for item in pending),
+        spaces_restored=sum(item[3] for item in pending),
+    )
+
+
+def _badness(text: str) -> int:
+    from ftfy.badness import badness
+
+    return int(badness(text))
+
+
+def _glued_to_page_letter(text: str, index: int, page: CodePage) -> bool:
+    """Whether ``text[index]`` is a non-ASCII letter of the code page: a run
+    touching one is part of a real word, not mojibake."""
+    if not 0 <= index < len(text):
+        return False
+    ch = text[index]
+    return ord(ch) >= 0x80 and ch in page.byte_of and is_letter(ch)
+
+
+def _word_script(text: str, start: int, end: int) -> str | None:
+    """The script of the letters touching ``start:end`` (ASCII letters count as Latin)."""
+    for index in (start - 1, end):
+        if 0 <= index < len(text) and is_letter(text[index]):
+            return script_of(text[index])
+    return None
+
+
+def deepest(decoded: str, page: CodePage) -> str:
+    """What ``decoded`` becomes if it is itself mojibake in the same code page
+    (two or three layers deep), decoded all the way down."""
+    for _ in range(4):
+        raw = page.encode(decoded)
+        if raw is None or raw.isascii():
+            break
+        deeper = _decode(raw)
+        if deeper is None or deeper == decoded:
+            break
+        decoded = deeper
+    return decoded
+
+
+def judge(text: str, run: Run, page: CodePage) -> float:
+    """How sure we are that ``run`` is mojibake, from 0 to 1.
+
+    A run that decodes to further mojibake of the same code page is judged by
+    what it finally decodes to.
+    """
+    decoded = deepest(run.decoded, page)
+    if not all(is_common(ch) for ch in decoded):
+        return 0.0
+    original = text[run.start : run.end]
+    before = text[max(0, run.start - 3) : run.start]
+    after = text[run.end : run.end + 3]
+    bad_before = _badness(before + original + after)
+    bad_after = _badness(before + decoded + after)
+
+    score = 0.3
+    if bad_after < bad_before:
+        score += 0.3 + 0.1 * min(3, bad_before - bad_after)
+    elif bad_after > bad_before:
+        score -= 0.3
+    score += 0.15 * min(3, run.long_units) + 0.05 * min(4, run.units - run.long_units)
+    if _glued_to_page_letter(text, run.start - 1, page) or _glued_to_page_letter(
+        text, run.end, page
+    ):
+        score -= 0.4
+    neighbour = _word_script(text, run.start, run.end)
+    letters = [script_of(ch) for ch in decoded if is_letter(ch)]
+    if neighbour and letters and neighbour not in letters and neighbour != "Common":
+        score -= 0.2
+    if run.spaces_restored:
+        score -= 0.1 * run.spaces_restored
+    return max(0.0, min(0.99, score))
+
+
+def _grave_accent_fix(text: str, run: Run) -> Run:
+    """``Ã`` + space is ``à`` whose no-break space was lost. Keep the space
+    unless the next word needs ``à`` as its prefix (Portuguese ``às``)."""
+    if not (run.spaces_restored and text[run.end - 2 : run.end] == "Ã "):
+        return run
+    rest = text[run.end : run.end + 6]
+    if rest.startswith(" ") or _GRAVE_PREFIXES.match(rest):
+        return run
+    return Run(run.start, run.end - 1, run.decoded, run.units, run.long_units, run.spaces_restored)
+
+
+def _finder(name: str, detector_id: str) -> Detector:
+    def find(text: str) -> Iterator[Finding]:
+        page = code_page(name)
+        for run in find_runs(text, page):
+            run = _grave_accent_fix(text, run)
+            confidence = judge(text, run, page)
+            if confidence <= 0.0:
+                continue
+            yield Finding(
+                start=run.start,
+                end=run.end,
+                detector=detector_id,
+                confidence=confidence,
+                reason=f"UTF-8 read as {name}",
+                replacement=run.decoded,
+            )
+
+    return Detector(
+        id=detector_id,
+        summary=f"UTF-8 text that was decoded as {name}",
+        find=find,
+        trigger=lambda: trigger_for(name),
+        priority=10 if name == "cp1252" else 20,
+    )
+
+
+UTF8_AS_CP1252 = _finder("cp1252", "utf8-as-cp1252")

@@ -1,0 +1,219 @@
+"""From detectors to changes: choose, apply, go deeper, and keep the offsets.
+
+One pass runs every enabled detector over the text, keeps non-overlapping
+findings (the most confident wins; ties go to the longer span, then to the
+detector with the lower priority number) and applies those at or above the
+threshold. Repaired text can still be mojibake, one layer less deep
+(``cafÃƒÂ©`` → ``cafÃ©`` → ``café``), so passes repeat until nothing changes;
+the changes of all passes are composed into one change per span of the input.
+
+>>> result = fix("cafÃƒÂ©")
+>>> result.text, [(c.original, c.replacement) for c in result.changes]
+('café', [('Ã\\x83Â©', 'é')])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from .detectors import Detector, select
+from .model import Change, Finding, Result, build_changes
+from .scan import looks_clean
+
+DEFAULT_MIN_CONFIDENCE = 0.6
+MAX_PASSES = 8
+
+
+def fix(
+    text: str,
+    *,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    enable: Iterable[str] = (),
+    disable: Iterable[str] = (),
+) -> Result:
+    """Repair the mojibake in ``text``; see :class:`~mojibake_fix.model.Result`.
+
+    ``enable`` and ``disable`` take detector ids; ``min_confidence`` is the
+    least confidence at which a finding is applied rather than only reported.
+    """
+    detectors = select(enable, disable)
+    return fix_with(text, detectors, min_confidence)
+
+
+def detect(text: str, *, enable: Iterable[str] = (), disable: Iterable[str] = ()) -> list[Finding]:
+    """Every finding of the enabled detectors, overlapping ones included,
+    sorted by position: what a repair would be chosen from."""
+    detectors = select(enable, disable)
+    if looks_clean(text, detectors):
+        return []
+    return sorted(_run_detectors(text, detectors), key=lambda f: (f.start, f.end, f.detector))
+
+
+def fix_with(text: str, detectors: tuple[Detector, ...], min_confidence: float) -> Result:
+    if looks_clean(text, detectors):
+        return Result(text=text, original=text)
+    current = text
+    changes: tuple[Change, ...] = ()
+    leftovers: list[Finding] = []
+    for pass_number in range(MAX_PASSES):
+        findings = _run_detectors(current, detectors)
+        applied, reported = choose(findings, min_confidence)
+        if pass_number == 0:
+            leftovers = reported
+        if not applied:
+            break
+        fixed, step = build_changes(current, applied)
+        changes = compose(changes, step) if changes else step
+        current = fixed
+        if looks_clean(current, detectors):
+            break
+    kept = tuple(f for f in leftovers if not any(_overlaps(f.start, f.end, c) for c in changes))
+    return Result(text=current, changes=changes, findings=kept, original=text)
+
+
+def _run_detectors(text: str, detectors: tuple[Detector, ...]) -> list[Finding]:
+    findings: list[Finding] = []
+    for detector in detectors:
+        findings.extend(detector.find(text))
+    return findings
+
+
+def choose(
+    findings: Sequence[Finding], min_confidence: float, priorities: dict[str, int] | None = None
+) -> tuple[list[Finding], list[Finding]]:
+    """Split findings into those to apply and those only to report.
+
+    Repairs at or above ``min_confidence`` are taken greedily, best first;
+    a finding that overlaps a taken one is dropped. Everything else that does
+    not overlap a taken repair is reported.
+    """
+    ranked = sorted(
+        findings,
+        key=lambda f: (-f.confidence, -(f.end - f.start), f.start, f.detector),
+    )
+    taken: list[Finding] = []
+    for finding in ranked:
+        if finding.replacement is None or finding.confidence < min_confidence:
+            continue
+        if finding.replacement == "" and finding.start == finding.end:
+            continue
+        if any(_spans_overlap(finding, other) for other in taken):
+            continue
+        taken.append(finding)
+    taken.sort(key=lambda f: f.start)
+    reported: list[Finding] = []
+    for finding in sorted(findings, key=lambda f: (f.start, f.end, f.detector)):
+        if finding in taken or any(_spans_overlap(finding, other) for other in taken):
+            continue
+        if any(_spans_overlap(finding, other) for other in reported):
+            continue
+        reported.append(finding)
+    return taken, reported
+
+
+def _spans_overlap(a: Finding, b: Finding) -> bool:
+    if a.start == a.end or b.start == b.end:
+        return a.start <= b.end and b.start <= a.end
+    return a.start < b.end and b.start < a.end
+
+
+def _overlaps(start: int, end: int, change: Change) -> bool:
+    return (start < change.end and change.start < end) or start == change.start
+
+
+def compose(first: Sequence[Change], second: Sequence[Change]) -> tuple[Change, ...]:
+    """Changes from the input straight to the output of ``second``.
+
+    ``first`` maps the input to an intermediate text and ``second`` maps that
+    to the output. Spans of the intermediate text touched by both are merged,
+    so each resulting change covers one span of the input.
+    """
+    # Intervals on the intermediate text: (start, end, from_first, change).
+    intervals = sorted(
+        [(c.fixed_start, c.fixed_end, True, c) for c in first]
+        + [(c.start, c.end, False, c) for c in second],
+        key=lambda item: (item[0], item[1]),
+    )
+    clusters: list[list[tuple[int, int, bool, Change]]] = []
+    for item in intervals:
+        if clusters and item[0] <= max(end for _, end, _, _ in clusters[-1]):
+            clusters[-1].append(item)
+        else:
+            clusters.append([item])
+
+    result: list[Change] = []
+    shift_in = 0  # input offset minus intermediate offset, before the cursor
+    shift_out = 0  # output offset minus intermediate offset, before the cursor
+    for cluster in clusters:
+        mid_start = min(start for start, _, _, _ in cluster)
+        mid_end = max(end for _, end, _, _ in cluster)
+        firsts = [c for _, _, is_first, c in cluster if is_first]
+        seconds = [c for _, _, is_first, c in cluster if not is_first]
+        in_start = mid_start + shift_in
+        out_start = mid_start + shift_out
+        in_growth = sum((c.end - c.start) - (c.fixed_end - c.fixed_start) for c in firsts)
+        out_growth = sum((c.fixed_end - c.fixed_start) - (c.end - c.start) for c in seconds)
+        in_end = mid_end + shift_in + in_growth
+        out_end = mid_end + shift_out + out_growth
+        intermediate = _intermediate(firsts, seconds, mid_start, mid_end)
+        original = _replace_in(
+            intermediate, mid_start, [(c.fixed_start, c.fixed_end, c.original) for c in firsts]
+        )
+        replacement = _replace_in(
+            intermediate, mid_start, [(c.start, c.end, c.replacement) for c in seconds]
+        )
+        members = firsts + seconds
+        layers = len(firsts) and len(seconds)
+        lead = firsts[0] if firsts else seconds[0]
+        reason = lead.reason
+        if layers:
+            depth = _depth(lead.reason) + 1
+            reason = f"{_strip_depth(lead.reason)} ({depth} layers)"
+        result.append(
+            Change(
+                start=in_start,
+                end=in_end,
+                fixed_start=out_start,
+                fixed_end=out_end,
+                original=original,
+                replacement=replacement,
+                detector=lead.detector,
+                confidence=min(c.confidence for c in members),
+                reason=reason,
+            )
+        )
+        shift_in += in_growth
+        shift_out += out_growth
+    return tuple(result)
+
+
+def _intermediate(firsts: Sequence[Change], seconds: Sequence[Change], start: int, end: int) -> str:
+    """The intermediate text of ``start:end``, rebuilt from the changes alone:
+    the first pass's replacements and the second pass's originals cover it."""
+    chars: dict[int, str] = {}
+    for change in firsts:
+        chars.update(enumerate(change.replacement, change.fixed_start))
+    for change in seconds:
+        chars.update(enumerate(change.original, change.start))
+    return "".join(chars[i] for i in range(start, end))
+
+
+def _replace_in(text: str, base: int, edits: Sequence[tuple[int, int, str]]) -> str:
+    pieces: list[str] = []
+    position = 0
+    for start, end, put in sorted(edits):
+        pieces.append(text[position : start - base])
+        pieces.append(put)
+        position = end - base
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _depth(reason: str) -> int:
+    if reason.endswith(" layers)"):
+        return int(reason.rsplit("(", 1)[1].split()[0])
+    return 1
+
+
+def _strip_depth(reason: str) -> str:
+    return reason.rsplit(" (", 1)[0] if reason.endswith(" layers)") else reason

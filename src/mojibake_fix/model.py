@@ -1,0 +1,215 @@
+"""The values everything else passes around: findings, changes and results.
+
+A :class:`Finding` is what a detector proposes; a :class:`Change` is a finding
+that was applied. A change keeps the text it replaced, so every repair can be
+undone exactly:
+
+>>> from mojibake_fix import fix, revert
+>>> result = fix("cafÃ©")
+>>> result.text
+'café'
+>>> revert(result.text, result.changes)
+'cafÃ©'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One possible replacement for a span, with the score that ranked it."""
+
+    text: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A span of the input that a detector judged broken.
+
+    ``replacement`` is the repair the detector would apply, or ``None`` when
+    it only reports (U+FFFD, say, where nothing can be recovered).
+    ``alternatives`` are the ranked candidates, best first.
+    """
+
+    start: int
+    end: int
+    detector: str
+    confidence: float
+    reason: str
+    replacement: str | None = None
+    alternatives: tuple[Candidate, ...] = ()
+
+    def to_dict(self, text: str) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "original": text[self.start : self.end],
+            "replacement": self.replacement,
+            "detector": self.detector,
+            "confidence": round(self.confidence, 4),
+            "reason": self.reason,
+            "alternatives": [
+                {"text": c.text, "score": round(c.score, 4)} for c in self.alternatives
+            ],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """An applied repair: ``original`` at ``start:end`` of the input became
+    ``replacement`` at ``fixed_start:fixed_end`` of the output."""
+
+    start: int
+    end: int
+    fixed_start: int
+    fixed_end: int
+    original: str
+    replacement: str
+    detector: str
+    confidence: float
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "fixed_start": self.fixed_start,
+            "fixed_end": self.fixed_end,
+            "original": self.original,
+            "replacement": self.replacement,
+            "detector": self.detector,
+            "confidence": round(self.confidence, 4),
+            "reason": self.reason,
+        }
+
+    @classmethod
+    def from_dict(cls, record: Mapping[str, Any]) -> Change:
+        return cls(
+            start=int(record["start"]),
+            end=int(record["end"]),
+            fixed_start=int(record["fixed_start"]),
+            fixed_end=int(record["fixed_end"]),
+            original=str(record["original"]),
+            replacement=str(record["replacement"]),
+            detector=str(record["detector"]),
+            confidence=float(record["confidence"]),
+            reason=str(record.get("reason", "")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """The repaired text, the changes that made it, and the findings left alone."""
+
+    text: str
+    changes: tuple[Change, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    original: str = field(default="", repr=False)
+    encoding: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
+
+    def revert(self) -> str:
+        """The input again, rebuilt from the output and the changes alone."""
+        return revert(self.text, self.changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        counts: dict[str, int] = {}
+        for change in self.changes:
+            counts[change.detector] = counts.get(change.detector, 0) + 1
+        report: dict[str, Any] = {
+            "schema": "mojibake-fix/result",
+            "version": SCHEMA_VERSION,
+            "changed": self.changed,
+            "length": len(self.original),
+            "fixed_length": len(self.text),
+            "changes": [c.to_dict() for c in self.changes],
+            "findings": [f.to_dict(self.original) for f in self.findings],
+            "summary": counts,
+        }
+        if self.encoding is not None:
+            report["encoding"] = self.encoding
+        return report
+
+
+def changes_from_dict(report: Mapping[str, Any]) -> tuple[Change, ...]:
+    """The changes a saved :meth:`Result.to_dict` report recorded."""
+    return tuple(Change.from_dict(record) for record in report.get("changes", ()))
+
+
+def revert(text: str, changes: Iterable[Change]) -> str:
+    """Undo ``changes`` in ``text`` (the repaired text) to rebuild the input.
+
+    Raises ``ValueError`` when a change does not match the text it is applied
+    to, so a report is never applied to the wrong document by accident.
+    """
+    return _splice(text, changes, reverse=True)
+
+
+def apply(text: str, changes: Iterable[Change]) -> str:
+    """Apply saved ``changes`` to the original ``text`` again."""
+    return _splice(text, changes, reverse=False)
+
+
+def _splice(text: str, changes: Iterable[Change], *, reverse: bool) -> str:
+    pieces: list[str] = []
+    position = 0
+    for change in sorted(changes, key=lambda c: c.fixed_start if reverse else c.start):
+        start, end = (
+            (change.fixed_start, change.fixed_end) if reverse else (change.start, change.end)
+        )
+        expected, put = (
+            (change.replacement, change.original)
+            if reverse
+            else (change.original, change.replacement)
+        )
+        if start < position or text[start:end] != expected:
+            raise ValueError(
+                f"change at {start}:{end} does not match the text: "
+                f"{text[start:end]!r} != {expected!r}"
+            )
+        pieces.append(text[position:start])
+        pieces.append(put)
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def build_changes(text: str, findings: Sequence[Finding]) -> tuple[str, tuple[Change, ...]]:
+    """Apply non-overlapping findings (sorted by start) and record the changes."""
+    pieces: list[str] = []
+    changes: list[Change] = []
+    position = 0
+    fixed_position = 0
+    for finding in findings:
+        if finding.replacement is None:
+            continue
+        pieces.append(text[position : finding.start])
+        fixed_position += finding.start - position
+        pieces.append(finding.replacement)
+        changes.append(
+            Change(
+                start=finding.start,
+                end=finding.end,
+                fixed_start=fixed_position,
+                fixed_end=fixed_position + len(finding.replacement),
+                original=text[finding.start : finding.end],
+                replacement=finding.replacement,
+                detector=finding.detector,
+                confidence=finding.confidence,
+                reason=finding.reason,
+            )
+        )
+        fixed_position += len(finding.replacement)
+        position = finding.end
+    pieces.append(text[position:])
+    return "".join(pieces), tuple(changes)
