@@ -5,7 +5,7 @@
 >>> result.text
 'The café is “open”'
 >>> [(c.start, c.end, c.original, c.replacement) for c in result.changes]
-[(6, 8, 'Ã©', 'é'), (12, 15, 'â€œ', '“'), (19, 22, 'â€\\x9d', '”')]
+[(7, 9, 'Ã©', 'é'), (13, 16, 'â€œ', '“'), (20, 23, 'â€\\x9d', '”')]
 >>> result.revert() == "The cafÃ© is â€œopenâ€\\x9d"
 True
 """

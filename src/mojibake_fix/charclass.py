@@ -14,6 +14,7 @@ almost always is. These small judgements are shared by the detectors.
 from __future__ import annotations
 
 import bisect
+import functools
 import unicodedata
 
 # (first, last, script, common): ranges in order. Characters outside every
@@ -114,12 +115,14 @@ def _range_of(ch: str) -> tuple[int, int, str, bool] | None:
     return entry if code <= entry[1] else None
 
 
+@functools.lru_cache(maxsize=8192)
 def script_of(ch: str) -> str:
     """A coarse script name; 'Common' for punctuation, digits and symbols."""
     entry = _range_of(ch)
     return entry[2] if entry else "Other"
 
 
+@functools.lru_cache(maxsize=8192)
 def is_common(ch: str) -> bool:
     """Whether modern text in some language plausibly uses ``ch``."""
     if ch in "\t\n\r":
@@ -132,6 +135,7 @@ def is_common(ch: str) -> bool:
     return unicodedata.category(ch) != "Cn"
 
 
+@functools.lru_cache(maxsize=8192)
 def is_letter(ch: str) -> bool:
     """A letter or a combining mark: part of a word."""
     return unicodedata.category(ch)[0] in "LM"

@@ -20,6 +20,7 @@ from typing import Any, NoReturn, TextIO
 from . import __version__
 from .detectors import detector_ids
 from .engine import DEFAULT_MIN_CONFIDENCE, fix
+from .evaluation import add_eval_arguments, command_eval
 from .model import Change, Result, changes_from_dict, revert
 
 
@@ -83,7 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     with_detection_options(fix_cmd)
     fix_cmd.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
     fix_cmd.add_argument("--in-place", action="store_true", help="rewrite each file atomically")
-    fix_cmd.add_argument("--report", metavar="PATH", help="write the changes with their offsets")
+    fix_cmd.add_argument(
+        "--report", metavar="PATH", help="write the changes with their offsets ('-': stderr)"
+    )
     fix_cmd.add_argument(
         "--report-format",
         choices=("json", "jsonl", "txt"),
@@ -97,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     revert_cmd.add_argument("path", metavar="PATH")
     revert_cmd.add_argument("--report", required=True, metavar="REPORT")
     revert_cmd.add_argument("-o", "--output", metavar="PATH")
+
+    eval_cmd = commands.add_parser("eval", help="measure repairs on a labelled corpus")
+    add_eval_arguments(eval_cmd)
     return parser
 
 
@@ -239,7 +245,11 @@ def _report_record(document: Document) -> dict[str, Any]:
 
 
 def write_report(path: str, documents: Sequence[Document], report_format: str | None) -> None:
-    kind = report_format or Path(path).suffix.lstrip(".").lower()
+    """Write the report to ``path``; '-' means standard error, as text by default."""
+    if path == "-":
+        kind = report_format or "txt"
+    else:
+        kind = report_format or Path(path).suffix.lstrip(".").lower()
     if kind == "json":
         body = (
             json.dumps(
@@ -259,7 +269,10 @@ def write_report(path: str, documents: Sequence[Document], report_format: str | 
         body = "".join(line + "\n" for line in format_text_report(documents))
     else:
         raise InputError(f"{path}: unknown report format {kind!r} (use .json, .jsonl or .txt)")
-    write_atomically(path, body)
+    if path == "-":
+        sys.stderr.write(body)
+    else:
+        write_atomically(path, body)
 
 
 def read_report(path: str) -> list[dict[str, Any]]:
@@ -288,7 +301,7 @@ def command_fix(args: argparse.Namespace, out: TextIO) -> int:
         outputs.append((path, text))
         documents.extend(docs)
     # Nothing is written until every input has been read and repaired.
-    if args.report:
+    if args.report and args.report != "-":
         write_report(args.report, documents, args.report_format)
     for path, text in outputs:
         if args.in_place:
@@ -298,6 +311,9 @@ def command_fix(args: argparse.Namespace, out: TextIO) -> int:
             write_atomically(args.output, text)
         else:
             out.write(text)
+    if args.report == "-":
+        out.flush()
+        write_report("-", documents, args.report_format)
     return 0
 
 
@@ -358,6 +374,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "fix": command_fix,
     "check": command_check,
     "revert": command_revert,
+    "eval": command_eval,
 }
 
 

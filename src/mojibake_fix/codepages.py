@@ -9,8 +9,8 @@ many Windows programs do; we build our tables from them.
 >>> cp1252 = code_page("cp1252")
 >>> cp1252.encode("Ã©")
 b'\\xc3\\xa9'
->>> cp1252.encode("naïve") is None  # 'ï' is 0xEF, fine; the ASCII is too
-False
+>>> cp1252.encode("Ã\x89") is None  # a C1 control: Latin-1 read it, not Windows-1252
+True
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from dataclasses import dataclass
 # readings give the same text.
 CODEC_NAMES: dict[str, str] = {
     "cp1252": "sloppy-windows-1252",
+    "latin-1": "latin-1",
     "iso-8859-15": "iso-8859-15",
     "macroman": "mac-roman",
     "cp1250": "sloppy-windows-1250",
@@ -74,9 +75,4 @@ def code_page(name: str) -> CodePage:
         char = bytes([byte]).decode(codec, errors="replace")
         if char != "\ufffd":
             byte_of[char] = byte
-    if name == "cp1252":
-        # Latin-1 readings of the same bytes leave C1 controls where
-        # Windows-1252 has punctuation; both come from the same byte.
-        for byte in range(0x80, 0xA0):
-            byte_of.setdefault(chr(byte), byte)
     return CodePage(name=name, byte_of=byte_of)

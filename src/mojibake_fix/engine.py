@@ -9,7 +9,7 @@ the changes of all passes are composed into one change per span of the input.
 
 >>> result = fix("cafÃƒÂ©")
 >>> result.text, [(c.original, c.replacement) for c in result.changes]
-('café', [('Ã\\x83Â©', 'é')])
+('café', [('ÃƒÂ©', 'é')])
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from .detectors import Detector, select
 from .model import Change, Finding, Result, build_changes
-from .scan import looks_clean
+from .scan import scan_for
 
 DEFAULT_MIN_CONFIDENCE = 0.6
 MAX_PASSES = 8
@@ -44,20 +44,22 @@ def detect(text: str, *, enable: Iterable[str] = (), disable: Iterable[str] = ()
     """Every finding of the enabled detectors, overlapping ones included,
     sorted by position: what a repair would be chosen from."""
     detectors = select(enable, disable)
-    if looks_clean(text, detectors):
+    if scan_for(detectors).looks_clean(text):
         return []
     return sorted(_run_detectors(text, detectors), key=lambda f: (f.start, f.end, f.detector))
 
 
 def fix_with(text: str, detectors: tuple[Detector, ...], min_confidence: float) -> Result:
-    if looks_clean(text, detectors):
+    scan = scan_for(detectors)
+    if scan.looks_clean(text):
         return Result(text=text, original=text)
+    priorities = {detector.id: detector.priority for detector in detectors}
     current = text
     changes: tuple[Change, ...] = ()
     leftovers: list[Finding] = []
     for pass_number in range(MAX_PASSES):
         findings = _run_detectors(current, detectors)
-        applied, reported = choose(findings, min_confidence)
+        applied, reported = choose(findings, min_confidence, priorities)
         if pass_number == 0:
             leftovers = reported
         if not applied:
@@ -65,7 +67,7 @@ def fix_with(text: str, detectors: tuple[Detector, ...], min_confidence: float) 
         fixed, step = build_changes(current, applied)
         changes = compose(changes, step) if changes else step
         current = fixed
-        if looks_clean(current, detectors):
+        if scan.looks_clean(current):
             break
     kept = tuple(f for f in leftovers if not any(_overlaps(f.start, f.end, c) for c in changes))
     return Result(text=current, changes=changes, findings=kept, original=text)
@@ -79,7 +81,7 @@ def _run_detectors(text: str, detectors: tuple[Detector, ...]) -> list[Finding]:
 
 
 def choose(
-    findings: Sequence[Finding], min_confidence: float, priorities: dict[str, int] | None = None
+    findings: Sequence[Finding], min_confidence: float, priorities: dict[str, int]
 ) -> tuple[list[Finding], list[Finding]]:
     """Split findings into those to apply and those only to report.
 
@@ -89,7 +91,7 @@ def choose(
     """
     ranked = sorted(
         findings,
-        key=lambda f: (-f.confidence, -(f.end - f.start), f.start, f.detector),
+        key=lambda f: (-f.confidence, -(f.end - f.start), priorities.get(f.detector, 99), f.start),
     )
     taken: list[Finding] = []
     for finding in ranked:

@@ -10,24 +10,32 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from .detectors import Detector
 
 
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """The compiled union of some detectors' triggers."""
+
+    pattern: re.Pattern[str] | None
+    skips_ascii: bool
+
+    def looks_clean(self, text: str) -> bool:
+        """True when none of the detectors could find anything in ``text``."""
+        if self.pattern is None or (self.skips_ascii and text.isascii()):
+            return True
+        return self.pattern.search(text) is None
+
+
 @functools.cache
-def _compiled(triggers: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{trigger})" for trigger in triggers))
-
-
-def suspect_pattern(detectors: tuple[Detector, ...]) -> re.Pattern[str]:
-    """The union of the triggers of ``detectors``."""
-    return _compiled(tuple(detector.trigger() for detector in detectors))
-
-
-def looks_clean(text: str, detectors: tuple[Detector, ...]) -> bool:
-    """True when no detector in ``detectors`` could find anything in ``text``."""
+def scan_for(detectors: tuple[Detector, ...]) -> Scan:
+    """The scan for ``detectors``, each distinct trigger once."""
     if not detectors:
-        return True
-    if text.isascii() and all(d.needs_non_ascii for d in detectors):
-        return True
-    return suspect_pattern(detectors).search(text) is None
+        return Scan(pattern=None, skips_ascii=True)
+    triggers = dict.fromkeys(detector.trigger() for detector in detectors)
+    return Scan(
+        pattern=re.compile("|".join(f"(?:{trigger})" for trigger in triggers)),
+        skips_ascii=all(detector.needs_non_ascii for detector in detectors),
+    )

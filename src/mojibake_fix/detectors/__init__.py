@@ -6,12 +6,25 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from .base import Detector
-from .utf8_misread import UTF8_AS_CP1252
+from .c1_controls import C1_CONTROLS
+from .html_entities import HTML_ENTITIES
+from .replacement_char import REPLACEMENT_CHAR
+from .surrogates import UTF16_SURROGATES
+from .utf8_misread import UTF8_AS_CP1252, UTF8_AS_LATIN_1, UTF8_AS_OTHER_CODE_PAGES
 
-DETECTORS: tuple[Detector, ...] = (UTF8_AS_CP1252,)
+DETECTORS: tuple[Detector, ...] = (
+    UTF8_AS_CP1252,
+    UTF8_AS_LATIN_1,
+    *UTF8_AS_OTHER_CODE_PAGES,
+    C1_CONTROLS,
+    HTML_ENTITIES,
+    UTF16_SURROGATES,
+    REPLACEMENT_CHAR,
+)
 
 
 def detector_ids() -> tuple[str, ...]:
@@ -24,7 +37,11 @@ def select(enable: Iterable[str] = (), disable: Iterable[str] = ()) -> tuple[Det
     Raises ``ValueError`` for an id no detector has, so a typo never silently
     turns a detector off.
     """
-    enable, disable = frozenset(enable), frozenset(disable)
+    return _select(frozenset(enable), frozenset(disable))
+
+
+@functools.cache
+def _select(enable: frozenset[str], disable: frozenset[str]) -> tuple[Detector, ...]:
     unknown = (enable | disable) - set(detector_ids())
     if unknown:
         raise ValueError(f"unknown detector id(s): {', '.join(sorted(unknown))}")

@@ -29,12 +29,13 @@ characters give it away. A run is only repaired when
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..charclass import is_common, is_letter, script_of
-from ..codepages import CodePage, code_page
+from ..codepages import CODEC_NAMES, CodePage, code_page
 from ..model import Finding
 from .base import Detector
 
@@ -70,7 +71,7 @@ def _unit_pattern(page: CodePage) -> str:
     lead3 = _char_class(page.characters(0xE0, 0xEF))
     lead4 = _char_class(page.characters(0xF0, 0xF4))
     units = [f"{lead2}{cont}", f"{lead3}{cont}{{2}}", f"{lead4}{cont}{{3}}"]
-    if page.name == "cp1252":
+    if page.name in ("cp1252", "latin-1"):
         strict = _char_class(
             "".join(
                 ch for ch in page.characters(0x80, 0xBF) if page.byte_of[ch] not in (0x85, 0xA0)
@@ -90,8 +91,20 @@ def _patterns(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(unit), re.compile(f"(?:{unit})+")
 
 
-def trigger_for(name: str) -> str:
-    return _patterns(name)[0].pattern
+@functools.cache
+def shared_trigger() -> str:
+    """One pair of character classes for every code page: a lead character
+    of any page followed by a continuation character of any page.
+
+    It matches more than any one page's pattern, but it is a single
+    alternative for the scan to try, which keeps clean text fast; each page's
+    own pattern then does the exact work.
+    """
+    pages = [code_page(name) for name in CODEC_NAMES]
+    leads = "".join(sorted({ch for page in pages for ch in page.characters(0xC2, 0xF4)}))
+    conts = "".join(sorted({ch for page in pages for ch in page.characters(0x80, 0xBF)}))
+    nbsp_leads = (_NBSP_LEADS_2 + _NBSP_LEADS_3).encode("latin-1").decode("cp1252")
+    return f"{_char_class(leads)}{_char_class(conts)}|{_char_class(nbsp_leads)} "
 
 
 def _decode(raw: bytes) -> str | None:
@@ -167,6 +180,53 @@ def _word_script(text: str, start: int, end: int) -> str | None:
     return None
 
 
+def _surrounding_script(text: str, start: int, end: int, reach: int = 40) -> str | None:
+    """The commonest script among the letters near ``start:end``, outside it."""
+    counts: dict[str, int] = {}
+    for ch in text[max(0, start - reach) : start] + text[end : end + reach]:
+        if is_letter(ch):
+            script = script_of(ch)
+            counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _script_fit(original: str, decoded: str, surrounding: str | None) -> int:
+    """+1 when the repair brings the run into the script around it, -1 when it
+    takes it out (``Её`` in Russian is not ``Ÿ``), 0 otherwise."""
+    if surrounding is None:
+        return 0
+    before = {script_of(ch) for ch in original if is_letter(ch)}
+    after = {script_of(ch) for ch in decoded if is_letter(ch)}
+    if not after:
+        return 0
+    if surrounding in after and surrounding not in before:
+        return 1
+    if surrounding in before and surrounding not in after:
+        return -1
+    return 0
+
+
+def _intrusions(text: str, start: int, end: int) -> int:
+    """Symbols, spaces and controls wedged between two letters inside the run
+    (``РџСЂ``, ``Ã©t``): text is rarely written that way, mojibake often is."""
+    count = 0
+    for index in range(max(start, 1), min(end, len(text) - 1)):
+        if not is_letter(text[index]) and is_letter(text[index - 1]) and is_letter(text[index + 1]):
+            count += 1
+    return count
+
+
+def _case_breaks(decoded: str, before: str, after: str) -> int:
+    """Capital letters the repair would put right after a lowercase letter
+    (``crÚme``): a sign that the code page is the wrong one."""
+    context = before[-1:] + decoded + after[:1]
+    return sum(
+        1
+        for left, right in itertools.pairwise(context)
+        if left.islower() and right.isupper() and is_letter(right)
+    )
+
+
 def deepest(decoded: str, page: CodePage) -> str:
     """What ``decoded`` becomes if it is itself mojibake in the same code page
     (two or three layers deep), decoded all the way down."""
@@ -212,6 +272,9 @@ def judge(text: str, run: Run, page: CodePage) -> float:
         score -= 0.2
     if run.spaces_restored:
         score -= 0.1 * run.spaces_restored
+    score += 0.15 * min(2, _intrusions(text, run.start, run.end))
+    score += 0.25 * _script_fit(original, decoded, _surrounding_script(text, run.start, run.end))
+    score -= 0.2 * min(2, _case_breaks(decoded, before, after))
     return max(0.0, min(0.99, score))
 
 
@@ -226,12 +289,45 @@ def _grave_accent_fix(text: str, run: Run) -> Run:
     return Run(run.start, run.end - 1, run.decoded, run.units, run.long_units, run.spaces_restored)
 
 
-def _finder(name: str, detector_id: str) -> Detector:
+@functools.cache
+def _page_characters(name: str) -> re.Pattern[str]:
+    return re.compile(_char_class("".join(code_page(name).byte_of)))
+
+
+def page_support(text: str, page: CodePage, scored: list[tuple[Run, float]]) -> float:
+    """How well the whole text reads as UTF-8 mojibake in ``page``, from 0 to 1.
+
+    Mojibake is made by one program reading a whole document with one code
+    page, so once some runs are clearly broken in a page, and the page
+    explains nearly every character of it in the text, the weaker runs
+    (``Ä…`` for ``ą``, which alone looks like ordinary text) are broken too.
+    """
+    usable = [(run, score) for run, score in scored if score > 0.0]
+    if not usable:
+        return 0.0
+    covered = sum(run.end - run.start for run, _ in usable)
+    candidates = len(_page_characters(page.name).findall(text))
+    coverage = covered / candidates if candidates else 0.0
+    strongest = max(score for _, score in usable)
+    if strongest >= 0.6 or (covered >= 6 and coverage >= 0.95):
+        return coverage
+    return 0.0
+
+
+def _finder(name: str, detector_id: str, priority: int) -> Detector:
     def find(text: str) -> Iterator[Finding]:
         page = code_page(name)
-        for run in find_runs(text, page):
-            run = _grave_accent_fix(text, run)
-            confidence = judge(text, run, page)
+        scored = [
+            (run, judge(text, run, page))
+            for run in map(functools.partial(_grave_accent_fix, text), find_runs(text, page))
+        ]
+        support = page_support(text, page, scored)
+        for run, local in scored:
+            # The share of the text the page explains also ranks one page's
+            # reading of a run against another's.
+            confidence = local * (0.9 + 0.1 * support)
+            if support and local >= 0.2:
+                confidence = max(confidence, min(0.99, 0.35 + 0.5 * support + 0.1 * local))
             if confidence <= 0.0:
                 continue
             yield Finding(
@@ -247,9 +343,32 @@ def _finder(name: str, detector_id: str) -> Detector:
         id=detector_id,
         summary=f"UTF-8 text that was decoded as {name}",
         find=find,
-        trigger=lambda: trigger_for(name),
-        priority=10 if name == "cp1252" else 20,
+        trigger=shared_trigger,
+        priority=priority,
     )
 
 
-UTF8_AS_CP1252 = _finder("cp1252", "utf8-as-cp1252")
+UTF8_AS_CP1252 = _finder("cp1252", "utf8-as-cp1252", 10)
+UTF8_AS_LATIN_1 = _finder("latin-1", "utf8-as-latin-1", 11)
+
+# The other code pages, most common first. ISO-8859-15 differs from
+# Windows-1252 in few places, so it is tried last among the Western ones.
+UTF8_AS_OTHER_CODE_PAGES: tuple[Detector, ...] = tuple(
+    _finder(name, f"utf8-as-{name}", priority)
+    for priority, name in enumerate(
+        (
+            "cp1250",
+            "cp1251",
+            "macroman",
+            "cp1253",
+            "cp1254",
+            "cp1257",
+            "iso-8859-2",
+            "cp437",
+            "cp850",
+            "koi8-r",
+            "iso-8859-15",
+        ),
+        start=20,
+    )
+)

@@ -1,0 +1,212 @@
+"""C1 control characters standing for Windows-1252 punctuation: ``\\x93quoted\\x94``.
+
+What it catches: Windows-1252 text decoded as Latin-1. The two agree on every
+byte except 0x80–0x9F, where Windows-1252 has curly quotes, dashes, ``…``,
+``€`` and ``™`` and Latin-1 has C1 control characters, which no modern text
+uses as such. Each maximal run of them is replaced by its Windows-1252
+reading, as browsers do.
+
+How it avoids false positives: a C1 character is also what a UTF-8
+continuation byte becomes when UTF-8 is read as Latin-1 (``â\\x80\\x9c`` is
+``“``). A run that continues a UTF-8 sequence begun by the characters before
+it belongs to the UTF-8 detectors and gets a confidence too low to apply, as
+does a run holding a byte Windows-1252 leaves undefined (0x81, 0x8D, 0x8F,
+0x90, 0x9D: not Windows-1252 at all), a run that looks like a UTF-8 sequence
+whose lead byte was lost (``\\x80\\x99``), and C1 characters that may really
+be controls (an 8-bit terminal escape, NEL as a line break). Punctuation that
+every Windows code page puts at the same byte is trusted most; letters and
+``€``, which differ between code pages, a little less. A C1 character wrapped
+in UTF-8 once more (``Â\\x93``) is repaired whole.
+
+>>> from mojibake_fix import fix
+>>> fix("He said \\x93hello\\x94 \\x96 and left\\x85").text
+'He said “hello” – and left…'
+>>> fix("â\\x80\\x9cquoted\\x80\\x9d").text  # UTF-8 read as Latin-1, lead of ” lost
+'“quoted\\x80\\x9d'
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import re
+from collections.abc import Iterator
+
+from ..model import Finding
+from .base import Detector
+
+DETECTOR_ID = "c1-controls"
+
+# A run of C1 characters, each possibly wrapped in UTF-8 once more (C2 xx).
+_RUN_RE = re.compile("(?:\u00c2?[\x80-\x9f])+")
+_WINDOWS_CODE_PAGES = tuple(f"cp{n}" for n in range(1250, 1259))
+# An 8-bit CSI (0x9B) followed by the parameters and final byte of a terminal escape.
+_CSI_TAIL_RE = re.compile(r"[0-9;?]*[@-~]")
+_NEL_RE = re.compile("\x85")
+
+
+@functools.cache
+def _cp1252() -> dict[str, str]:
+    """C1 character -> the Windows-1252 character of the same byte."""
+    table: dict[str, str] = {}
+    for byte in range(0x80, 0xA0):
+        try:
+            table[chr(byte)] = bytes([byte]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue
+    return table
+
+
+@functools.cache
+def _stable() -> frozenset[str]:
+    """C1 characters whose byte means the same in every Windows code page:
+    quotes, dashes, ``…``, ``•``, ``™`` and the like."""
+    stable: set[str] = set()
+    for byte in range(0x80, 0xA0):
+        readings: set[str | None] = set()
+        for name in _WINDOWS_CODE_PAGES:
+            try:
+                readings.add(bytes([byte]).decode(name))
+            except UnicodeDecodeError:
+                readings.add(None)
+        if len(readings) == 1 and None not in readings:
+            stable.add(chr(byte))
+    return frozenset(stable)
+
+
+@functools.cache
+def _byte_of() -> dict[str, int]:
+    """Character -> byte, in Latin-1 and in Windows-1252 alike: UTF-8 read
+    as either (or as a mix of both) maps back to the same bytes."""
+    byte_of = {chr(byte): byte for byte in range(0x80, 0x100)}
+    for byte in range(0x80, 0xA0):
+        byte_of.update((ch, byte) for ch in bytes([byte]).decode("cp1252", errors="ignore"))
+    return byte_of
+
+
+def _utf8_length(lead: int) -> int:
+    if 0xC2 <= lead <= 0xDF:
+        return 2
+    if 0xE0 <= lead <= 0xEF:
+        return 3
+    if 0xF0 <= lead <= 0xF4:
+        return 4
+    return 0
+
+
+def _valid_utf8_prefix(raw: bytes) -> bool:
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(raw, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def utf8_covered(text: str, start: int) -> int:
+    """How many characters from ``start`` continue a UTF-8 sequence begun,
+    in Windows-1252 / Latin-1 bytes, by the characters just before ``start``
+    (0 when none does)."""
+    byte_of = _byte_of()
+    for lead_at in range(start - 1, max(-1, start - 4), -1):
+        byte = byte_of.get(text[lead_at])
+        if byte is None:
+            return 0
+        if 0x80 <= byte <= 0xBF:
+            continue
+        length = _utf8_length(byte)
+        if lead_at + length <= start:
+            return 0
+        raw = bytearray()
+        for ch in text[lead_at : lead_at + length]:
+            cont = byte_of.get(ch)
+            if cont is None or (raw and not 0x80 <= cont <= 0xBF):
+                break
+            raw.append(cont)
+        if len(raw) <= start - lead_at or not _valid_utf8_prefix(bytes(raw)):
+            return 0
+        return lead_at + len(raw) - start
+    return 0
+
+
+def _looks_like_control(text: str, start: int, end: int) -> bool:
+    """Whether the run may be a real control: an 8-bit CSI escape, or NEL
+    breaking the lines of text that has no other line breaks (each NEL
+    between two non-spaces, where an ellipsis is usually next to a space)."""
+    run = text[start:end]
+    if run[-1] == "\x9b" and _CSI_TAIL_RE.match(text, end):
+        return True
+    if "\x85" not in run or "\n" in text or "\r" in text:
+        return False
+    places = [match.start() for match in _NEL_RE.finditer(text)]
+    return len(places) >= 2 and all(_between_non_spaces(text, at) for at in places)
+
+
+def _between_non_spaces(text: str, at: int) -> bool:
+    before, after = text[at - 1 : at], text[at + 1 : at + 2]
+    return bool(before.strip()) and bool(after.strip())
+
+
+def _confidence(text: str, start: int, end: int) -> tuple[float, str]:
+    run = text[start:end].replace("\u00c2", "")
+    if len(run) >= 2 and run[0] == "\x80":
+        return 0.3, "C1 controls that look like a UTF-8 sequence whose lead byte was lost"
+    if _looks_like_control(text, start, end):
+        return 0.4, "C1 control that may be a real control character"
+    if all(ch in _stable() for ch in run):
+        confidence = 0.9
+        if any(ch in "\x91\x93" for ch in run) and any(ch in "\x92\x94" for ch in text):
+            confidence = 0.95
+        return confidence, "Windows-1252 punctuation decoded as Latin-1"
+    # Letters and symbols that other Windows code pages put elsewhere; worth
+    # less when the run sits among Latin-1 letters, where the whole word may
+    # be another code page read as Latin-1.
+    neighbours = text[max(0, start - 1) : start] + text[end : end + 1]
+    if any("\u00c0" <= ch <= "\u00ff" for ch in neighbours):
+        return 0.5, "C1 controls that may be another code page read as Latin-1"
+    return 0.75, "Windows-1252 characters decoded as Latin-1"
+
+
+def _segments(text: str) -> Iterator[tuple[int, int, bool]]:
+    """Each run of C1 characters as (start, end, is_utf8_tail); a run whose
+    start continues a UTF-8 sequence is split where that sequence ends."""
+    for match in _RUN_RE.finditer(text):
+        start, end = match.start(), match.end()
+        if text[start] != "\u00c2":
+            covered = min(end - start, utf8_covered(text, start))
+            if covered:
+                yield start, start + covered, True
+                start += covered
+        if start < end:
+            yield start, end, False
+
+
+def find(text: str) -> Iterator[Finding]:
+    table = _cp1252()
+    for start, end, utf8_tail in _segments(text):
+        run = text[start:end]
+        if any(ch not in table for ch in run.replace("\u00c2", "")):
+            continue  # a byte Windows-1252 leaves undefined: not Windows-1252
+        replacement = "".join(table.get(ch, "") for ch in run)
+        if utf8_tail:
+            confidence, reason = 0.3, "C1 controls inside UTF-8 read as Latin-1"
+        else:
+            confidence, reason = _confidence(text, start, end)
+            if "\u00c2" in run:
+                reason += ", encoded as UTF-8 once more"
+        yield Finding(
+            start=start,
+            end=end,
+            detector=DETECTOR_ID,
+            confidence=confidence,
+            reason=reason,
+            replacement=replacement,
+        )
+
+
+C1_CONTROLS = Detector(
+    id=DETECTOR_ID,
+    summary="C1 control characters standing for Windows-1252 punctuation",
+    find=find,
+    trigger=lambda: "[\x80-\x9f]",
+    priority=30,
+)

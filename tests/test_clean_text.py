@@ -1,0 +1,69 @@
+"""Clean text in many scripts comes out unchanged, with no changes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from babel import Locale
+
+import mojibake_fix
+from mojibake_fix.charclass import script_of
+
+from .conftest import clean_paragraphs
+
+LOCALES = (
+    "en", "fr", "de", "es", "pt", "it", "nl", "pl", "cs", "sk", "hu", "ro", "hr", "sl", "tr",
+    "vi", "is", "da", "sv", "fi", "lt", "lv", "et", "ru", "uk", "bg", "sr", "el", "he", "ar",
+    "fa", "zh", "ja", "ko", "th", "hi", "bn", "ta", "ka", "hy", "am", "km", "my",
+)  # fmt: skip
+
+
+def cldr_sentences() -> Iterator[tuple[str, str]]:
+    """Sentences made of CLDR data: territory, language and month names of
+    each locale, joined the way that locale lists things."""
+    for code in LOCALES:
+        locale = Locale.parse(code)
+        territories = [name for key, name in sorted(locale.territories.items()) if key.isalpha()]
+        languages = [name for _, name in sorted(locale.languages.items())]
+        months = list(locale.months["format"]["wide"].values())
+        days = list(locale.days["format"]["wide"].values())
+        for start in range(0, 60, 12):
+            yield code, ", ".join(territories[start : start + 12])
+            yield code, ", ".join(languages[start : start + 12])
+        yield code, " ".join(months)
+        yield code, " ".join(days)
+
+
+def scripts_of(texts: list[str]) -> set[str]:
+    return {
+        script_of(ch)
+        for text in texts
+        for ch in text
+        if ch.isalpha() and script_of(ch) not in ("Common", "Other")
+    }
+
+
+def test_the_clean_corpus_is_broad() -> None:
+    paragraphs = [text for _, text in clean_paragraphs()]
+    assert len(paragraphs) >= 200
+    assert len(scripts_of(paragraphs)) >= 10
+
+
+@pytest.mark.parametrize("language, text", clean_paragraphs())
+def test_clean_paragraph_is_unchanged(language: str, text: str) -> None:
+    result = mojibake_fix.fix(text)
+    assert result.changes == (), [(c.original, c.replacement) for c in result.changes]
+    assert result.text == text
+
+
+def test_cldr_sentences_are_unchanged() -> None:
+    sentences = list(cldr_sentences())
+    assert len(sentences) >= 400
+    assert len(scripts_of([text for _, text in sentences])) >= 15
+    changed = [
+        (code, text, [(c.original, c.replacement) for c in result.changes])
+        for code, text in sentences
+        if (result := mojibake_fix.fix(text)).changes
+    ]
+    assert changed == []

@@ -1,0 +1,117 @@
+"""UTF-8 read as Windows-1252 or Latin-1, one to three layers deep, whole or
+in part, built from the clean corpus, is repaired exactly."""
+
+from __future__ import annotations
+
+import re
+
+import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+import pytest
+
+import mojibake_fix
+
+from .conftest import clean_paragraphs
+
+
+def as_cp1252(text: str, layers: int = 1) -> str:
+    for _ in range(layers):
+        text = text.encode("utf-8").decode("sloppy-windows-1252")
+    return text
+
+
+def as_latin1(text: str) -> str:
+    return text.encode("utf-8").decode("latin-1")
+
+
+def break_one_sentence(text: str) -> str:
+    """Only the second sentence (or the second half) is mojibake."""
+    sentences = re.split(r"(?<=[.!?。])\s*", text, maxsplit=2)
+    if len(sentences) >= 3:
+        first, second = sentences[0], sentences[1]
+        rest = text[len(first) :]
+        head, tail = (
+            rest[: rest.index(second) + len(second)],
+            rest[rest.index(second) + len(second) :],
+        )
+        return first + as_cp1252(head) + tail
+    middle = len(text) // 2
+    return text[:middle] + as_cp1252(text[middle:])
+
+
+def cases() -> list[tuple[str, str, str]]:
+    """(kind, broken, expected) for the paragraphs with non-ASCII text."""
+    built: list[tuple[str, str, str]] = []
+    for index, (language, text) in enumerate(clean_paragraphs()):
+        if text.isascii():
+            continue
+        kind = ("cp1252", "latin-1", "2 layers", "3 layers", "partial")[index % 5]
+        broken = {
+            "cp1252": lambda t: as_cp1252(t),
+            "latin-1": as_latin1,
+            "2 layers": lambda t: as_cp1252(t, 2),
+            "3 layers": lambda t: as_cp1252(t, 3),
+            "partial": break_one_sentence,
+        }[kind](text)
+        if broken != text:
+            built.append((f"{language}/{index}/{kind}", broken, text))
+    return built
+
+
+def test_there_are_enough_cases_of_every_kind() -> None:
+    built = cases()
+    assert len(built) >= 100
+    for kind in ("cp1252", "latin-1", "2 layers", "3 layers", "partial"):
+        assert sum(name.endswith(kind) for name, _, _ in built) >= 15
+
+
+@pytest.mark.parametrize("name, broken, expected", cases())
+def test_repaired_exactly(name: str, broken: str, expected: str) -> None:
+    result = mojibake_fix.fix(broken)
+    assert result.text == expected
+    assert result.revert() == broken
+
+
+def test_only_the_broken_spans_change() -> None:
+    clean = "Das Café liegt an der Straße."
+    broken = clean + " " + as_cp1252("Привет, мир — «как дела?»")
+    result = mojibake_fix.fix(broken)
+    assert result.text == clean + " Привет, мир — «как дела?»"
+    assert all(change.start > len(clean) for change in result.changes)
+
+
+@pytest.mark.parametrize(
+    "broken, expected",
+    [
+        ("cafÃ©", "café"),
+        ("â€œquotedâ€\x9d", "“quoted”"),
+        ("Ã la carte", "à la carte"),
+        ("voilÃ  tout", "voilà tout"),
+        ("Ã s vezes", "às vezes"),
+        ("caf\u00c3\u0083\u00c2\u00a9", "café"),
+        ("The \u00e2\u0080\u0099s", "The ’s"),
+        ("ðŸ˜€ emoji", "😀 emoji"),
+    ],
+)
+def test_classic_examples(broken: str, expected: str) -> None:
+    assert mojibake_fix.fix(broken).text == expected
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "SÃO PAULO e IRMÃ",
+        "João Ângela Âmbar âge château",
+        "DÉ… CAFÉ™ ÉTÉ©",
+        "Её рёв, ВСЁ ЁЖ",
+        "3×4 = 12, 2×10⁵ µg ±0.5 °C",
+        "Þórður Ægisson — Åse Øye",
+        "İstanbul’da ılık bir gün",
+        "Ελληνικά ¨κείμενα¨",
+        "Tiếng Việt có dấu",
+        "naïve façade résumé ©2021 ® ™",
+        "(╯°□°)╯︵ ┻━┻",
+    ],
+)
+def test_negatives(clean: str) -> None:
+    result = mojibake_fix.fix(clean)
+    assert result.text == clean and result.changes == ()
