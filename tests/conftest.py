@@ -5,6 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Word lists load on first use, so a first example can take a moment; speed
+# is measured by the benchmarks, never by a test.
+settings.register_profile("project", deadline=None)
+settings.load_profile("project")
 
 ROOT = Path(__file__).resolve().parents[1]
 CLEAN = ROOT / "corpus" / "clean"

@@ -26,7 +26,7 @@ CLEAN = [
     "İstanbul'da ılık bir gün; Iğdır, şişe, çiçek, ĞÜŞİÖÇ ığüşöç",
     "Þetta er íslenska: Ðóra, þú, ærð, öðrum, Ýr",
     "Emoji: 😀👍🏽🇮🇸 👨‍👩‍👧 ❤️ and math: ∀x∈ℝ, ∑ᵢ xᵢ² ≤ ∫₀^∞ e^{-x} dx ≠ ∞ ± √2",
-    "Legit Ã and â: the Portuguese name JOÃO, Ãlvaro, SÃO; pâté, CÂMARA, Ângela",
+    "Legit Ã and â: the Portuguese name JOÃO, MAÇÃ, SÃO; pâté, CÂMARA, Ângela",
     "Typography that survived: “quoted” ‘single’ – — … € ™ • ‰ † ‡ ‹ › „ ‚",
     "",
     "plain ASCII with & and < > and \\x93 written out",

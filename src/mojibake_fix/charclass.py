@@ -44,7 +44,7 @@ _RANGES: tuple[tuple[int, int, str, bool], ...] = (
     (0x021C, 0x024F, "Latin", False),
     (0x0250, 0x02AF, "Latin", False),  # IPA
     (0x02B0, 0x02FF, "Common", False),  # spacing modifiers: ʼ ˆ ˜ are listed below
-    (0x0300, 0x036F, "Inherited", True),
+    (0x0300, 0x036F, "Inherited", False),  # the common ones are listed below
     (0x0370, 0x0383, "Greek", False),
     (0x0384, 0x03CE, "Greek", True),
     (0x03CF, 0x03FF, "Greek", False),
@@ -104,6 +104,11 @@ _RANGES: tuple[tuple[int, int, str, bool], ...] = (
 )
 _STARTS = tuple(first for first, _, _, _ in _RANGES)
 _COMMON_MODIFIERS = frozenset("ʹʻʼʾʿˆˇˈˊˋˌː˘˙˚˛˜˝")
+# Combining marks that decomposed (NFD) text in living languages uses.
+_COMMON_COMBINING = frozenset(
+    chr(code)
+    for code in (*range(0x0300, 0x030D), 0x030F, 0x0311, *range(0x0323, 0x0329), 0x0331)
+)
 
 
 def _range_of(ch: str) -> tuple[int, int, str, bool] | None:
@@ -127,7 +132,7 @@ def is_common(ch: str) -> bool:
     """Whether modern text in some language plausibly uses ``ch``."""
     if ch in "\t\n\r":
         return True
-    if ch in _COMMON_MODIFIERS:
+    if ch in _COMMON_MODIFIERS or ch in _COMMON_COMBINING:
         return True
     entry = _range_of(ch)
     if entry is None or not entry[3]:

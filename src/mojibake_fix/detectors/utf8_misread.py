@@ -28,6 +28,7 @@ characters give it away. A run is only repaired when
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import re
@@ -45,6 +46,10 @@ from .base import Detector
 _NBSP_LEADS_2 = "\xc2\xc3\xc5\xce\xd0\xd9"
 _NBSP_LEADS_3 = "\xe2\xe3"
 
+# A run judged on its own is never as certain as a whole text that one code
+# page explains: that is the strongest evidence there is.
+_MOST_FOR_A_PART = 0.95
+
 # Portuguese contractions where 'à' is a prefix of the next word (ftfy's list).
 _GRAVE_PREFIXES = re.compile(r"(?:quele|quela|quilo|s)\b")
 
@@ -59,6 +64,7 @@ class Run:
     units: int
     long_units: int
     spaces_restored: int
+    layers: int = 1
 
 
 def _char_class(chars: str) -> str:
@@ -77,10 +83,12 @@ def _unit_pattern(page: CodePage) -> str:
                 ch for ch in page.characters(0x80, 0xBF) if page.byte_of[ch] not in (0x85, 0xA0)
             )
         )
-        nbsp2 = _char_class(bytes(_NBSP_LEADS_2.encode("latin-1")).decode("cp1252"))
-        nbsp3 = _char_class(bytes(_NBSP_LEADS_3.encode("latin-1")).decode("cp1252"))
+        # Only ``Ã`` (for ``à``, a word of its own) may follow a space: ``Â``
+        # for a lost no-break space comes right after a word or a number.
+        glued = _char_class(_NBSP_LEADS_2.replace("\xc3", "").encode("latin-1").decode("cp1252"))
+        nbsp3 = _char_class(_NBSP_LEADS_3.encode("latin-1").decode("cp1252"))
         lead3_low = _char_class("àáâã")
-        units += [f"{nbsp2} ", f"{nbsp3} {strict}", f"{lead3_low}{strict} "]
+        units += [f"(?:Ã|(?<!\\s){glued}) ", f"{nbsp3} {strict}", f"{lead3_low}{strict} "]
     return "|".join(f"(?:{unit})" for unit in units)
 
 
@@ -130,24 +138,33 @@ def find_runs(text: str, page: CodePage) -> Iterator[Run]:
             spaced = " " in unit.group()
             if spaced:
                 raw = page.encode(unit.group().replace(" ", "\xa0"))
-            if raw is None or _decode(raw) is None:
-                yield from _flush(pending)
+            if raw is None or (_decode(raw) is None and not _is_surrogate_half(raw)):
+                yield from _flush(pending, page)
                 pending = []
                 continue
             pending.append((unit.start(), unit.end(), raw, spaced))
-        yield from _flush(pending)
+        yield from _flush(pending, page)
 
 
-def _flush(pending: list[tuple[int, int, bytes, bool]]) -> Iterator[Run]:
+def _is_surrogate_half(raw: bytes) -> bool:
+    """Three bytes of CESU-8 (``ED A0..BF xx``): half of a UTF-16 surrogate
+    pair, which decodes together with the other half."""
+    return len(raw) == 3 and raw[0] == 0xED and raw[1] >= 0xA0
+
+
+def _flush(pending: list[tuple[int, int, bytes, bool]], page: CodePage) -> Iterator[Run]:
     if not pending:
         return
     raw = b"".join(item[2] for item in pending)
     decoded = _decode(raw)
     if decoded is None:
-        for item in pending:
-            yield from _flush([item])
+        if len(pending) > 1:
+            for item in pending:
+                yield from _flush([item], page)
         return
+    decoded, layers = deepest(decoded, page)
     yield Run(
+        layers=layers,
         start=pending[0][0],
         end=pending[-1][1],
         decoded=decoded,
@@ -191,18 +208,19 @@ def _surrounding_script(text: str, start: int, end: int, reach: int = 40) -> str
 
 
 def _script_fit(original: str, decoded: str, surrounding: str | None) -> int:
-    """+1 when the repair brings the run into the script around it, -1 when it
-    takes it out (``Её`` in Russian is not ``Ÿ``), 0 otherwise."""
+    """+1 when the repair brings the run into the script around it or rids it
+    of a stray letter of another script, -1 when it takes it out of the
+    script around it (``Её`` in Russian is not ``Ÿ``), 0 otherwise."""
     if surrounding is None:
         return 0
     before = {script_of(ch) for ch in original if is_letter(ch)}
     after = {script_of(ch) for ch in decoded if is_letter(ch)}
-    if not after:
-        return 0
+    if after and surrounding in before and surrounding not in after:
+        return -1
     if surrounding in after and surrounding not in before:
         return 1
-    if surrounding in before and surrounding not in after:
-        return -1
+    if before - {surrounding} and not after - {surrounding}:
+        return 1  # a stray letter of another script leaves: ``ΓÇÖ`` in English
     return 0
 
 
@@ -227,9 +245,17 @@ def _case_breaks(decoded: str, before: str, after: str) -> int:
     )
 
 
-def deepest(decoded: str, page: CodePage) -> str:
+def _letter_scripts(text: str) -> set[str]:
+    return {script_of(ch) for ch in text if is_letter(ch)}
+
+
+def deepest(decoded: str, page: CodePage) -> tuple[str, int]:
     """What ``decoded`` becomes if it is itself mojibake in the same code page
-    (two or three layers deep), decoded all the way down."""
+    (two or three layers deep), decoded all the way down, and how many layers
+    there were in all."""
+    from ftfy.badness import is_bad
+
+    layers = [decoded]
     for _ in range(4):
         raw = page.encode(decoded)
         if raw is None or raw.isascii():
@@ -237,17 +263,30 @@ def deepest(decoded: str, page: CodePage) -> str:
         deeper = _decode(raw)
         if deeper is None or deeper == decoded:
             break
+        # Stop where the text stops looking broken: ``ÚŠ`` is two Latin
+        # letters and ``’à`` is French, though their bytes would decode once
+        # more, to an Arabic and an Armenian letter. ``Ä›`` goes on to ``ě``
+        # and ``ÄŒ`` to ``Č``: letters of the same script, only fewer.
+        scripts = _letter_scripts(decoded)
+        if not (is_bad(decoded) or not scripts or _letter_scripts(deeper) <= scripts):
+            break
         decoded = deeper
-    return decoded
+        layers.append(decoded)
+    # Layers in between may hold C1 controls that a sloppy codec passed
+    # through; the answer is the deepest layer that is real text.
+    for depth in range(len(layers), 0, -1):
+        if all(is_common(ch) for ch in layers[depth - 1]):
+            return layers[depth - 1], depth
+    return layers[0], 1
 
 
 def judge(text: str, run: Run, page: CodePage) -> float:
     """How sure we are that ``run`` is mojibake, from 0 to 1.
 
-    A run that decodes to further mojibake of the same code page is judged by
-    what it finally decodes to.
+    A run that decodes to further mojibake of the same code page has already
+    been decoded all the way down, and is judged by what it finally becomes.
     """
-    decoded = deepest(run.decoded, page)
+    decoded = run.decoded
     if not all(is_common(ch) for ch in decoded):
         return 0.0
     original = text[run.start : run.end]
@@ -261,7 +300,11 @@ def judge(text: str, run: Run, page: CodePage) -> float:
         score += 0.3 + 0.1 * min(3, bad_before - bad_after)
     elif bad_after > bad_before:
         score -= 0.3
-    score += 0.15 * min(3, run.long_units) + 0.05 * min(4, run.units - run.long_units)
+    score += 0.25 * min(3, run.long_units) + 0.05 * min(4, run.units - run.long_units)
+    if not any(is_letter(ch) for ch in original + decoded):
+        # Two symbols becoming one (``¬®`` for ``¨``) make a weak case alone;
+        # a page that is clearly broken elsewhere in the text can carry it.
+        score -= 0.2
     if _glued_to_page_letter(text, run.start - 1, page) or _glued_to_page_letter(
         text, run.end, page
     ):
@@ -275,7 +318,7 @@ def judge(text: str, run: Run, page: CodePage) -> float:
     score += 0.15 * min(2, _intrusions(text, run.start, run.end))
     score += 0.25 * _script_fit(original, decoded, _surrounding_script(text, run.start, run.end))
     score -= 0.2 * min(2, _case_breaks(decoded, before, after))
-    return max(0.0, min(0.99, score))
+    return max(0.0, min(_MOST_FOR_A_PART, score))
 
 
 def _grave_accent_fix(text: str, run: Run) -> Run:
@@ -286,7 +329,7 @@ def _grave_accent_fix(text: str, run: Run) -> Run:
     rest = text[run.end : run.end + 6]
     if rest.startswith(" ") or _GRAVE_PREFIXES.match(rest):
         return run
-    return Run(run.start, run.end - 1, run.decoded, run.units, run.long_units, run.spaces_restored)
+    return dataclasses.replace(run, end=run.end - 1)
 
 
 @functools.cache
@@ -314,20 +357,98 @@ def page_support(text: str, page: CodePage, scored: list[tuple[Run, float]]) -> 
     return 0.0
 
 
+def stretches(text: str, runs: list[Run]) -> list[list[Run]]:
+    """Runs grouped into stretches: neighbouring runs with nothing but ASCII
+    between them. Inside a stretch the runs explain every non-ASCII
+    character, which is what makes a text read as one code page."""
+    groups: list[list[Run]] = []
+    for run in runs:
+        if groups and text[groups[-1][-1].end : run.start].isascii():
+            groups[-1].append(run)
+        else:
+            groups.append([run])
+    return groups
+
+
+def stretch_confidence(text: str, stretch: list[Run], share: float) -> float:
+    """The confidence for every run of a stretch at once (0.0 when the
+    repaired stretch would not look better).
+
+    This is ftfy's test for a whole text, applied to each stretch that one
+    code page explains: the common case is one program reading a whole
+    document, or a whole part of one, with one code page. ``share`` is the
+    part of the text's non-ASCII characters the stretch explains; the more,
+    the surer.
+    """
+    from ftfy.badness import badness
+
+    decoded = [run.decoded for run in stretch]
+    if not all(is_common(ch) for piece in decoded for ch in piece):
+        return 0.0
+    start = max(0, stretch[0].start - 3)
+    end = min(len(text), stretch[-1].end + 3)
+    repaired = _splice_runs(text, stretch, decoded, start, end)
+    bad_before, bad_after = badness(text[start:end]), badness(repaired)
+    if bad_after >= bad_before:
+        return 0.0
+    breaks = sum(
+        _case_breaks(run.decoded, text[max(0, run.start - 1) : run.start], text[run.end :][:1])
+        for run in stretch
+    )
+    return max(0.0, 0.9 + 0.09 * share - 0.02 * min(5, bad_after) - 0.05 * min(5, breaks))
+
+
+def _splice_runs(text: str, runs: list[Run], pieces: list[str], start: int, end: int) -> str:
+    """``text[start:end]`` with each run replaced by its piece."""
+    out: list[str] = []
+    position = start
+    for run, piece in zip(runs, pieces, strict=True):
+        out.append(text[position : run.start])
+        out.append(piece)
+        position = run.end
+    out.append(text[position:end])
+    return "".join(out)
+
+
+def _reason(name: str, run: Run) -> str:
+    layers = f" ({run.layers} layers)" if run.layers > 1 else ""
+    return f"UTF-8 read as {name}{layers}"
+
+
 def _finder(name: str, detector_id: str, priority: int) -> Detector:
     def find(text: str) -> Iterator[Finding]:
         page = code_page(name)
-        scored = [
-            (run, judge(text, run, page))
-            for run in map(functools.partial(_grave_accent_fix, text), find_runs(text, page))
-        ]
+        runs = [_grave_accent_fix(text, run) for run in find_runs(text, page)]
+        if not runs:
+            return
+        non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+        scored: list[tuple[Run, float]] = []
+        for stretch in stretches(text, runs):
+            explained = sum(run.end - run.start - run.spaces_restored for run in stretch)
+            whole = 0.0
+            if len(stretch) > 1 or explained == non_ascii:
+                whole = stretch_confidence(text, stretch, explained / max(1, non_ascii))
+            for run in stretch:
+                if whole >= 0.6:
+                    yield Finding(
+                        start=run.start,
+                        end=run.end,
+                        detector=detector_id,
+                        confidence=whole,
+                        reason=_reason(name, run),
+                        replacement=run.decoded,
+                    )
+                else:
+                    scored.append((run, judge(text, run, page)))
         support = page_support(text, page, scored)
         for run, local in scored:
             # The share of the text the page explains also ranks one page's
             # reading of a run against another's.
             confidence = local * (0.9 + 0.1 * support)
             if support and local >= 0.2:
-                confidence = max(confidence, min(0.99, 0.35 + 0.5 * support + 0.1 * local))
+                confidence = max(
+                    confidence, min(_MOST_FOR_A_PART, 0.35 + 0.5 * support + 0.1 * local)
+                )
             if confidence <= 0.0:
                 continue
             yield Finding(
@@ -335,7 +456,7 @@ def _finder(name: str, detector_id: str, priority: int) -> Detector:
                 end=run.end,
                 detector=detector_id,
                 confidence=confidence,
-                reason=f"UTF-8 read as {name}",
+                reason=_reason(name, run),
                 replacement=run.decoded,
             )
 

@@ -1,0 +1,723 @@
+"""Generate corpus/cases.jsonl: mojibake test cases built from clean text.
+
+Reads every ``corpus/clean/<lang>.txt`` (one paragraph per line, own writing),
+``corpus/clean/cldr.txt`` (``<locale>\\t<text>``, built from babel's CLDR data by
+``make_cldr.py``) and ``corpus/negatives.txt`` (``<lang>\\t<text>``, hand-written
+clean strings that look suspicious), breaks the clean text in the ways scraped text
+gets broken, and writes one JSON object per line with the keys
+``id, input, expected, family, language, source, note``.
+
+The output is deterministic: every random choice comes from a ``random.Random``
+seeded with a fixed string, and all inputs are read in sorted order.
+
+Usage::
+
+    python corpus/generate.py            # writes corpus/cases.jsonl, prints counts
+
+Only the standard library is needed, plus ftfy for its ``sloppy-windows-125x``
+codecs (``import ftfy.bad_codecs``).
+"""
+
+from __future__ import annotations
+
+import html.entities
+import itertools
+import json
+import random
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-125x codecs)
+
+HERE = Path(__file__).resolve().parent
+CLEAN_DIR = HERE / "clean"
+NEGATIVES = HERE / "negatives.txt"
+OUTPUT = HERE / "cases.jsonl"
+
+SLOPPY_1252 = "sloppy-windows-1252"
+LATIN_1 = "latin-1"
+
+# Bytes that Windows-1252 leaves undefined; ftfy's sloppy codec maps them to U+0081 etc.
+UNDEFINED_1252 = "\x81\x8d\x8f\x90\x9d"
+C1_RE = re.compile("[\x80-\x9f]")
+ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
+
+# Characters that Windows-1252 encodes in 0x80-0x9F (curly quotes, dashes, €, ™ ...).
+CP1252_C1_CHARS = frozenset(
+    bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in b"\x81\x8d\x8f\x90\x9d"
+)
+
+DETECT_ONLY = frozenset({"negative", "replacement-char"})
+
+
+@dataclass(frozen=True, slots=True)
+class Codec:
+    """A wrong decoding: the family id, the Python codec and a readable name."""
+
+    family: str
+    codec: str
+    name: str
+    langs: frozenset[str]
+
+
+CODEC_FAMILIES: tuple[Codec, ...] = (
+    Codec(
+        "utf8-as-macroman",
+        "mac_roman",
+        "MacRoman",
+        frozenset({"en", "fr", "de", "es", "pt", "it", "nl", "da", "sv", "is"}),
+    ),
+    Codec(
+        "utf8-as-cp1250",
+        "sloppy-windows-1250",
+        "windows-1250",
+        frozenset({"pl", "cs", "sk", "hu", "ro", "hr", "sl"}),
+    ),
+    Codec(
+        "utf8-as-cp1251", "sloppy-windows-1251", "windows-1251", frozenset({"ru", "uk", "bg", "sr"})
+    ),
+    Codec("utf8-as-cp1253", "sloppy-windows-1253", "windows-1253", frozenset({"el"})),
+    Codec("utf8-as-cp1254", "sloppy-windows-1254", "windows-1254", frozenset({"tr"})),
+    Codec("utf8-as-cp1257", "sloppy-windows-1257", "windows-1257", frozenset({"lt", "lv", "et"})),
+    Codec("utf8-as-cp437", "cp437", "cp437", frozenset({"en", "fr", "de", "es", "it", "nl"})),
+    Codec(
+        "utf8-as-cp850",
+        "cp850",
+        "cp850",
+        frozenset({"fr", "de", "es", "pt", "it", "nl", "da", "sv"}),
+    ),
+    Codec(
+        "utf8-as-iso-8859-2",
+        "iso-8859-2",
+        "ISO-8859-2",
+        frozenset({"pl", "cs", "sk", "hu", "hr", "sl", "ro"}),
+    ),
+    Codec(
+        "utf8-as-iso-8859-15",
+        "iso-8859-15",
+        "ISO-8859-15",
+        frozenset({"fr", "de", "es", "pt", "it", "nl", "fi", "et"}),
+    ),
+    Codec("utf8-as-koi8-r", "koi8-r", "KOI8-R", frozenset({"ru"})),
+)
+TWO_LAYER_FAMILIES = frozenset(
+    {"utf8-as-macroman", "utf8-as-cp1250", "utf8-as-cp1251", "utf8-as-cp437", "utf8-as-koi8-r"}
+)
+MIN_PER_CODEC = 48
+
+# The codec a second sentence is broken with in `mixed` cases, by language.
+SECOND_CODEC: dict[str, tuple[str, str]] = {
+    **{lang: ("sloppy-windows-1251", "windows-1251") for lang in ("ru", "uk", "bg", "sr")},
+    **{
+        lang: ("sloppy-windows-1250", "windows-1250")
+        for lang in ("pl", "cs", "sk", "hu", "ro", "hr", "sl")
+    },
+    **{lang: ("sloppy-windows-1257", "windows-1257") for lang in ("lt", "lv", "et")},
+    "el": ("sloppy-windows-1253", "windows-1253"),
+    "tr": ("sloppy-windows-1254", "windows-1254"),
+}
+DEFAULT_SECOND = ("mac_roman", "MacRoman")
+
+# Legacy 8-bit code pages: text saved in `codec`, opened as Windows-1252 / Latin-1.
+LEGACY: dict[str, tuple[tuple[str, str], ...]] = {
+    "ru": (("cp1251", "windows-1251"), ("koi8-r", "KOI8-R")),
+    "uk": (("cp1251", "windows-1251"),),
+    "bg": (("cp1251", "windows-1251"),),
+    "sr": (("cp1251", "windows-1251"),),
+    "pl": (("cp1250", "windows-1250"),),
+    "cs": (("cp1250", "windows-1250"),),
+    "hu": (("cp1250", "windows-1250"),),
+    "sk": (("cp1250", "windows-1250"),),
+    "el": (("cp1253", "windows-1253"),),
+    "tr": (("cp1254", "windows-1254"),),
+    "he": (("cp1255", "windows-1255"),),
+}
+
+# Pairs of languages joined into one text for cross-language `mixed` cases.
+MIXED_PAIRS: tuple[tuple[str, str], ...] = (
+    ("fr", "ru"),
+    ("de", "el"),
+    ("pl", "uk"),
+    ("es", "bg"),
+    ("cs", "ru"),
+    ("tr", "de"),
+    ("en", "zh"),
+    ("it", "ja"),
+    ("pt", "ko"),
+    ("hu", "sr"),
+    ("sv", "he"),
+    ("nl", "ar"),
+    ("fi", "lt"),
+    ("da", "tr"),
+    ("ro", "ru"),
+    ("vi", "fr"),
+)
+
+# Sentence ends: punctuation, optional closing quotes, then space (or CJK full stop).
+SENTENCE_END_RE = re.compile(r"[.!?…。！？।؟]+[»”“\"’」）)]*\s*")
+CJK_STOPS = frozenset("。！？")
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """One clean paragraph or line and where it came from."""
+
+    lang: str
+    text: str
+    source: str
+
+
+@dataclass(slots=True)
+class Corpus:
+    """Collects cases, numbers them per family and language, and drops duplicates."""
+
+    cases: list[dict[str, str]] = field(default_factory=list)
+    counters: Counter[tuple[str, str]] = field(default_factory=Counter)
+    seen: set[tuple[str, str]] = field(default_factory=set)
+
+    def add(
+        self,
+        family: str,
+        src: Text,
+        text_in: str,
+        expected: str,
+        note: str,
+        input_form: str | None = None,
+    ) -> None:
+        """Add one case unless it is a duplicate or an unchanged mojibake case.
+
+        ``input_form`` names a transformation a reader must apply to the
+        loaded ``input`` ("surrogate-pairs": JSON cannot keep two adjacent
+        surrogates apart, so each astral character stands for its pair).
+        """
+        if family in DETECT_ONLY:
+            if text_in != expected:
+                raise ValueError(f"{family} case must have input == expected")
+        elif text_in == expected:
+            return
+        key = (family, text_in)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        number = self.counters[(family, src.lang)]
+        self.counters[(family, src.lang)] += 1
+        self.cases.append(
+            {
+                "id": f"{family}/{src.lang}/{number:04d}",
+                "input": text_in,
+                "expected": expected,
+                "family": family,
+                "language": src.lang,
+                "source": src.source,
+                "note": note,
+                **({"input_form": input_form} if input_form else {}),
+            }
+        )
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_paragraphs() -> dict[str, list[Text]]:
+    """Own-writing paragraphs by language, from clean/<lang>.txt."""
+    out: dict[str, list[Text]] = {}
+    for path in sorted(CLEAN_DIR.glob("*.txt")):
+        if path.stem == "cldr":
+            continue
+        lines = path.read_text(encoding="utf-8").split("\n")
+        out[path.stem] = [Text(path.stem, line, "own-writing") for line in lines if line]
+    return out
+
+
+def read_tabbed(path: Path, source: Callable[[str], str]) -> list[Text]:
+    """Lines of ``<locale>\\t<text>``; the language is the locale's base language."""
+    out: list[Text] = []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if not line:
+            continue
+        locale, text = line.split("\t", 1)
+        out.append(Text(locale.split("_")[0], text, source(locale)))
+    return out
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def redecode(text: str, codec: str, layers: int = 1) -> str | None:
+    """Encode as UTF-8 and decode with `codec`, `layers` times; None if undecodable."""
+    try:
+        for _ in range(layers):
+            text = text.encode("utf-8").decode(codec)
+    except UnicodeError:
+        return None
+    return text
+
+
+def is_ascii(text: str) -> bool:
+    return text.isascii()
+
+
+def split_sentences(text: str, lang: str) -> list[str]:
+    """Split into pieces whose concatenation is `text` (sentences, with trailing space)."""
+    cuts: list[int] = []
+    if lang == "th":  # Thai separates sentences with spaces
+        cuts = [m.end() for m in re.finditer(r"(?<!ๆ) +(?!ๆ)", text)]
+    else:
+        for m in SENTENCE_END_RE.finditer(text):
+            ends_with_space = m.group()[-1].isspace()
+            if m.end() < len(text) and (ends_with_space or CJK_STOPS & set(m.group())):
+                cuts.append(m.end())
+    if not cuts:
+        middle = len(text) // 2
+        spaces = [i + 1 for i, ch in enumerate(text) if ch in " ，、,"]
+        if spaces:
+            cuts = [min(spaces, key=lambda i: abs(i - middle))]
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in itertools.pairwise(bounds) if a < b]
+
+
+def to_surrogates(text: str) -> str:
+    """Replace each astral character by its UTF-16 surrogate pair (two code points)."""
+
+    def pair(m: re.Match[str]) -> str:
+        code = ord(m.group()) - 0x10000
+        return chr(0xD800 + (code >> 10)) + chr(0xDC00 + (code & 0x3FF))
+
+    return ASTRAL_RE.sub(pair, text)
+
+
+def ordinal(n: int) -> str:
+    return f"sentence {n + 1}"
+
+
+def has_c1_byte(text: str) -> bool:
+    """True if some character's UTF-8 encoding contains a byte 0x80-0x9F."""
+    return any(0x80 <= b <= 0x9F for b in text.encode("utf-8"))
+
+
+# --------------------------------------------------------------------------- families
+
+
+def gen_cp1252(corpus: Corpus, paras: dict[str, list[Text]], cldr: list[Text]) -> None:
+    for items in paras.values():
+        for i, src in enumerate(items):
+            if is_ascii(src.text):
+                continue
+            if i % 3 == 0:
+                broken = redecode(src.text, SLOPPY_1252)
+                note = "windows-1252 (ftfy sloppy: undefined bytes kept as U+0081 etc.)"
+            elif i % 6 == 1:
+                broken = redecode(src.text, LATIN_1)
+                note = "latin-1, C1 controls kept"
+            else:
+                continue
+            assert broken is not None
+            corpus.add("utf8-as-cp1252", src, broken, src.text, note)
+    for i, src in enumerate(cldr):
+        if i % 9 == 0 and not is_ascii(src.text):
+            broken = redecode(src.text, SLOPPY_1252)
+            assert broken is not None
+            corpus.add("utf8-as-cp1252", src, broken, src.text, "windows-1252, CLDR line")
+
+
+def gen_layered(corpus: Corpus, paras: dict[str, list[Text]]) -> None:
+    for items in paras.values():
+        for i, src in enumerate(items):
+            if is_ascii(src.text):
+                continue
+            layers = 2 if i % 4 == 1 else 3 if i % 6 == 2 else 0
+            if layers:
+                broken = redecode(src.text, SLOPPY_1252, layers)
+                assert broken is not None
+                corpus.add(
+                    "utf8-as-cp1252-layered",
+                    src,
+                    broken,
+                    src.text,
+                    f"{layers} layers of windows-1252",
+                )
+
+
+def gen_partial(corpus: Corpus, paras: dict[str, list[Text]], rng: random.Random) -> None:
+    for lang, items in paras.items():
+        for i, src in enumerate(items):
+            if i % 6 not in (3, 4):
+                continue
+            pieces = split_sentences(src.text, lang)
+            candidates = [k for k, p in enumerate(pieces) if not is_ascii(p)]
+            if len(candidates) < 2:
+                continue
+            count = rng.randint(1, len(candidates) - 1)
+            chosen = sorted(rng.sample(candidates, count))
+            broken = "".join(
+                redecode(p, SLOPPY_1252) or p if k in chosen else p for k, p in enumerate(pieces)
+            )
+            note = ", ".join(ordinal(k) for k in chosen) + " only, windows-1252"
+            corpus.add("utf8-as-cp1252-partial", src, broken, src.text, note)
+        # A mojibake title line followed by a clean body.
+        for i in range(0, len(items) - 1, 4):
+            title = split_sentences(items[i].text, lang)[0].strip()
+            body = items[i + 1].text
+            if is_ascii(title) or is_ascii(body):
+                continue
+            broken_title = redecode(title, SLOPPY_1252)
+            assert broken_title is not None
+            corpus.add(
+                "utf8-as-cp1252-partial",
+                items[i],
+                f"{broken_title}\n{body}",
+                f"{title}\n{body}",
+                "mojibake title line, clean body",
+            )
+
+
+def gen_codecs(corpus: Corpus, paras: dict[str, list[Text]], rng: random.Random) -> None:
+    all_items = [t for lang in sorted(paras) for t in paras[lang]]
+    for spec in CODEC_FAMILIES:
+        made = 0
+        primary = [t for t in all_items if t.lang in spec.langs]
+        others = [t for t in all_items if t.lang not in spec.langs]
+        rng.shuffle(others)
+        for src in primary + others:
+            if made >= MIN_PER_CODEC and src.lang not in spec.langs:
+                break
+            if is_ascii(src.text):
+                continue
+            broken = redecode(src.text, spec.codec)
+            if broken is None:
+                continue
+            before = len(corpus.cases)
+            corpus.add(spec.family, src, broken, src.text, f"UTF-8 read as {spec.name}")
+            made += len(corpus.cases) - before
+        if spec.family in TWO_LAYER_FAMILIES:
+            for src in primary[1::5]:
+                broken = redecode(src.text, spec.codec, 2)
+                if broken is not None and not is_ascii(src.text):
+                    corpus.add(
+                        spec.family, src, broken, src.text, f"2 layers, UTF-8 read as {spec.name}"
+                    )
+
+
+def gen_mixed(corpus: Corpus, paras: dict[str, list[Text]], rng: random.Random) -> None:
+    for lang, items in paras.items():
+        second, second_name = SECOND_CODEC.get(lang, DEFAULT_SECOND)
+        for i, src in enumerate(items):
+            if i % 6 not in (0, 5):
+                continue
+            pieces = split_sentences(src.text, lang)
+            if sum(not is_ascii(p) for p in pieces) < 2:
+                continue
+            modes = [(SLOPPY_1252, "windows-1252"), (second, second_name), ("", "clean")]
+            rng.shuffle(modes)
+            out: list[str] = []
+            notes: list[str] = []
+            j = 0
+            for k, piece in enumerate(pieces):
+                if is_ascii(piece):
+                    out.append(piece)
+                    continue
+                codec, name = modes[j % len(modes)]
+                j += 1
+                out.append(redecode(piece, codec) or piece if codec else piece)
+                notes.append(f"s{k + 1} {name}")
+            broken = "".join(out)
+            if sum(1 for n in notes if not n.endswith("clean")) == 0:
+                continue
+            corpus.add("mixed", src, broken, src.text, "; ".join(notes))
+    for n, (first, other) in enumerate(MIXED_PAIRS):
+        a = paras[first][n % len(paras[first])]
+        b = paras[other][(n + 3) % len(paras[other])]
+        codec, name = SECOND_CODEC.get(other, (SLOPPY_1252, "windows-1252"))
+        if other in ("zh", "ja", "ko", "ar", "he", "fr", "de"):
+            codec, name = "", "clean"
+        broken_a = redecode(a.text, SLOPPY_1252)
+        broken_b = redecode(b.text, codec) if codec else b.text
+        assert broken_a is not None and broken_b is not None
+        corpus.add(
+            "mixed",
+            a,
+            f"{broken_a}\n{broken_b}",
+            f"{a.text}\n{b.text}",
+            f"{first} windows-1252 + {other} {name}",
+        )
+
+
+def gen_c1_controls(corpus: Corpus, paras: dict[str, list[Text]]) -> None:
+    for items in paras.values():
+        for src in items:
+            if not CP1252_C1_CHARS & set(src.text):
+                continue
+            try:
+                raw = src.text.encode("cp1252")
+            except UnicodeEncodeError:
+                continue
+            corpus.add(
+                "c1-controls",
+                src,
+                raw.decode(LATIN_1),
+                src.text,
+                "windows-1252 bytes read as latin-1",
+            )
+
+
+def gen_legacy(corpus: Corpus, paras: dict[str, list[Text]], cldr: list[Text]) -> None:
+    pool = [t for lang in sorted(paras) for t in paras[lang]] + cldr
+    count = 0
+    for src in pool:
+        for native, native_name in LEGACY.get(src.lang, ()):
+            try:
+                raw = src.text.encode(native)
+            except UnicodeEncodeError:
+                continue
+            count += 1
+            reader, reader_name = (
+                (LATIN_1, "latin-1") if count % 4 == 0 else (SLOPPY_1252, "windows-1252")
+            )
+            corpus.add(
+                "legacy-codepage",
+                src,
+                raw.decode(reader),
+                src.text,
+                f"{native_name} text read as {reader_name}",
+            )
+
+
+def entity_for(ch: str, style: str) -> str:
+    """One HTML entity for `ch`: named if possible, else decimal or hex."""
+    name = html.entities.codepoint2name.get(ord(ch)) if len(ch) == 1 else None
+    if style == "named" and name:
+        return f"&{name};"
+    if style == "hex":
+        return f"&#x{ord(ch):X};"
+    return f"&#{ord(ch)};"
+
+
+def gen_html(corpus: Corpus, paras: dict[str, list[Text]], rng: random.Random) -> None:
+    specials = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+    for items in paras.values():
+        for i, src in enumerate(items):
+            if i % 3 != 1:
+                continue
+            style = ("named", "decimal", "hex", "named")[i % 4]
+            double = i % 2 == 1 and rng.random() < 0.5
+            out: list[str] = []
+            for ch in src.text:
+                if ch in specials:
+                    out.append(specials[ch])
+                elif not ch.isascii() and rng.random() < 0.6:
+                    ent = entity_for(ch, style)
+                    out.append(ent.replace("&", "&amp;", 1) if double else ent)
+                else:
+                    out.append(ch)
+            note = f"{style} entities" + (", double-escaped (&amp;...;)" if double else "")
+            corpus.add("html-entities", src, "".join(out), src.text, note)
+
+
+def gen_surrogates(corpus: Corpus, paras: dict[str, list[Text]]) -> None:
+    for items in paras.values():
+        for i, src in enumerate(items):
+            if not ASTRAL_RE.search(src.text):
+                continue
+            corpus.add(
+                "surrogates",
+                src,
+                to_surrogates(src.text),
+                src.text,
+                "astral characters as UTF-16 surrogate pairs",
+                input_form="surrogate-pairs",
+            )
+            if i % 2 == 0:
+                cesu = to_surrogates(src.text).encode("utf-8", "surrogatepass")
+                corpus.add(
+                    "surrogates",
+                    src,
+                    cesu.decode(SLOPPY_1252),
+                    src.text,
+                    "CESU-8 (UTF-8-encoded surrogates) read as windows-1252",
+                )
+
+
+def gen_replacement(corpus: Corpus, paras: dict[str, list[Text]], rng: random.Random) -> None:
+    for items in paras.values():
+        for i, src in enumerate(items):
+            if is_ascii(src.text) or i % 4 != 3:
+                continue
+            variant = (i // 4) % 3
+            damaged: str | None = None
+            note = ""
+            if variant == 0:
+                for codec in ("cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257"):
+                    try:
+                        raw = src.text.encode(codec)
+                    except UnicodeEncodeError:
+                        continue
+                    damaged = raw.decode("utf-8", "replace")
+                    note = f"{codec} bytes decoded as UTF-8 with errors='replace'"
+                    break
+            if damaged is None and variant != 2:
+                raw = bytearray(src.text.encode("utf-8"))
+                spots = [k for k, b in enumerate(raw) if b >= 0xC0]
+                for k in sorted(rng.sample(spots, min(3, len(spots))), reverse=True):
+                    del raw[k]
+                damaged = raw.decode("utf-8", "replace")
+                note = "UTF-8 lead bytes lost, decoded with errors='replace'"
+            if damaged is None:
+                chars = [k for k, ch in enumerate(src.text) if not ch.isascii()]
+                hit = set(rng.sample(chars, max(1, len(chars) // 4)))
+                damaged = "".join("\ufffd" if k in hit else ch for k, ch in enumerate(src.text))
+                note = "some characters replaced by U+FFFD"
+            corpus.add("replacement-char", src, damaged, damaged, note)
+
+
+def gen_lossy(corpus: Corpus, paras: dict[str, list[Text]]) -> None:
+    undefined_re = re.compile(f"[{UNDEFINED_1252}]")
+    for items in paras.values():
+        nbsp_made = 0
+        for i, src in enumerate(items):
+            if is_ascii(src.text):
+                continue
+            if i % 3 == 2 and has_c1_byte(src.text):
+                latin = redecode(src.text, LATIN_1) or ""
+                corpus.add(
+                    "lossy-c1-stripped",
+                    src,
+                    C1_RE.sub("", latin),
+                    src.text,
+                    "latin-1 mojibake with C1 controls (U+0080-U+009F) removed",
+                )
+            sloppy = redecode(src.text, SLOPPY_1252) or ""
+            if undefined_re.search(sloppy):
+                if i % 3 == 0:
+                    corpus.add(
+                        "lossy-undefined-dropped",
+                        src,
+                        undefined_re.sub("", sloppy),
+                        src.text,
+                        "windows-1252 mojibake, undefined bytes dropped",
+                    )
+                elif i % 3 == 1:
+                    mark, label = ("\ufffd", "U+FFFD") if i % 2 else ("?", "'?'")
+                    corpus.add(
+                        "lossy-replacement",
+                        src,
+                        undefined_re.sub(mark, sloppy),
+                        src.text,
+                        f"windows-1252 mojibake, undefined bytes -> {label}",
+                    )
+            if "\xa0" in sloppy and nbsp_made < 5:
+                nbsp_made += 1
+                corpus.add(
+                    "lossy-nbsp",
+                    src,
+                    sloppy.replace("\xa0", " "),
+                    src.text,
+                    "windows-1252 mojibake, U+00A0 turned into a space",
+                )
+
+
+def gen_truncated(corpus: Corpus, paras: dict[str, list[Text]], rng: random.Random) -> None:
+    for items in paras.values():
+        for i, src in enumerate(items):
+            if i % 3 != 0:
+                continue
+            multi = [
+                k for k, ch in enumerate(src.text) if not ch.isascii() and k >= len(src.text) // 3
+            ]
+            if not multi:
+                continue
+            k = rng.choice(multi)
+            head = src.text[:k]
+            raw = src.text[k].encode("utf-8")
+            dangling = raw[: rng.randint(1, len(raw) - 1)].decode(SLOPPY_1252)
+            if i % 2 == 0:
+                broken = (redecode(head, SLOPPY_1252) or "") + dangling
+                note = "truncated mid-character; whole field read as windows-1252"
+            else:
+                broken = head + dangling
+                note = "truncated mid-character; only the dangling lead byte(s) mis-decoded"
+            corpus.add("lossy-truncated", src, broken, head, note)
+
+
+def gen_negative(corpus: Corpus, groups: Iterable[Text]) -> None:
+    for src in groups:
+        corpus.add("negative", src, src.text, src.text, "clean text")
+
+
+# --------------------------------------------------------------------------- output
+
+
+JSON_ESCAPE_RE = re.compile("[\x80-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def dump(case: dict[str, str]) -> str:
+    """json.dumps(ensure_ascii=False), but C1 controls, U+2028/9 and surrogates escaped.
+
+    Escaping keeps each case on one physical line for every line splitter and lets lone
+    surrogates be written to a UTF-8 file; json.loads gives back the same strings.
+    """
+    line = json.dumps(case, ensure_ascii=False)
+    return JSON_ESCAPE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
+
+
+def check(cases: list[dict[str, str]]) -> None:
+    for case in cases:
+        if case["family"] in DETECT_ONLY:
+            assert case["input"] == case["expected"], case["id"]
+        else:
+            assert case["input"] != case["expected"], case["id"]
+    ids = [c["id"] for c in cases]
+    assert len(ids) == len(set(ids)), "duplicate ids"
+
+
+def print_counts(cases: list[dict[str, str]]) -> None:
+    by_family = Counter(c["family"] for c in cases)
+    by_lang = Counter(c["language"] for c in cases)
+    mojibake_langs = {c["language"] for c in cases if c["family"] not in DETECT_ONLY}
+    print(f"total cases: {len(cases)}")
+    print(f"languages: {len(by_lang)} ({len(mojibake_langs)} in mojibake families)\n")
+    print("| family | cases |\n|---|---:|")
+    for fam, n in sorted(by_family.items()):
+        print(f"| {fam} | {n} |")
+    print("\n| language | cases |\n|---|---:|")
+    for lang, n in sorted(by_lang.items()):
+        print(f"| {lang} | {n} |")
+
+
+def main() -> int:
+    paras = read_paragraphs()
+    cldr = read_tabbed(CLEAN_DIR / "cldr.txt", lambda loc: f"cldr:{loc}")
+    negatives = read_tabbed(NEGATIVES, lambda _loc: "hand-written negative")
+    corpus = Corpus()
+
+    def rng(name: str) -> random.Random:
+        return random.Random(f"mojibake_fix-corpus/{name}")
+
+    gen_cp1252(corpus, paras, cldr)
+    gen_layered(corpus, paras)
+    gen_partial(corpus, paras, rng("partial"))
+    gen_codecs(corpus, paras, rng("codecs"))
+    gen_mixed(corpus, paras, rng("mixed"))
+    gen_c1_controls(corpus, paras)
+    gen_legacy(corpus, paras, cldr)
+    gen_html(corpus, paras, rng("html"))
+    gen_surrogates(corpus, paras)
+    gen_replacement(corpus, paras, rng("replacement"))
+    gen_lossy(corpus, paras)
+    gen_truncated(corpus, paras, rng("truncated"))
+    all_paras = [t for lang in sorted(paras) for t in paras[lang]]
+    gen_negative(corpus, [*all_paras, *cldr, *negatives])
+
+    check(corpus.cases)
+    with OUTPUT.open("w", encoding="utf-8", newline="\n") as f:
+        for case in corpus.cases:
+            f.write(dump(case) + "\n")
+    print_counts(corpus.cases)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,649 @@
+"""Legacy 8-bit text read in the wrong code page: ``Ïðèâåò`` for ``Привет``.
+
+What it catches: text that was never UTF-8 but a single-byte code page —
+Windows-1251 or KOI8-R (Russian, Ukrainian, Bulgarian, Serbian), Windows-1250
+(Polish, Czech, Slovak, Hungarian, Romanian, Croatian, Slovene), Windows-1253
+(Greek), Windows-1254 (Turkish), Windows-1255 (Hebrew), Windows-1257
+(Lithuanian, Latvian) — that was decoded as Windows-1252 or Latin-1. Each
+character then stands for one byte, so the repair is exact: take the bytes
+back and decode them with the right code page.
+
+How it finds the code page: one decision per line. The line's suspect words
+are decoded with each candidate page, and ``wordfreq`` says how much of the
+result is words of a language that page serves (chardet's guess on the same
+bytes says which language to try first and breaks ties). The same words read
+as they stand must *not* be words of a language written in Windows-1252: that
+keeps ``Þórður``, ``ÉCOLE`` or ``naïve`` as they are.
+
+How it avoids false positives:
+
+- only lines holding a selective trigger are looked at: three high-half
+  letters in a row (non-Latin scripts are all high half), or one of a few
+  hundred letter pairs that Central European, Baltic and Turkish text read
+  as Windows-1252 is full of and clean text lacks (``by³`` is ``był``);
+- a word touching a character outside the code page is part of something
+  else (``ağaç``, ``K√∏benhavn``) and is never touched;
+- a decoded word must be letters of one script, the script of its code page,
+  in natural case, and characters modern text uses; mixed words (``cafй``)
+  stay as they are;
+- lines whose bytes mostly form UTF-8 sequences are left to the UTF-8
+  detectors;
+- most of the decoded words must be known words, clearly more than as they
+  stand; confidence grows with that margin and with the evidence (one short
+  word is not enough: ``ìèð`` alone is only reported).
+
+>>> from mojibake_fix.detectors.legacy_codepage import find_legacy
+>>> [(f.replacement, f.reason) for f in find_legacy("Ïðèâåò, ìèð! Êàê äåëà?")]
+[('Привет, мир! Как дела', 'Windows-1251 text read as Windows-1252 (ru)')]
+>>> list(find_legacy("Ça été très élevé, naïve façade. Þórður og Åse Øye."))
+[]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from ..charclass import is_common, is_letter, script_of
+from ..model import Candidate, Finding
+from .base import Detector
+
+DETECTOR_ID = "legacy-codepage"
+
+
+@dataclass(frozen=True, slots=True)
+class LegacyPage:
+    """A code page legacy text comes in, and the languages written in it."""
+
+    name: str
+    label: str
+    codec: str
+    chardet_name: str
+    script: str
+    languages: tuple[str, ...]
+
+
+LEGACY_PAGES: tuple[LegacyPage, ...] = (
+    LegacyPage(
+        "cp1251",
+        "Windows-1251",
+        "sloppy-windows-1251",
+        "windows-1251",
+        "Cyrillic",
+        ("ru", "uk", "bg", "sh", "mk"),
+    ),
+    LegacyPage("koi8-r", "KOI8-R", "koi8-r", "koi8-r", "Cyrillic", ("ru", "bg")),
+    LegacyPage("koi8-u", "KOI8-U", "koi8-u", "koi8-u", "Cyrillic", ("uk",)),
+    LegacyPage(
+        "cp1250",
+        "Windows-1250",
+        "sloppy-windows-1250",
+        "windows-1250",
+        "Latin",
+        ("pl", "cs", "sk", "hu", "ro", "sh", "sl"),
+    ),
+    LegacyPage("cp1253", "Windows-1253", "sloppy-windows-1253", "windows-1253", "Greek", ("el",)),
+    LegacyPage("cp1254", "Windows-1254", "sloppy-windows-1254", "windows-1254", "Latin", ("tr",)),
+    LegacyPage("cp1255", "Windows-1255", "sloppy-windows-1255", "windows-1255", "Hebrew", ("he",)),
+    LegacyPage(
+        "cp1257", "Windows-1257", "sloppy-windows-1257", "windows-1257", "Latin", ("lt", "lv")
+    ),
+)
+
+# Languages whose words can be written in Windows-1252 as they stand: a span
+# that reads as words of one of them is left alone. The languages a candidate
+# code page serves are not asked about its own misreadings, since their word
+# lists hold some (Romanian ``fãrã``).
+WESTERN_LANGUAGES: tuple[str, ...] = (
+    "en", "fr", "de", "es", "pt", "it", "nl", "sv", "da", "nb", "is", "fi", "ca", "vi",
+    "tr", "hu", "cs", "sk", "pl", "ro", "sl", "sh", "lt", "lv",
+)  # fmt: skip
+
+# Windows-1252 characters that are letters in some legacy code page: Latin-1
+# letters, the Windows-1252 letters, the symbols that stand for letters
+# elsewhere (³ is Polish ł, ¿ is ż, º is Romanian ş, ¹ is Russian №, ¦ § ¤ are
+# KOI8-U і ї є) and C1 controls (bytes Windows-1252 leaves undefined: Czech ť,
+# Serbian ђ).
+_HIGH_LETTERS = (
+    "\u00c0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u0080-\u009f"
+    "\u00a2\u00a3\u00a5\u00a6\u00a8\u00aa\u00af\u00b2\u00b3\u00b4\u00b5\u00b8\u00b9"
+    "\u00ba\u00bc\u00bd\u00be\u00bf\u00a4\u00a7\u00ad\u00b6\u00b7"
+)
+_WORD = re.compile(f"[A-Za-z{_HIGH_LETTERS}]+")
+_ASCII_WORD = re.compile(f"(?<![A-Za-z{_HIGH_LETTERS}])[A-Za-z]+(?![A-Za-z{_HIGH_LETTERS}])")
+# What may stand between two words of one span: ASCII punctuation, digits and
+# spaces (not a line break), and the punctuation all these code pages share.
+_GAP_CHARS = (
+    "[ \t\r\n!-@\\[-`{-~"
+    "\u00a0\u00ab\u00bb\u2018\u2019\u201a\u201c\u201d\u201e\u2026\u2013\u2014\u2022]"
+)
+_GAP = re.compile(f"{_GAP_CHARS}{{1,8}}")
+_GAP_CHAR = re.compile(_GAP_CHARS)
+# Letter pairs that Windows-1250, -1254 and -1257 text read as Windows-1252
+# is full of and clean text hardly has. Derived from wordfreq's top 30,000
+# words (lower, title and upper case): pairs in at least 3 of 10,000 words of
+# Polish, Czech, Slovak, Hungarian, Romanian, Croatian, Slovene, Turkish,
+# Lithuanian or Latvian so misread, and 100 times rarer (and below 5 in
+# 100,000 words) in every Latin-script language wordfreq knows. Pairs with ë
+# are left out: Albanian, which wordfreq lacks, is full of them.
+_TELLTALE_TEXT = (
+    "A\x8d A£ Aº AÆ AÞ BÛ Bç Bû CÃ Cã DÎ DÞ Dì E¼ EÈ G³ I¥ IÞ Iþ J¥ JÂ Jâ Jû KÂ Kâ LÎ Lî "
+    "MÇ Mç Mû NÂ NÌ Nì O¯ OŒ Pç Pø RÎ Rî S\x8d S³ S¹ TÎ Uþ VÇ Vç W³ Y£ Yý ZÎ a\x9d a³ aº "
+    "a¾ a¿ aæ aè aò aø aœ aŸ b³ b¹ bç bî bõ bû bþ c\x9d c¹ cû cý cþ d³ d¹ d¾ dç dî dþ dŸ "
+    "e\x9d e³ eº e¾ e¿ eæ eè eì eþ eœ eŸ fõ fý g³ g¹ gï gû gý h³ h¾ i\x9d i³ i¹ iº i¿ iæ "
+    "iû iþ iœ j¹ jâ jç jê jù jû jœ k³ k¹ k¿ kà kï kð kù kû kþ l¹ lî lõ lû m³ m¹ mç mî mð "
+    "mû n¹ nì nî nð nõ nù nû o³ oº o¾ o¿ oæ oì oò oø oþ oœ p³ pì pî pð pù pû r¹ rº rî "
+    "s\x9d s³ s¹ sç t³ t¹ tî tï tð tû u\x9d u³ uº u¿ uæ uþ uœ vç vî vï vû w³ w¹ wê y\x9d "
+    "y³ y¿ yæ yè yõ yø yû yý yœ z\x9d z³ z¹ zç zê zî zò zø zù \x9da \x9do £A £O ªI ªT ªi "
+    "ªt ¯E ¯e ¯y ³a ³b ³c ³e ³k ³n ³o ³u ³y ³¹ ³ê ³ó ¹c ¹d ¹g ¹t ¹z ¹³ ¹¿ ¹æ ºa ºc ºe ºi "
+    "ºo ºt ºu ¼u ¾a ¾k ¾m ¾n ¾o ¾s ¾u ¾v ¾ú ¿a ¿c ¿d ¿e ¿k ¿l ¿n ¿o ¿s ¿y ¿¹ ÂD ÂJ ÂK ÂS "
+    "ÃR Æe ÇC ÇJ ÇR Çý ÈA ÈE Èa Èe Èi Èl Èo ÌL ÌT ÎB ÎD ÎG ÎV Ïa Ïo Ða Ði Ðo Ðv Ðî ØI ØÍ "
+    "Øí ÛS ÞT Þm àj àþ á¾ áè áø áþ âd âf âj âk âp âs âv âz âº âï âð âò ãc ãd ãl ãp ãr ãt "
+    "ãu ãz ãº ãþ ä\x9d äè åž æa çc çd çj çn çp çr çv çz çì çï çð çý èa èe èj èk èu èá èí "
+    "èš éè êd êg êk êp êz ê³ ê¿ êæ êœ ìc ìd ìe ìh ìi ìj ìk ìl ìr ìs ìt ìv ìz ìø ìš ìž íi "
+    "í\x9d íè íî íø îb îd îg îj îk îp îr îs îv îz îº îï îð îò îþ ïa ïi ïo ïu ïâ ïû ðo ðy "
+    "ðâ ðç ðè ðí ðî ðø ðü ðý ñc ñs òe òo òu òâ òç òð ó³ ó¿ óŸ õb õd õj õk õl õr õs õt õv "
+    "õz øa øi øá øí ùb ùj ùl ùs ùv ùz ùž ú\x9d úè úø ûd ûe ûk ûn ûp ûs ûv ûz ûè ûð ûþ üð "
+    "üþ ýf ýy ýç ýþ þb þd þk þl þm þn þs þt þâ þã þç þü ŒC Œw œc œl œm œn œr œw œæ š\x9d "
+    "šæ šè Ÿd Ÿn Ÿæ "
+)
+_TELLTALE_PAIRS: tuple[str, ...] = tuple(_TELLTALE_TEXT.split())
+
+
+def _trigger_pattern(pairs: Sequence[str]) -> str:
+    """Three high-half letters in a row, or one of ``pairs``.
+
+    Every branch starts at a high-half character, so the regular-expression
+    engine skips clean text by one character-class test per character.
+    """
+    before: dict[str, str] = {}
+    after: dict[str, str] = {}
+    for pair in pairs:
+        first, second = pair[0], pair[1]
+        if ord(first) >= 0x80:
+            after[first] = after.get(first, "") + second
+        else:
+            before[second] = before.get(second, "") + first
+    branches = [f"(?=[{_HIGH_LETTERS}]{{2}})"]
+    for high in sorted(set(before) | set(after)):
+        escaped = re.escape(high)
+        if high in before:
+            branches.append(f"(?<=[{re.escape(before[high])}]{escaped})")
+        if high in after:
+            branches.append(f"(?<={escaped})(?=[{re.escape(after[high])}])")
+    return f"[{_HIGH_LETTERS}](?:{'|'.join(branches)})"
+
+
+_TRIGGER = _trigger_pattern(_TELLTALE_PAIRS)
+_TRIGGER_RE = re.compile(_TRIGGER)
+_MAX_ASCII_WORDS_INSIDE = 4
+
+
+def trigger() -> str:
+    return _TRIGGER
+
+
+@functools.cache
+def _byte_of() -> dict[str, int]:
+    """The byte each non-ASCII character of a Windows-1252 or Latin-1 reading came from."""
+    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
+
+    table = {bytes([b]).decode("sloppy-windows-1252"): b for b in range(0x80, 0x100)}
+    for byte in range(0x80, 0xA0):
+        table.setdefault(chr(byte), byte)
+    return table
+
+
+def _to_bytes(word: str) -> bytes | None:
+    table = _byte_of()
+    out = bytearray()
+    for ch in word:
+        code = ord(ch)
+        if code < 0x80:
+            out.append(code)
+        elif ch in table:
+            out.append(table[ch])
+        else:
+            return None
+    return bytes(out)
+
+
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _utf8_share(segment: str) -> float:
+    """The share of the high bytes behind ``segment`` that form UTF-8
+    sequences: most of them for UTF-8 mojibake, few for legacy text."""
+    table = _byte_of()
+    raw = bytes(ord(ch) if ord(ch) < 0x80 else table.get(ch, 0x3F) for ch in segment)
+    high = sum(byte >= 0x80 for byte in raw)
+    in_sequences = sum(len(match.group()) for match in _UTF8_SEQUENCE.finditer(raw))
+    return in_sequences / high if high else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    raw: bytes
+
+
+def _groups(text: str, start: int, end: int) -> Iterator[list[Word]]:
+    """Runs of words in ``text[start:end]`` joined by short gaps, each
+    beginning and ending with a non-ASCII word."""
+    group: list[Word] = []
+    position = -1
+    for match in _WORD.finditer(text, start, end):
+        word = match.group()
+        raw = _to_bytes(word)
+        # A word touching a letter or symbol outside the code page
+        # (``ağaç``, ``√∂st``) is part of something else.
+        glued = (match.start() > 0 and not _GAP_CHAR.match(text, match.start() - 1)) or (
+            match.end() < len(text) and not _GAP_CHAR.match(text, match.end())
+        )
+        joined = position >= 0 and _GAP.fullmatch(text, position, match.start()) is not None
+        if not joined or glued or raw is None:
+            yield from _trim(group)
+            group = []
+        if glued or raw is None:
+            position = -1
+            continue
+        group.append(Word(match.start(), match.end(), word, raw))
+        position = match.end()
+    yield from _trim(group)
+
+
+def _trim(group: list[Word]) -> Iterator[list[Word]]:
+    """Split at long runs of ASCII words and drop ASCII words at the ends."""
+    current: list[Word] = []
+    ascii_run: list[Word] = []
+    for word in group:
+        if word.raw.isascii():
+            ascii_run.append(word)
+            continue
+        if current and len(ascii_run) <= _MAX_ASCII_WORDS_INSIDE:
+            current.extend(ascii_run)
+        elif current:
+            yield current
+            current = []
+        ascii_run = []
+        current.append(word)
+    if current:
+        yield current
+
+
+def _is_sign(ch: str) -> bool:
+    """Punctuation, a digit or the numero sign: what may touch a word."""
+    return ch == "№" or unicodedata.category(ch)[0] in "PN"
+
+
+def _plausible(decoded: str, page: LegacyPage) -> str | None:
+    """The letters of a decoded word to look up, or None when the word
+    cannot be what the author wrote (mixed scripts, rare characters)."""
+    core = decoded.strip("".join(ch for ch in decoded if not is_letter(ch)))
+    edges = decoded.replace(core, "", 1) if core else decoded
+    if not all(_is_sign(ch) for ch in edges):
+        return None  # box drawing, currency signs: not what text around words holds
+    if not core:
+        return ""
+    if any(a.islower() and b.isupper() for a, b in itertools.pairwise(core)):
+        return None  # ``ьцЬ``: no language capitalises inside a word
+    scripts = set()
+    for ch in core:
+        if not is_common(ch) or not is_letter(ch):
+            return None
+        script = script_of(ch)
+        if script != "Inherited":
+            scripts.add(script)
+    if scripts != {page.script}:
+        return None
+    return core
+
+
+# wordfreq's small lists (words used at least once in a million) load ten
+# times faster than its large ones and hold every word a line needs to be
+# recognised by; the rare words only the large lists have decide nothing.
+_WORDLIST = "small"
+
+
+def _frequency(word: str, language: str) -> float:
+    """How much a word counts as a known word of ``language``, 0 to 1.
+
+    A word with a symbol inside (``gêœl¹``) is no word: wordfreq would split
+    it and find its pieces."""
+    if not word or not all(is_letter(ch) for ch in word):
+        return 0.0
+    from wordfreq import zipf_frequency
+    from wordfreq.tokens import tokenize
+
+    zipf = float(zipf_frequency(word, language, wordlist=_WORDLIST))
+    if zipf <= 0.0:
+        return 0.0
+    # wordfreq splits some words and drops letters it cannot transliterate
+    # (Serbo-Croatian ``ьцЬ`` is looked up as ``c``): only a whole word counts.
+    tokens = tokenize(word, language)
+    if len(tokens) != 1 or len(tokens[0]) < len(word):
+        return 0.0
+    return min(1.0, zipf / 2.5)
+
+
+@functools.cache
+def _alphabet(language: str) -> frozenset[str]:
+    """The letters ``language`` writes, from its commonest words: a word whose
+    decoded letters are all in it, and whose misread letters are not, is a
+    word of the language even when no word list has it (``fűszerpaprika``)."""
+    from wordfreq import top_n_list, word_frequency
+
+    counts: dict[str, float] = {}
+    for word in top_n_list(language, 5000, wordlist=_WORDLIST):
+        weight = float(word_frequency(word, language, wordlist=_WORDLIST))
+        for ch in word:
+            counts[ch] = counts.get(ch, 0.0) + weight
+    total = sum(counts.values()) or 1.0
+    return frozenset(ch for ch, count in counts.items() if count / total >= 1e-4)
+
+
+# chardet's language codes that wordfreq knows under another name.
+_WORDFREQ_NAMES = {"hr": "sh", "sr": "sh", "bs": "sh"}
+
+
+def _decode(word: Word, page: LegacyPage) -> str:
+    """``word`` read in ``page``: one character per byte, like the misreading."""
+    return word.raw.decode(page.codec, errors="replace")
+
+
+def _weight(word: Word) -> int:
+    return len(word.text) + sum(1 for ch in word.text if ord(ch) >= 0x80)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The words of a line decoded with one code page, and how well they read
+    as ``language``: ``score`` over all words, ``changed_score`` over those
+    the code page changes. ``replacements`` has None for words kept."""
+
+    page: LegacyPage
+    language: str
+    score: float
+    changed_score: float
+    replacements: tuple[str | None, ...]
+    changed_chars: int
+    known_words: int
+
+
+def _word_score(core: str, original: str, language: str) -> float:
+    known = _frequency(core, language)
+    if known >= 0.5:
+        return known
+    if len(core) != len(original) or len(core.lower()) != len(original.lower()):
+        return known
+    letters = _alphabet(language)
+    pairs = [(a, b) for a, b in zip(original.lower(), core.lower(), strict=True) if a != b]
+    if all(b in letters and a not in letters for a, b in pairs):
+        return 0.4  # support, but never enough alone to pass the 0.5 bars
+    return known
+
+
+def _read(words: Sequence[Word], page: LegacyPage, hint: str | None) -> Reading | None:
+    """``words`` decoded with ``page``, scored in the best of its languages;
+    None when most changed words cannot be text of the page's script."""
+    replacements: list[str | None] = []
+    changed: list[tuple[Word, str | None]] = []
+    for word in words:
+        decoded = _decode(word, page)
+        if decoded == word.text:
+            replacements.append(None)
+            continue
+        core = _plausible(decoded, page)
+        if core and page.script != "Latin":
+            high = sum(1 for ch in word.text if ord(ch) >= 0x80)
+            if high * 4 < len(word.text) * 3:
+                core = None  # ``cafй``: a Western word, not a misread one
+        replacements.append(decoded if core is not None else None)
+        changed.append((word, core))
+    changed_weight = sum(_weight(word) for word, _ in changed)
+    plausible_weight = sum(_weight(word) for word, core in changed if core is not None)
+    if not changed_weight or plausible_weight * 2 < changed_weight:
+        return None
+    changed_ids = {id(word) for word, _ in changed}
+    kept = [word for word in words if id(word) not in changed_ids]
+    total_weight = changed_weight + sum(_weight(word) for word in kept)
+    changed_chars = sum(
+        sum(a != b for a, b in zip(word.text, _decode(word, page), strict=True))
+        for word, core in changed
+        if core
+    )
+    # chardet's language goes first; when it reads well, the word lists of
+    # the others are not loaded.
+    hint = _WORDFREQ_NAMES.get(hint or "", hint)
+    languages = page.languages
+    if hint in languages:
+        languages = (hint, *(lang for lang in languages if lang != hint))
+    best: Reading | None = None
+    for language in languages:
+        changed_known = 0.0
+        known_words = 0
+        for word, core in changed:
+            if core:
+                score = _word_score(core, word.text, language)
+                changed_known += _weight(word) * score
+                known_words += score >= 0.5
+        kept_known = 0.0
+        for word in kept:
+            score = _frequency(word.text, language)
+            kept_known += _weight(word) * score
+            known_words += score >= 0.5
+        reading = Reading(
+            page=page,
+            language=language,
+            score=(changed_known + kept_known) / total_weight,
+            changed_score=changed_known / changed_weight,
+            replacements=tuple(replacements),
+            changed_chars=changed_chars,
+            known_words=known_words,
+        )
+        if best is None or reading.score > best.score:
+            best = reading
+        if language == hint and reading.changed_score >= 0.8:
+            break
+    return best
+
+
+def _western_score(words: Sequence[Word], reading: Reading, ceiling: float) -> tuple[float, float]:
+    """How well ``words`` read as they stand in the best Western language,
+    over all words and over those ``reading`` changes; stops early once the
+    first reaches ``ceiling``."""
+    changed = {
+        id(word)
+        for word, replacement in zip(words, reading.replacements, strict=True)
+        if replacement is not None
+    }
+    scored: list[tuple[str, int, bool]] = []
+    for word in words:
+        core = word.text.strip("".join(ch for ch in word.text if not is_letter(ch)))
+        scored.append((core, _weight(word), id(word) in changed))
+    total = sum(weight for _, weight, _ in scored) or 1
+    changed_total = sum(weight for _, weight, is_changed in scored if is_changed) or 1
+    best, best_changed = 0.0, 0.0
+    for language in WESTERN_LANGUAGES:
+        if language in reading.page.languages:
+            continue
+        known = [(weight * _frequency(core, language), flag) for core, weight, flag in scored]
+        score = sum(k for k, _ in known) / total
+        if score > best:
+            best = score
+            best_changed = sum(k for k, is_changed in known if is_changed) / changed_total
+        if best >= ceiling:
+            break
+    return best, best_changed
+
+
+def _chardet_ranking(raw: bytes) -> list[tuple[str, str | None]]:
+    """chardet's ranking of our code pages for ``raw``: (codec name, language)."""
+    import chardet
+
+    names = [page.chardet_name for page in LEGACY_PAGES]
+    try:
+        results = chardet.detect_all(
+            raw, include_encodings=[*names, "windows-1252"], no_match_encoding="windows-1252"
+        )
+    except Exception:  # chardet must never make us fail on odd bytes
+        return []
+    ranking: list[tuple[str, str | None]] = []
+    for result in results:
+        encoding = str(result.get("encoding") or "").lower()
+        language = result.get("language")
+        ranking.append((encoding, str(language) if language else None))
+    return ranking
+
+
+def _decide(
+    text: str, words: Sequence[Word], context: Sequence[str]
+) -> tuple[Reading, float, list[Reading]] | None:
+    """The best reading of ``words`` (the suspect words of one line) and how
+    sure we are of it, or None when the words should stay as they are.
+    ``context`` (the line's other words) only adds weight to a reading whose
+    language it is written in."""
+    high_words = [w for w in words if not w.raw.isascii()]
+    if not high_words or _utf8_share(text[words[0].start : words[-1].end]) >= 0.5:
+        return None  # UTF-8 read as Windows-1252: another detector's job
+    ranking: list[tuple[str, str | None]] | None = None
+    readings: list[Reading] = []
+    for page in LEGACY_PAGES:
+        if not _could_read(high_words, page):
+            continue
+        if ranking is None:
+            ranking = _chardet_ranking(b" ".join(w.raw for w in high_words))
+        hint = next((lang for name, lang in ranking if name == page.chardet_name), None)
+        reading = _read(words, page, hint)
+        if reading is not None:
+            readings.append(reading)
+    if not readings or ranking is None:
+        return None
+    rank_of = {name: index for index, (name, _) in enumerate(ranking)}
+    readings.sort(key=lambda r: (-r.score, -r.changed_score, rank_of.get(r.page.chardet_name, 99)))
+    best = readings[0]
+    if best.score < 0.5 or best.changed_score < 0.5:
+        return None
+    western, western_changed = _western_score(words, best, best.score - 0.3)
+    margin = best.score - western
+    if margin < 0.3 or best.changed_score - western_changed < 0.3:
+        return None
+    # One short word is thin evidence; a line of them is not.
+    # ASCII words can only be words of a Latin-script language, and count
+    # only when they are not English too.
+    support = 0
+    if best.page.script == "Latin":
+        support = sum(
+            _frequency(word, best.language) >= 0.5 and _frequency(word, "en") < 0.5
+            for word in context
+        )
+    size = max(0.0, min(1.0, (best.changed_chars + best.known_words + support - 3) / 6))
+    return best, min(0.97, margin * (0.4 + 0.6 * size)), readings
+
+
+def _could_read(words: Sequence[Word], page: LegacyPage) -> bool:
+    """A cheap test before any word list: does some word decode to letters of
+    the page's script only?"""
+    for word in words:
+        decoded = _decode(word, page)
+        if decoded != word.text and _plausible(decoded, page):
+            return True
+    return False
+
+
+def _findings(text: str, groups: Sequence[list[Word]], context: Sequence[str]) -> Iterator[Finding]:
+    words = [word for group in groups for word in group]
+    decision = _decide(text, words, context)
+    if decision is None:
+        return
+    best, confidence, readings = decision
+    offset = 0
+    for group in groups:
+        count = len(group)
+        reading = _slice(best, offset, count)
+        offset += count
+        if all(r is None for r in reading.replacements):
+            continue
+        changed = [i for i, r in enumerate(reading.replacements) if r is not None]
+        yield Finding(
+            start=group[changed[0]].start,
+            end=group[changed[-1]].end,
+            detector=DETECTOR_ID,
+            confidence=confidence,
+            reason=f"{best.page.label} text read as Windows-1252 ({best.language})",
+            replacement=_render(text, group, reading),
+            alternatives=tuple(
+                Candidate(_render(text, group, alternative), round(alternative.score, 4))
+                for alternative in (_slice(r, offset - count, count) for r in readings[:3])
+                if any(r is not None for r in alternative.replacements)
+            ),
+        )
+
+
+def _slice(reading: Reading, offset: int, count: int) -> Reading:
+    """The part of a line's reading that covers one group of its words."""
+    return dataclasses.replace(reading, replacements=reading.replacements[offset : offset + count])
+
+
+def _render(text: str, words: Sequence[Word], reading: Reading) -> str:
+    """The group of ``words`` as ``reading`` decodes it, from its first
+    changed word to its last, with what stands between words kept."""
+    changed = [i for i, r in enumerate(reading.replacements) if r is not None]
+    first, last = changed[0], changed[-1]
+    pieces: list[str] = []
+    for index in range(first, last + 1):
+        replacement = reading.replacements[index]
+        pieces.append(replacement if replacement is not None else words[index].text)
+        if index < last:
+            pieces.append(text[words[index].end : words[index + 1].start])
+    return "".join(pieces)
+
+
+def _lines_with_trigger(text: str) -> Iterator[tuple[int, int]]:
+    """The lines of ``text`` in which the trigger matches, as (start, end)."""
+    done = 0
+    for match in _TRIGGER_RE.finditer(text):
+        if match.start() < done:
+            continue
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        end = len(text) if end < 0 else end
+        yield start, end
+        done = end
+
+
+def find_legacy(text: str) -> Iterator[Finding]:
+    """Every span of ``text`` that reads better in a legacy code page.
+
+    The code page is chosen once per line, from all its suspect words, and
+    applied to each run of them.
+    """
+    for line_start, line_end in _lines_with_trigger(text):
+        groups = list(_groups(text, line_start, line_end))
+        if not groups:
+            continue
+        inside = {word.start for group in groups for word in group}
+        context = [
+            match.group()
+            for match in _ASCII_WORD.finditer(text, line_start, line_end)
+            if match.start() not in inside
+        ]
+        yield from _findings(text, groups, context)
+
+
+LEGACY_CODEPAGE = Detector(
+    id=DETECTOR_ID,
+    summary="legacy 8-bit text (Windows-125x, KOI8) decoded as Windows-1252",
+    find=find_legacy,
+    trigger=trigger,
+    priority=30,
+)
