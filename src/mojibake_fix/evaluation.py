@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import DEFAULT_MIN_CONFIDENCE, __version__, fix, revert
+from .detectors import DETECTORS
 
 DEFAULT_CORPUS = "corpus/cases.jsonl"
 NEGATIVE_FAMILY = "negative"
@@ -270,16 +271,25 @@ def available_tools() -> dict[str, Repairer]:
     return tools
 
 
+_OPT_IN_DETECTORS = frozenset(d.id for d in DETECTORS if not d.enabled_by_default)
+
+
 def evaluate_case(
     case: Case,
     *,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     tools: Sequence[tuple[str, Repairer]] = (),
 ) -> Outcome:
-    """Repair one case with ours and with each tool; check that it reverts."""
+    """Repair one case with ours and with each tool; check that it reverts.
+
+    A family named after a detector that is off by default (``html-entities``)
+    is repaired with that detector turned on, as a user who has that kind of
+    text would.
+    """
     error: str | None = None
+    enable = (case.family,) if case.family in _OPT_IN_DETECTORS else ()
     try:
-        result = fix(case.input, min_confidence=min_confidence)
+        result = fix(case.input, min_confidence=min_confidence, enable=enable)
         got, changed = result.text, bool(result.changes)
         reverted = result.revert() == case.input and revert(got, result.changes) == case.input
     except Exception as exc:  # fix must never raise; count it rather than stop

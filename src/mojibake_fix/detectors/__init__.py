@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from .base import Detector
 from .c1_controls import C1_CONTROLS
 from .html_entities import HTML_ENTITIES
+from .legacy_codepage import LEGACY_CODEPAGE
+from .lossy_utf8 import LOSSY_UTF8
 from .replacement_char import REPLACEMENT_CHAR
 from .surrogates import UTF16_SURROGATES
 from .utf8_misread import UTF8_AS_CP1252, UTF8_AS_LATIN_1, UTF8_AS_OTHER_CODE_PAGES
@@ -24,6 +26,8 @@ DETECTORS: tuple[Detector, ...] = (
     HTML_ENTITIES,
     UTF16_SURROGATES,
     REPLACEMENT_CHAR,
+    LOSSY_UTF8,
+    LEGACY_CODEPAGE,
 )
 
 

@@ -87,7 +87,9 @@ def _unit_pattern(page: CodePage) -> str:
         # for a lost no-break space comes right after a word or a number.
         glued = _char_class(_NBSP_LEADS_2.replace("\xc3", "").encode("latin-1").decode("cp1252"))
         nbsp3 = _char_class(_NBSP_LEADS_3.encode("latin-1").decode("cp1252"))
-        lead3_low = _char_class("àáâã")
+        # Not ``â``: E2 xx A0 are rare symbols (``†``), and ``â€`` + space is
+        # far more often ``”`` whose last byte was dropped.
+        lead3_low = _char_class("àáã")
         units += [f"(?:Ã|(?<!\\s){glued}) ", f"{nbsp3} {strict}", f"{lead3_low}{strict} "]
     return "|".join(f"(?:{unit})" for unit in units)
 

@@ -1,0 +1,167 @@
+"""Which characters a damaged UTF-8 sequence could have been.
+
+UTF-8 read as Latin-1 or Windows-1252 shows each byte as one character. When
+some of those characters are lost on the way (C1 controls deleted, bytes that
+Windows-1252 leaves undefined dropped or turned into ``?`` or U+FFFD, a no-break
+space made a plain space, the end of a field cut off), what is left is a lead
+byte without all the continuation bytes it announces. A *site* is such a lead
+with the continuation characters that did survive; its *readings* are every
+character whose UTF-8 bytes agree with them, the lost bytes filled in from the
+set the damage could have removed.
+
+>>> site = parse_site("Biden \\u00e2will", 6, STRIPPED_C1)
+>>> site.end, len(site.readings) > 20
+(7, True)
+>>> "\\u201c" in {r.text for r in site.readings}
+True
+>>> sorted(r.text for r in parse_site("W\\u00c5adys", 1, UNDEFINED_CP1252).readings)
+['Ł', 'ō', 'ŏ', 'Ő', 'ŝ']
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from dataclasses import dataclass
+
+from ..charclass import is_common
+from ..codepages import code_page
+
+# Bytes a damage step removes: every C1 control after a Latin-1 decode, or only
+# the five that Windows-1252 leaves undefined.
+STRIPPED_C1 = frozenset(range(0x80, 0xA0))
+UNDEFINED_CP1252 = frozenset((0x81, 0x8D, 0x8F, 0x90, 0x9D))
+ANY_CONTINUATION = frozenset(range(0x80, 0xC0))
+
+# Two-byte leads that may stand alone (their Latin-1 bytes): the no-break space
+# (C2), Latin letters (C3-C5, and C8 for Romanian ș ț), Greek (CE CF), Cyrillic
+# (D0 D1), Hebrew (D7), Arabic (D8 D9). Of the three-byte leads only E2
+# (general punctuation) may lose both continuation bytes and still be judged:
+# the others are common letters on their own (``ã``, ``é``).
+LEADS = "ÂÃÄÅÈÎÏÐÑ×ØÙ"
+LONE_PUNCTUATION_LEAD = "â"
+
+# Characters standing in for one byte that could not be decoded.
+MARKERS = "?\ufffd"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One character the damaged bytes could have been, and the span it replaces."""
+
+    text: str
+    end: int
+    lost: int
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """A lead byte that lost some of its continuation bytes."""
+
+    start: int
+    end: int
+    readings: tuple[Reading, ...]
+
+
+def sequence_length(lead: int) -> int:
+    """How many bytes a UTF-8 sequence with this lead byte has (0: no lead)."""
+    if 0xC2 <= lead <= 0xDF:
+        return 2
+    if 0xE0 <= lead <= 0xEF:
+        return 3
+    return 4 if 0xF0 <= lead <= 0xF4 else 0
+
+
+@functools.cache
+def continuation_bytes() -> dict[str, int]:
+    """Characters that stand for a continuation byte (80-BF) in Windows-1252
+    or Latin-1."""
+    page = code_page("cp1252")
+    return {ch: byte for ch, byte in page.byte_of.items() if 0x80 <= byte <= 0xBF}
+
+
+@functools.cache
+def _fillings(
+    lead: int, slots: tuple[int | None, ...], missing: int, lost: frozenset[int]
+) -> tuple[str, ...]:
+    """Characters of ``lead`` + continuation bytes where ``slots`` are the
+    survivors in order (``None``: a marker, any of the five undefined bytes)
+    and ``missing`` more bytes of ``lost`` went anywhere among them."""
+    total = len(slots) + missing
+    found: dict[str, None] = {}
+    marker_bytes = sorted(UNDEFINED_CP1252)
+    for positions in itertools.combinations(range(total), missing):
+        choices: list[list[int]] = []
+        survivors = iter(slots)
+        for index in range(total):
+            if index in positions:
+                choices.append(sorted(lost))
+            else:
+                survivor = next(survivors)
+                choices.append(marker_bytes if survivor is None else [survivor])
+        for tail in itertools.product(*choices):
+            try:
+                char = bytes((lead, *tail)).decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if is_common(char) and char not in found:
+                found[char] = None
+    return tuple(found)
+
+
+def parse_site(text: str, start: int, lost: frozenset[int]) -> Site | None:
+    """The site whose lead is ``text[start]``, or ``None`` when its bytes are
+    all there (plain mojibake, another detector's job) or it is no lead."""
+    lead = code_page("cp1252").byte_of.get(text[start])
+    if lead is None:
+        return None
+    length = sequence_length(lead)
+    if not length:
+        return None
+    conts = continuation_bytes()
+    slots: list[int | None] = []
+    position = start + 1
+    while len(slots) < length - 1 and position < len(text):
+        ch = text[position]
+        if ch in conts:
+            slots.append(conts[ch])
+        elif ch in MARKERS:
+            slots.append(None)
+        else:
+            break
+        position += 1
+    missing = length - 1 - len(slots)
+    if missing == 0 and None not in slots:
+        return None
+    at_end = position >= len(text)
+    if at_end and missing:
+        # Cut at the end of the field: the character is gone; only its
+        # dangling bytes remain, and dropping them is the repair.
+        # When only Windows-1252's undefined bytes go missing, the end of a
+        # closing quotation (``â€`` for ``”``) looks the same.
+        cut = Reading("", position, missing)
+        rest = _readings(lead, tuple(slots), missing, lost, position) if lost != STRIPPED_C1 else []
+        return Site(start=start, end=position, readings=(cut, *rest))
+    if missing > 1 and length == 4:
+        return None
+    readings: list[Reading] = []
+    readings += _readings(lead, tuple(slots), missing, lost, position)
+    # A trailing marker may be a real "?" after a stripped byte.
+    while slots and slots[-1] is None and text[position - 1] == "?":
+        slots.pop()
+        position -= 1
+        missing += 1
+        readings += _readings(lead, tuple(slots), missing, lost, position)
+    if missing and not at_end and text[position] == " ":
+        # A no-break space (A0) that became a plain space.
+        readings += _readings(lead, (*slots, 0xA0), missing - 1, lost, position + 1)
+    if not readings:
+        return None
+    return Site(start=start, end=max(r.end for r in readings), readings=tuple(readings))
+
+
+def _readings(
+    lead: int, slots: tuple[int | None, ...], missing: int, lost: frozenset[int], end: int
+) -> list[Reading]:
+    lost_count = missing + sum(slot is None for slot in slots)
+    return [Reading(char, end, lost_count) for char in _fillings(lead, slots, missing, lost)]

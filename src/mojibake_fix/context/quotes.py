@@ -1,0 +1,235 @@
+"""Which punctuation mark fits a position: quotes, apostrophes, dashes, spaces.
+
+A lost punctuation mark is judged by what is around it: before a word it
+opens a quotation, after a word or a comma it closes one, inside a word it is
+an apostrophe, between spaces it is a dash. The quotes already open in the
+paragraph decide between opening and closing where position alone cannot
+(``, ”she said`` after an opened quotation), and the marks the text uses
+intact elsewhere (``„…“`` or ``“…”``, ``–`` or ``—``) set its style.
+
+>>> style = Style.of("He said “yes” – then left.")
+>>> state = QuoteState()
+>>> ctx = Context(left=" ", right="w", state=state, style=style)
+>>> best = max("“”’–", key=lambda ch: punctuation_score(ch, ctx))
+>>> best
+'“'
+>>> state.update("“")
+>>> max("“”’–", key=lambda ch: punctuation_score(ch, Context(" ", "w", state, style)))
+'”'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+OPENING_BRACKETS = "([{«‹¿¡"
+INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+SPACES = "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\xa0"
+DOUBLE_QUOTES = "“”„‟"
+SINGLE_QUOTES = "‘’‚‛"
+DASHES = "–—"
+
+# How often each mark turns up in text, as a log-odds bonus; marks not listed
+# (arrows, letterlike symbols, rare spaces, ...) get RARE.
+_PRIOR: dict[str, float] = {
+    "’": 1.0,
+    "”": 0.8,
+    "“": 0.8,
+    "–": 0.5,
+    "—": 0.5,
+    "‘": 0.3,
+    "„": 0.0,
+    "…": 1.0,
+    "•": 0.5,
+    "€": 0.5,
+    "™": 0.0,
+    "\xa0": 0.0,
+    "\u200b": -1.5,
+    "\u2009": -1.5,
+    "\u202f": -1.0,
+    "‚": -1.0,
+    "‐": -1.5,
+    "‑": -1.5,
+    "№": -1.0,
+}
+RARE = -4.0
+_MARKS_WITH_ROLES = frozenset(DOUBLE_QUOTES + SINGLE_QUOTES + DASHES + INVISIBLE + SPACES)
+# A run of zero-width spaces after a space, the artefact machine translation
+# leaves ("values \u200b\u200band").
+ZERO_WIDTH_RUN_BONUS = 9.0
+# Two visible marks side by side (“‘, ”“) are rare.
+ADJACENT_MARKS_PENALTY = -4.0
+
+
+def is_rare_mark(ch: str) -> bool:
+    """Whether ``ch`` scores :data:`RARE` wherever it stands (no role, no prior),
+    so its position need not be looked at."""
+    return ch not in _PRIOR and ch not in _MARKS_WITH_ROLES
+
+
+def char_class(ch: str) -> str:
+    """The class of a neighbour: space, letter, digit, open, close or other."""
+    if not ch or ch.isspace():
+        return "space"
+    if ch.isalpha():
+        return "letter"
+    if ch.isdigit():
+        return "digit"
+    if ch in OPENING_BRACKETS or ch in "“‘„‚":
+        return "open"
+    if ch in ".,;:!?)]}»›”’\"'":
+        return "close"
+    return "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """The quotation and dash conventions a text shows intact."""
+
+    opening: str = "“"
+    closing: str = "”"
+    dash: str = "–"
+    present: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, text: str) -> Style:
+        present = frozenset(ch for ch in "“”„‘’‚–—…•€™\u200b" if ch in text)
+        low = text.count("„")
+        opening, closing = "“", "”"
+        if low and low >= text.count("“") - low:
+            opening = "„"
+            closing = "“" if text.count("“") >= text.count("”") else "”"
+        dash = "—" if text.count("—") > text.count("–") else "–"
+        return cls(opening=opening, closing=closing, dash=dash, present=present)
+
+
+@dataclass(slots=True)
+class QuoteState:
+    """The quotations open at a point of a paragraph."""
+
+    double_open: bool = False
+    single_open: bool = False
+    style: Style = field(default_factory=Style)
+
+    def update(self, text: str) -> None:
+        for ch in text:
+            if ch == "\n":
+                self.double_open = self.single_open = False
+            elif ch == self.style.opening or (ch == "“" and not self.double_open):
+                self.double_open = True
+            elif ch in "”“" and self.double_open:
+                self.double_open = False
+            elif ch == "‘":
+                self.single_open = True
+            elif ch == "’" and self.single_open:
+                self.single_open = False
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The characters on either side of a site (``""`` at the ends), the
+    quotations open before it, and the text's style."""
+
+    left: str
+    right: str
+    state: QuoteState
+    style: Style
+
+
+def _role(ch: str, style: Style) -> str:
+    if ch == style.opening or (ch == "“" and style.opening != "„"):
+        return "open-double"
+    if ch == style.closing or ch == "”":
+        return "close-double"
+    if ch in "‘‚":
+        return "open-single"
+    if ch in "’‛":
+        return "apostrophe"
+    if ch in DASHES:
+        return "dash"
+    if ch in INVISIBLE:
+        return "invisible"
+    if ch in SPACES:
+        return "space"
+    return "other"
+
+
+def _position(left: str, right: str) -> str:
+    lc, rc = char_class(left), char_class(right)
+    before_word = rc in ("letter", "digit", "open", "other")
+    after_word = lc in ("letter", "digit", "other")
+    if lc in ("space", "open"):
+        return "opening" if before_word else "isolated"
+    if lc in ("letter", "digit") and rc in ("letter", "digit"):
+        return "digits" if lc == rc == "digit" else "inner"
+    if after_word or lc == "close":
+        return "closing" if rc in ("space", "close") else "after-punct"
+    return "isolated"
+
+
+def punctuation_score(ch: str, ctx: Context) -> float:
+    """How well the mark ``ch`` fits between ``ctx.left`` and ``ctx.right``."""
+    role = _role(ch, ctx.style)
+    opened = ctx.state.double_open
+    position = _position(ctx.left, ctx.right)
+    fit = _FIT.get((position, role), -1.0)
+    if role == "open-double" and position in ("opening", "after-punct") and opened:
+        fit = 0.5
+    if role == "close-double":
+        if position in ("opening", "after-punct"):
+            fit = 2.5 if opened else -1.0
+        elif position == "closing":
+            fit = 3.0 if opened else (1.5 if char_class(ctx.left) == "close" else 1.0)
+    if role == "apostrophe" and position == "closing":
+        # Closing a single quotation, or (less likely inside a double one) a
+        # plural possessive.
+        fit = 2.5 if ctx.state.single_open else (0.8 if opened else 1.5)
+    if role == "open-single" and position == "opening" and opened:
+        fit = 1.5
+    if role == "dash" and ch != ctx.style.dash:
+        fit -= 0.3 if ch in ctx.style.present else 1.5
+    if role == "other":
+        fit = 0.0
+    prior = _PRIOR.get(ch, RARE)
+    present = 1.0 if ch in ctx.style.present else 0.0
+    return fit + prior + present
+
+
+_FIT: dict[tuple[str, str], float] = {
+    ("opening", "open-double"): 3.0,
+    ("opening", "open-single"): 1.0,
+    ("opening", "apostrophe"): 0.0,
+    ("opening", "dash"): 0.5,
+    ("opening", "invisible"): 0.0,
+    ("inner", "apostrophe"): 4.0,
+    ("inner", "dash"): 0.0,
+    ("inner", "invisible"): 0.0,
+    ("digits", "dash"): 3.0,
+    ("digits", "apostrophe"): 0.5,
+    ("digits", "space"): 1.0,
+    ("closing", "apostrophe"): 1.5,
+    ("closing", "dash"): 0.3,
+    ("closing", "invisible"): 0.0,
+    ("isolated", "dash"): 3.0,
+    ("isolated", "invisible"): 0.0,
+    ("after-punct", "open-double"): 2.5,
+    ("after-punct", "apostrophe"): 0.5,
+    ("after-punct", "dash"): 0.5,
+}
+
+
+def run_score(marks: str, left: str, right: str, state: QuoteState, style: Style) -> float:
+    """The score of several adjacent lost marks read as ``marks``: each mark is
+    judged against its visible neighbours (zero-width ones are skipped)."""
+    visible = [ch for ch in marks if ch not in INVISIBLE]
+    total = 0.0
+    local = QuoteState(state.double_open, state.single_open, state.style)
+    for index, ch in enumerate(marks):
+        before = next((c for c in reversed(marks[:index]) if c not in INVISIBLE), left)
+        after = next((c for c in marks[index + 1 :] if c not in INVISIBLE), right)
+        total += punctuation_score(ch, Context(before, after, local, style))
+        local.update(ch)
+    if len(marks) > 1 and not visible and marks[0] == "\u200b" and char_class(left) == "space":
+        total += ZERO_WIDTH_RUN_BONUS
+    total += ADJACENT_MARKS_PENALTY * max(0, len(visible) - 1)
+    return total

@@ -1,0 +1,614 @@
+"""UTF-8 mojibake that lost some of its bytes: ``Biden âwill`` for ``Biden “will``.
+
+What it catches: a UTF-8 lead byte, read as Latin-1 or Windows-1252, without
+all the continuation bytes it announces, because a later step deleted the C1
+controls, dropped (or turned into ``?`` or U+FFFD) the bytes Windows-1252 leaves
+undefined, turned a no-break space into a space, or cut the text in the middle
+of a character. The lead survives in every script: ``â`` for punctuation,
+``Ã`` ``Ä`` ``Å`` ``È`` for Latin letters (``WÅadysÅaw``), ``Î`` ``Ï`` for Greek,
+``Ð`` ``Ñ`` for Cyrillic.
+
+How it repairs: every character whose bytes agree with what survived is a
+candidate (:mod:`mojibake_fix.context.candidates`). Punctuation is ranked by
+its position and the quotations open in the paragraph
+(:mod:`~mojibake_fix.context.quotes`); letters by the word they make in the
+text's language, from word-frequency lists (:mod:`~mojibake_fix.context.words`).
+Leaving the text alone is always a candidate too, favoured where the lead is a
+letter of the language and its word is real (``âge``, ``SÃO``, ``Åse``). The
+confidence is the share of the best candidate (for two rivals, the logistic of
+their margin); below the threshold the finding is only reported.
+
+>>> from mojibake_fix import fix
+>>> fix("She told me âthe bridge is closedâ and left.").text
+'She told me “the bridge is closed” and left.'
+>>> fix("NATO isnât just a military alliance â itâs political.").text
+'NATO isn’t just a military alliance – it’s political.'
+>>> fix("Premier WÅadysÅaw Sikorski przemawiał w Londynie.").text
+'Premier Władysław Sikorski przemawiał w Londynie.'
+>>> fix("L'âge d'or du château. SÃO PAULO, Åse.").text
+"L'âge d'or du château. SÃO PAULO, Åse."
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from ..charclass import is_letter, script_of
+from ..codepages import code_page
+from ..context.candidates import (
+    LEADS,
+    LONE_PUNCTUATION_LEAD,
+    STRIPPED_C1,
+    UNDEFINED_CP1252,
+    Site,
+    continuation_bytes,
+    parse_site,
+    sequence_length,
+)
+from ..context.quotes import (
+    RARE,
+    Context,
+    QuoteState,
+    Style,
+    is_rare_mark,
+    punctuation_score,
+    run_score,
+)
+from ..context.words import (
+    LANGUAGES_BY_SCRIPT,
+    alphabet,
+    bigram_score,
+    coverage,
+    guess_language,
+    sample_words,
+    zipf,
+)
+from ..model import Candidate, Finding
+from .base import Detector
+
+DETECTOR_ID = "lossy-utf8"
+# Per-site options kept when several sites share a word, and the most
+# combinations judged for one word.
+_OPTIONS_PER_SITE = 10
+_BEAM_WIDTH = 40
+# Letter pairs count for this much of their log-probability above a typical one.
+_PAIR_WEIGHT = 0.5
+_PAIR_BASELINE = -3.0
+_ALTERNATIVES = 5
+# A paragraph with this many distinct words is judged in its own language.
+_PARAGRAPH_WORDS = 5
+# The share of words the guessed language must know for the guess to count.
+_KNOWN_WORDS = 0.6
+
+
+@functools.cache
+def _continuation_class() -> str:
+    chars = "".join(sorted(continuation_bytes()))
+    return "[" + re.escape(chars) + "]"
+
+
+@functools.cache
+def trigger() -> str:
+    """A lead byte followed by fewer continuation characters than it needs."""
+    cont = _continuation_class()
+    return (
+        f"[{re.escape(LEADS)}](?!{cont})"
+        f"|{LONE_PUNCTUATION_LEAD}(?!{cont})"
+        f"|[\xe0-\xef]{cont}(?!{cont})"
+        f"|[\xf0-\xf4]{cont}{{1,2}}(?!{cont})"
+        f"|[\\xc2-\\xf4]{cont}{{0,2}}\\Z"
+    )
+
+
+@functools.cache
+def _trigger_re() -> re.Pattern[str]:
+    return re.compile(trigger())
+
+
+# Windows-1252 characters for bytes 80-9F right after a lead: the text went
+# through Windows-1252, so only its five undefined bytes can have been lost.
+_CP1252_EVIDENCE = re.compile("[\xc2-\xf4][€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One way to read a site: its replacement and the span it covers."""
+
+    text: str
+    end: int
+    keep: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """A site with its options, ranked, and the probability of each."""
+
+    site: Site
+    options: tuple[tuple[Option, float], ...]
+
+
+def demojibake(text: str) -> str:
+    """``text`` with every complete UTF-8 sequence of Latin-1/Windows-1252
+    characters decoded; everything else as it was."""
+    page = code_page("cp1252").byte_of
+    conts = continuation_bytes()
+    out: list[str] = []
+    index = 0
+    while index < len(text):
+        ch = text[index]
+        lead = page.get(ch, 0)
+        length = sequence_length(lead)
+        tail = text[index + 1 : index + length]
+        if length and len(tail) == length - 1 and all(c in conts for c in tail):
+            raw = bytes([lead, *(conts[c] for c in tail)])
+            try:
+                out.append(raw.decode("utf-8"))
+                index += length
+                continue
+            except UnicodeDecodeError:
+                pass
+        out.append(ch)
+        index += 1
+    return "".join(out)
+
+
+def _script_and_language(text: str) -> tuple[str, str | None]:
+    """The script most letters of ``text`` are in (once decoded), and its language."""
+    plain = demojibake(text)
+    counts: dict[str, int] = {}
+    for ch in plain:
+        if ch.isalpha():
+            script = script_of(ch)
+            counts[script] = counts.get(script, 0) + 1
+    script = max(counts, key=lambda s: counts[s]) if counts else "Latin"
+    return script, guess_language(plain, script)
+
+
+def _softmax(scores: Sequence[float]) -> list[float]:
+    top = max(scores)
+    weights = [math.exp(score - top) for score in scores]
+    total = sum(weights)
+    return [weight / total for weight in weights]
+
+
+def _in_word(ch: str, conts: dict[str, int], page: dict[str, int]) -> bool:
+    return ch.isalpha() or (ch in conts) or (ch in page and ord(ch) >= 0xC0)
+
+
+def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    page = code_page("cp1252").byte_of
+    conts = continuation_bytes()
+    left, right = start, end
+    while left > 0 and _in_word(text[left - 1], conts, page):
+        left -= 1
+    while right < len(text) and _in_word(text[right], conts, page):
+        right += 1
+    return left, right
+
+
+def _core_end(text: str, site: Site) -> int:
+    """Where ``site`` ends, not counting a space that some readings take as
+    their last byte (a no-break space that became a space)."""
+    ends = [r.end for r in site.readings if text[r.end - 1] != " "]
+    return max(ends) if ends else site.start + 1
+
+
+def _starts_sentence(text: str, index: int) -> bool:
+    """Whether the word at ``index`` opens a sentence (its first letter is a capital)."""
+    before = text[:index].rstrip(" \t\"'“„«‘([")
+    return not before or before[-1] in ".!?…\n:"
+
+
+class _Judge:
+    """The context model for one text: its language, style and quote state."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.style = Style.of(text)
+        self._span = (0, len(text))
+        self._guesses: dict[tuple[int, int], tuple[str, str | None]] = {}
+
+    def focus(self, index: int) -> None:
+        """Judge what follows by the paragraph around ``index`` when it is
+        long enough to tell its language (texts mix languages line by line)."""
+        start = self.text.rfind("\n", 0, index) + 1
+        end = self.text.find("\n", index)
+        end = len(self.text) if end < 0 else end
+        words = len(sample_words(self.text[start:end]))
+        self._span = (start, end) if words >= _PARAGRAPH_WORDS else (0, len(self.text))
+
+    def _guessed(self) -> tuple[str, str | None]:
+        guess = self._guesses.get(self._span)
+        if guess is None:
+            guess = _script_and_language(self.text[self._span[0] : self._span[1]])
+            self._guesses[self._span] = guess
+        return guess
+
+    @property
+    def lang(self) -> str | None:
+        return self._guessed()[1]
+
+    @property
+    def language_known(self) -> bool:
+        """Whether the guessed language knows most of the words around."""
+        lang = self.lang
+        start, end = self._span
+        return lang is not None and coverage(self.text[start:end], lang) >= _KNOWN_WORDS
+
+    @property
+    def script(self) -> str:
+        return self._guessed()[0]
+
+    def legit(self, ch: str) -> bool:
+        """Whether ``ch`` is a letter of the text's language."""
+        lang = self.lang
+        if lang is None:
+            return False
+        letters = alphabet(lang)
+        return all(c in letters for c in ch.casefold())
+
+    def word_zipf(self, word: str, shortest: int = 2) -> float:
+        """How common ``word`` is in the text's language, if it has at least
+        ``shortest`` letters (single letters are mojibake's favourite words)."""
+        letters = sum(ch.isalpha() for ch in word)
+        lang = self.lang
+        if letters < shortest or lang is None:
+            return 0.0
+        first = next(i for i, ch in enumerate(word) if ch.isalpha())
+        last = max(i for i, ch in enumerate(word) if ch.isalpha())
+        return min(7.0, zipf(word[first : last + 1], lang))
+
+    def keep_bonus(self, site: Site) -> float:
+        """What speaks for the lead being what the author wrote: a letter of
+        the language, or a symbol (``×``) standing apart from words."""
+        text = self.text
+        lead = text[site.start]
+        if self.legit(lead):
+            return 4.0
+        before = text[site.start - 1] if site.start else " "
+        core_end = _core_end(text, site)
+        after = text[core_end] if core_end < len(text) else " "
+        if (
+            lead == LONE_PUNCTUATION_LEAD
+            and before.isalpha()
+            and (after.isalpha() or not self.language_known)
+            and self.letter_elsewhere(lead)
+        ):
+            # Inside a word, or in a text whose language we do not know, a
+            # letter of another language of the script may be what was
+            # written (``africâner`` in Portuguese, ``Gwlad yr Iâ`` in Welsh).
+            return 4.0
+        if not (is_letter(lead) or is_letter(before) or is_letter(after)):
+            return 4.0
+        return 1.0
+
+    def letter_elsewhere(self, ch: str) -> bool:
+        """Whether ``ch`` is a letter of some language written in the text's script."""
+        return any(
+            all(c in alphabet(lang) for c in ch.casefold())
+            for lang in LANGUAGES_BY_SCRIPT.get(self.script, ())
+        )
+
+    def keep_score(self, site: Site) -> float:
+        left, right = _word_bounds(self.text, site.start, _core_end(self.text, site))
+        word = demojibake(self.text[left:right])
+        return self.keep_bonus(site) + self.word_zipf(word)
+
+    def elision_score(self, site: Site) -> float:
+        """An apostrophe inside a word joins two real pieces (``America’s``,
+        ``l’homme``); a letter of a word (``africâner``, ``château``) does not."""
+        text = self.text
+        end = _core_end(text, site)
+        if not (site.start and end < len(text)):
+            return 0.0
+        if not (text[site.start - 1].isalpha() and text[end].isalpha()):
+            return 0.0
+        left, _ = _word_bounds(text, site.start, site.start)
+        _, right = _word_bounds(text, end, end)
+        pieces = (demojibake(text[left : site.start]), demojibake(text[end:right]))
+        joined = self.word_zipf(pieces[0] + "'" + pieces[1]) - 3.0
+        if max(sum(ch.isalpha() for ch in piece) for piece in pieces) < 3:
+            return max(-2.0, min(2.0, joined))
+        lowest = min(self.word_zipf(piece, 1) for piece in pieces)
+        return max(-2.0, min(2.0, max(joined, lowest - 3.0)))
+
+    def cut_options(self, site: Site, state: QuoteState) -> list[tuple[tuple[Option, ...], float]]:
+        """A sequence cut at the end of the text: drop its dangling bytes, keep
+        them, or (punctuation only) read the bytes that are left as a mark."""
+        text = self.text
+        keep = Option(text[site.start : site.end], site.end, keep=True)
+        options: list[tuple[tuple[Option, ...], float]] = [
+            ((Option("", site.end),), 3.0),
+            ((keep,), self.keep_score(site)),
+        ]
+        if text[site.start] == LONE_PUNCTUATION_LEAD:
+            left = text[site.start - 1] if site.start else ""
+            for reading in site.readings[1:]:
+                score = punctuation_score(reading.text, Context(left, "", state, self.style))
+                options.append(((Option(reading.text, reading.end),), score))
+        return options
+
+    def mark_options(
+        self, sites: Sequence[Site], state: QuoteState
+    ) -> list[tuple[tuple[Option, ...], float]]:
+        """Readings of a run of adjacent punctuation sites, with scores."""
+        text = self.text
+        left = text[sites[0].start - 1] if sites[0].start else ""
+        per_site: list[list[tuple[Option, float]]] = []
+        for index, site in enumerate(sites):
+            site_left = left if index == 0 else "\u2063"
+            options = []
+            for reading in site.readings:
+                site_right = text[reading.end] if reading.end < len(text) else ""
+                if index < len(sites) - 1:
+                    site_right = "\u2063"
+                if is_rare_mark(reading.text) and reading.text not in self.style.present:
+                    score = RARE
+                else:
+                    score = punctuation_score(
+                        reading.text, Context(site_left, site_right, state, self.style)
+                    )
+                options.append((Option(reading.text, reading.end), score))
+            options.sort(key=lambda item: -item[1])
+            per_site.append(options[:_OPTIONS_PER_SITE])
+        combos: list[tuple[tuple[Option, ...], float]] = []
+        if len(sites) == 1:
+            elision = self.elision_score(sites[0])
+            combos = [
+                ((option,), score + (elision if option.text == "’" else 0.0))
+                for option, score in per_site[0]
+            ]
+        else:
+            choices = [options[:5] for options in per_site]
+            seen: set[tuple[Option, ...]] = set()
+            candidates = list(itertools.product(*choices)) if len(sites) <= 3 else []
+            shared = set.intersection(*({r.text for r in site.readings} for site in sites))
+            for mark in shared:
+                uniform = tuple(
+                    next(Option(r.text, r.end) for r in site.readings if r.text == mark)
+                    for site in sites
+                )
+                candidates.append(tuple((option, 0.0) for option in uniform))
+            for combo in candidates:
+                chosen = tuple(option for option, _ in combo)
+                if chosen in seen:
+                    continue
+                seen.add(chosen)
+                marks = "".join(option.text for option in chosen)
+                end = chosen[-1].end
+                run_right = text[end] if end < len(text) else ""
+                combos.append((chosen, run_score(marks, left, run_right, state, self.style)))
+        keep = tuple(Option(text[s.start : s.end], s.end, keep=True) for s in sites)
+        combos.append((keep, sum(self.keep_score(s) for s in sites) / len(sites)))
+        return combos
+
+    def letter_options(self, sites: Sequence[Site]) -> list[tuple[tuple[Option, ...], float]]:
+        """Readings of the letter sites of one word, with scores: each reading
+        by its letter (script, case, alphabet), the word by letter pairs of
+        the language (a beam over the sites) and at last by its frequency."""
+        text = self.text
+        left, right = _word_bounds(text, sites[0].start, _core_end(text, sites[-1]))
+        pieces: list[str] = []
+        position = left
+        for site in sites:
+            pieces.append(demojibake(text[position : site.start]))
+            position = _core_end(text, site)
+        pieces.append(demojibake(text[position:right]))
+        context = "".join(pieces)
+        letters = [ch for ch in context if ch.isalpha()]
+        scripts = {script_of(ch) for ch in letters if ord(ch) > 0x7F} or (
+            set() if letters else {self.script}
+        )
+        all_upper = len(letters) >= 2 and all(ch.isupper() for ch in letters)
+        all_lower = bool(letters) and all(ch.islower() for ch in letters[1:] or letters)
+        per_site = [self._site_options(site, left, scripts, all_upper, all_lower) for site in sites]
+        lang = self.lang
+        beam: list[tuple[str, float, tuple[Option, ...]]] = [(pieces[0], 0.0, ())]
+        for index, options in enumerate(per_site):
+            following = pieces[index + 1]
+            last = index == len(per_site) - 1
+            grown = []
+            for word, score, chosen in beam:
+                for option, option_score, shown in options:
+                    total = score + option_score
+                    if lang is not None and not option.keep and shown:
+                        total += _PAIR_WEIGHT * (
+                            bigram_score(word[-1:] or " ", shown[0], lang) - _PAIR_BASELINE
+                        )
+                        if following or last:
+                            total += _PAIR_WEIGHT * (
+                                bigram_score(shown[-1], following[:1] or " ", lang) - _PAIR_BASELINE
+                            )
+                    grown.append((word + shown + following, total, (*chosen, option)))
+            grown.sort(key=lambda item: -item[1])
+            beam = grown[:_BEAM_WIDTH]
+        return [
+            (chosen, score + self.word_zipf(word, 2 if all(o.keep for o in chosen) else 1))
+            for word, score, chosen in beam
+        ]
+
+    def _site_options(
+        self, site: Site, left: int, scripts: set[str], all_upper: bool, all_lower: bool
+    ) -> list[tuple[Option, float, str]]:
+        """A letter site's readings with their own scores and the text each
+        puts in the word; the best few, and keeping the site as it is."""
+        text = self.text
+        scored: list[tuple[Option, float, str]] = []
+        core_end = _core_end(text, site)
+        for reading in site.readings:
+            ch = reading.text
+            if is_letter(ch):
+                score = 1.5 if self.legit(ch) else -1.5
+                if scripts and script_of(ch) not in scripts:
+                    score -= 3.0
+                if all_upper and ch.islower():
+                    score -= 3.0
+                if all_lower and ch.isupper() and site.start != left:
+                    score -= 3.0
+                if site.start == left and ch.isupper() and _starts_sentence(text, left):
+                    score += 1.5
+            else:
+                before = text[site.start - 1] if site.start else ""
+                after = text[reading.end] if reading.end < len(text) else ""
+                context = Context(before, after, QuoteState(), self.style)
+                score = punctuation_score(ch, context) - 2.0
+            shown = ch + text[reading.end : core_end]
+            if reading.end > core_end:
+                # The space was a no-break space inside the word: the word goes on.
+                shown += demojibake(
+                    text[reading.end : _word_bounds(text, reading.end, reading.end)[1]]
+                )
+            scored.append((Option(ch, reading.end), score, shown))
+        scored.sort(key=lambda item: -item[1])
+        kept = scored[:_OPTIONS_PER_SITE] + [
+            item for item in scored[_OPTIONS_PER_SITE:] if item[0].end > core_end
+        ]
+        original = text[site.start : site.end]
+        shown = text[site.start : _core_end(text, site)]
+        kept.append((Option(original, site.end, keep=True), self.keep_bonus(site), shown))
+        return kept
+
+
+def _judge_group(
+    combos: list[tuple[tuple[Option, ...], float]], sites: Sequence[Site]
+) -> list[Judged]:
+    probabilities = _softmax([score for _, score in combos])
+    judged: list[Judged] = []
+    for index, site in enumerate(sites):
+        marginal: dict[Option, float] = {}
+        for (options, _), probability in zip(combos, probabilities, strict=True):
+            option = options[index]
+            marginal[option] = marginal.get(option, 0.0) + probability
+        ranked = sorted(marginal.items(), key=lambda item: -item[1])
+        judged.append(Judged(site, tuple(ranked)))
+    return judged
+
+
+def _finding(text: str, judged: Judged) -> Finding | None:
+    best, confidence = judged.options[0]
+    if best.keep:
+        return None
+    end = best.end
+    alternatives = []
+    for option, probability in judged.options[:_ALTERNATIVES]:
+        stop = judged.site.end if option.keep else option.end
+        if stop > end:
+            continue
+        alternatives.append(Candidate(option.text + text[stop:end], probability))
+    names = ", ".join(f"U+{ord(ch):04X}" for ch in best.text)
+    return Finding(
+        start=judged.site.start,
+        end=end,
+        detector=DETECTOR_ID,
+        confidence=min(0.99, confidence),
+        reason=f"UTF-8 that lost bytes: {names} fits the context",
+        replacement=best.text,
+        alternatives=tuple(alternatives),
+    )
+
+
+def _plausible_cut(text: str, site: Site) -> bool:
+    """A lead at the end of the text is a cut character unless it is all
+    the text, a small letter closing a word (``shtunë``, ``Gruß``) or one of
+    a row of such letters (a table of Latin-1)."""
+    if not any(ch.isalpha() for ch in text[: site.start]):
+        return False
+    if site.end - site.start > 1:
+        return True
+    before, lead = text[site.start - 1], text[site.start]
+    if lead.islower() and is_letter(before) and script_of(before) == "Latin":
+        return False
+    return not ("\xc0" <= before <= "\xff" and is_letter(before))
+
+
+def _sites(text: str) -> list[Site]:
+    lost = UNDEFINED_CP1252 if _CP1252_EVIDENCE.search(text) else STRIPPED_C1
+    sites: list[Site] = []
+    for match in _trigger_re().finditer(text):
+        if sites and match.start() < sites[-1].end:
+            continue
+        site = parse_site(text, match.start(), lost)
+        if site is None:
+            continue
+        if site.readings[0].text == "" and not _plausible_cut(text, site):
+            continue
+        sites.append(site)
+    return sites
+
+
+def _groups(text: str, sites: list[Site]) -> Iterator[tuple[str, list[Site]]]:
+    """Sites in order, grouped: adjacent punctuation sites form one run, the
+    letter sites of one word are judged together."""
+    index = 0
+    while index < len(sites):
+        site = sites[index]
+        is_mark = text[site.start] == LONE_PUNCTUATION_LEAD
+        group = [site]
+        index += 1
+        if site.readings[0].text == "":
+            yield "cut", group
+            continue
+        while index < len(sites):
+            following = sites[index]
+            if is_mark:
+                if following.readings[0].text == "":
+                    break
+                if (
+                    text[following.start] != LONE_PUNCTUATION_LEAD
+                    or following.start != group[-1].end
+                ):
+                    break
+            else:
+                if text[following.start] == LONE_PUNCTUATION_LEAD:
+                    break
+                if following.readings[0].text == "":
+                    break
+                _, right = _word_bounds(text, site.start, site.end)
+                if following.start > right:
+                    break
+            group.append(following)
+            index += 1
+        yield ("mark" if is_mark else "letter"), group
+
+
+def find(text: str) -> Iterator[Finding]:
+    """Findings for every damaged site of ``text``."""
+    if not _trigger_re().search(text):
+        return
+    sites = _sites(text)
+    if not sites:
+        return
+    judge = _Judge(text)
+    state = QuoteState(style=judge.style)
+    position = 0
+    for kind, group in _groups(text, sites):
+        state.update(text[position : group[0].start])
+        judge.focus(group[0].start)
+        if kind == "cut":
+            combos = judge.cut_options(group[0], state)
+        elif kind == "mark":
+            combos = judge.mark_options(group, state)
+        else:
+            combos = judge.letter_options(group)
+        judged = _judge_group(combos, group)
+        for item in judged:
+            finding = _finding(text, item)
+            if finding is not None:
+                yield finding
+        best = max(combos, key=lambda combo: combo[1])[0]
+        state.update("".join(option.text for option in best))
+        position = max(group[-1].end, best[-1].end)
+
+
+LOSSY_UTF8 = Detector(
+    id=DETECTOR_ID,
+    summary="UTF-8 mojibake whose continuation bytes were partly lost",
+    find=find,
+    trigger=trigger,
+    priority=30,
+)
