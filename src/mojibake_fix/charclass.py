@@ -106,8 +106,7 @@ _STARTS = tuple(first for first, _, _, _ in _RANGES)
 _COMMON_MODIFIERS = frozenset("ʹʻʼʾʿˆˇˈˊˋˌː˘˙˚˛˜˝")
 # Combining marks that decomposed (NFD) text in living languages uses.
 _COMMON_COMBINING = frozenset(
-    chr(code)
-    for code in (*range(0x0300, 0x030D), 0x030F, 0x0311, *range(0x0323, 0x0329), 0x0331)
+    chr(code) for code in (*range(0x0300, 0x030D), 0x030F, 0x0311, *range(0x0323, 0x0329), 0x0331)
 )
 
 

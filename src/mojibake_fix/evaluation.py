@@ -195,7 +195,7 @@ def as_surrogate_pairs(text: str) -> str:
     a corpus stores such input whole and marks it ``"input_form":
     "surrogate-pairs"``.
 
-    >>> as_surrogate_pairs("a😀") == "a\ud83d\ude00"
+    >>> as_surrogate_pairs("a\\U0001f600") == "a\\ud83d\\ude00"
     True
     """
     return "".join(

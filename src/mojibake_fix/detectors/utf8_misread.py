@@ -83,14 +83,14 @@ def _unit_pattern(page: CodePage) -> str:
                 ch for ch in page.characters(0x80, 0xBF) if page.byte_of[ch] not in (0x85, 0xA0)
             )
         )
-        # Only ``Ã`` (for ``à``, a word of its own) may follow a space: ``Â``
-        # for a lost no-break space comes right after a word or a number.
-        glued = _char_class(_NBSP_LEADS_2.replace("\xc3", "").encode("latin-1").decode("cp1252"))
+        # ``Â`` for a lost no-break space comes right after a word or a
+        # number, never after a space; the others start letters of words.
+        letters = _char_class(_NBSP_LEADS_2.replace("\xc2", "").encode("latin-1").decode("cp1252"))
         nbsp3 = _char_class(_NBSP_LEADS_3.encode("latin-1").decode("cp1252"))
         # Not ``â``: E2 xx A0 are rare symbols (``†``), and ``â€`` + space is
         # far more often ``”`` whose last byte was dropped.
         lead3_low = _char_class("àáã")
-        units += [f"(?:Ã|(?<!\\s){glued}) ", f"{nbsp3} {strict}", f"{lead3_low}{strict} "]
+        units += [f"(?:{letters}|(?<!\\s)Â) ", f"{nbsp3} {strict}", f"{lead3_low}{strict} "]
     return "|".join(f"(?:{unit})" for unit in units)
 
 
@@ -303,9 +303,9 @@ def judge(text: str, run: Run, page: CodePage) -> float:
     elif bad_after > bad_before:
         score -= 0.3
     score += 0.25 * min(3, run.long_units) + 0.05 * min(4, run.units - run.long_units)
-    if not any(is_letter(ch) for ch in original + decoded):
-        # Two symbols becoming one (``¬®`` for ``¨``) make a weak case alone;
-        # a page that is clearly broken elsewhere in the text can carry it.
+    if not any(is_letter(ch) for ch in original + decoded) and _among_symbols(text, run):
+        # Symbols becoming one in a row of symbols (``«¬®¯`` has ``¨`` in
+        # MacRoman) make a weak case: such rows are lists of characters.
         score -= 0.2
     if _glued_to_page_letter(text, run.start - 1, page) or _glued_to_page_letter(
         text, run.end, page
@@ -317,10 +317,60 @@ def judge(text: str, run: Run, page: CodePage) -> float:
         score -= 0.2
     if run.spaces_restored:
         score -= 0.1 * run.spaces_restored
+        if _is_a_word(text[run.start]):
+            score -= 0.3  # ``Å i Lofoten``: the letter is a word of its own
     score += 0.15 * min(2, _intrusions(text, run.start, run.end))
     score += 0.25 * _script_fit(original, decoded, _surrounding_script(text, run.start, run.end))
     score -= 0.2 * min(2, _case_breaks(decoded, before, after))
+    if 0.2 <= score < 0.6 and _makes_a_word(text, run):
+        score += 0.3
     return max(0.0, min(_MOST_FOR_A_PART, score))
+
+
+def _among_symbols(text: str, run: Run) -> bool:
+    """Whether both neighbours of ``run`` are symbols (not letters, digits or spaces)."""
+    neighbours = text[run.start - 1 : run.start] + text[run.end : run.end + 1]
+    return len(neighbours) == 2 and not any(ch.isalnum() or ch.isspace() for ch in neighbours)
+
+
+def _is_a_word(word: str) -> bool:
+    """Whether some language of the word's script has ``word`` among its words."""
+    from ..context.words import LANGUAGES_BY_SCRIPT, frequencies
+
+    scripts = _letter_scripts(word)
+    if len(scripts) != 1:
+        return False
+    key = word.casefold()
+    return any(
+        key in frequencies(lang, "small") for lang in LANGUAGES_BY_SCRIPT.get(scripts.pop(), ())
+    )
+
+
+def _makes_a_word(text: str, run: Run) -> bool:
+    """Whether the repair turns a word no language knows into a common word
+    of a language of its script (``PÃ…`` is ``PÅ``, Swedish ``på``).
+
+    Only weak runs ask, so the word lists load only for texts that need them.
+    """
+    from ..context.words import LANGUAGES_BY_SCRIPT, frequencies
+
+    left, right = run.start, run.end
+    while left > 0 and is_letter(text[left - 1]):
+        left -= 1
+    while right < len(text) and is_letter(text[right]):
+        right += 1
+    original = text[left:right].casefold()
+    repaired = (text[left : run.start] + run.decoded + text[run.end : right]).casefold()
+    scripts = _letter_scripts(repaired) - {"Common"}
+    if len(scripts) != 1 or not all(is_letter(ch) for ch in repaired):
+        return False
+    languages = LANGUAGES_BY_SCRIPT.get(scripts.pop(), ())
+
+    def best(word: str) -> float:
+        return max((frequencies(lang, "small").get(word, 0.0) for lang in languages), default=0.0)
+
+    # Zipf 3 is a word seen once per million words.
+    return best(repaired) >= 1e-6 and best(original) == 0.0
 
 
 def _grave_accent_fix(text: str, run: Run) -> Run:
@@ -372,7 +422,7 @@ def stretches(text: str, runs: list[Run]) -> list[list[Run]]:
     return groups
 
 
-def stretch_confidence(text: str, stretch: list[Run], share: float) -> float:
+def stretch_confidence(text: str, page: CodePage, stretch: list[Run], share: float) -> float:
     """The confidence for every run of a stretch at once (0.0 when the
     repaired stretch would not look better).
 
@@ -386,6 +436,12 @@ def stretch_confidence(text: str, stretch: list[Run], share: float) -> float:
 
     decoded = [run.decoded for run in stretch]
     if not all(is_common(ch) for piece in decoded for ch in piece):
+        return 0.0
+    if any(
+        _glued_to_page_letter(text, run.start - 1, page)
+        or _glued_to_page_letter(text, run.end, page)
+        for run in stretch
+    ):
         return 0.0
     start = max(0, stretch[0].start - 3)
     end = min(len(text), stretch[-1].end + 3)
@@ -429,7 +485,7 @@ def _finder(name: str, detector_id: str, priority: int) -> Detector:
             explained = sum(run.end - run.start - run.spaces_restored for run in stretch)
             whole = 0.0
             if len(stretch) > 1 or explained == non_ascii:
-                whole = stretch_confidence(text, stretch, explained / max(1, non_ascii))
+                whole = stretch_confidence(text, page, stretch, explained / max(1, non_ascii))
             for run in stretch:
                 if whole >= 0.6:
                     yield Finding(
