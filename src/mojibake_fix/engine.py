@@ -14,15 +14,43 @@ the changes of all passes are composed into one change per span of the input.
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from .detectors import Detector, select
 from .model import Change, Finding, Result, build_changes
-from .scan import scan_for
+from .scan import Scan, scan_for
 
 DEFAULT_MIN_CONFIDENCE = 0.6
 MAX_PASSES = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The detectors of a call, and what is derived from them once: the scan
+    that lets clean text through and the tie-breaking priorities."""
+
+    detectors: tuple[Detector, ...]
+    scan: Scan
+    priorities: Mapping[str, int]
+
+
+@functools.cache
+def plan_for(enable: frozenset[str] = frozenset(), disable: frozenset[str] = frozenset()) -> Plan:
+    """The plan for the default detectors, plus ``enable``, less ``disable``."""
+    return plan_of(select(enable, disable))
+
+
+@functools.cache
+def plan_of(detectors: tuple[Detector, ...]) -> Plan:
+    """The plan for exactly ``detectors``."""
+    return Plan(
+        detectors=detectors,
+        scan=scan_for(detectors),
+        priorities={detector.id: detector.priority for detector in detectors},
+    )
 
 
 def fix(
@@ -37,30 +65,38 @@ def fix(
     ``enable`` and ``disable`` take detector ids; ``min_confidence`` is the
     least confidence at which a finding is applied rather than only reported.
     """
-    detectors = select(enable, disable)
-    return fix_with(text, detectors, min_confidence)
+    plan = plan_for(frozenset(enable), frozenset(disable)) if enable or disable else plan_for()
+    if plan.scan.looks_clean(text):
+        return Result(text=text, original=text)
+    return _repair(text, plan, min_confidence)
 
 
 def detect(text: str, *, enable: Iterable[str] = (), disable: Iterable[str] = ()) -> list[Finding]:
     """Every finding of the enabled detectors, overlapping ones included,
     sorted by position: what a repair would be chosen from."""
-    detectors = select(enable, disable)
-    if scan_for(detectors).looks_clean(text):
+    plan = plan_for(frozenset(enable), frozenset(disable))
+    if plan.scan.looks_clean(text):
         return []
-    return sorted(_run_detectors(text, detectors), key=lambda f: (f.start, f.end, f.detector))
+    findings = _run_detectors(text, plan.detectors)
+    return sorted(findings, key=lambda f: (f.start, f.end, f.detector))
 
 
 def fix_with(text: str, detectors: tuple[Detector, ...], min_confidence: float) -> Result:
-    scan = scan_for(detectors)
-    if scan.looks_clean(text):
+    """:func:`fix` with exactly ``detectors``."""
+    plan = plan_of(detectors)
+    if plan.scan.looks_clean(text):
         return Result(text=text, original=text)
-    priorities = {detector.id: detector.priority for detector in detectors}
+    return _repair(text, plan, min_confidence)
+
+
+def _repair(text: str, plan: Plan, min_confidence: float) -> Result:
+    """Repair ``text``, which the scan of ``plan`` said to look at."""
     current = text
     changes: tuple[Change, ...] = ()
     leftovers: list[Finding] = []
     for pass_number in range(MAX_PASSES):
-        findings = _run_detectors(current, detectors)
-        applied, reported = choose(findings, min_confidence, priorities)
+        findings = _run_detectors(current, plan.detectors)
+        applied, reported = choose(findings, min_confidence, plan.priorities)
         if pass_number == 0:
             leftovers = reported
         if not applied:
@@ -68,7 +104,7 @@ def fix_with(text: str, detectors: tuple[Detector, ...], min_confidence: float) 
         fixed, step = build_changes(current, applied)
         changes = compose(changes, step) if changes else step
         current = fixed
-        if scan.looks_clean(current):
+        if plan.scan.looks_clean(current):
             break
     kept = tuple(f for f in leftovers if not any(_overlaps(f.start, f.end, c) for c in changes))
     return Result(text=current, changes=changes, findings=kept, original=text)
@@ -82,7 +118,7 @@ def _run_detectors(text: str, detectors: tuple[Detector, ...]) -> list[Finding]:
 
 
 def choose(
-    findings: Sequence[Finding], min_confidence: float, priorities: dict[str, int]
+    findings: Sequence[Finding], min_confidence: float, priorities: Mapping[str, int]
 ) -> tuple[list[Finding], list[Finding]]:
     """Split findings into those to apply and those only to report.
 
