@@ -8,20 +8,23 @@ on stderr.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import NoReturn, TextIO
 
-from . import __version__
+from . import __version__, report
 from .detectors import detector_ids
 from .engine import DEFAULT_MIN_CONFIDENCE, fix
 from .evaluation import add_eval_arguments, command_eval
-from .model import Change, Result, changes_from_dict, revert
+from .model import Result
+from .report import Document, SourceError, edit_line
+from .report.formats.text_format import lines as text_lines
 
 
 class InputError(Exception):
@@ -85,12 +88,16 @@ def build_parser() -> argparse.ArgumentParser:
     fix_cmd.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
     fix_cmd.add_argument("--in-place", action="store_true", help="rewrite each file atomically")
     fix_cmd.add_argument(
-        "--report", metavar="PATH", help="write the changes with their offsets ('-': stderr)"
+        "--report",
+        metavar="PATH",
+        help="write the changes with their offsets ('-': stderr);"
+        " format from the suffix: .txt, .json, .jsonl, .html",
     )
+    formats = report.registry()
     fix_cmd.add_argument(
         "--report-format",
-        choices=("json", "jsonl", "txt"),
-        help="format of --report (default: from its suffix)",
+        choices=sorted({name for f in formats.values() for name in (f.name, *f.suffixes)}),
+        help="format of --report (default: from its suffix; text for '-')",
     )
 
     check_cmd = commands.add_parser("check", help="exit 1 if anything would change")
@@ -106,18 +113,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
-    """One unit of repair: a whole file, or one field of one JSON Lines record."""
-
-    path: str
-    line: int | None
-    field: str | None
-    result: Result
+BOM = "\ufeff"
 
 
-def read_text(path: str) -> str:
-    """The text of ``path`` ('-' for stdin), decoded as UTF-8."""
+def read_source(path: str) -> tuple[str, bool]:
+    """The text of ``path`` ('-' for stdin) decoded as UTF-8, and whether it began
+    with a byte order mark (which the text leaves out and the output keeps)."""
     try:
         data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except FileNotFoundError:
@@ -129,15 +130,23 @@ def read_text(path: str) -> str:
     if b"\x00" in data[:8192]:
         raise InputError(f"{path}: binary file (NUL byte)")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise InputError(f"{path}:{line}: not valid UTF-8") from None
+    if text.startswith(BOM):
+        return text[1:], True
+    return text, False
+
+
+def read_text(path: str) -> str:
+    """The text of ``path`` ('-' for stdin), decoded as UTF-8, without a byte order mark."""
+    return read_source(path)[0]
 
 
 def repair_file(path: str, fields: Sequence[str], options: Options) -> tuple[str, list[Document]]:
-    """The repaired text of one input and what was done to it."""
-    text = read_text(path)
+    """The repaired text of one input (its byte order mark kept) and what was done to it."""
+    text, bom = read_source(path)
 
     def repair(value: str) -> Result:
         return fix(
@@ -147,37 +156,47 @@ def repair_file(path: str, fields: Sequence[str], options: Options) -> tuple[str
             disable=options.disable,
         )
 
+    prefix = BOM if bom else ""
     if not fields:
         result = repair(text)
-        return result.text, [Document(path, None, None, result)]
+        return prefix + result.text, [Document(path, result, bom=bom)]
     documents: list[Document] = []
     lines: list[str] = []
-    for number, line in enumerate(text.splitlines(keepends=True), start=1):
-        body = line.rstrip("\r\n")
-        if not body.strip():
+    names = list(dict.fromkeys(fields))
+    # Only "\n" ends a record: str.splitlines would also split at U+2028 or
+    # U+0085, which JSON allows raw inside strings.
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
             lines.append(line)
             continue
         try:
-            record = json.loads(body)
+            record = json.loads(line)
         except json.JSONDecodeError as error:
             raise InputError(f"{path}:{number}: not valid JSON: {error.msg}") from None
         if not isinstance(record, dict):
             raise InputError(f"{path}:{number}: not a JSON object")
-        changed = False
-        for name in fields:
+        results: dict[str, Result] = {}
+        for name in names:
             value = record.get(name)
             if value is None:
                 continue
             if not isinstance(value, str):
                 raise InputError(f"{path}:{number}: field {name!r} is not a string")
-            result = repair(value)
-            documents.append(Document(path, number, name, result))
-            if result.changes:
-                record[name] = result.text
-                changed = True
-        out = json.dumps(record, ensure_ascii=False) if changed else body
-        lines.append(out + line[len(body) :])
-    return "".join(lines), documents
+            results[name] = repair(value)
+        try:
+            fixed, sources = edit_line(line, results)
+        except SourceError:
+            # Cannot be spliced in place (an escaped lone surrogate meeting a
+            # repair): leave the record as it was and say only what was found.
+            fixed, sources = line, {}
+            results = {
+                name: Result(text=r.original, findings=r.findings, original=r.original)
+                for name, r in results.items()
+            }
+        lines.append(fixed)
+        for name, result in results.items():
+            documents.append(Document(path, result, number, name, sources.get(name, ()), bom))
+    return prefix + "\n".join(lines), documents
 
 
 def write_atomically(path: str, text: str) -> None:
@@ -199,92 +218,37 @@ def write_atomically(path: str, text: str) -> None:
         raise
 
 
-def format_text_report(documents: Sequence[Document]) -> Iterator[str]:
-    """One line per change: ``path:line:col: detector 'before' → 'after' (conf) reason``."""
-    for document in documents:
-        for change in document.result.changes:
-            line, column = _line_column(document.result.original, change.start)
-            if document.line is not None:
-                line = document.line
-            where = f"{document.path}:{line}:{column}"
-            if document.field:
-                where += f" [{document.field}]"
-            yield (
-                f"{where}: {change.detector} {_show(change.original)} → {_show(change.replacement)}"
-                f" ({change.confidence:.2f}) {change.reason}"
-            )
-
-
-def _line_column(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, column
-
-
-def _show(text: str) -> str:
-    """Quoted, with invisible characters escaped so a reader can see them."""
-    shown = "".join(
-        ch
-        if ch.isprintable() and ch not in "\u00a0\u00ad"
-        else f"\\u{ord(ch):04x}"
-        if ord(ch) > 0xFF
-        else f"\\x{ord(ch):02x}"
-        for ch in text
-    )
-    return f"'{shown}'"
-
-
-def _report_record(document: Document) -> dict[str, Any]:
-    record: dict[str, Any] = {"path": document.path}
-    if document.line is not None:
-        record["line"] = document.line
-    if document.field is not None:
-        record["field"] = document.field
-    record.update(document.result.to_dict())
-    return record
+def report_format_for(path: str, report_format: str | None) -> str:
+    """The name of the format to write ``path`` in: --report-format, else its suffix
+    ('-', standard error, is text by default)."""
+    try:
+        if report_format:
+            return report.named(report_format).name
+        if path == "-":
+            return "text"
+        return report.format_for(path).name
+    except report.UnknownFormat as error:
+        raise InputError(f"{path}: {error}") from None
 
 
 def write_report(path: str, documents: Sequence[Document], report_format: str | None) -> None:
     """Write the report to ``path``; '-' means standard error, as text by default."""
+    name = report_format_for(path, report_format)
     if path == "-":
-        kind = report_format or "txt"
-    else:
-        kind = report_format or Path(path).suffix.lstrip(".").lower()
-    if kind == "json":
-        body = (
-            json.dumps(
-                {
-                    "schema": "mojibake-fix/report",
-                    "version": 1,
-                    "documents": [_report_record(d) for d in documents],
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-            + "\n"
-        )
-    elif kind == "jsonl":
-        body = "".join(json.dumps(_report_record(d), ensure_ascii=False) + "\n" for d in documents)
-    elif kind in ("txt", "text"):
-        body = "".join(line + "\n" for line in format_text_report(documents))
-    else:
-        raise InputError(f"{path}: unknown report format {kind!r} (use .json, .jsonl or .txt)")
-    if path == "-":
-        sys.stderr.write(body)
-    else:
-        write_atomically(path, body)
+        report.write_report(documents, sys.stderr, name, color=report.use_color(sys.stderr))
+        sys.stderr.flush()
+        return
+    body = io.StringIO()
+    report.write_report(documents, body, name)
+    write_atomically(path, body.getvalue())
 
 
-def read_report(path: str) -> list[dict[str, Any]]:
-    """The per-document records of a JSON or JSON Lines report."""
-    text = read_text(path)
+def read_report(path: str) -> tuple[report.ReportDocument, ...]:
+    """The documents of a JSON or JSON Lines report."""
     try:
-        if text.lstrip().startswith("{") and '"documents"' in text[:200]:
-            report = json.loads(text)
-            return list(report["documents"])
-        return [json.loads(line) for line in text.splitlines() if line.strip()]
-    except (json.JSONDecodeError, KeyError, TypeError) as error:
-        raise InputError(f"{path}: not a mojibake-fix report ({error})") from None
+        return report.read_report(read_text(path))
+    except report.ReportError as error:
+        raise InputError(f"{path}: {error}") from None
 
 
 def command_fix(args: argparse.Namespace, out: TextIO) -> int:
@@ -294,6 +258,8 @@ def command_fix(args: argparse.Namespace, out: TextIO) -> int:
         raise InputError("--output takes exactly one input")
     if args.in_place and "-" in paths:
         raise InputError("--in-place needs files, not stdin")
+    if args.report:
+        report_format_for(args.report, args.report_format)  # a bad format fails before any work
     outputs: list[tuple[str, str]] = []
     documents: list[Document] = []
     for path in paths:
@@ -322,52 +288,29 @@ def command_check(args: argparse.Namespace, out: TextIO) -> int:
     documents: list[Document] = []
     for path in args.paths or ["-"]:
         documents.extend(repair_file(path, args.field, options)[1])
-    lines = list(format_text_report(documents))
+    lines = list(text_lines(documents))
     for line in lines:
         out.write(line + "\n")
     return 1 if lines else 0
 
 
 def command_revert(args: argparse.Namespace, out: TextIO) -> int:
-    text = read_text(args.path)
-    records = read_report(args.report)
-    wanted = [r for r in records if r.get("path") in (args.path, "-") or len(records) == 1]
-    if any("line" in record for record in wanted):
-        restored = _revert_records(text, wanted, args.path)
-    else:
-        changes: list[Change] = []
-        for record in wanted:
-            changes.extend(changes_from_dict(record))
-        try:
-            restored = revert(text, changes)
-        except ValueError as error:
-            raise InputError(f"{args.path}: {error}") from None
+    text, bom = read_source(args.path)
+    documents = read_report(args.report)
+    wanted = [d for d in documents if d.path == args.path]
+    if not wanted and len({d.path for d in documents}) == 1:
+        wanted = list(documents)  # a report of one input, applied to a copy of it
+    try:
+        restored = report.revert_file_text(text, wanted)
+    except report.RevertError as error:
+        raise InputError(f"{args.path}: {error}") from None
+    if bom:
+        restored = BOM + restored
     if args.output:
         write_atomically(args.output, restored)
     else:
         out.write(restored)
     return 0
-
-
-def _revert_records(text: str, records: Sequence[dict[str, Any]], path: str) -> str:
-    """Undo the per-field changes of a JSON Lines report, line by line."""
-    by_line: dict[int, list[dict[str, Any]]] = {}
-    for record in records:
-        by_line.setdefault(int(record["line"]), []).append(record)
-    lines = text.splitlines(keepends=True)
-    for number, line_records in by_line.items():
-        if not 1 <= number <= len(lines) or not any(r.get("changes") for r in line_records):
-            continue
-        line = lines[number - 1]
-        body = line.rstrip("\r\n")
-        record = json.loads(body)
-        for item in line_records:
-            try:
-                record[item["field"]] = revert(record[item["field"]], changes_from_dict(item))
-            except (ValueError, KeyError) as error:
-                raise InputError(f"{path}:{number}: {error}") from None
-        lines[number - 1] = json.dumps(record, ensure_ascii=False) + line[len(body) :]
-    return "".join(lines)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {

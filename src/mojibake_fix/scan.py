@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .detectors import Detector
@@ -17,25 +18,34 @@ from .detectors import Detector
 
 @dataclass(frozen=True, slots=True)
 class Scan:
-    """The compiled union of some detectors' triggers."""
+    """The compiled union of some detectors' triggers, and of their cheaper
+    prefilters: most clean text fails the prefilter and is done."""
 
+    prefilter: re.Pattern[str] | None
     pattern: re.Pattern[str] | None
     skips_ascii: bool
 
     def looks_clean(self, text: str) -> bool:
         """True when none of the detectors could find anything in ``text``."""
-        if self.pattern is None or (self.skips_ascii and text.isascii()):
+        if self.pattern is None or self.prefilter is None:
             return True
-        return self.pattern.search(text) is None
+        if self.skips_ascii and text.isascii():
+            return True
+        first = self.prefilter.search(text)
+        return first is None or self.pattern.search(text, first.start()) is None
+
+
+def _union(patterns: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{pattern})" for pattern in dict.fromkeys(patterns)))
 
 
 @functools.cache
 def scan_for(detectors: tuple[Detector, ...]) -> Scan:
     """The scan for ``detectors``, each distinct trigger once."""
     if not detectors:
-        return Scan(pattern=None, skips_ascii=True)
-    triggers = dict.fromkeys(detector.trigger() for detector in detectors)
+        return Scan(prefilter=None, pattern=None, skips_ascii=True)
     return Scan(
-        pattern=re.compile("|".join(f"(?:{trigger})" for trigger in triggers)),
+        prefilter=_union((d.prefilter or d.trigger)() for d in detectors),
+        pattern=_union(d.trigger() for d in detectors),
         skips_ascii=all(detector.needs_non_ascii for detector in detectors),
     )

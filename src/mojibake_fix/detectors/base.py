@@ -17,7 +17,10 @@ class Detector:
     combines all triggers into the one scan that lets clean text through
     untouched. ``priority`` breaks ties between equally confident findings:
     lower wins. ``needs_non_ascii`` says that pure ASCII text can never
-    trigger it, which lets the scan skip such text outright.
+    trigger it, which lets the scan skip such text outright. ``prefilter``,
+    when given, is a cheaper pattern that matches wherever ``trigger`` does
+    (and more): the scan tries it first and the trigger only from its first
+    match on.
     """
 
     id: str
@@ -27,3 +30,4 @@ class Detector:
     enabled_by_default: bool = True
     priority: int = 50
     needs_non_ascii: bool = True
+    prefilter: Callable[[], str] | None = None

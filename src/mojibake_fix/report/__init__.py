@@ -1,0 +1,81 @@
+"""Reports: every change with its offsets, in text, JSON, JSON Lines or HTML, and back.
+
+:func:`write_report` renders documents in a registered format; :func:`read_report`
+turns a JSON or JSON Lines report back into changes that
+:func:`mojibake_fix.revert` applies. The layout is versioned (``VERSION``) and
+described by ``schema.json`` in this package and docs/report-format.md.
+
+>>> import io
+>>> from mojibake_fix import fix, revert
+>>> result = fix("Ã‰tÃ© 2024")
+>>> stream = io.StringIO()
+>>> write_report([Document("a.txt", result)], stream, "json")
+>>> [document] = read_report(stream.getvalue())
+>>> revert(result.text, document.changes)
+'Ã‰tÃ© 2024'
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping
+from functools import cache
+from importlib.resources import files
+from typing import Any, TextIO
+
+from .escape import escape, unescape
+from .formats import ReportFormat, UnknownFormat, WriteOptions, format_for, named, registry
+from .json_source import SourceEdit, SourceError, edit_line
+from .reader import ReportDocument, ReportError, read_report
+from .records import SCHEMA, VERSION, Document, summarize
+from .restore import RevertError, revert_file_text
+
+__all__ = [
+    "SCHEMA",
+    "VERSION",
+    "Document",
+    "ReportDocument",
+    "ReportError",
+    "ReportFormat",
+    "RevertError",
+    "SourceEdit",
+    "SourceError",
+    "UnknownFormat",
+    "WriteOptions",
+    "edit_line",
+    "escape",
+    "format_for",
+    "named",
+    "read_report",
+    "registry",
+    "revert_file_text",
+    "schema",
+    "summarize",
+    "unescape",
+    "use_color",
+    "write_report",
+]
+
+
+def use_color(stream: TextIO, environ: Mapping[str, str] = os.environ) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    return not environ.get("NO_COLOR") and stream.isatty()
+
+
+def write_report(
+    documents: Iterable[Document], stream: TextIO, format_name: str, *, color: bool = False
+) -> None:
+    """Write ``documents`` to ``stream`` in the format called ``format_name``."""
+    named(format_name).write(documents, stream, WriteOptions(color=color))
+
+
+@cache
+def _schema_text() -> str:
+    return files(__package__).joinpath("schema.json").read_text(encoding="utf-8")
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the JSON report and of each JSON Lines report line."""
+    loaded: dict[str, Any] = json.loads(_schema_text())
+    return loaded

@@ -1,0 +1,202 @@
+"""Repair string fields of a JSON Lines record in place, byte for byte.
+
+Re-serialising a record (``json.dumps``) changes its bytes: spacing, key
+order, which characters are escaped. Instead each change is spliced into the
+raw line where its characters are written, so everything else stays as it was,
+and the raw text before and after is kept (:class:`SourceEdit`) so the line
+can be rebuilt exactly.
+
+>>> from mojibake_fix import fix
+>>> line = '{"id": 7,  "text": "caf\\\\u00c3\\\\u00a9 \\\\/ ok"}'
+>>> fixed, edits = edit_line(line, {"text": fix(json.loads(line)["text"])})
+>>> fixed
+'{"id": 7,  "text": "café \\\\/ ok"}'
+>>> [edit] = edits["text"]
+>>> edit.start, edit.end, edit.fixed_start, edit.fixed_end
+(23, 35, 23, 24)
+>>> print(edit.original, edit.replacement)
+\\u00c3\\u00a9 é
+>>> restore_line(fixed, [edit for found in edits.values() for edit in found]) == line
+True
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from ..model import Change, Result
+from .escape import without_surrogates
+
+_DECODER = json.JSONDecoder()
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+
+
+class SourceError(ValueError):
+    """A raw line that does not hold what a report says it holds."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEdit:
+    """One change as written in the raw line: code point offsets into the input
+    line (``start``, ``end``) and the output line, and the raw JSON text of each."""
+
+    start: int
+    end: int
+    fixed_start: int
+    fixed_end: int
+    original: str
+    replacement: str
+
+
+def string_token_spans(line: str) -> dict[str, tuple[int, int]]:
+    """The span (quotes included) of each top-level string value of a JSON object line.
+
+    A key given twice keeps its last span, as ``json.loads`` keeps its last value.
+    """
+    spans: dict[str, tuple[int, int]] = {}
+    index = _WHITESPACE.match(line, 0).end()  # type: ignore[union-attr]
+    if not line.startswith("{", index):
+        raise SourceError("not a JSON object")
+    index = _WHITESPACE.match(line, index + 1).end()  # type: ignore[union-attr]
+    if line.startswith("}", index):
+        return spans
+    while True:
+        key, index = _DECODER.raw_decode(line, index)
+        index = _WHITESPACE.match(line, index).end()  # type: ignore[union-attr]
+        if not line.startswith(":", index):
+            raise SourceError("expected ':' after a key")
+        start = _WHITESPACE.match(line, index + 1).end()  # type: ignore[union-attr]
+        value, end = _DECODER.raw_decode(line, start)
+        if isinstance(value, str):
+            spans[key] = (start, end)
+        else:
+            spans.pop(key, None)
+        index = _WHITESPACE.match(line, end).end()  # type: ignore[union-attr]
+        if line.startswith("}", index):
+            return spans
+        if not line.startswith(",", index):
+            raise SourceError("expected ',' or '}'")
+        index = _WHITESPACE.match(line, index + 1).end()  # type: ignore[union-attr]
+
+
+def char_offsets(line: str, token_start: int) -> list[int]:
+    """Where in ``line`` each code point of the string token at ``token_start`` is
+    written, plus where its closing quote is: one more entry than the value has.
+
+    An escaped surrogate pair is one code point, as a JSON parser joins it.
+    """
+    offsets: list[int] = []
+    index = token_start + 1
+    while line[index] != '"':
+        offsets.append(index)
+        if line[index] != "\\":
+            index += 1
+        elif line[index + 1] != "u":
+            index += 2
+        elif (
+            0xD800 <= int(line[index + 2 : index + 6], 16) < 0xDC00
+            and line.startswith("\\u", index + 6)
+            and 0xDC00 <= int(line[index + 8 : index + 12], 16) < 0xE000
+        ):
+            index += 12
+        else:
+            index += 6
+    offsets.append(index)
+    return offsets
+
+
+def json_string_body(text: str) -> str:
+    """``text`` as it is written between the quotes of a JSON string."""
+    return without_surrogates(json.dumps(text, ensure_ascii=False)[1:-1])
+
+
+def edit_line(
+    line: str, results: Mapping[str, Result]
+) -> tuple[str, dict[str, tuple[SourceEdit, ...]]]:
+    """``line`` with the changes of each field's result spliced into its raw string.
+
+    Raises :class:`SourceError` when the edited line would not parse back to
+    the repaired values (a lone escaped surrogate meeting a replacement, say).
+    """
+    spans = string_token_spans(line)
+    planned: list[tuple[int, str, int, int, Change]] = []
+    for name, result in results.items():
+        if not result.changes:
+            continue
+        if name not in spans:
+            raise SourceError(f"field {name!r} is not a string of this line")
+        offsets = char_offsets(line, spans[name][0])
+        for change in result.changes:
+            planned.append((offsets[change.start], name, offsets[change.end], 0, change))
+    planned.sort(key=lambda item: item[0])
+    pieces: list[str] = []
+    edits: dict[str, list[SourceEdit]] = {name: [] for name in results}
+    position = 0
+    shift = 0
+    for start, name, end, _, change in planned:
+        replacement = json_string_body(change.replacement)
+        pieces.append(line[position:start])
+        pieces.append(replacement)
+        fixed_start = start + shift
+        edits[name].append(
+            SourceEdit(
+                start,
+                end,
+                fixed_start,
+                fixed_start + len(replacement),
+                line[start:end],
+                replacement,
+            )
+        )
+        shift += len(replacement) - (end - start)
+        position = end
+    pieces.append(line[position:])
+    fixed = "".join(pieces)
+    if planned:
+        record = json.loads(fixed)
+        for name, result in results.items():
+            if result.changes and record.get(name) != result.text:
+                raise SourceError(f"field {name!r} cannot be edited in place")
+    return fixed, {name: tuple(found) for name, found in edits.items()}
+
+
+def restore_line(line: str, edits: Iterable[SourceEdit]) -> str:
+    """Undo ``edits`` in the repaired raw ``line``; :class:`SourceError` if they do not fit."""
+    pieces: list[str] = []
+    position = 0
+    for edit in sorted(edits, key=lambda e: e.fixed_start):
+        end = edit.fixed_start + len(edit.replacement)
+        if edit.fixed_start < position or line[edit.fixed_start : end] != edit.replacement:
+            raise SourceError(
+                f"column {edit.fixed_start + 1}: expected {edit.replacement!r},"
+                f" found {line[edit.fixed_start : end]!r}"
+            )
+        pieces.append(line[position : edit.fixed_start])
+        pieces.append(edit.original)
+        position = end
+    pieces.append(line[position:])
+    return "".join(pieces)
+
+
+def edits_for_changes(line: str, field: str, changes: Sequence[Change]) -> tuple[SourceEdit, ...]:
+    """Source edits for changes a report gave without them: the repaired raw text is
+    read from ``line`` and the original is written the way ``json.dumps`` would."""
+    spans = string_token_spans(line)
+    if field not in spans:
+        raise SourceError(f"field {field!r} is not a string of this line")
+    offsets = char_offsets(line, spans[field][0])
+    found: list[SourceEdit] = []
+    for change in changes:
+        if not 0 <= change.fixed_start <= change.fixed_end < len(offsets):
+            raise SourceError(
+                f"change at {change.fixed_start}:{change.fixed_end} is outside the field"
+            )
+        start, end = offsets[change.fixed_start], offsets[change.fixed_end]
+        original = json_string_body(change.original)
+        found.append(
+            SourceEdit(start, start + len(original), start, end, original, line[start:end])
+        )
+    return tuple(found)

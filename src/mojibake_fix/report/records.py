@@ -1,0 +1,213 @@
+"""What a report says about each document and each change, as plain dicts.
+
+A :class:`Document` is one unit of repair: a whole file, or one string field of
+one JSON Lines record. Its changes become records carrying every offset a
+reader might want: code points and UTF-8 bytes, into the input and the output,
+and 1-based line:column; the text before and after, also escaped so invisible
+characters show; the detector, its confidence and its reason.
+
+>>> from mojibake_fix import fix
+>>> document = Document("in.txt", fix("Le cafÃ©\\nâ€œouiâ€\\x9d"))
+>>> record = change_records(document)[2]
+>>> record["line"], record["column"], record["byte_start"], record["original_escaped"]
+(2, 7, 21, 'â€\\\\x9d')
+>>> document_summary(document)
+{'changes': 3, 'findings': 0, 'by_detector': {'utf8-as-cp1252': 3}}
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Change, Finding, Result
+from .escape import escape
+from .json_source import SourceEdit
+from .positions import Position, locate
+
+SCHEMA = "mojibake-fix/report"
+VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One repaired text and where it came from.
+
+    ``record`` is the 1-based line of a JSON Lines input and ``field`` the name
+    repaired in it; ``sources`` has one :class:`SourceEdit` per change for such
+    a field, saying how the change looks in the raw line. ``bom`` is true when
+    the file began with a byte order mark, which offsets do not count.
+    """
+
+    path: str
+    result: Result
+    record: int | None = None
+    field: str | None = None
+    sources: tuple[SourceEdit, ...] = ()
+    bom: bool = False
+
+    @property
+    def id(self) -> str:
+        """``path``, or ``path:record:field`` for a field of a JSON Lines record."""
+        if self.record is None:
+            return self.path
+        return f"{self.path}:{self.record}:{self.field}"
+
+    @property
+    def listed(self) -> bool:
+        """Whether the report lists this document: every file, and the fields that
+        had something to say (a million clean records stay out of the report)."""
+        return self.record is None or bool(self.result.changes or self.result.findings)
+
+
+def _where(spots: dict[int, Position], start: int, end: int, prefix: str) -> dict[str, int]:
+    return {
+        f"{prefix}byte_start": spots[start].byte,
+        f"{prefix}byte_end": spots[end].byte,
+        f"{prefix}line": spots[start].line,
+        f"{prefix}column": spots[start].column,
+    }
+
+
+def change_records(document: Document) -> list[dict[str, Any]]:
+    """One record per change of ``document``, in order."""
+    result = document.result
+    changes = result.changes
+    before = locate(result.original, [o for c in changes for o in (c.start, c.end)])
+    after = locate(result.text, [o for c in changes for o in (c.fixed_start, c.fixed_end)])
+    records: list[dict[str, Any]] = []
+    for number, change in enumerate(changes, start=1):
+        record: dict[str, Any] = {"index": number, **change.to_dict()}
+        record.update(_where(before, change.start, change.end, ""))
+        record.update(_where(after, change.fixed_start, change.fixed_end, "fixed_"))
+        record["original_escaped"] = escape(change.original)
+        record["replacement_escaped"] = escape(change.replacement)
+        if document.record is not None:
+            _place_in_record(record, document, number)
+        records.append(record)
+    return records
+
+
+def _place_in_record(record: dict[str, Any], document: Document, number: int) -> None:
+    """Line and column of a field's change are those of its raw text in the file."""
+    record["line"] = record["fixed_line"] = document.record
+    if number <= len(document.sources):
+        source = document.sources[number - 1]
+        record["column"] = source.start + 1
+        record["fixed_column"] = source.fixed_start + 1
+        record["source"] = {
+            "start": source.start,
+            "end": source.end,
+            "fixed_start": source.fixed_start,
+            "fixed_end": source.fixed_end,
+            "original": source.original,
+            "replacement": source.replacement,
+        }
+
+
+def finding_records(document: Document) -> list[dict[str, Any]]:
+    """One record per finding that was reported but not applied, with its alternatives."""
+    result = document.result
+    findings: tuple[Finding, ...] = result.findings
+    spots = locate(result.original, [o for f in findings for o in (f.start, f.end)])
+    records: list[dict[str, Any]] = []
+    for finding in findings:
+        record = finding.to_dict(result.original)
+        record.update(_where(spots, finding.start, finding.end, ""))
+        record["original_escaped"] = escape(record["original"])
+        if finding.replacement is not None:
+            record["replacement_escaped"] = escape(finding.replacement)
+        if document.record is not None:
+            record["line"] = document.record
+        records.append(record)
+    return records
+
+
+def _by_detector(changes: Iterable[Change]) -> dict[str, int]:
+    return dict(sorted(Counter(change.detector for change in changes).items()))
+
+
+def document_summary(document: Document) -> dict[str, Any]:
+    """Counts for one document: changes, findings left alone, changes per detector."""
+    result = document.result
+    return {
+        "changes": len(result.changes),
+        "findings": len(result.findings),
+        "by_detector": _by_detector(result.changes),
+    }
+
+
+def document_header(document: Document) -> dict[str, Any]:
+    """Where the document is and how long it is, before and after."""
+    result = document.result
+    ends = locate(result.original, [len(result.original)])[len(result.original)]
+    fixed_ends = locate(result.text, [len(result.text)])[len(result.text)]
+    return {
+        "id": document.id,
+        "path": document.path,
+        "record": document.record,
+        "field": document.field,
+        "bom": document.bom,
+        "changed": result.changed,
+        "length": len(result.original),
+        "fixed_length": len(result.text),
+        "byte_length": ends.byte,
+        "fixed_byte_length": fixed_ends.byte,
+    }
+
+
+def document_record(document: Document) -> dict[str, Any]:
+    """Everything the JSON report says about one document."""
+    return {
+        **document_header(document),
+        "summary": document_summary(document),
+        "changes": change_records(document),
+        "findings": finding_records(document),
+    }
+
+
+class Tally:
+    """The run summary, counted as documents go by (so formats can stream)."""
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.changed = 0
+        self.changes = 0
+        self.findings = 0
+        self.by_detector: Counter[str] = Counter()
+        self.by_file: dict[str, dict[str, int]] = {}
+
+    def add(self, document: Document) -> None:
+        result = document.result
+        self.documents += 1
+        self.changed += result.changed
+        self.changes += len(result.changes)
+        self.findings += len(result.findings)
+        self.by_detector.update(change.detector for change in result.changes)
+        counts = self.by_file.setdefault(
+            document.path, {"documents": 0, "changed": 0, "changes": 0, "findings": 0}
+        )
+        counts["documents"] += 1
+        counts["changed"] += result.changed
+        counts["changes"] += len(result.changes)
+        counts["findings"] += len(result.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "changed": self.changed,
+            "changes": self.changes,
+            "findings": self.findings,
+            "by_detector": dict(sorted(self.by_detector.items())),
+            "by_file": self.by_file,
+        }
+
+
+def summarize(documents: Iterable[Document]) -> dict[str, Any]:
+    """The run summary of ``documents``: documents read and changed, per detector, per file."""
+    tally = Tally()
+    for document in documents:
+        tally.add(document)
+    return tally.to_dict()
