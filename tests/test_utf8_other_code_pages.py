@@ -1,0 +1,87 @@
+"""UTF-8 read through each of the other code pages, one or two layers deep,
+alone or beside Windows-1252 mojibake, built from the clean corpus."""
+
+from __future__ import annotations
+
+import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
+import pytest
+
+import mojibake_fix
+from mojibake_fix.codepages import CODEC_NAMES
+
+from .conftest import clean_paragraphs
+
+# The languages each code page was made for.
+LANGUAGES = {
+    "cp1250": ("pl", "cs", "sk", "hu", "ro", "hr", "sl"),
+    "cp1251": ("ru", "uk", "bg", "sr"),
+    "macroman": ("fr", "de", "es", "it", "pt", "sv", "da"),
+    "cp1253": ("el",),
+    "cp1254": ("tr",),
+    "cp1257": ("lt", "lv", "et"),
+    "iso-8859-2": ("pl", "cs", "sk", "hu", "sl", "hr"),
+    "cp437": ("en", "de", "fr", "es"),
+    "cp850": ("de", "fr", "es", "pt", "it"),
+    "koi8-r": ("ru",),
+    "iso-8859-15": ("fr", "de", "fi", "et", "nl"),
+}
+
+
+def misread(text: str, page: str, layers: int = 1) -> str | None:
+    """``text`` as UTF-8 read through ``page``, or None where a byte has no character."""
+    for _ in range(layers):
+        try:
+            text = text.encode("utf-8").decode(CODEC_NAMES[page])
+        except UnicodeDecodeError:
+            return None
+    return text
+
+
+def cases() -> list[tuple[str, str, str]]:
+    built: list[tuple[str, str, str]] = []
+    for page, languages in LANGUAGES.items():
+        paragraphs = [text for lang, text in clean_paragraphs() if lang in languages]
+        paragraphs = [text for text in paragraphs if not text.isascii()]
+        for index, text in enumerate(paragraphs[:8]):
+            broken = misread(text, page, layers=2 if index % 4 == 3 else 1)
+            if broken is not None and broken != text:
+                built.append((f"{page}/{index}", broken, text))
+        # Beside Windows-1252 mojibake in one text: two sources joined. Not
+        # for ISO-8859-15, which reads most bytes as Windows-1252 does: a text
+        # mixing the two is ambiguous wherever they differ.
+        first, second = paragraphs[0], paragraphs[1]
+        broken_first = misread(first, page)
+        if broken_first is not None and page != "iso-8859-15":
+            broken = broken_first + "\n" + second.encode("utf-8").decode("sloppy-windows-1252")
+            built.append((f"{page}/mixed", broken, first + "\n" + second))
+    return built
+
+
+def test_every_code_page_has_cases() -> None:
+    built = cases()
+    assert {name.split("/")[0] for name, _, _ in built} == set(LANGUAGES)
+    assert sum(name.endswith("/mixed") for name, _, _ in built) == len(LANGUAGES) - 1
+
+
+@pytest.mark.parametrize("name, broken, expected", cases())
+def test_repaired_exactly(name: str, broken: str, expected: str) -> None:
+    result = mojibake_fix.fix(broken)
+    assert result.text == expected
+    assert result.revert() == broken
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Её рёв, ВСЁ ЁЖ, всё её",  # Cyrillic that forms UTF-8 in Windows-1251 / KOI8-R
+        "Ελληνικά ¨κείμενα¨ και ΆΈΉ",  # Greek in its own code page
+        "Zażółć gęślą jaźń, ŚĆIĄGA",  # Polish
+        "√2 ≈ 1.41, ∞ ≤ ∑, ¬p ∧ q",  # MacRoman's maths
+        "┌──┐ │ok│ └──┘ ░▒▓",  # box drawing (cp437)
+        "İstanbul’da ılık bir gün, ĞÜŞÇÖ",  # Turkish
+        "Šiaulių universitetas, Rīga, Tallinn õhtu",  # Baltic
+    ],
+)
+def test_clean_text_in_the_code_pages_scripts_is_untouched(clean: str) -> None:
+    result = mojibake_fix.fix(clean)
+    assert result.text == clean and result.changes == ()
