@@ -11,6 +11,7 @@ True
 """
 
 from ._version import __version__
+from .decode import fix_bytes
 from .engine import DEFAULT_MIN_CONFIDENCE, detect, fix
 from .model import Candidate, Change, Finding, Result, apply, changes_from_dict, revert
 
@@ -25,5 +26,6 @@ __all__ = [
     "changes_from_dict",
     "detect",
     "fix",
+    "fix_bytes",
     "revert",
 ]

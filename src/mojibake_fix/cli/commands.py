@@ -1,0 +1,680 @@
+"""The commands: fix, check, detect, revert, explain.
+
+``fix``, ``check`` and ``detect`` share one pipeline: files are read as a
+stream of tasks (a whole text file, or a chunk of records), mapped in order
+over worker processes, and the outcomes are written record by record to
+temporary outputs and streamed into the report; nothing replaces a file until
+every input has been read and repaired.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import functools
+import io
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import chain
+from typing import IO, Any, TextIO
+
+from .. import report
+from ..decode import UTF8_SIG, raw_bytes, raw_text
+from ..engine import detect, fix
+from ..model import Result, revert
+from ..report import Document, ReportDocument
+from ..report.formats.text_format import lines as text_lines
+from ..report.records import finding_records
+from .inputs import (
+    STDIN,
+    InputError,
+    Source,
+    compression_for_name,
+    expand_paths,
+    kind_for_name,
+    open_source,
+    sniff_dialect,
+)
+from .outputs import DiffWriter, Outputs, Pending
+from .parallel import ordered_map
+from .records import (
+    Config,
+    Outcome,
+    Task,
+    check_columns,
+    is_binary,
+    lookup,
+    parse_row,
+    process,
+    restore_line,
+)
+
+CHUNK_BYTES = 1 << 18
+CHUNK_RECORDS = 2000
+SNIFF_BYTES = 1 << 16
+_CLEAN = Result(text="")
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A step of the stream that is not work: a file begins or ends, raw bytes
+    pass through (a CSV header), or a file was skipped for an error."""
+
+    what: str
+    path: str
+    compression: str | None = None
+    data: bytes = b""
+    error: str = ""
+
+
+def _is_task(item: Task | Marker) -> bool:
+    return isinstance(item, Task)
+
+
+def input_kind(path: str, args: argparse.Namespace) -> str:
+    """'jsonl' with --field, 'csv' or 'tsv' with --column (tab from the suffix), else 'text'."""
+    if getattr(args, "column", None):
+        return "tsv" if kind_for_name(path) == "tsv" else "csv"
+    if getattr(args, "field", None):
+        return "jsonl"
+    return "text"
+
+
+def config_of(args: argparse.Namespace, *, detect_only: bool = False) -> Config:
+    return Config(
+        args.min_confidence,
+        tuple(args.enable),
+        tuple(args.disable),
+        args.encoding,
+        detect_only,
+    )
+
+
+# --- reading tasks --------------------------------------------------------------------
+
+
+def _chunks(
+    path: str, kind: str, items: Iterator[tuple[int, bytes]], **extra: Any
+) -> Iterator[Task]:
+    batch: list[tuple[int, bytes]] = []
+    size = 0
+    for item in items:
+        batch.append(item)
+        size += len(item[1])
+        if size >= CHUNK_BYTES or len(batch) >= CHUNK_RECORDS:
+            yield Task(path, kind, tuple(batch), **extra)
+            batch, size = [], 0
+    if batch:
+        yield Task(path, kind, tuple(batch), **extra)
+
+
+def _numbered(lines: Iterator[bytes]) -> Iterator[tuple[int, bytes]]:
+    return enumerate(lines, start=1)
+
+
+def _first_checked(source: Source, lines: Iterator[bytes]) -> Iterator[bytes]:
+    """The lines, after checking that the start of the file is not binary."""
+    head: list[bytes] = []
+    size = 0
+    for line in lines:
+        head.append(line)
+        size += len(line)
+        if size >= SNIFF_BYTES:
+            break
+    if is_binary(b"".join(head)):
+        raise InputError(f"{source.path}: binary file (NUL byte)")
+    return chain(head, lines)
+
+
+def _csv_records(
+    lines: Iterator[bytes], dialect_options: dict[str, Any]
+) -> Iterator[tuple[int, bytes]]:
+    """Records as the csv module groups physical lines (quoted newlines included),
+    each with the line it starts on and its exact bytes."""
+    taken: list[bytes] = []
+    number = 1
+
+    def texts() -> Iterator[str]:
+        for line in lines:
+            taken.append(line)
+            yield raw_text(line)
+
+    reader = csv.reader(texts(), **dialect_options)
+    try:
+        for _ in reader:
+            data = b"".join(taken)
+            yield number, data
+            number += data.count(b"\n")
+            taken.clear()
+    except csv.Error as error:
+        raise InputError(f"line {reader.line_num}: not valid CSV: {error}") from None
+    if taken:
+        yield number, b"".join(taken)
+
+
+def _file_tasks(path: str, kind: str, args: argparse.Namespace) -> Iterator[Task | Marker]:
+    source = open_source(path)
+    try:
+        yield Marker("begin", path, source.compression)
+        if kind == "text":
+            yield Task(path, "text", ((0, source.read_all()),))
+        elif kind == "jsonl":
+            lines = _first_checked(source, source.lines())
+            yield from _chunks(path, kind, _numbered(lines), fields=tuple(args.field))
+        else:
+            yield from _csv_tasks(source, kind, args)
+        yield Marker("end", path)
+    finally:
+        source.close()
+
+
+def _csv_tasks(source: Source, kind: str, args: argparse.Namespace) -> Iterator[Task | Marker]:
+    path = source.path
+    lines = _first_checked(source, source.lines())
+    head: list[bytes] = []
+    for line in lines:
+        head.append(line)
+        if sum(map(len, head)) >= SNIFF_BYTES:
+            break
+    sample = raw_text(b"".join(head)).removeprefix("\ufeff")
+    dialect = sniff_dialect(sample, kind)
+    records = _csv_records(chain(head, lines), dialect.reader_options())
+    try:
+        first = next(records, None)
+        if first is None:
+            return
+        header = parse_row(raw_text(first[1]).removeprefix("\ufeff"), dialect) or []
+        columns = check_columns(header, args.column)
+        yield Marker("raw", path, data=first[1])
+        yield from _chunks(path, "csv", records, columns=columns, dialect=dialect)
+    except KeyError as missing:
+        raise InputError(f"{path}:1: no column named {missing.args[0]!r} in the header") from None
+    except (InputError, csv.Error) as error:
+        message = str(error)
+        raise InputError(message if message.startswith(path) else f"{path}:{message}") from None
+
+
+def read_tasks(paths: Sequence[str], args: argparse.Namespace) -> Iterator[Task | Marker]:
+    """Every task of every input; with --skip-errors a file that cannot be read
+    is marked skipped instead of stopping the run."""
+    for path in paths:
+        kind = input_kind(path, args)
+        try:
+            yield from _file_tasks(path, kind, args)
+        except InputError as error:
+            if not args.skip_errors:
+                raise
+            yield Marker("skip", path, error=str(error))
+
+
+# --- running --------------------------------------------------------------------------
+
+
+@dataclass
+class Counts:
+    files: int = 0
+    changed_files: int = 0
+    records: int = 0
+    changes: int = 0
+    findings: int = 0
+    skipped: int = 0
+
+
+@dataclass
+class FileRun:
+    path: str
+    sink: IO[bytes] | None
+    pending: Pending | None
+    diff: DiffWriter | None
+    changed: bool = False
+    written: bool = False
+
+
+class Run:
+    """One pass of fix, check or detect over its inputs."""
+
+    def __init__(self, args: argparse.Namespace, outputs: Outputs, *, write_text: bool) -> None:
+        self.args = args
+        self.outputs = outputs
+        self.write_text = write_text
+        self.counts = Counts()
+        self.single: Pending | None = None
+        self.progress: Any = None
+
+    def sink_for(
+        self, path: str, compression: str | None
+    ) -> tuple[IO[bytes] | None, Pending | None]:
+        args = self.args
+        if not self.write_text:
+            return None, None
+        if getattr(args, "in_place", False):
+            pending = self.outputs.file(path, compression, args.backup)
+            return pending.stream, pending
+        if getattr(args, "output", None):
+            if self.single is None:
+                self.single = self.outputs.file(args.output, compression_for_name(args.output))
+            return self.single.stream, None
+        return self.outputs.standard_output(), None
+
+    def warn(self, message: str) -> None:
+        self.counts.skipped += 1
+        self._print(f"mojibake-fix: skipped: {message}")
+
+    def _print(self, line: str) -> None:
+        if self.progress is not None:
+            self.progress.write(line, file=sys.stderr)
+        else:
+            print(line, file=sys.stderr)
+
+    def documents(self, paths: Sequence[str], config: Config) -> Iterator[Document]:
+        """Run every input, writing outputs as records come; yields the report's
+        documents (clean fields as empty placeholders, counted but not listed)."""
+        args = self.args
+        work = functools.partial(process, config=config)
+        current: FileRun | None = None
+        stream = ordered_map(
+            work, read_tasks(paths, args), jobs=max(1, args.jobs), is_task=_is_task
+        )
+        for item, outcomes in stream:
+            if isinstance(item, Marker):
+                current = self._marker(item, current)
+                continue
+            assert current is not None and outcomes is not None
+            yield from self._outcomes(item, outcomes, current)
+
+    def _marker(self, marker: Marker, current: FileRun | None) -> FileRun | None:
+        if marker.what == "begin":
+            sink, pending = self.sink_for(marker.path, marker.compression)
+            diff = None
+            if getattr(self.args, "diff", False):
+                diff = DiffWriter(self.outputs.standard_output(), marker.path)
+            self.counts.files += 1
+            return FileRun(marker.path, sink, pending, diff)
+        if marker.what == "raw":
+            if current is not None and current.sink is not None:
+                current.sink.write(marker.data)
+            return current
+        if marker.what == "skip":
+            self.warn(marker.error)
+            if current is not None and current.path == marker.path:
+                self._passthrough(current)
+            return None
+        if current is not None:  # "end"
+            self.counts.changed_files += current.changed
+            if current.pending is not None and not current.changed:
+                current.pending.keep = False
+        return None
+
+    def _passthrough(self, current: FileRun) -> None:
+        """A skipped file stays as it was: not rewritten in place, and copied as it
+        was read to standard output or -o when none of it was written yet."""
+        if current.pending is not None:
+            current.pending.keep = False
+            return
+        if current.sink is None or current.written:
+            return
+        try:
+            source = open_source(current.path)
+        except InputError:
+            return
+        try:
+            current.sink.write(source.read_all())
+        except InputError:
+            pass
+        finally:
+            source.close()
+
+    def _outcomes(
+        self, task: Task, outcomes: Sequence[Outcome], current: FileRun
+    ) -> Iterator[Document]:
+        counts = self.counts
+        for (number, data), outcome in zip(task.items, outcomes, strict=True):
+            counts.records += 1
+            if outcome.error is not None:
+                if not self.args.skip_errors:
+                    raise InputError(outcome.error)
+                self.warn(outcome.error)
+                if current.sink is not None:
+                    current.sink.write(data)
+                    current.written = True
+                continue
+            output = outcome.output
+            if current.sink is not None:
+                current.sink.write(data if output is None else output)
+                current.written = True
+            if output is not None and output != data:
+                current.changed = True
+                if current.diff is not None:
+                    if task.kind == "text":
+                        current.diff.whole(data, output)
+                    else:
+                        current.diff.record(number, data, output)
+            for document in outcome.documents:
+                counts.changes += len(document.result.changes)
+                counts.findings += len(document.result.findings)
+                yield document
+            for name in outcome.clean:
+                yield Document(task.path, _CLEAN, number, name)
+        if self.progress is not None:
+            self.progress.update(len(task.items))
+            self.progress.set_postfix(changes=counts.changes, refresh=False)
+
+    def start_progress(self) -> None:
+        if self.args.quiet or not sys.stderr.isatty():
+            return
+        from tqdm import tqdm  # type: ignore[import-untyped]
+
+        self.progress = tqdm(unit=" records", file=sys.stderr, dynamic_ncols=True, leave=False)
+
+    def finish(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress = None
+        if self.counts.skipped:
+            print(
+                f"mojibake-fix: {self.counts.skipped} bad input(s) skipped and passed through"
+                " unchanged",
+                file=sys.stderr,
+            )
+
+
+def report_format_for(path: str, report_format: str | None) -> str:
+    """--report-format, else the suffix of ``path`` ('-', standard error, is text)."""
+    try:
+        if report_format:
+            return report.named(report_format).name
+        if path == "-":
+            return "text"
+        return report.format_for(path).name
+    except report.UnknownFormat as error:
+        raise InputError(f"{path}: {error}") from None
+
+
+def _exhaust(documents: Iterator[Document]) -> None:
+    for _ in documents:
+        pass
+
+
+def _paths(args: argparse.Namespace) -> list[str]:
+    kind = "jsonl" if args.field else ("csv" if getattr(args, "column", None) else "text")
+    paths = expand_paths(args.paths, args.include, args.exclude, kind)
+    if args.field and getattr(args, "column", None):
+        raise InputError("--field (JSON Lines) and --column (CSV) do not go together")
+    return paths
+
+
+def _run(
+    args: argparse.Namespace, run: Run, paths: Sequence[str], config: Config, consume: Any
+) -> None:
+    run.start_progress()
+    try:
+        consume(run.documents(paths, config))
+        run.outputs.commit()
+    except BaseException:
+        run.outputs.discard()
+        raise
+    finally:
+        run.finish()
+
+
+def command_fix(args: argparse.Namespace, out: TextIO) -> int:
+    paths = _paths(args)
+    if args.output and len(paths) != 1:
+        raise InputError("--output takes exactly one input")
+    if args.in_place and STDIN in paths:
+        raise InputError("--in-place needs files, not stdin")
+    if args.output and args.in_place:
+        raise InputError("--output and --in-place do not go together")
+    if args.backup and not args.in_place:
+        raise InputError("--backup goes with --in-place")
+    report_name = report_format_for(args.report, args.report_format) if args.report else None
+    outputs = Outputs()
+    run = Run(args, outputs, write_text=not args.diff)
+    config = config_of(args)
+
+    def consume(documents: Iterator[Document]) -> None:
+        if not args.report:
+            _exhaust(documents)
+        elif args.report == "-":
+            assert report_name is not None
+            color = report.use_color(sys.stderr)
+            report.write_report(documents, sys.stderr, report_name, color=color)
+        else:
+            assert report_name is not None
+            pending = outputs.file(args.report)
+            text = io.TextIOWrapper(pending.stream, encoding="utf-8", newline="")
+            report.write_report(documents, text, report_name)
+            text.flush()
+            text.detach()
+
+    _run(args, run, paths, config, consume)
+    return 0
+
+
+def _listing(
+    args: argparse.Namespace, run: Run, documents: Iterator[Document], findings: bool
+) -> None:
+    """What check and detect print: the changes (or findings), or a report format."""
+    stream = io.TextIOWrapper(
+        run.outputs.standard_output(), encoding="utf-8", errors="surrogateescape", newline=""
+    )
+    try:
+        if args.diff or args.quiet:
+            _exhaust(documents)
+        elif args.output_format != "text":
+            report.write_report(documents, stream, report.named(args.output_format).name)
+        elif findings:
+            for document in documents:
+                for line in finding_lines(document):
+                    stream.write(line + "\n")
+        else:
+            for line in text_lines(documents):
+                stream.write(line + "\n")
+    finally:
+        stream.flush()
+        stream.detach()
+
+
+def command_check(args: argparse.Namespace, out: TextIO) -> int:
+    paths = _paths(args)
+    run = Run(args, Outputs(), write_text=False)
+    _run(args, run, paths, config_of(args), lambda d: _listing(args, run, d, False))
+    return 1 if run.counts.changes else 0
+
+
+def command_detect(args: argparse.Namespace, out: TextIO) -> int:
+    args.diff = False
+    paths = _paths(args)
+    run = Run(args, Outputs(), write_text=False)
+    _run(
+        args, run, paths, config_of(args, detect_only=True), lambda d: _listing(args, run, d, True)
+    )
+    return 0
+
+
+def finding_lines(document: Document) -> Iterator[str]:
+    """``path:line:col: detector 'before' → 'after' (confidence) reason [alternatives]``."""
+    for record in finding_records(document):
+        where = f"{document.path}:{record['line']}:{record['column']}"
+        if document.field is not None:
+            where += f" [{document.field}]"
+        replacement = record["replacement"]
+        shown = json.dumps(replacement, ensure_ascii=False) if replacement is not None else "-"
+        alternatives = ", ".join(
+            f"{json.dumps(a['text'], ensure_ascii=False)} {a['score']:.2f}"
+            for a in record["alternatives"]
+        )
+        line = (
+            f"{where}: {record['detector']} {json.dumps(record['original'], ensure_ascii=False)}"
+            f" → {shown} ({record['confidence']:.2f}) {record['reason']}"
+        )
+        yield line + (f" [alternatives: {alternatives}]" if alternatives else "")
+
+
+# --- explain ------------------------------------------------------------------
+
+
+def command_explain(args: argparse.Namespace, out: TextIO) -> int:
+    text = args.text if args.text not in (None, "-") else sys.stdin.read()
+    options = {"enable": tuple(args.enable), "disable": tuple(args.disable)}
+    result = fix(text, min_confidence=args.min_confidence, **options)
+    findings = detect(text, **options)
+    applied = {(c.start, c.end, c.detector) for c in result.changes}
+    if args.json:
+        body = {
+            "input": text,
+            "output": result.text,
+            "changes": [c.to_dict() for c in result.changes],
+            "findings": [
+                {**f.to_dict(text), "applied": (f.start, f.end, f.detector) in applied}
+                for f in findings
+            ],
+        }
+        out.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    out.write(f"input:  {json.dumps(text, ensure_ascii=False)}\n")
+    out.write(f"output: {json.dumps(result.text, ensure_ascii=False)}\n")
+    if not findings:
+        out.write("no findings: nothing looks like mojibake\n")
+    for f in findings:
+        state = "applied" if (f.start, f.end, f.detector) in applied else "not applied"
+        replacement = (
+            "-" if f.replacement is None else json.dumps(f.replacement, ensure_ascii=False)
+        )
+        out.write(
+            f"{f.start}:{f.end} {json.dumps(text[f.start : f.end], ensure_ascii=False)} → "
+            f"{replacement}  {f.detector}  confidence {f.confidence:.2f}  ({state})\n"
+            f"    {f.reason}\n"
+        )
+        for rank, candidate in enumerate(f.alternatives, start=1):
+            out.write(
+                f"    {rank}. {json.dumps(candidate.text, ensure_ascii=False)}"
+                f"  score {candidate.score:.2f}\n"
+            )
+    for change in result.changes:
+        if not any(
+            (f.start, f.end, f.detector) == (change.start, change.end, change.detector)
+            for f in findings
+        ):
+            out.write(
+                f"{change.start}:{change.end} {json.dumps(change.original, ensure_ascii=False)}"
+                f" → {json.dumps(change.replacement, ensure_ascii=False)}  {change.detector}"
+                f"  confidence {change.confidence:.2f}  (applied, over several layers)\n"
+                f"    {change.reason}\n"
+            )
+    return 0
+
+
+# --- revert -------------------------------------------------------------------
+
+
+def read_report(path: str) -> tuple[ReportDocument, ...]:
+    source = open_source(path)
+    try:
+        text = raw_text(source.read_all())
+    finally:
+        source.close()
+    try:
+        return report.read_report(text)
+    except report.ReportError as error:
+        raise InputError(f"{path}: {error}") from None
+
+
+def _revert_record(
+    text: str, documents: Sequence[ReportDocument], kind: str, header: Sequence[str], dialect: Any
+) -> str:
+    """A repaired record's text back to its raw text: field edits, then decoding."""
+    fields = [d for d in documents if d.field is not None and d.changes]
+    decodings = [d for d in documents if d.field is None and d.changes]
+    middle = restore_line(text, [s for d in fields for s in d.sources]) if fields else text
+    if fields:
+        repaired = _values(text, kind, header, dialect)
+        restored = _values(middle, kind, header, dialect)
+        for document in fields:
+            if not document.sources:
+                raise ValueError(f"field {document.field!r}: the report has no source edits")
+            name = str(document.field)
+            if restored(name) != revert(str(repaired(name)), document.changes):
+                raise ValueError(f"field {name!r} does not match the report")
+    return restore_line(middle, [s for d in decodings for s in d.sources]) if decodings else middle
+
+
+def _values(text: str, kind: str, header: Sequence[str], dialect: Any) -> Any:
+    if kind == "jsonl":
+        record = json.loads(text)
+        return lambda name: lookup(record, name)
+    row = parse_row(text, dialect) or []
+    return lambda name: row[list(header).index(name)] if name in header else None
+
+
+def revert_records(
+    source: Source, documents: Sequence[ReportDocument], kind: str, sink: IO[bytes]
+) -> None:
+    """Stream the repaired file, undoing the report's records where they are."""
+    by_record: dict[int, list[ReportDocument]] = {}
+    for document in documents:
+        if document.record is None:
+            raise InputError(f"{source.path}: the report mixes whole files and records")
+        by_record.setdefault(document.record, []).append(document)
+    dialect = None
+    header: list[str] = []
+    if kind == "jsonl":
+        records: Iterator[tuple[int, bytes]] = _numbered(source.lines())
+    else:
+        lines = source.lines()
+        head = [line for _, line in zip(range(200), lines, strict=False)]
+        dialect = sniff_dialect(raw_text(b"".join(head)).removeprefix("\ufeff"), kind)
+        records = _csv_records(chain(head, lines), dialect.reader_options())
+    for number, data in records:
+        if dialect is not None and number == 1:
+            header = parse_row(raw_text(data).removeprefix("\ufeff"), dialect) or []
+        found = by_record.pop(number, None)
+        if not found:
+            sink.write(data)
+            continue
+        bom = UTF8_SIG if number == 1 and data.startswith(UTF8_SIG) else b""
+        body = data[len(bom) :]
+        end = b"\n" if kind == "jsonl" and body.endswith(b"\n") else b""
+        text = raw_text(body[: len(body) - len(end)])
+        try:
+            restored = _revert_record(text, found, kind, header, dialect)
+        except (ValueError, json.JSONDecodeError, csv.Error) as error:
+            raise InputError(f"{source.path}:{number}: {error}") from None
+        sink.write(bom + raw_bytes(restored) + end)
+    if by_record:
+        raise InputError(f"{source.path}: no line {min(by_record)} to revert")
+
+
+def command_revert(args: argparse.Namespace, out: TextIO) -> int:
+    documents = read_report(args.report)
+    wanted = [d for d in documents if d.path == args.path]
+    if not wanted and len({d.path for d in documents}) == 1:
+        wanted = list(documents)  # a report of one input, applied to a copy of it
+    outputs = Outputs()
+    source = open_source(args.path)
+    try:
+        if args.output:
+            sink = outputs.file(args.output, compression_for_name(args.output)).stream
+        else:
+            sink = outputs.standard_output()
+        if any(d.record is not None for d in wanted):
+            kind = args.format or kind_for_name(args.path) or "jsonl"
+            revert_records(source, wanted, "tsv" if kind == "tsv" else kind, sink)
+        else:
+            data = source.read_all()
+            bom = data.startswith(UTF8_SIG)
+            text = raw_text(data[len(UTF8_SIG) :] if bom else data)
+            try:
+                restored = report.revert_file_text(text, wanted)
+            except report.RevertError as error:
+                raise InputError(f"{args.path}: {error}") from None
+            sink.write((UTF8_SIG if bom else b"") + raw_bytes(restored))
+        outputs.commit()
+    except BaseException:
+        outputs.discard()
+        raise
+    finally:
+        source.close()
+    return 0

@@ -1,0 +1,68 @@
+"""An ordered map over worker processes that never runs far ahead of its reader.
+
+``multiprocessing.Pool.imap`` reads its whole input as fast as it can, which
+for a large file means holding all of it; here at most ``window`` tasks are in
+flight, and results come back in input order. Items that are not tasks
+(markers) pass straight through, in their place. The first task runs in this
+process, so that what it loads is inherited by the workers.
+
+>>> list(ordered_map(abs, iter([-1, "end", -2]), jobs=1, is_task=lambda x: isinstance(x, int)))
+[(-1, 1), ('end', None), (-2, 2)]
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TypeVar
+
+Item = TypeVar("Item")
+Value = TypeVar("Value")
+
+
+def ordered_map(
+    function: Callable[[Any], Value],
+    items: Iterator[Item],
+    *,
+    jobs: int,
+    is_task: Callable[[Item], bool],
+    window_per_job: int = 4,
+) -> Iterator[tuple[Item, Value | None]]:
+    """``(item, function(item))`` for each item in order; ``None`` for markers."""
+    if jobs <= 1:
+        for item in items:
+            yield item, function(item) if is_task(item) else None
+        return
+    # The first task runs here, before the workers start: what it loads lazily
+    # (word lists, compiled tables) is then shared with forked workers instead of
+    # being loaded again by each.
+    for item in items:
+        yield item, function(item) if is_task(item) else None
+        if is_task(item):
+            break
+    window = jobs * window_per_job
+    with ProcessPoolExecutor(max_workers=jobs) as executor:
+        in_flight: deque[tuple[Item, Future[Value] | None]] = deque()
+        try:
+            for item in items:
+                in_flight.append((item, executor.submit(function, item) if is_task(item) else None))
+                while len(in_flight) > window or (in_flight and _ready(in_flight[0][1])):
+                    yield _take(in_flight)  # type: ignore[arg-type]
+            while in_flight:
+                yield _take(in_flight)  # type: ignore[arg-type]
+        finally:
+            for _, future in in_flight:
+                if future is not None:
+                    future.cancel()
+
+
+def _ready(future: Future[Any] | None) -> bool:
+    return future is None or future.done()
+
+
+def _take(in_flight: deque[tuple[Item, Future[Value] | None]]) -> tuple[Item, Value | None]:
+    item, future = in_flight.popleft()
+    if future is None:
+        return item, None
+    return item, future.result()

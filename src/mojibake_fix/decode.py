@@ -1,0 +1,375 @@
+"""Bytes to text, recorded as changes so the original bytes come back exactly.
+
+Undecoded bytes are first read as UTF-8 with every invalid byte kept as a lone
+surrogate (``surrogateescape``): that *raw text* stands for the bytes one to one.
+Decoding is then a set of changes from the raw text to the real text, so a
+report of it can be reverted to the raw text, whose ``surrogateescape``
+encoding gives the bytes back.
+
+The order: a byte order mark names the encoding; else valid UTF-8 is UTF-8;
+else, when some lines hold UTF-8 and others not, each line is read on its own
+(UTF-8, or Windows-1252 where it is not valid); else chardet guesses one
+encoding for the whole input, checked against Windows-1252 by how many words
+the decoding leaves mixing scripts.
+
+>>> decoded = decode("café\\n".encode() + "crème\\n".encode("cp1252"))
+>>> decoded.text, decoded.encoding
+('café\\ncrème\\n', 'utf-8+windows-1252')
+>>> [(c.original, c.replacement) for c in decoded.changes]
+[('\\udce8', 'è')]
+>>> data = "caf\\xc3\\xa9 cr\\xe8me".encode("latin-1")
+>>> result = fix_bytes(data)
+>>> result.text, result.encoding
+('café crème', 'windows-1252')
+>>> result.revert().encode("utf-8", "surrogateescape") == data
+True"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import chardet
+
+from .charclass import is_letter, script_of
+from .engine import DEFAULT_MIN_CONFIDENCE, compose, fix
+from .model import Change, Finding, Result
+
+DECODER = "decode"
+UTF8_SIG = codecs.BOM_UTF8
+# Longest first: the UTF-32 little-endian mark begins with the UTF-16 one.
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# The five bytes Windows-1252 leaves undefined, kept as the C1 controls Latin-1 gives.
+_CP1252_HOLES = {0xDC00 + b: b for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+_NON_ASCII_RUN = re.compile(rb"[\x80-\xff]+")
+_WORD = re.compile(r"\w+")
+
+
+class DecodeError(ValueError):
+    """Bytes that the encoding asked for cannot decode; ``line`` is 1-based."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """``raw``: the bytes as UTF-8 with invalid bytes as lone surrogates; ``text``:
+    the decoded text; ``changes`` lead from ``raw`` to ``text``. ``bom``: the
+    bytes began with a UTF-8 byte order mark, which neither text holds."""
+
+    raw: str
+    text: str
+    changes: tuple[Change, ...]
+    encoding: str
+    bom: bool = False
+
+
+def raw_text(data: bytes) -> str:
+    """The bytes as UTF-8, invalid bytes kept as lone surrogates: one to one."""
+    return data.decode("utf-8", "surrogateescape")
+
+
+def raw_bytes(text: str) -> bytes:
+    """The inverse of :func:`raw_text`; lone surrogates outside its escape range
+    (which no bytes give) are written as ``surrogatepass`` would."""
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return b"".join(
+            c.encode(
+                "utf-8",
+                "surrogatepass"
+                if 0xD800 <= ord(c) < 0xDC80 or 0xDD00 <= ord(c) < 0xE000
+                else "surrogateescape",
+            )
+            for c in text
+        )
+
+
+def decode_cp1252(data: bytes) -> str:
+    """Windows-1252, its five undefined bytes read as Latin-1 does (never fails)."""
+    return data.decode("cp1252", "surrogateescape").translate(_CP1252_HOLES)
+
+
+def _decode_with(data: bytes, encoding: str) -> str:
+    if codecs.lookup(encoding).name == "cp1252":
+        return decode_cp1252(data)
+    return data.decode(encoding)
+
+
+def _codec_name(encoding: str) -> str:
+    name = codecs.lookup(encoding).name
+    return {"cp1252": "windows-1252"}.get(name, name)
+
+
+def decoding_changes(
+    data: bytes, encoding: str, reason: str, *, start: int = 0, fixed_start: int = 0
+) -> tuple[str, tuple[Change, ...]]:
+    """``data`` decoded with ``encoding`` and the changes from its raw text, one per
+    run of non-ASCII bytes (or one for all of it where runs do not decode alone)."""
+    whole = _decode_with(data, encoding)
+    raw = raw_text(data)
+    if whole == raw:
+        return whole, ()
+    changes: list[Change] = []
+    pieces: list[tuple[str, str]] = []
+    position = 0
+    try:
+        for match in _NON_ASCII_RUN.finditer(data):
+            ascii_part = raw_text(data[position : match.start()])
+            pieces.append((ascii_part, _decode_with(data[position : match.start()], encoding)))
+            run = match.group()
+            pieces.append((raw_text(run), _decode_with(run, encoding)))
+            position = match.end()
+        tail = data[position:]
+        pieces.append((raw_text(tail), _decode_with(tail, encoding)))
+    except UnicodeDecodeError:
+        pieces = []
+    if not pieces or "".join(d for _, d in pieces) != whole:
+        pieces = [(raw, whole)]
+    in_at, out_at = start, fixed_start
+    for before, after in pieces:
+        if before != after:
+            changes.append(
+                Change(
+                    in_at,
+                    in_at + len(before),
+                    out_at,
+                    out_at + len(after),
+                    before,
+                    after,
+                    DECODER,
+                    1.0,
+                    reason,
+                )
+            )
+        in_at += len(before)
+        out_at += len(after)
+    return whole, tuple(changes)
+
+
+def _mixed_words(text: str) -> int:
+    """Words whose letters come from more than one script: what a wrong code page makes."""
+    count = 0
+    for word in _WORD.findall(text):
+        scripts = {script_of(c) for c in word if is_letter(c) and not c.isascii()}
+        scripts |= {"Latin"} if any(c.isascii() and c.isalpha() for c in word) else set()
+        count += len(scripts - {"Common"}) > 1
+    return count
+
+
+def guess_encoding(data: bytes) -> str:
+    """chardet's guess for bytes that are not UTF-8, unless Windows-1252 reads them
+    with fewer words mixing scripts (chardet is weak on short Western text)."""
+    guess = chardet.detect(data)
+    name = guess.get("encoding")
+    try:
+        candidate = _codec_name(str(name)) if name else "windows-1252"
+        chardet_text = _decode_with(data, candidate)
+    except (LookupError, UnicodeDecodeError):
+        return "windows-1252"
+    if candidate in ("utf-8", "ascii", "windows-1252"):
+        return "windows-1252"
+    if _mixed_words(chardet_text) <= _mixed_words(decode_cp1252(data)):
+        return candidate
+    return "windows-1252"
+
+
+def _lines(data: bytes) -> list[bytes]:
+    return data.splitlines(keepends=True) if data else []
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def decode_line(
+    data: bytes, number: int, encoding: str | None = None, *, start: int = 0
+) -> tuple[str, tuple[Change, ...], str]:
+    """One line (or record): UTF-8, else Windows-1252, or ``encoding`` when given.
+
+    Returns the text, the changes from the raw text (offsets from ``start``), and
+    the encoding used. :class:`DecodeError` only when ``encoding`` is forced.
+    """
+    if encoding is None:
+        if _is_utf8(data):
+            return data.decode("utf-8"), (), "utf-8"
+        encoding = "windows-1252"
+    elif codecs.lookup(encoding).name == "utf-8":
+        try:
+            return data.decode("utf-8"), (), "utf-8"
+        except UnicodeDecodeError as error:
+            raise DecodeError(f"not valid UTF-8 (byte 0x{data[error.start]:02x})", number) from None
+    try:
+        reason = f"line {number} is not valid UTF-8: read as {_codec_name(encoding)}"
+        text, changes = decoding_changes(data, encoding, reason, start=start, fixed_start=start)
+    except UnicodeDecodeError as error:
+        raise DecodeError(f"not valid {encoding}: {error.reason}", number) from None
+    return text, changes, _codec_name(encoding)
+
+
+def decode(data: bytes, encoding: str | None = None) -> Decoded:
+    """Decode a whole input; see the module docstring for the order of choices.
+
+    Never fails unless ``encoding`` is forced and cannot decode ``data``
+    (:class:`DecodeError`); a forced UTF-8 still allows a byte order mark.
+    """
+    bom = data.startswith(UTF8_SIG)
+    if bom:
+        data = data[len(UTF8_SIG) :]
+    elif encoding is None:
+        for mark, name in BOMS:
+            if data.startswith(mark):
+                try:
+                    return _whole(data, name, f"byte order mark: {name}")
+                except UnicodeDecodeError:
+                    break
+    if encoding is not None:
+        try:
+            if codecs.lookup(encoding).name == "utf-8":
+                text = data.decode("utf-8")
+                return Decoded(text, text, (), "utf-8", bom)
+            return _whole(data, encoding, f"read as {_codec_name(encoding)} (--encoding)", bom)
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            raise DecodeError(f"not valid {encoding}: {error.reason}", line) from None
+    if _is_utf8(data):
+        text = data.decode("utf-8")
+        return Decoded(text, text, (), "utf-8", bom)
+    lines = _lines(data)
+    if any(not line.isascii() and _is_utf8(line) for line in lines):
+        return _by_line(lines, bom)
+    name = guess_encoding(data)
+    return _whole(data, name, f"not UTF-8: read as {name} (detected)", bom)
+
+
+def _whole(data: bytes, encoding: str, reason: str, bom: bool = False) -> Decoded:
+    name = _codec_name(encoding)
+    parts: list[tuple[str, tuple[Change, ...]]] = []
+    at = fixed = 0
+    # Line by line where lines end at a newline byte (ASCII-compatible encodings).
+    line_parts = _lines(data) if "\n".encode(name) == b"\n" else [data]
+    for line in line_parts:
+        text, changes = decoding_changes(line, name, reason, start=at, fixed_start=fixed)
+        parts.append((text, changes))
+        at += len(raw_text(line))
+        fixed += len(text)
+    text = "".join(t for t, _ in parts)
+    raw = raw_text(data)
+    return Decoded(raw, text, tuple(c for _, cs in parts for c in cs), name, bom)
+
+
+def _by_line(lines: Sequence[bytes], bom: bool) -> Decoded:
+    texts: list[str] = []
+    changes: list[Change] = []
+    at = fixed = 0
+    for number, line in enumerate(lines, start=1):
+        text, found, _ = decode_line(line, number, start=0)
+        changes.extend(_shift(found, at, fixed))
+        texts.append(text)
+        at += len(raw_text(line))
+        fixed += len(text)
+    raw = raw_text(b"".join(lines))
+    return Decoded(raw, "".join(texts), tuple(changes), "utf-8+windows-1252", bom)
+
+
+def _shift(changes: Iterable[Change], at: int, fixed: int) -> Iterable[Change]:
+    for c in changes:
+        yield Change(
+            c.start + at,
+            c.end + at,
+            c.fixed_start + fixed,
+            c.fixed_end + fixed,
+            c.original,
+            c.replacement,
+            c.detector,
+            c.confidence,
+            c.reason,
+        )
+
+
+def map_findings(findings: Sequence[Finding], changes: Sequence[Change]) -> tuple[Finding, ...]:
+    """Findings on the decoded text moved onto the raw text; a finding inside a
+    decoded span covers that whole span."""
+    if not changes:
+        return tuple(findings)
+
+    def back(offset: int, *, end: bool) -> int:
+        shift = 0
+        for change in changes:
+            if offset <= change.fixed_start:
+                break
+            if offset < change.fixed_end:
+                return change.end if end else change.start
+            shift = change.end - change.fixed_end
+        return offset + shift
+
+    return tuple(
+        Finding(
+            back(f.start, end=False),
+            max(back(f.start, end=False), back(f.end, end=True)),
+            f.detector,
+            f.confidence,
+            f.reason,
+            f.replacement,
+            f.alternatives,
+        )
+        for f in findings
+    )
+
+
+def combine(decoded: Decoded, repaired: Result) -> Result:
+    """One result from the raw text to the repaired text: decoding and repair composed."""
+    if not decoded.changes:
+        return Result(
+            text=repaired.text,
+            changes=repaired.changes,
+            findings=repaired.findings,
+            original=decoded.raw,
+            encoding=decoded.encoding,
+        )
+    changes = compose(decoded.changes, repaired.changes) if repaired.changes else decoded.changes
+    return Result(
+        text=repaired.text,
+        changes=changes,
+        findings=map_findings(repaired.findings, decoded.changes),
+        original=decoded.raw,
+        encoding=decoded.encoding,
+    )
+
+
+def fix_bytes(
+    data: bytes,
+    *,
+    encoding: str | None = None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    enable: Iterable[str] = (),
+    disable: Iterable[str] = (),
+) -> Result:
+    """Decode ``data`` (see :func:`decode`) and repair it.
+
+    ``result.encoding`` names the decoding: a codec name, ``utf-8-sig`` for UTF-8
+    after a byte order mark, or ``utf-8+windows-1252`` for lines of both. The
+    changes include the decoding, on the raw text (``result.original``): its
+    ``surrogateescape`` UTF-8 encoding, after the byte order mark if there was
+    one, is ``data`` again.
+    """
+    decoded = decode(data, encoding)
+    repaired = fix(decoded.text, min_confidence=min_confidence, enable=enable, disable=disable)
+    result = combine(decoded, repaired)
+    if decoded.bom and decoded.encoding == "utf-8":
+        return Result(result.text, result.changes, result.findings, result.original, "utf-8-sig")
+    return result
