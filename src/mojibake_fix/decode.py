@@ -31,8 +31,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-import chardet
-
 from .charclass import is_letter, script_of
 from .engine import DEFAULT_MIN_CONFIDENCE, compose, fix
 from .model import Change, Finding, Result
@@ -170,6 +168,8 @@ def _mixed_words(text: str) -> int:
 def guess_encoding(data: bytes) -> str:
     """chardet's guess for bytes that are not UTF-8, unless Windows-1252 reads them
     with fewer words mixing scripts (chardet is weak on short Western text)."""
+    import chardet  # loaded only for bytes that are not UTF-8
+
     guess = chardet.detect(data)
     name = guess.get("encoding")
     try:

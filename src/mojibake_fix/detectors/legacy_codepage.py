@@ -179,13 +179,17 @@ def _trigger_pattern(pairs: Sequence[str]) -> str:
     return f"[{_HIGH_LETTERS}](?:{'|'.join(branches)})"
 
 
-_TRIGGER = _trigger_pattern(_TELLTALE_PAIRS)
-_TRIGGER_RE = re.compile(_TRIGGER)
+@functools.cache
+def _trigger_re() -> re.Pattern[str]:
+    return re.compile(trigger())
+
+
 _MAX_ASCII_WORDS_INSIDE = 4
 
 
+@functools.cache
 def trigger() -> str:
-    return _TRIGGER
+    return _trigger_pattern(_TELLTALE_PAIRS)
 
 
 @functools.cache
@@ -611,7 +615,7 @@ def _render(text: str, words: Sequence[Word], reading: Reading) -> str:
 def _lines_with_trigger(text: str) -> Iterator[tuple[int, int]]:
     """The lines of ``text`` in which the trigger matches, as (start, end)."""
     done = 0
-    for match in _TRIGGER_RE.finditer(text):
+    for match in _trigger_re().finditer(text):
         if match.start() < done:
             continue
         start = text.rfind("\n", 0, match.start()) + 1

@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TextIO
 
@@ -59,6 +58,8 @@ def registry() -> Mapping[str, ReportFormat]:
         f.name: f
         for f in (text_format.FORMAT, json_format.FORMAT, jsonl_format.FORMAT, html_format.FORMAT)
     }
+    from importlib.metadata import entry_points  # slow to import: only when asked
+
     for entry in entry_points(group=ENTRY_POINT_GROUP):
         plugin = entry.load()
         if isinstance(plugin, ReportFormat):
