@@ -11,6 +11,7 @@ True
 """
 
 from ._version import __version__
+from .batch import fix_many, fix_records
 from .decode import fix_bytes
 from .engine import DEFAULT_MIN_CONFIDENCE, detect, fix
 from .model import Candidate, Change, Finding, Result, apply, changes_from_dict, revert
@@ -27,5 +28,7 @@ __all__ = [
     "detect",
     "fix",
     "fix_bytes",
+    "fix_many",
+    "fix_records",
     "revert",
 ]
