@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import mojibake_fix
 from mojibake_fix.context.candidates import STRIPPED_C1, UNDEFINED_CP1252, parse_site
+from mojibake_fix.context.damaged import damage, lookup
 from mojibake_fix.detectors.lossy_utf8 import find
 
 SEED = Path(__file__).parents[2] / "shared" / "seeds" / "000_e8dea9f15121a680.txt"
@@ -108,7 +109,7 @@ def test_undefined_bytes_dropped_or_replaced(clean: str, mark: str) -> None:
 
 def test_russian_letter_behind_replacement_character() -> None:
     findings = confident("Ð\ufffdовый мост")
-    assert [(f.start, f.end, f.replacement) for f in findings] == [(0, 2, "Н")]
+    assert [(f.start, f.end, f.replacement) for f in findings] == [(0, 6, "Новый")]
 
 
 def test_no_break_space_made_a_space() -> None:
@@ -154,6 +155,52 @@ def test_unsure_repair_is_reported_with_alternatives_and_left_alone() -> None:
     assert lowered.text != text
 
 
+@pytest.mark.parametrize(
+    ("clean", "model"),
+    [
+        ("दिल्ली नगर निगम ने नई इलेक्ट्रिक बसें चलाईं।", "undefined"),
+        ("Новый мост откроют в апреле.", "marked"),
+        ("Рим и Париж стали партнёрами.", "nbsp"),
+        ("الحكومة أعلنت عن خطة جديدة للتعليم.", "c1"),
+        ("Η κυβέρνηση ανακοίνωσε νέα μέτρα για τους αγρότες.", "undefined"),
+    ],
+)
+def test_whole_words_from_the_damaged_word_dictionary(clean: str, model: str) -> None:
+    damaged = damage(clean, model)
+    assert damaged != clean
+    assert mojibake_fix.fix(damaged).text == clean
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "model"),
+    [
+        ("Привет", "ru", "c1"),  # every letter but и and в lost a byte
+        ("τους", "el", "c1"),  # the final sigma, which casefolded lists lose
+        ("Србија", "sr", "c1"),  # Serbian Cyrillic, transliterated from the Latin list
+        ("VYHRÁLA", "cs", "c1"),  # upper-case forms are indexed too
+        ("Новый", "ru", "marked"),
+    ],
+)
+def test_damaged_word_is_found_in_its_language(word: str, lang: str, model: str) -> None:
+    assert lookup(damage(word, model), lang, model)[0][0] == word
+
+
+def test_damaged_cyrillic_word_is_one_finding() -> None:
+    text = damage("Привет", "c1") + ", " + damage("как дела", "c1")
+    words = [f for f in confident(text) if f.replacement == "Привет"]
+    assert [(f.start, f.end) for f in words] == [(0, len(damage("Привет", "c1")))]
+
+
+def test_undamaged_words_have_no_key() -> None:
+    assert lookup(damage("мама", "undefined"), "ru", "undefined") == []
+    assert lookup("Åse", "sv", "c1") == []
+
+
+def test_language_quotes_when_none_survive() -> None:
+    damaged = c1_stripped("Trener je utakmicu nazvao „najvažnijom u karijeri”.")
+    assert "„najvažnijom" in mojibake_fix.fix(damaged).text
+
+
 CLEAN = [
     "L'âge d'or du château, la pâte et le théâtre : Jérôme a bâti sa fenêtre.",
     "Le gâteau coûte âprement cher à Châteauroux.",
@@ -179,6 +226,12 @@ CLEAN = [
     "Jiří Dvořák, Łódź, Gdańsk, Kraków.",
     "ÂGE, CHÂTEAU, ÎLE, HÔTEL",
     "Gruß aus Köln und shtunë",
+    "PÅ LÅNG KVÄLL I RÅDHUSPLADSEN, JÄÄKIEKON MM-KISAT.",
+    "Влада Србије је усвојила нови закон; Ђорђе и Љиљана су дошли.",
+    "Ο Νίκος είπε ότι η Ελλάδα θα κερδίσει. ΤΟ ΠΡΩΙ ΗΤΑΝ ΚΡΥΟ.",
+    "नई दिल्ली में आज बारिश हुई। स्कूल बंद रहे।",
+    "Українська мова: ґанок, їжак, єнот. ВСЁ И РЁВ.",
+    "שלום לכולם. مرحبا بالجميع. Tiếng Việt: người, được.",
 ]
 
 

@@ -82,6 +82,14 @@ def char_class(ch: str) -> str:
     return "other"
 
 
+# The double quotation marks of languages that do not use “…” (CLDR).
+LANGUAGE_QUOTES: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(("bg", "cs", "de", "et", "is", "lt", "sk", "sl", "sh", "sr", "mk"), ("„", "“")),
+    **dict.fromkeys(("hu", "pl", "ro"), ("„", "”")),
+    **dict.fromkeys(("fi", "sv"), ("”", "”")),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Style:
     """The quotation and dash conventions a text shows intact."""
@@ -92,11 +100,15 @@ class Style:
     present: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, text: str) -> Style:
+    def of(cls, text: str, lang: str | None = None) -> Style:
+        """The style ``text`` shows; where it shows no double quotes intact,
+        the one its language ``lang`` uses."""
         present = frozenset(ch for ch in "“”„‘’‚–—…•€™\u200b" if ch in text)
         low = text.count("„")
         opening, closing = "“", "”"
-        if low and low >= text.count("“") - low:
+        if not (low or "“" in present or "”" in present) and lang in LANGUAGE_QUOTES:
+            opening, closing = LANGUAGE_QUOTES[lang]
+        elif low and low >= text.count("“") - low:
             opening = "„"
             closing = "“" if text.count("“") >= text.count("”") else "”"
         dash = "—" if text.count("—") > text.count("–") else "–"
@@ -115,6 +127,8 @@ class QuoteState:
         for ch in text:
             if ch == "\n":
                 self.double_open = self.single_open = False
+            elif ch == self.style.opening == self.style.closing:
+                self.double_open = not self.double_open
             elif ch == self.style.opening or (ch == "“" and not self.double_open):
                 self.double_open = True
             elif ch in "”“" and self.double_open:
@@ -171,6 +185,8 @@ def punctuation_score(ch: str, ctx: Context) -> float:
     """How well the mark ``ch`` fits between ``ctx.left`` and ``ctx.right``."""
     role = _role(ch, ctx.style)
     opened = ctx.state.double_open
+    if role == "open-double" and ch == ctx.style.closing and (opened or ctx.right in " .,;:!?"):
+        role = "close-double"  # one mark both opens and closes (”…” in Finnish)
     position = _position(ctx.left, ctx.right)
     fit = _FIT.get((position, role), -1.0)
     if role == "open-double" and position in ("opening", "after-punct") and opened:
@@ -190,7 +206,11 @@ def punctuation_score(ch: str, ctx: Context) -> float:
         fit -= 0.3 if ch in ctx.style.present else 1.5
     if role == "other":
         fit = 0.0
+    if role == "close-double" and ch != ctx.style.closing:
+        fit -= 2.0  # ” where the style closes with “
     prior = _PRIOR.get(ch, RARE)
+    if ch in (ctx.style.opening, ctx.style.closing):
+        prior = max(prior, _PRIOR["“"])  # the language's own quotes are as common
     present = 1.0 if ch in ctx.style.present else 0.0
     return fit + prior + present
 

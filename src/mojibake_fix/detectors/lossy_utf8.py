@@ -50,6 +50,14 @@ from ..context.candidates import (
     parse_site,
     sequence_length,
 )
+from ..context.damaged import (
+    DICTIONARY_LANGUAGES,
+    MARKER,
+    byte_chars,
+    is_word_char,
+    lookup,
+    token_key,
+)
 from ..context.quotes import (
     RARE,
     Context,
@@ -112,7 +120,7 @@ def _trigger_re() -> re.Pattern[str]:
 
 # Windows-1252 characters for bytes 80-9F right after a lead: the text went
 # through Windows-1252, so only its five undefined bytes can have been lost.
-_CP1252_EVIDENCE = re.compile("[\xc2-\xf4][€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
+_CP1252_EVIDENCE = re.compile("[\xc2-\xf4][\xa0-\xbf]?[€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -512,6 +520,12 @@ def _finding(text: str, judged: Judged) -> Finding | None:
     )
 
 
+# Windows-1252 or Latin-1 mojibake somewhere: a lead byte and a character
+# standing for a continuation byte in 80-9F, or ``Ã``/``Â`` before one in
+# A0-BF (``Ã©``), which clean text does not write.
+_MOJIBAKE_EVIDENCE = re.compile("[\xc2-\xf4][\x80-\x9f€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|[ÂÃ][\xa0-\xbf]")
+
+
 def _plausible_cut(text: str, site: Site) -> bool:
     """A lead at the end of the text is a cut character unless it is all
     the text, a small letter closing a word (``shtunë``, ``Gruß``) or one of
@@ -520,6 +534,10 @@ def _plausible_cut(text: str, site: Site) -> bool:
         return False
     if site.end - site.start > 1:
         return True
+    if not _MOJIBAKE_EVIDENCE.search(text, 0, site.start):
+        # A lone letter closing a clean text is what was written (``… é``):
+        # only a text broken elsewhere makes a cut character believable.
+        return False
     before, lead = text[site.start - 1], text[site.start]
     if lead.islower() and is_letter(before) and script_of(before) == "Latin":
         return False
@@ -576,14 +594,243 @@ def _groups(text: str, sites: list[Site]) -> Iterator[tuple[str, list[Site]]]:
         yield ("mark" if is_mark else "letter"), group
 
 
+def _plain_letter(text: str, site: Site) -> bool:
+    """Whether the lead of ``site`` reads as a letter inside a word: a letter
+    next to another letter, with no byte or marker after it."""
+    lead = text[site.start]
+    before = text[site.start - 1] if site.start else " "
+    after = text[site.start + 1] if site.start + 1 < len(text) else " "
+    if site.readings[0].text == "" or not lead.isalpha():
+        return False  # a character cut at the end of the text
+    if after in continuation_bytes() or after in "?\ufffd":
+        return False
+    if not (before.isalpha() or after.isalpha()):
+        return False
+    # Its case must fit the word: a capital opens a word or sits in an
+    # all-caps one (``WÅadysÅaw`` is damage, ``ÅSE`` and ``Åse`` are not).
+    left, right = site.start, site.start + 1
+    while left > 0 and text[left - 1].isalpha():
+        left -= 1
+    while right < len(text) and text[right].isalpha():
+        right += 1
+    others = text[left : site.start] + text[site.start + 1 : right]
+    caps = others.isupper()
+    return caps or left == site.start if lead.isupper() else not caps
+
+
+def _lead_script(text: str, start: int) -> str:
+    """The script a UTF-8 lead byte shown as ``text[start]`` belongs to."""
+    lead = code_page("cp1252").byte_of.get(text[start], 0)
+    if lead == 0xE0 and start + 1 < len(text):
+        second = continuation_bytes().get(text[start + 1], 0)
+        for low, script in ((0xA4, "Devanagari"), (0xA6, "Bengali"), (0xAE, "Tamil")):
+            if low <= second <= low + 1:
+                return script
+        return "Thai" if 0xB8 <= second <= 0xB9 else "Other"
+    for low, high, script in _LEAD_SCRIPTS:
+        if low <= lead <= high:
+            return script
+    return "Other"
+
+
+_LEAD_SCRIPTS = (
+    (0xC3, 0xC9, "Latin"),
+    (0xCE, 0xCF, "Greek"),
+    (0xD0, 0xD4, "Cyrillic"),
+    (0xD7, 0xD7, "Hebrew"),
+    (0xD8, 0xDB, "Arabic"),
+    (0xE3, 0xE9, "Han"),
+    (0xEA, 0xED, "Hangul"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    """A damaged word: the spans it may cover, longest reading first, and
+    the damage models that fit each."""
+
+    site: Site
+    script: str
+    spans: tuple[tuple[int, int, tuple[str, ...]], ...]
+
+
+def _is_token_char(text: str, index: int) -> bool:
+    ch = text[index]
+    if is_word_char(ch) or ch in byte_chars():
+        return True
+    return ch in "?\ufffd" and index > 0 and text[index - 1] in byte_chars()
+
+
+def _token(text: str, site: Site, cp1252: bool) -> _Token:
+    page = code_page("cp1252").byte_of
+    core_end = _core_end(text, site)
+    left = site.start
+    while left > 0 and _is_token_char(text, left - 1):
+        left -= 1
+    while left < site.start and not text[left].isalpha() and page.get(text[left], 0) < 0xC0:
+        left += 1  # punctuation before the word (« “), not a byte of it
+    right = core_end
+    while right < len(text) and _is_token_char(text, right):
+        right += 1
+    base = ("undefined", "c1") if cp1252 else ("c1", "undefined")
+    spans: list[tuple[int, int, tuple[str, ...]]] = []
+    end = right
+    while end > core_end:
+        spans.append((left, end, base))
+        if text[end - 1].isalpha() or "\x80" <= text[end - 1] <= "\x9f":
+            break
+        end -= 1  # punctuation after the word (» ” ?), not a byte of it
+    else:
+        spans.append((left, end, base))
+    if right < len(text) and text[right] == " " and page.get(text[right - 1], 0) >= 0xC2:
+        # A no-break space inside the word (``Ð Ð¸Ð¼`` for ``Рим``), or ending
+        # it: the first reading when the text went through Windows-1252 (only
+        # then is a lost byte rarer than a no-break space), else the last.
+        further = right + 1
+        while further < len(text) and _is_token_char(text, further):
+            further += 1
+        nbsp: tuple[str, ...] = ("nbsp",)
+        merged = [(left, further, nbsp)] if further > right + 1 else []
+        merged.append((left, right + 1, nbsp))
+        spans = merged + spans if cp1252 else spans + merged
+    return _Token(site, _lead_script(text, site.start), tuple(spans))
+
+
+def _matches(
+    text: str, token: _Token, lang: str
+) -> tuple[int, int, list[tuple[str, float]]] | None:
+    """The first span of ``token`` some words of ``lang`` damage into, with them."""
+    for start, end, models in token.spans:
+        piece = text[start:end]
+        for model in models:
+            if model != "nbsp" and (MARKER in piece or "?" in piece[1:]):
+                model = "marked"
+            key = token_key(piece, model)
+            found = lookup(key, lang, model) if key is not None else []
+            if found:
+                return start, end, found
+    return None
+
+
+def _dictionary_languages(judge: _Judge, tokens: Sequence[_Token], script: str) -> list[str]:
+    """The languages to look ``script``'s damaged words up in: the text's own
+    for Latin, else the one of the script that knows most of them."""
+    if script == "Latin":
+        return [judge.lang] if judge.lang is not None and judge.script == "Latin" else []
+    languages = DICTIONARY_LANGUAGES.get(script, ())
+    if len(languages) < 2:
+        return list(languages)
+    text = judge.text
+    votes = {
+        lang: sum(_matches(text, token, lang) is not None for token in tokens) for lang in languages
+    }
+    best = max(languages, key=lambda lang: votes[lang])
+    return [best]
+
+
+def _known_as_is(judge: _Judge, text: str, token: _Token) -> bool:
+    """Whether the token's word is a word of the text's language as it
+    stands (``âge``, ``Åse``): then nothing was lost."""
+    start, end, _ = token.spans[-1]
+    return judge.word_zipf(text[start:end], 1) > 0.0
+
+
+# How much less likely a capitalised word is inside a sentence (or a small
+# one at its start) when the lost bytes leave the case open (``Äas``: č or Č).
+_CASE_PENALTY = 0.2
+
+
+def _case_weighted(found: list[tuple[str, float]], sentence_start: bool) -> list[tuple[str, float]]:
+    weighted = []
+    for form, frequency in found:
+        capitalised = form[:1].isupper() and not form.isupper()
+        small = form[:1].islower()
+        if (capitalised and not sentence_start) or (small and sentence_start):
+            frequency *= _CASE_PENALTY
+        weighted.append((form, frequency))
+    return weighted
+
+
+def _dictionary_findings(text: str, sites: Sequence[Site], judge: _Judge) -> list[Finding]:
+    """Whole damaged words found in a damaged-word dictionary."""
+    cp1252 = bool(_CP1252_EVIDENCE.search(text))
+    tokens: list[_Token] = []
+    for site in sites:
+        if site.readings[0].text == "":
+            continue
+        token = _token(text, site, cp1252)
+        if tokens and tokens[-1].spans == token.spans:
+            continue
+        tokens.append(token)
+    by_script: dict[str, list[_Token]] = {}
+    for token in tokens:
+        by_script.setdefault(token.script, []).append(token)
+    languages_of = {
+        script: _dictionary_languages(judge, members, script)
+        for script, members in by_script.items()
+    }
+    findings: list[Finding] = []
+    reach = -1
+    for token in tokens:
+        if token.site.start < reach:
+            continue
+        script = token.script
+        languages = languages_of[script]
+        judge.focus(token.site.start)
+        if script == "Latin":
+            if judge.lang is None or _known_as_is(judge, text, token):
+                continue
+            languages = [judge.lang]
+        for lang in languages:
+            match = _matches(text, token, lang)
+            if match is None:
+                continue
+            start, end, found = match
+            reach = end
+            found = _case_weighted(found, _starts_sentence(text, start))
+            total = sum(frequency for _, frequency in found)
+            ranked = sorted(found, key=lambda item: -item[1])
+            word, frequency = ranked[0]
+            share = frequency / total
+            if len(word) == 1:
+                # Which one-letter word (``с`` or ``я``) depends on the
+                # sentence, which word frequencies do not see.
+                share *= share
+            findings.append(
+                Finding(
+                    start=start,
+                    end=end,
+                    detector=DETECTOR_ID,
+                    confidence=min(0.99, share),
+                    reason=f"UTF-8 that lost bytes: the {lang} word {word!r} damaged this way",
+                    replacement=word,
+                    alternatives=tuple(
+                        Candidate(form, share / total) for form, share in ranked[:_ALTERNATIVES]
+                    ),
+                )
+            )
+            break
+    return findings
+
+
 def find(text: str) -> Iterator[Finding]:
     """Findings for every damaged site of ``text``."""
     if not _trigger_re().search(text):
         return
     sites = _sites(text)
+    if sites and all(_plain_letter(text, site) for site in sites) and demojibake(text) == text:
+        # Nothing else in the text is mojibake and every lead letter sits in
+        # a word of letters (``Åse``, ``LÄNDER``, ``PÅ``): written so, not
+        # damaged; only a lone ``â`` still needs its context judged.
+        sites = [site for site in sites if text[site.start] == LONE_PUNCTUATION_LEAD]
     if not sites:
         return
     judge = _Judge(text)
+    judge.style = Style.of(text, judge.lang)
+    words = _dictionary_findings(text, sites, judge)
+    yield from words
+    covered = [(f.start, f.end) for f in words]
+    sites = [s for s in sites if not any(a <= s.start < b for a, b in covered)]
     state = QuoteState(style=judge.style)
     position = 0
     for kind, group in _groups(text, sites):
