@@ -31,3 +31,29 @@ def clean_paragraphs() -> list[tuple[str, str]]:
 @pytest.fixture(scope="session")
 def paragraphs() -> list[tuple[str, str]]:
     return clean_paragraphs()
+
+
+# Clean text that looks suspicious to one detector or another, in many scripts:
+# every detector's negative tests run on these and on the whole clean corpus.
+TRICKY_CLEAN = [
+    "Crème brûlée, naïve façade, Ærøskøbing, São Paulo, Łódź, Dvořák, Müller",
+    "Привет, мир! «Ёлка» — это ёж? Съешь же ещё этих мягких французских булок.",
+    "Καλημέρα κόσμε· ή ίσως όχι; Ελληνικά ΆΈΉΊΌΎΏ",
+    "中文文本，日本語のテキスト、한국어 텍스트。「引用」",
+    "ภาษาไทยเป็นภาษาที่สวยงาม",
+    "مرحبا بالعالم، هذا نص عربي.",
+    "שלום עולם, זה טקסט בעברית.",
+    "Tiếng Việt có dấu: Đường phố Hà Nội, người ở đây rất thân thiện.",
+    "İstanbul'da ılık bir gün; Iğdır, şişe, çiçek, ĞÜŞİÖÇ ığüşöç",
+    "Þetta er íslenska: Ðóra, þú, ærð, öðrum, Ýr",
+    "Emoji: 😀👍🏽🇮🇸 👨‍👩‍👧 ❤️ and math: ∀x∈ℝ, ∑ᵢ xᵢ² ≤ ∫₀^∞ e^{-x} dx ≠ ∞ ± √2",
+    "Legit Ã and â: the Portuguese name JOÃO, MAÇÃ, SÃO; pâté, CÂMARA, Ângela",
+    "Typography that survived: “quoted” ‘single’ – — … € ™ • ‰ † ‡ ‹ › „ ‚",
+    "",
+    "plain ASCII with & and < > and \\x93 written out",
+]
+
+
+def clean_samples() -> list[str]:
+    """The tricky strings above, then each file of corpus/clean/ whole."""
+    return TRICKY_CLEAN + [path.read_text(encoding="utf-8") for path in sorted(CLEAN.glob("*.txt"))]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -12,31 +11,9 @@ from hypothesis import strategies as st
 import mojibake_fix
 from mojibake_fix.detectors.html_entities import HTML_ENTITIES, find
 
+from .conftest import clean_samples
+
 DETECTOR = "html-entities"
-
-CLEAN = [
-    "Crème brûlée, naïve façade, Ærøskøbing, São Paulo, Łódź, Dvořák, Müller",
-    "Привет, мир! «Ёлка» — это ёж? Съешь же ещё этих мягких французских булок.",
-    "Καλημέρα κόσμε· ή ίσως όχι; Ελληνικά ΆΈΉΊΌΎΏ",
-    "中文文本，日本語のテキスト、한국어 텍스트。「引用」",
-    "ภาษาไทยเป็นภาษาที่สวยงาม",
-    "مرحبا بالعالم، هذا نص عربي.",
-    "שלום עולם, זה טקסט בעברית.",
-    "Tiếng Việt có dấu: Đường phố Hà Nội, người ở đây rất thân thiện.",
-    "İstanbul'da ılık bir gün; Iğdır, şişe, çiçek, ĞÜŞİÖÇ ığüşöç",
-    "Þetta er íslenska: Ðóra, þú, ærð, öðrum, Ýr",
-    "Emoji: 😀👍🏽🇮🇸 👨‍👩‍👧 ❤️ and math: ∀x∈ℝ, ∑ᵢ xᵢ² ≤ ∫₀^∞ e^{-x} dx ≠ ∞ ± √2",
-    "Legit Ã and â: the Portuguese name JOÃO, MAÇÃ, SÃO; pâté, CÂMARA, Ângela",
-    "Typography that survived: “quoted” ‘single’ – — … € ™ • ‰ † ‡ ‹ › „ ‚",
-    "",
-    "plain ASCII with & and < > and \\x93 written out",
-]
-
-
-def _clean_samples() -> list[str]:
-    corpus = Path(__file__).resolve().parent.parent / "corpus" / "clean"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
-    return CLEAN + texts
 
 
 @pytest.mark.parametrize(
@@ -108,7 +85,7 @@ def test_markup_and_urls_keep_their_entities(text: str) -> None:
     assert mojibake_fix.fix(text, enable=[DETECTOR]).text == text
 
 
-@pytest.mark.parametrize("text", _clean_samples())
+@pytest.mark.parametrize("text", clean_samples())
 def test_clean_text_is_untouched(text: str) -> None:
     assert all(f.confidence < 0.6 for f in find(text))
     result = mojibake_fix.fix(text, enable=[DETECTOR])
@@ -118,7 +95,7 @@ def test_clean_text_is_untouched(text: str) -> None:
 
 def test_trigger_is_selective_and_covers_every_finding() -> None:
     trigger = re.compile(HTML_ENTITIES.trigger())
-    assert all(trigger.search(text) is None for text in _clean_samples())
+    assert all(trigger.search(text) is None for text in clean_samples())
     assert trigger.search("caf&amp;eacute;")
 
 

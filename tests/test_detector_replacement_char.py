@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -16,31 +15,9 @@ from mojibake_fix.detectors.replacement_char import REPLACEMENT_CHAR, find
 from mojibake_fix.engine import fix_with
 from mojibake_fix.model import Finding
 
+from .conftest import clean_samples
+
 DETECTOR = "replacement-char"
-
-CLEAN = [
-    "Crème brûlée, naïve façade, Ærøskøbing, São Paulo, Łódź, Dvořák, Müller",
-    "Привет, мир! «Ёлка» — это ёж? Съешь же ещё этих мягких французских булок.",
-    "Καλημέρα κόσμε· ή ίσως όχι; Ελληνικά ΆΈΉΊΌΎΏ",
-    "中文文本，日本語のテキスト、한국어 텍스트。「引用」",
-    "ภาษาไทยเป็นภาษาที่สวยงาม",
-    "مرحبا بالعالم، هذا نص عربي.",
-    "שלום עולם, זה טקסט בעברית.",
-    "Tiếng Việt có dấu: Đường phố Hà Nội, người ở đây rất thân thiện.",
-    "İstanbul'da ılık bir gün; Iğdır, şişe, çiçek, ĞÜŞİÖÇ ığüşöç",
-    "Þetta er íslenska: Ðóra, þú, ærð, öðrum, Ýr",
-    "Emoji: 😀👍🏽🇮🇸 👨‍👩‍👧 ❤️ and math: ∀x∈ℝ, ∑ᵢ xᵢ² ≤ ∫₀^∞ e^{-x} dx ≠ ∞ ± √2",
-    "Legit Ã and â: the Portuguese name JOÃO, MAÇÃ, SÃO; pâté, CÂMARA, Ângela",
-    "Typography that survived: “quoted” ‘single’ – — … € ™ • ‰ † ‡ ‹ › „ ‚",
-    "",
-    "plain ASCII with & and < > and \\x93 written out",
-]
-
-
-def _clean_samples() -> list[str]:
-    corpus = Path(__file__).resolve().parent.parent / "corpus" / "clean"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
-    return CLEAN + texts
 
 
 @pytest.mark.parametrize(
@@ -90,7 +67,7 @@ def test_reports_do_not_block_repairs_of_the_same_span() -> None:
         assert result.revert() == text
 
 
-@pytest.mark.parametrize("text", _clean_samples())
+@pytest.mark.parametrize("text", clean_samples())
 def test_clean_text_is_untouched(text: str) -> None:
     assert list(find(text)) == []
     result = mojibake_fix.fix(text)
@@ -100,7 +77,7 @@ def test_clean_text_is_untouched(text: str) -> None:
 
 def test_trigger_is_selective() -> None:
     trigger = re.compile(REPLACEMENT_CHAR.trigger())
-    assert all(trigger.search(text) is None for text in _clean_samples())
+    assert all(trigger.search(text) is None for text in clean_samples())
     assert trigger.search("a\ufffd")
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -13,31 +12,9 @@ from hypothesis import strategies as st
 import mojibake_fix
 from mojibake_fix.detectors.surrogates import UTF16_SURROGATES, find
 
+from .conftest import clean_samples
+
 DETECTOR = "utf16-surrogates"
-
-CLEAN = [
-    "Crème brûlée, naïve façade, Ærøskøbing, São Paulo, Łódź, Dvořák, Müller",
-    "Привет, мир! «Ёлка» — это ёж? Съешь же ещё этих мягких французских булок.",
-    "Καλημέρα κόσμε· ή ίσως όχι; Ελληνικά ΆΈΉΊΌΎΏ",
-    "中文文本，日本語のテキスト、한국어 텍스트。「引用」",
-    "ภาษาไทยเป็นภาษาที่สวยงาม",
-    "مرحبا بالعالم، هذا نص عربي.",
-    "שלום עולם, זה טקסט בעברית.",
-    "Tiếng Việt có dấu: Đường phố Hà Nội, người ở đây rất thân thiện.",
-    "İstanbul'da ılık bir gün; Iğdır, şişe, çiçek, ĞÜŞİÖÇ ığüşöç",
-    "Þetta er íslenska: Ðóra, þú, ærð, öðrum, Ýr",
-    "Emoji: 😀👍🏽🇮🇸 👨‍👩‍👧 ❤️ and math: ∀x∈ℝ, ∑ᵢ xᵢ² ≤ ∫₀^∞ e^{-x} dx ≠ ∞ ± √2",
-    "Legit Ã and â: the Portuguese name JOÃO, MAÇÃ, SÃO; pâté, CÂMARA, Ângela",
-    "Typography that survived: “quoted” ‘single’ – — … € ™ • ‰ † ‡ ‹ › „ ‚",
-    "",
-    "plain ASCII with & and < > and \\x93 written out",
-]
-
-
-def _clean_samples() -> list[str]:
-    corpus = Path(__file__).resolve().parent.parent / "corpus" / "clean"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
-    return CLEAN + texts
 
 
 @pytest.mark.parametrize(
@@ -83,7 +60,7 @@ def test_pair_next_to_lone_surrogate() -> None:
     assert [(f.start, f.end, f.replacement) for f in findings] == [(0, 1, None), (1, 3, "😀")]
 
 
-@pytest.mark.parametrize("text", _clean_samples())
+@pytest.mark.parametrize("text", clean_samples())
 def test_clean_text_is_untouched(text: str) -> None:
     assert list(find(text)) == []
     result = mojibake_fix.fix(text)
@@ -93,7 +70,7 @@ def test_clean_text_is_untouched(text: str) -> None:
 
 def test_trigger_is_selective() -> None:
     trigger = re.compile(UTF16_SURROGATES.trigger())
-    assert all(trigger.search(text) is None for text in _clean_samples())
+    assert all(trigger.search(text) is None for text in clean_samples())
     assert trigger.search("\udc80")
 
 
