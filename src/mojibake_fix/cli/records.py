@@ -26,9 +26,9 @@ from typing import Any
 
 from ..decode import UTF8_SIG, DecodeError, combine, decode, decode_line, raw_bytes, raw_text
 from ..engine import detect, fix
-from ..model import Change, Result
+from ..model import Result
 from ..report import Document, SourceEdit, SourceError, edit_line
-from ..report.json_source import char_offsets, json_string_body, restore_line
+from ..report.json_source import restore_line, splice_fields
 from .inputs import Dialect
 
 __all__ = ["restore_line"]
@@ -200,42 +200,14 @@ def edit_fields(
     too: each change spliced into the raw line where its characters are written."""
     if all("." not in name for name in results):
         return edit_line(line, results)
-    planned: list[tuple[int, int, str, Change]] = []
+    starts: dict[str, int] = {}
     for name, result in results.items():
-        if not result.changes:
-            continue
-        start = string_span(line, name)
-        if start is None:
-            raise SourceError(f"field {name!r} is not a string of this line")
-        offsets = char_offsets(line, start)
-        planned.extend((offsets[c.start], offsets[c.end], name, c) for c in result.changes)
-    planned.sort(key=lambda item: item[0])
-    pieces: list[str] = []
-    edits: dict[str, list[SourceEdit]] = {name: [] for name in results}
-    position = shift = 0
-    for start, end, name, change in planned:
-        replacement = json_string_body(change.replacement)
-        pieces += [line[position:start], replacement]
-        fixed_start = start + shift
-        edits[name].append(
-            SourceEdit(
-                start,
-                end,
-                fixed_start,
-                fixed_start + len(replacement),
-                line[start:end],
-                replacement,
-            )
-        )
-        shift += len(replacement) - (end - start)
-        position = end
-    pieces.append(line[position:])
-    fixed = "".join(pieces)
-    record = json.loads(fixed)
-    for name, result in results.items():
-        if result.changes and lookup(record, name) != result.text:
-            raise SourceError(f"field {name!r} cannot be edited in place")
-    return fixed, {name: tuple(found) for name, found in edits.items()}
+        if result.changes:
+            start = string_span(line, name)
+            if start is None:
+                raise SourceError(f"field {name!r} is not a string of this line")
+            starts[name] = start
+    return splice_fields(line, results, starts, lookup)
 
 
 def _split_bom(number: int, data: bytes) -> tuple[bytes, bytes]:

@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import Change, Result
 from .escape import without_surrogates
@@ -122,24 +123,35 @@ def edit_line(
     the repaired values (a lone escaped surrogate meeting a replacement, say).
     """
     spans = string_token_spans(line)
-    planned: list[tuple[int, str, int, int, Change]] = []
+    starts: dict[str, int] = {}
     for name, result in results.items():
-        if not result.changes:
-            continue
-        if name not in spans:
-            raise SourceError(f"field {name!r} is not a string of this line")
-        offsets = char_offsets(line, spans[name][0])
-        for change in result.changes:
-            planned.append((offsets[change.start], name, offsets[change.end], 0, change))
+        if result.changes:
+            if name not in spans:
+                raise SourceError(f"field {name!r} is not a string of this line")
+            starts[name] = spans[name][0]
+    return splice_fields(line, results, starts, lambda record, name: record.get(name))
+
+
+def splice_fields(
+    line: str,
+    results: Mapping[str, Result],
+    starts: Mapping[str, int],
+    value_of: Callable[[Any, str], Any],
+) -> tuple[str, dict[str, tuple[SourceEdit, ...]]]:
+    """Splice each field's changes into its string token, which begins at
+    ``starts[name]`` in the raw line; check with ``value_of(record, name)``
+    that the edited line parses back to the repaired values."""
+    planned: list[tuple[int, int, str, Change]] = []
+    for name, start in starts.items():
+        offsets = char_offsets(line, start)
+        planned.extend((offsets[c.start], offsets[c.end], name, c) for c in results[name].changes)
     planned.sort(key=lambda item: item[0])
     pieces: list[str] = []
     edits: dict[str, list[SourceEdit]] = {name: [] for name in results}
-    position = 0
-    shift = 0
-    for start, name, end, _, change in planned:
+    position = shift = 0
+    for start, end, name, change in planned:
         replacement = json_string_body(change.replacement)
-        pieces.append(line[position:start])
-        pieces.append(replacement)
+        pieces += [line[position:start], replacement]
         fixed_start = start + shift
         edits[name].append(
             SourceEdit(
@@ -158,7 +170,7 @@ def edit_line(
     if planned:
         record = json.loads(fixed)
         for name, result in results.items():
-            if result.changes and record.get(name) != result.text:
+            if result.changes and value_of(record, name) != result.text:
                 raise SourceError(f"field {name!r} cannot be edited in place")
     return fixed, {name: tuple(found) for name, found in edits.items()}
 
