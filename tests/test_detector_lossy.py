@@ -251,3 +251,31 @@ def test_never_raises_and_spans_are_sound(text: str) -> None:
         assert 0.0 <= finding.confidence <= 1.0
     result = mojibake_fix.fix(text)
     assert result.revert() == text
+
+
+@pytest.mark.parametrize(
+    "clean",
+    ["The café is open é", "O que é", "SÃO PAULO, IRMÃ", "Je suis allé à", "multi\r\nline é"],
+)
+def test_a_letter_ending_a_clean_text_is_kept(clean: str) -> None:
+    assert mojibake_fix.fix(clean).text == clean
+
+
+@pytest.mark.parametrize(
+    "cut, expected",
+    [
+        (
+            "Knedlíky podávejte teplé a dochucené smetanou a podÃ",
+            "Knedlíky podávejte teplé a dochucené smetanou a pod",
+        ),
+        (
+            "Утром пекарня продаёт свежий хлеб на Нова гоÐ",
+            "Утром пекарня продаёт свежий хлеб на Нова го",
+        ),
+        ("A repaired cafÃ© ends the line cafÃ", "A repaired café ends the line caf"),
+    ],
+)
+def test_a_character_cut_at_the_end_is_dropped(cut: str, expected: str) -> None:
+    result = mojibake_fix.fix(cut)
+    assert result.text == expected
+    assert result.revert() == cut

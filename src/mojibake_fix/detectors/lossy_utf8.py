@@ -526,6 +526,19 @@ def _finding(text: str, judged: Judged) -> Finding | None:
 _MOJIBAKE_EVIDENCE = re.compile("[\xc2-\xf4][\x80-\x9f€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|[ÂÃ][\xa0-\xbf]")
 
 
+def _breaks_its_word(before: str, lead: str) -> bool:
+    """Whether ``lead`` cannot be the last letter of the word it ends: a
+    capital after a small letter (``podÃ``), a letter of another script
+    (``свÐ``), or the lead of punctuation right after a letter (``sichâ``)."""
+    if not is_letter(before):
+        return False
+    if lead == LONE_PUNCTUATION_LEAD:
+        return True
+    if before.islower() and lead.isupper():
+        return True
+    return is_letter(lead) and script_of(before) != script_of(lead)
+
+
 def _plausible_cut(text: str, site: Site) -> bool:
     """A lead at the end of the text is a cut character unless it is all
     the text, a small letter closing a word (``shtunë``, ``Gruß``) or one of
@@ -534,11 +547,12 @@ def _plausible_cut(text: str, site: Site) -> bool:
         return False
     if site.end - site.start > 1:
         return True
-    if not _MOJIBAKE_EVIDENCE.search(text, 0, site.start):
-        # A lone letter closing a clean text is what was written (``… é``):
-        # only a text broken elsewhere makes a cut character believable.
-        return False
     before, lead = text[site.start - 1], text[site.start]
+    if not _MOJIBAKE_EVIDENCE.search(text, 0, site.start) and not _breaks_its_word(before, lead):
+        # A lone letter closing a clean text is what was written (``… é``):
+        # only a text broken elsewhere, or a lead that does not fit the word
+        # it ends, makes a cut character believable.
+        return False
     if lead.islower() and is_letter(before) and script_of(before) == "Latin":
         return False
     return not ("\xc0" <= before <= "\xff" and is_letter(before))
