@@ -56,6 +56,27 @@ class RowFixer:
     record_column: str | None = None
     options: FixOptions = field(default_factory=FixOptions)
 
+    @classmethod
+    def of(
+        cls,
+        columns: Sequence[str],
+        *,
+        report_column: str = REPORT_COLUMN,
+        path: str = "",
+        record_column: str | None = None,
+        min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+        enable: Iterable[str] = (),
+        disable: Iterable[str] = (),
+    ) -> RowFixer:
+        """The fixer the adapters' keyword arguments describe (each column once)."""
+        return cls(
+            tuple(dict.fromkeys(columns)),
+            report_column,
+            path,
+            record_column,
+            options_of(min_confidence, enable, disable),
+        )
+
     def fix_value(self, column: str, value: object) -> Result | None:
         if value is None:
             return None

@@ -51,12 +51,14 @@ def fix_dataframe(
 ) -> Any:
     """A lazy ``dask.dataframe`` with ``columns`` repaired and ``report_column``
     added (``record_column``: each row's 1-based line in ``path``)."""
-    fixer = RowFixer(
-        tuple(dict.fromkeys(columns)),
-        report_column,
-        path,
-        record_column,
-        options_of(min_confidence, enable, disable),
+    fixer = RowFixer.of(
+        columns,
+        report_column=report_column,
+        path=path,
+        record_column=record_column,
+        min_confidence=min_confidence,
+        enable=enable,
+        disable=disable,
     )
     function = FixPartition(fixer)
     return frame.map_partitions(function, meta=function(frame._meta))

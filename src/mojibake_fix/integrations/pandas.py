@@ -84,12 +84,14 @@ def fix_frame(
     """A copy of ``frame`` with ``columns`` repaired and ``report_column`` added:
     each row's lines of the ``fix --field`` JSON Lines report (see
     :func:`mojibake_fix.batch.record_report`)."""
-    fixer = RowFixer(
-        tuple(dict.fromkeys(columns)),
-        report_column,
-        path,
-        record_column,
-        options_of(min_confidence, enable, disable),
+    fixer = RowFixer.of(
+        columns,
+        report_column=report_column,
+        path=path,
+        record_column=record_column,
+        min_confidence=min_confidence,
+        enable=enable,
+        disable=disable,
     )
     return fix_frame_with(fixer, frame)
 

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..engine import DEFAULT_MIN_CONFIDENCE
-from ._rows import REPORT_COLUMN, RowFixer, options_of
+from ._rows import REPORT_COLUMN, RowFixer
 
 __all__ = ["FixBatch", "fix_dataset"]
 
@@ -51,12 +51,14 @@ class FixBatch:
         enable: Iterable[str] = (),
         disable: Iterable[str] = (),
     ) -> None:
-        self.fixer = RowFixer(
-            tuple(dict.fromkeys(columns)),
-            report_column,
-            path,
-            record_column,
-            options_of(min_confidence, enable, disable),
+        self.fixer = RowFixer.of(
+            columns,
+            report_column=report_column,
+            path=path,
+            record_column=record_column,
+            min_confidence=min_confidence,
+            enable=enable,
+            disable=disable,
         )
 
     def __call__(self, batch: Any) -> Any:
