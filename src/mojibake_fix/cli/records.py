@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import csv
 import json
-import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,13 +27,11 @@ from ..decode import UTF8_SIG, DecodeError, combine, decode, decode_line, raw_by
 from ..engine import detect, fix
 from ..model import Result
 from ..report import Document, SourceEdit, SourceError, edit_line
-from ..report.json_source import restore_line, splice_fields
+from ..report.json_source import object_members, restore_line, splice_fields
 from .inputs import Dialect
 
 __all__ = ["restore_line"]
 
-_DECODER = json.JSONDecoder()
-_WHITESPACE = re.compile(r"[ \t\n\r]*")
 BINARY_PROBE = 8192
 DEFAULT_DIALECT = Dialect()
 
@@ -153,40 +150,16 @@ def lookup(record: Mapping[str, Any], path: str) -> Any:
     return value
 
 
-def _members(line: str, index: int) -> Iterator[tuple[str, int, int, Any]]:
-    """Key, value start, value end and value of each member of the object at ``index``."""
-    index = _WHITESPACE.match(line, index).end()  # type: ignore[union-attr]
-    if not line.startswith("{", index):
-        raise SourceError("not a JSON object")
-    index = _WHITESPACE.match(line, index + 1).end()  # type: ignore[union-attr]
-    if line.startswith("}", index):
-        return
-    while True:
-        key, index = _DECODER.raw_decode(line, index)
-        index = _WHITESPACE.match(line, index).end()  # type: ignore[union-attr]
-        if not line.startswith(":", index):
-            raise SourceError("expected ':' after a key")
-        start = _WHITESPACE.match(line, index + 1).end()  # type: ignore[union-attr]
-        value, end = _DECODER.raw_decode(line, start)
-        yield key, start, end, value
-        index = _WHITESPACE.match(line, end).end()  # type: ignore[union-attr]
-        if line.startswith("}", index):
-            return
-        if not line.startswith(",", index):
-            raise SourceError("expected ',' or '}'")
-        index = _WHITESPACE.match(line, index + 1).end()  # type: ignore[union-attr]
-
-
 def string_span(line: str, path: str) -> int | None:
     """Where the string token at ``path`` starts in the raw line (the last of a
     repeated key, as json.loads keeps), resolved as :func:`lookup` resolves it."""
-    top = {key: (start, value) for key, start, _, value in _members(line, 0)}
+    top = {key: (start, value) for key, start, _, value in object_members(line)}
     if path in top:
         start, value = top[path]
         return start if isinstance(value, str) else None
     index = 0
     for part in path.split("."):
-        found = {key: (start, value) for key, start, _, value in _members(line, index)}
+        found = {key: (start, value) for key, start, _, value in object_members(line, index)}
         if part not in found:
             return None
         index, _ = found[part]

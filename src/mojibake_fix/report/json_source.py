@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,18 +52,15 @@ class SourceEdit:
     replacement: str
 
 
-def string_token_spans(line: str) -> dict[str, tuple[int, int]]:
-    """The span (quotes included) of each top-level string value of a JSON object line.
-
-    A key given twice keeps its last span, as ``json.loads`` keeps its last value.
-    """
-    spans: dict[str, tuple[int, int]] = {}
-    index = _WHITESPACE.match(line, 0).end()  # type: ignore[union-attr]
+def object_members(line: str, index: int = 0) -> Iterator[tuple[str, int, int, Any]]:
+    """Key, value start, value end and value of each member of the JSON object
+    that begins at ``index`` in ``line`` (after any white space)."""
+    index = _WHITESPACE.match(line, index).end()  # type: ignore[union-attr]
     if not line.startswith("{", index):
         raise SourceError("not a JSON object")
     index = _WHITESPACE.match(line, index + 1).end()  # type: ignore[union-attr]
     if line.startswith("}", index):
-        return spans
+        return
     while True:
         key, index = _DECODER.raw_decode(line, index)
         index = _WHITESPACE.match(line, index).end()  # type: ignore[union-attr]
@@ -71,16 +68,27 @@ def string_token_spans(line: str) -> dict[str, tuple[int, int]]:
             raise SourceError("expected ':' after a key")
         start = _WHITESPACE.match(line, index + 1).end()  # type: ignore[union-attr]
         value, end = _DECODER.raw_decode(line, start)
+        yield key, start, end, value
+        index = _WHITESPACE.match(line, end).end()  # type: ignore[union-attr]
+        if line.startswith("}", index):
+            return
+        if not line.startswith(",", index):
+            raise SourceError("expected ',' or '}'")
+        index = _WHITESPACE.match(line, index + 1).end()  # type: ignore[union-attr]
+
+
+def string_token_spans(line: str) -> dict[str, tuple[int, int]]:
+    """The span (quotes included) of each top-level string value of a JSON object line.
+
+    A key given twice keeps its last span, as ``json.loads`` keeps its last value.
+    """
+    spans: dict[str, tuple[int, int]] = {}
+    for key, start, end, value in object_members(line):
         if isinstance(value, str):
             spans[key] = (start, end)
         else:
             spans.pop(key, None)
-        index = _WHITESPACE.match(line, end).end()  # type: ignore[union-attr]
-        if line.startswith("}", index):
-            return spans
-        if not line.startswith(",", index):
-            raise SourceError("expected ',' or '}'")
-        index = _WHITESPACE.match(line, index + 1).end()  # type: ignore[union-attr]
+    return spans
 
 
 def char_offsets(line: str, token_start: int) -> list[int]:
