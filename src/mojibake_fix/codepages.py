@@ -43,6 +43,7 @@ class CodePage:
     """One code page's high half as a character-to-byte table."""
 
     name: str
+    codec: str
     byte_of: dict[str, int]
 
     def characters(self, low: int, high: int) -> str:
@@ -51,13 +52,19 @@ class CodePage:
 
     def encode(self, text: str) -> bytes | None:
         """The bytes ``text`` came from, or ``None`` if it could not have."""
+        if "\ufffd" in text or "\x1a" in text:
+            # The sloppy codecs write U+FFFD as the SUB control, and refuse SUB.
+            return self._encode_each(text)
+        try:
+            return text.encode(self.codec)
+        except UnicodeEncodeError:
+            return None
+
+    def _encode_each(self, text: str) -> bytes | None:
         out = bytearray()
         for ch in text:
             code = ord(ch)
-            if code < 0x80:
-                out.append(code)
-                continue
-            byte = self.byte_of.get(ch)
+            byte = code if code < 0x80 else self.byte_of.get(ch)
             if byte is None:
                 return None
             out.append(byte)
@@ -75,4 +82,4 @@ def code_page(name: str) -> CodePage:
         char = bytes([byte]).decode(codec, errors="replace")
         if char != "\ufffd":
             byte_of[char] = byte
-    return CodePage(name=name, byte_of=byte_of)
+    return CodePage(name=name, codec=codec, byte_of=byte_of)

@@ -14,13 +14,22 @@ the changes of all passes are composed into one change per span of the input.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .detectors import Detector, select
-from .model import Change, Finding, Result, build_changes
+from .detectors import Detector, WholeReading, select
+from .model import (
+    Change,
+    DeferredChanges,
+    Finding,
+    Result,
+    build_changes,
+    changes_by_runs,
+    unchanged,
+)
 from .scan import Scan, scan_for
 
 DEFAULT_MIN_CONFIDENCE = 0.6
@@ -35,6 +44,7 @@ class Plan:
     detectors: tuple[Detector, ...]
     scan: Scan
     priorities: Mapping[str, int]
+    whole_readers: tuple[Detector, ...]
 
 
 @functools.cache
@@ -50,6 +60,9 @@ def plan_of(detectors: tuple[Detector, ...]) -> Plan:
         detectors=detectors,
         scan=scan_for(detectors),
         priorities={detector.id: detector.priority for detector in detectors},
+        whole_readers=tuple(
+            sorted((d for d in detectors if d.read_whole), key=lambda d: d.priority)
+        ),
     )
 
 
@@ -67,7 +80,7 @@ def fix(
     """
     plan = plan_for(frozenset(enable), frozenset(disable)) if enable or disable else plan_for()
     if plan.scan.looks_clean(text):
-        return Result(text=text, original=text)
+        return unchanged(text)
     return _repair(text, plan, min_confidence)
 
 
@@ -85,17 +98,34 @@ def fix_with(text: str, detectors: tuple[Detector, ...], min_confidence: float) 
     """:func:`fix` with exactly ``detectors``."""
     plan = plan_of(detectors)
     if plan.scan.looks_clean(text):
-        return Result(text=text, original=text)
+        return unchanged(text)
     return _repair(text, plan, min_confidence)
 
 
 def _repair(text: str, plan: Plan, min_confidence: float) -> Result:
     """Repair ``text``, which the scan of ``plan`` said to look at."""
     current = text
-    changes: tuple[Change, ...] = ()
+    changes: Sequence[Change] = ()
     leftovers: list[Finding] = []
-    for pass_number in range(MAX_PASSES):
-        findings = _run_detectors(current, plan.detectors)
+    first_pass = 0
+    reading = _read_whole(text, plan)
+    if reading is not None and reading.confidence >= min_confidence:
+        current = reading.text
+        changes = DeferredChanges(
+            functools.partial(
+                changes_by_runs, text, current, reading.detector, reading.confidence, reading.reason
+            )
+        )
+        if plan.scan.looks_clean(current):
+            return Result(text=current, changes=changes, original=text)
+        first_pass = 1
+    for pass_number in range(first_pass, MAX_PASSES):
+        detectors = plan.detectors
+        if pass_number == first_pass == 1:
+            # After a whole reading only what the scan still sees is left.
+            woken = plan.scan.woken(current)
+            detectors = tuple(d for i, d in enumerate(detectors) if i in woken)
+        findings = _run_detectors(current, detectors)
         applied, reported = choose(findings, min_confidence, plan.priorities)
         if pass_number == 0:
             leftovers = reported
@@ -108,6 +138,16 @@ def _repair(text: str, plan: Plan, min_confidence: float) -> Result:
             break
     kept = tuple(f for f in leftovers if not any(_overlaps(f.start, f.end, c) for c in changes))
     return Result(text=current, changes=changes, findings=kept, original=text)
+
+
+def _read_whole(text: str, plan: Plan) -> WholeReading | None:
+    """The first repair of the whole text beyond doubt, in priority order:
+    the shortcut past judging every run."""
+    for detector in plan.whole_readers:
+        reading = detector.read_whole(text) if detector.read_whole else None
+        if reading is not None:
+            return reading
+    return None
 
 
 def _run_detectors(text: str, detectors: tuple[Detector, ...]) -> list[Finding]:
@@ -130,24 +170,43 @@ def choose(
         findings,
         key=lambda f: (-_rank(f), -(f.end - f.start), priorities.get(f.detector, 99), f.start),
     )
-    taken: list[Finding] = []
+    taken = _Spans()
     for finding in ranked:
         if finding.replacement is None or finding.confidence < min_confidence:
             continue
         if finding.replacement == "" and finding.start == finding.end:
             continue
-        if any(_spans_overlap(finding, other) for other in taken):
-            continue
-        taken.append(finding)
-    taken.sort(key=lambda f: f.start)
-    reported: list[Finding] = []
+        if not taken.overlaps(finding):
+            taken.add(finding)
+    chosen = {id(finding) for finding in taken.findings}
+    reported = _Spans()
     for finding in sorted(findings, key=lambda f: (f.start, f.end, f.detector)):
-        if finding in taken or any(_spans_overlap(finding, other) for other in taken):
+        if id(finding) in chosen or taken.overlaps(finding) or reported.overlaps(finding):
             continue
-        if any(_spans_overlap(finding, other) for other in reported):
-            continue
-        reported.append(finding)
-    return taken, reported
+        reported.add(finding)
+    return taken.findings, reported.findings
+
+
+class _Spans:
+    """Findings that do not overlap, in order of position, with a look-up
+    of whether another one overlaps any of them (``choose`` asks it for
+    every finding, so it must not walk the list)."""
+
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+        self._starts: list[int] = []
+
+    def overlaps(self, finding: Finding) -> bool:
+        index = bisect.bisect_left(self._starts, finding.start)
+        return any(
+            _spans_overlap(finding, self.findings[near])
+            for near in range(max(0, index - 1), min(len(self.findings), index + 2))
+        )
+
+    def add(self, finding: Finding) -> None:
+        index = bisect.bisect_right(self._starts, finding.start)
+        self._starts.insert(index, finding.start)
+        self.findings.insert(index, finding)
 
 
 def _rank(finding: Finding) -> float:

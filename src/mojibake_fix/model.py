@@ -14,9 +14,10 @@ undone exactly:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 SCHEMA_VERSION = 1
 
@@ -109,7 +110,7 @@ class Result:
     """The repaired text, the changes that made it, and the findings left alone."""
 
     text: str
-    changes: tuple[Change, ...] = ()
+    changes: Sequence[Change] = ()
     findings: tuple[Finding, ...] = ()
     original: str = field(default="", repr=False)
     encoding: str | None = None
@@ -139,6 +140,37 @@ class Result:
         if self.encoding is not None:
             report["encoding"] = self.encoding
         return report
+
+
+def unchanged(text: str) -> Result:
+    """``Result(text=text, original=text)``, built in a quarter of the time.
+
+    Most documents of a pipeline need nothing, and for an ASCII paragraph the
+    dataclass's frozen ``__init__`` (one guarded assignment per field) costs
+    more than deciding that it is clean; the slots are filled directly.
+    """
+    result = _new_result(Result)
+    _set_text(result, text)
+    _set_changes(result, ())
+    _set_findings(result, ())
+    _set_original(result, text)
+    _set_encoding(result, None)
+    return result
+
+
+def _slot_setter(name: str) -> Callable[[Result, object], None]:
+    """The setter of one of Result's slots, which skips the frozen guard."""
+    descriptor: Any = vars(Result)[name]
+    setter: Callable[[Result, object], None] = descriptor.__set__
+    return setter
+
+
+_new_result = object.__new__
+_set_text = _slot_setter("text")
+_set_changes = _slot_setter("changes")
+_set_findings = _slot_setter("findings")
+_set_original = _slot_setter("original")
+_set_encoding = _slot_setter("encoding")
 
 
 def changes_from_dict(report: Mapping[str, Any]) -> tuple[Change, ...]:
@@ -213,3 +245,84 @@ def build_changes(text: str, findings: Sequence[Finding]) -> tuple[str, tuple[Ch
         position = finding.end
     pieces.append(text[position:])
     return "".join(pieces), tuple(changes)
+
+
+class DeferredChanges(Sequence[Change]):
+    """Changes worked out the first time anyone looks at them.
+
+    A pipeline that keeps only the repaired text of millions of documents
+    never pays for building a :class:`Change` per span; a report, a revert or
+    a comparison sees the same changes it would have had from the start.
+    """
+
+    __slots__ = ("_build", "_built")
+
+    def __init__(self, build: Callable[[], tuple[Change, ...]]) -> None:
+        self._build: Callable[[], tuple[Change, ...]] | None = build
+        self._built: tuple[Change, ...] = ()
+
+    def _changes(self) -> tuple[Change, ...]:
+        if self._build is not None:
+            self._built, self._build = self._build(), None
+        return self._built
+
+    @overload
+    def __getitem__(self, index: int) -> Change: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Change, ...]: ...
+    def __getitem__(self, index: int | slice) -> Change | tuple[Change, ...]:
+        return self._changes()[index]
+
+    def __len__(self) -> int:
+        return len(self._changes())
+
+    def __iter__(self) -> Iterator[Change]:
+        return iter(self._changes())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return self._changes() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._changes())
+
+    def __repr__(self) -> str:
+        return repr(self._changes())
+
+    def __reduce__(self) -> tuple[type[tuple[Change, ...]], tuple[tuple[Change, ...]]]:
+        return tuple, (self._changes(),)
+
+
+_NON_ASCII_RUN = re.compile("[^\\x00-\\x7f]+")
+
+
+def changes_by_runs(
+    original: str, fixed: str, detector: str, confidence: float, reason: str
+) -> tuple[Change, ...]:
+    """One change per run of non-ASCII characters, for a repair that left
+    every ASCII character as it was and turned each run into another.
+
+    >>> changes = changes_by_runs("cafÃ© crÃ¨me", "café crème", "x", 1.0, "")
+    >>> [(c.start, c.end, c.fixed_start, c.fixed_end, c.replacement) for c in changes]
+    [(3, 5, 3, 4, 'é'), (8, 10, 7, 8, 'è')]
+    """
+    changes: list[Change] = []
+    for before, after in zip(
+        _NON_ASCII_RUN.finditer(original), _NON_ASCII_RUN.finditer(fixed), strict=True
+    ):
+        if before.group() != after.group():
+            changes.append(
+                Change(
+                    start=before.start(),
+                    end=before.end(),
+                    fixed_start=after.start(),
+                    fixed_end=after.end(),
+                    original=before.group(),
+                    replacement=after.group(),
+                    detector=detector,
+                    confidence=confidence,
+                    reason=reason,
+                )
+            )
+    return tuple(changes)

@@ -1,51 +1,106 @@
 """The one compiled scan that decides whether a text needs a closer look.
 
-Every detector names a trigger: a pattern that matches somewhere in any text
-it could find something in. The scan is their union, compiled once per set of
-detectors, so clean text costs a single pass of the regular-expression engine
-and no Python loop over its characters.
+Every detector says where its trigger can match (:class:`~.detectors.Wake`):
+the characters a match is anchored at and what must surround them. The scan
+merges them into one pattern that starts with the union of those characters,
+compiled once per set of detectors, so clean text costs a single pass of the
+regular-expression engine and no Python loop over its characters. Only where
+that pattern matches does a detector's exact test run.
+
+>>> from mojibake_fix.detectors import select
+>>> scan = scan_for(select())
+>>> scan.looks_clean("Всё в порядке: l’été, Ärger, Ωραία."), scan.looks_clean("cafÃ©")
+(True, False)
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from .detectors import Detector
+from .detectors import Detector, Wake
+
+# An exact test of a candidate: the anchor's pattern, and the detector's own test.
+_Check = tuple[re.Pattern[str], Callable[[str, int], bool] | None]
 
 
 @dataclass(frozen=True, slots=True)
 class Scan:
-    """The compiled union of some detectors' triggers, and of their cheaper
-    prefilters: most clean text fails the prefilter and is done."""
+    """The merged wakes of some detectors, and the patterns searched on
+    their own: the triggers of detectors without a wake, and wakes that
+    ask for a pass of their own. ``check_owners`` and ``trigger_owners``
+    say which detectors (by position) each check and pattern wakes."""
 
-    prefilter: re.Pattern[str] | None
     pattern: re.Pattern[str] | None
+    checks: tuple[_Check, ...]
+    triggers: tuple[re.Pattern[str], ...]
     skips_ascii: bool
+    check_owners: tuple[frozenset[int], ...] = ()
+    trigger_owners: tuple[frozenset[int], ...] = ()
 
     def looks_clean(self, text: str) -> bool:
         """True when none of the detectors could find anything in ``text``."""
-        if self.pattern is None or self.prefilter is None:
-            return True
         if self.skips_ascii and text.isascii():
             return True
-        first = self.prefilter.search(text)
-        return first is None or self.pattern.search(text, first.start()) is None
+        if self.pattern is not None:
+            for match in self.pattern.finditer(text):
+                if self._confirmed(text, match.start()):
+                    return False
+        return not any(trigger.search(text) for trigger in self.triggers)
+
+    def woken(self, text: str) -> frozenset[int]:
+        """The positions of the detectors that could find something in
+        ``text``: only they need to look at it."""
+        if self.skips_ascii and text.isascii():
+            return frozenset()
+        fired: set[int] = set()
+        if self.pattern is not None:
+            waiting = set(range(len(self.checks)))
+            for match in self.pattern.finditer(text):
+                index = match.start()
+                for number in list(waiting):
+                    anchor, confirm = self.checks[number]
+                    if anchor.match(text, index) and (confirm is None or confirm(text, index)):
+                        waiting.discard(number)
+                        fired.update(self.check_owners[number])
+                if not waiting:
+                    break
+        for trigger, owners in zip(self.triggers, self.trigger_owners, strict=True):
+            if not owners <= fired and trigger.search(text):
+                fired.update(owners)
+        return frozenset(fired)
+
+    def _confirmed(self, text: str, index: int) -> bool:
+        return any(
+            anchor.match(text, index) and (confirm is None or confirm(text, index))
+            for anchor, confirm in self.checks
+        )
 
 
-def _union(patterns: Iterable[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{pattern})" for pattern in dict.fromkeys(patterns)))
+def _merge(wakes: tuple[Wake, ...]) -> re.Pattern[str]:
+    anchors = "".join(dict.fromkeys(wake.at for wake in wakes))
+    branches = "|".join(dict.fromkeys(f"(?<=[{wake.at}]){wake.around}" for wake in wakes))
+    return re.compile(f"[{anchors}](?:{branches})")
 
 
 @functools.cache
 def scan_for(detectors: tuple[Detector, ...]) -> Scan:
-    """The scan for ``detectors``, each distinct trigger once."""
-    if not detectors:
-        return Scan(prefilter=None, pattern=None, skips_ascii=True)
+    """The scan for ``detectors``, each distinct wake and trigger once."""
+    owners: dict[Wake | str, set[int]] = {}
+    for position, detector in enumerate(detectors):
+        for key in detector.wake() if detector.wake is not None else (detector.trigger(),):
+            owners.setdefault(key, set()).add(position)
+    wakes = [key for key in owners if isinstance(key, Wake) and key.at]
+    triggers = [key for key in owners if key not in wakes]
     return Scan(
-        prefilter=_union((d.prefilter or d.trigger)() for d in detectors),
-        pattern=_union(d.trigger() for d in detectors),
+        pattern=_merge(tuple(wakes)) if wakes else None,
+        checks=tuple((re.compile(f"[{wake.at}]{wake.around}"), wake.confirm) for wake in wakes),
+        triggers=tuple(
+            re.compile(key.around if isinstance(key, Wake) else key) for key in triggers
+        ),
         skips_ascii=all(detector.needs_non_ascii for detector in detectors),
+        check_owners=tuple(frozenset(owners[wake]) for wake in wakes),
+        trigger_owners=tuple(frozenset(owners[key]) for key in triggers),
     )

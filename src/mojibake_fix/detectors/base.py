@@ -9,6 +9,39 @@ from ..model import Finding
 
 
 @dataclass(frozen=True, slots=True)
+class WholeReading:
+    """A repair of a whole text at once that left every ASCII character as
+    it was and turned each run of other characters into the run at the same
+    place in ``text``: one change per run."""
+
+    text: str
+    detector: str
+    confidence: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Wake:
+    """Where a detector's trigger can match, in a form the scan can merge
+    with the other detectors' into one pattern that starts with a single
+    character class, which the regular-expression engine skips through fast.
+
+    ``at`` is the body of that class (the characters a match is anchored at),
+    ``around`` a pattern that must match right after the anchor (it may look
+    behind, the anchor included), and ``confirm``, when given, an exact test
+    of a candidate anchor for what a pattern cannot say cheaply. Everything a
+    trigger matches must pass, so that no text the detector could repair is
+    let through. With ``at`` empty, ``around`` is a pattern searched in a pass
+    of its own: for a trigger that is fast alone (a choice between literal
+    characters) and slow merged.
+    """
+
+    at: str
+    around: str = ""
+    confirm: Callable[[str, int], bool] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Detector:
     """One family of damage.
 
@@ -17,10 +50,14 @@ class Detector:
     combines all triggers into the one scan that lets clean text through
     untouched. ``priority`` breaks ties between equally confident findings:
     lower wins. ``needs_non_ascii`` says that pure ASCII text can never
-    trigger it, which lets the scan skip such text outright. ``prefilter``,
-    when given, is a cheaper pattern that matches wherever ``trigger`` does
-    (and more): the scan tries it first and the trigger only from its first
-    match on.
+    trigger it, which lets the scan skip such text outright. ``wake``, when
+    given, returns how the scan looks for the trigger in one pass shared with
+    the other detectors; without it the trigger gets a pass of its own. Both
+    are functions so that their tables are built on first use, not on import.
+    ``read_whole``, when given, is a shortcut for the commonest case: it
+    returns the repair of a text the detector explains from end to end
+    beyond any doubt (what ``find`` would find, and what no other detector
+    could outrank), or ``None`` to let the detectors judge the text.
     """
 
     id: str
@@ -30,4 +67,5 @@ class Detector:
     enabled_by_default: bool = True
     priority: int = 50
     needs_non_ascii: bool = True
-    prefilter: Callable[[], str] | None = None
+    wake: Callable[[], tuple[Wake, ...]] | None = None
+    read_whole: Callable[[str], WholeReading | None] | None = None

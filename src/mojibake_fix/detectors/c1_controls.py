@@ -33,7 +33,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Finding
-from .base import Detector
+from .base import Detector, Wake
 
 DETECTOR_ID = "c1-controls"
 
@@ -208,5 +208,6 @@ C1_CONTROLS = Detector(
     summary="C1 control characters standing for Windows-1252 punctuation",
     find=find,
     trigger=lambda: "[\x80-\x9f]",
+    wake=lambda: (Wake(at="\x80-\x9f"),),
     priority=30,
 )

@@ -51,7 +51,7 @@ from dataclasses import dataclass
 
 from ..charclass import is_common, is_letter, script_of
 from ..model import Candidate, Finding
-from .base import Detector
+from .base import Detector, Wake
 
 DETECTOR_ID = "legacy-codepage"
 
@@ -155,11 +155,13 @@ _TELLTALE_TEXT = (
 _TELLTALE_PAIRS: tuple[str, ...] = tuple(_TELLTALE_TEXT.split())
 
 
-def _trigger_pattern(pairs: Sequence[str]) -> str:
+def _trigger_wakes(pairs: Sequence[str]) -> tuple[Wake, ...]:
     """Three high-half letters in a row, or one of ``pairs``.
 
-    Every branch starts at a high-half character, so the regular-expression
-    engine skips clean text by one character-class test per character.
+    The first is anchored at a high-half character and merges with the
+    other detectors' scans; the pairs are a choice between literal high-half
+    characters, each with what may stand next to it, which the
+    regular-expression engine skips through fastest in a pass of its own.
     """
     before: dict[str, str] = {}
     after: dict[str, str] = {}
@@ -169,14 +171,26 @@ def _trigger_pattern(pairs: Sequence[str]) -> str:
             after[first] = after.get(first, "") + second
         else:
             before[second] = before.get(second, "") + first
-    branches = [f"(?=[{_HIGH_LETTERS}]{{2}})"]
+    branches: list[str] = []
     for high in sorted(set(before) | set(after)):
         escaped = re.escape(high)
-        if high in before:
-            branches.append(f"(?<=[{re.escape(before[high])}]{escaped})")
+        sides = []
         if high in after:
-            branches.append(f"(?<={escaped})(?=[{re.escape(after[high])}])")
-    return f"[{_HIGH_LETTERS}](?:{'|'.join(branches)})"
+            sides.append(f"(?=[{re.escape(after[high])}])")
+        if high in before:
+            sides.append(f"(?<=[{re.escape(before[high])}]{escaped})")
+        branches.append(f"{escaped}(?:{'|'.join(sides)})")
+    return (
+        Wake(at=_HIGH_LETTERS, around=f"(?=[{_HIGH_LETTERS}][{_HIGH_LETTERS}])"),
+        Wake(at="", around="|".join(branches)),
+    )
+
+
+def _trigger_pattern(pairs: Sequence[str]) -> str:
+    return "|".join(
+        f"(?:[{wake.at}]{wake.around})" if wake.at else f"(?:{wake.around})"
+        for wake in _trigger_wakes(pairs)
+    )
 
 
 @functools.cache
@@ -190,6 +204,11 @@ _MAX_ASCII_WORDS_INSIDE = 4
 @functools.cache
 def trigger() -> str:
     return _trigger_pattern(_TELLTALE_PAIRS)
+
+
+@functools.cache
+def wake() -> tuple[Wake, ...]:
+    return _trigger_wakes(_TELLTALE_PAIRS)
 
 
 @functools.cache
@@ -649,5 +668,6 @@ LEGACY_CODEPAGE = Detector(
     summary="legacy 8-bit text (Windows-125x, KOI8) decoded as Windows-1252",
     find=find_legacy,
     trigger=trigger,
+    wake=wake,
     priority=30,
 )

@@ -37,12 +37,14 @@ import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from importlib import resources
 
 from ..charclass import is_letter, script_of
 from ..codepages import code_page
 from ..context.candidates import (
     LEADS,
     LONE_PUNCTUATION_LEAD,
+    MARKERS,
     STRIPPED_C1,
     UNDEFINED_CP1252,
     Site,
@@ -77,7 +79,7 @@ from ..context.words import (
     zipf,
 )
 from ..model import Candidate, Finding
-from .base import Detector
+from .base import Detector, Wake
 
 DETECTOR_ID = "lossy-utf8"
 # Per-site options kept when several sites share a word, and the most
@@ -110,6 +112,29 @@ def trigger() -> str:
         f"|[\xe0-\xef]{cont}(?!{cont})"
         f"|[\xf0-\xf4]{cont}{{1,2}}(?!{cont})"
         f"|[\\xc2-\\xf4]{cont}{{0,2}}\\Z"
+    )
+
+
+@functools.cache
+def _cut_at_the_end() -> re.Pattern[str]:
+    return re.compile(f"{_continuation_class()}{{0,2}}\\Z")
+
+
+@functools.cache
+def wake() -> tuple[Wake, ...]:
+    """The trigger as the scan merges it: anchored at the lead."""
+    cont = _continuation_class()
+    return (
+        Wake(
+            at="\\xc2-\\xf4",
+            around=(
+                f"(?:(?<=[{re.escape(LEADS + LONE_PUNCTUATION_LEAD)}])(?!{cont})"
+                f"|(?<=[\xe0-\xef]){cont}(?!{cont})"
+                f"|(?<=[\xf0-\xf4]){cont}{{1,2}}(?!{cont})"
+                f"|{cont}{{0,2}}\\Z)"
+            ),
+            confirm=_worth_a_look,
+        ),
     )
 
 
@@ -611,25 +636,84 @@ def _groups(text: str, sites: list[Site]) -> Iterator[tuple[str, list[Site]]]:
 def _plain_letter(text: str, site: Site) -> bool:
     """Whether the lead of ``site`` reads as a letter inside a word: a letter
     next to another letter, with no byte or marker after it."""
-    lead = text[site.start]
-    before = text[site.start - 1] if site.start else " "
-    after = text[site.start + 1] if site.start + 1 < len(text) else " "
-    if site.readings[0].text == "" or not lead.isalpha():
+    if site.readings[0].text == "":
         return False  # a character cut at the end of the text
-    if after in continuation_bytes() or after in "?\ufffd":
+    return _plain_letter_at(text, site.start)
+
+
+def _letters_around(text: str, start: int) -> tuple[int, int]:
+    """The bounds of the run of letters that holds ``text[start]``."""
+    left, right = start, start + 1
+    while left > 0 and text[left - 1].isalpha():
+        left -= 1
+    while right < len(text) and text[right].isalpha():
+        right += 1
+    return left, right
+
+
+def _plain_letter_at(text: str, start: int) -> bool:
+    lead = text[start]
+    before = text[start - 1] if start else " "
+    after = text[start + 1] if start + 1 < len(text) else " "
+    if not lead.isalpha() or after in continuation_bytes() or after in "?\ufffd":
         return False
     if not (before.isalpha() or after.isalpha()):
         return False
     # Its case must fit the word: a capital opens a word or sits in an
     # all-caps one (``WÅadysÅaw`` is damage, ``ÅSE`` and ``Åse`` are not).
-    left, right = site.start, site.start + 1
-    while left > 0 and text[left - 1].isalpha():
-        left -= 1
-    while right < len(text) and text[right].isalpha():
-        right += 1
-    others = text[left : site.start] + text[site.start + 1 : right]
+    left, right = _letters_around(text, start)
+    others = text[left:start] + text[start + 1 : right]
     caps = others.isupper()
-    return caps or left == site.start if lead.isupper() else not caps
+    return caps or left == start if lead.isupper() else not caps
+
+
+# A lead and a continuation byte: perhaps a whole sequence, which only a
+# closer look tells.
+_WHOLE_SEQUENCE = re.compile("[\xc2-\xf4][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
+
+
+def lead_sites(text: str) -> list[int]:
+    """Where the trigger finds a lead that :func:`find` would judge: a lone
+    ``â``, or a lead that is no plain letter of its word."""
+    return [
+        match.start()
+        for match in _trigger_re().finditer(text)
+        if text[match.start()] == LONE_PUNCTUATION_LEAD or not _plain_letter_at(text, match.start())
+    ]
+
+
+# Single letters and pairs (``ù``, ``ân``) say nothing about a word.
+_SHORTEST_WRITTEN = 3
+
+
+@functools.cache
+def _written_leads() -> frozenset[str]:
+    """Common words whose spelling holds such a lead (``château``, ``příští``),
+    listed by scripts/make_written_leads.py from wordfreq's lists."""
+    listed = resources.files("mojibake_fix.context").joinpath("written_leads.txt")
+    return frozenset(listed.read_text(encoding="utf-8").split())
+
+
+def _in_a_written_word(text: str, start: int) -> bool:
+    """Whether the lead at ``start`` is a letter of a common word spelled so."""
+    if text[start + 1 : start + 2] in MARKERS:
+        return False
+    left, right = _letters_around(text, start)
+    return right - left >= _SHORTEST_WRITTEN and text[left:right].casefold() in _written_leads()
+
+
+def _worth_a_look(text: str, start: int) -> bool:
+    """Whether the lead at ``start`` that the trigger matched is a site
+    :func:`find` keeps, as far as a cheap look can tell: a letter of a common
+    word spelled so, and a plain letter in a text with no whole sequence
+    anywhere, are as written."""
+    if _cut_at_the_end().match(text, start + 1):
+        return True
+    if _in_a_written_word(text, start):
+        return False
+    if text[start] == LONE_PUNCTUATION_LEAD or not _plain_letter_at(text, start):
+        return True
+    return _WHOLE_SEQUENCE.search(text) is not None
 
 
 def _lead_script(text: str, start: int) -> str:
@@ -831,7 +915,12 @@ def find(text: str) -> Iterator[Finding]:
     """Findings for every damaged site of ``text``."""
     if not _trigger_re().search(text):
         return
-    sites = _sites(text)
+    # A lead inside a common word spelled with it (``château``) is a letter.
+    sites = [
+        site
+        for site in _sites(text)
+        if site.readings[0].text == "" or not _in_a_written_word(text, site.start)
+    ]
     if sites and all(_plain_letter(text, site) for site in sites) and demojibake(text) == text:
         # Nothing else in the text is mojibake and every lead letter sits in
         # a word of letters (``Åse``, ``LÄNDER``, ``PÅ``): written so, not
@@ -871,5 +960,6 @@ LOSSY_UTF8 = Detector(
     summary="UTF-8 mojibake whose continuation bytes were partly lost",
     find=find,
     trigger=trigger,
+    wake=wake,
     priority=30,
 )

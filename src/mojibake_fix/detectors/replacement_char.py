@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Finding
-from .base import Detector
+from .base import Detector, Wake
 
 DETECTOR_ID = "replacement-char"
 
@@ -47,5 +47,6 @@ REPLACEMENT_CHAR = Detector(
     summary="U+FFFD replacement characters: data lost by an earlier decode",
     find=find,
     trigger=lambda: "\ufffd",
+    wake=lambda: (Wake(at="\ufffd"),),
     priority=90,
 )

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Candidate, Finding
-from .base import Detector
+from .base import Detector, Wake
 
 DETECTOR_ID = "utf16-surrogates"
 
@@ -96,5 +96,6 @@ UTF16_SURROGATES = Detector(
     summary="UTF-16 surrogate pairs stored as two characters; lone surrogates",
     find=find,
     trigger=lambda: _TRIGGER,
+    wake=lambda: (Wake(at="\ud800-\udfff"),),
     priority=40,
 )

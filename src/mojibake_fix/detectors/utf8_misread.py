@@ -34,11 +34,16 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..charclass import is_common, is_letter, script_of
 from ..codepages import CODEC_NAMES, CodePage, code_page
 from ..model import Finding
-from .base import Detector
+from . import utf8_scan
+from .base import Detector, WholeReading
+
+if TYPE_CHECKING:
+    import regex
 
 # The no-break-space byte A0 often became a plain space on the way. These are
 # the places where a space can stand for it without decoding likely text to
@@ -49,6 +54,8 @@ _NBSP_LEADS_3 = "\xe2\xe3"
 # A run judged on its own is never as certain as a whole text that one code
 # page explains: that is the strongest evidence there is.
 _MOST_FOR_A_PART = 0.95
+
+_ASCII = frozenset(map(chr, range(0x80)))
 
 # Portuguese contractions where 'à' is a prefix of the next word (ftfy's list).
 _GRAVE_PREFIXES = re.compile(r"(?:quele|quela|quilo|s)\b")
@@ -143,6 +150,10 @@ def _decode(raw: bytes) -> str | None:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # ftfy's decoder (in Python, slow) differs only on surrogates written as
+    # UTF-8 (CESU-8, lead ED) and Java's C0 80 for NUL.
+    if b"\xed" not in raw and b"\xc0\x80" not in raw:
+        return None
     try:
         import ftfy.bad_codecs  # noqa: F401  (registers utf-8-variants)
 
@@ -276,6 +287,12 @@ def deepest(decoded: str, page: CodePage) -> tuple[str, int]:
     """What ``decoded`` becomes if it is itself mojibake in the same code page
     (two or three layers deep), decoded all the way down, and how many layers
     there were in all."""
+    return deepest_common(decoded, page) or (decoded, 1)
+
+
+def deepest_common(decoded: str, page: CodePage) -> tuple[str, int] | None:
+    """:func:`deepest`, or ``None`` when no layer is made of characters
+    modern text uses."""
     from ftfy.badness import is_bad
 
     layers = [decoded]
@@ -298,9 +315,9 @@ def deepest(decoded: str, page: CodePage) -> tuple[str, int]:
     # Layers in between may hold C1 controls that a sloppy codec passed
     # through; the answer is the deepest layer that is real text.
     for depth in range(len(layers), 0, -1):
-        if all(is_common(ch) for ch in layers[depth - 1]):
+        if all(map(is_common, set(layers[depth - 1]).difference(_ASCII))):
             return layers[depth - 1], depth
-    return layers[0], 1
+    return None
 
 
 def judge(text: str, run: Run, page: CodePage) -> float:
@@ -493,8 +510,67 @@ def _splice_runs(text: str, runs: list[Run], pieces: list[str], start: int, end:
 
 
 def _reason(name: str, run: Run) -> str:
-    layers = f" ({run.layers} layers)" if run.layers > 1 else ""
-    return f"UTF-8 read as {name}{layers}"
+    return _reason_for(name, run.layers)
+
+
+def _reason_for(name: str, layers: int) -> str:
+    return f"UTF-8 read as {name}" + (f" ({layers} layers)" if layers > 1 else "")
+
+
+@functools.cache
+def _capital_after_small() -> regex.Pattern[str]:
+    """A small letter and a capital, not both ASCII: where a repair put a
+    capital after a small letter (``iPhone`` is as written)."""
+    import regex
+
+    return regex.compile(r"\p{Ll}\p{Lu}(?<![\x00-\x7f]{2})")
+
+
+# What a stretch explaining every non-ASCII character of the text gets from
+# :func:`stretch_confidence` when its repair leaves nothing bad and no case break.
+_WHOLE_TEXT_CONFIDENCE = 0.99
+
+
+def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
+    """The repair of a text that ``name`` explains from end to end, when
+    that reading is beyond doubt; ``None`` otherwise.
+
+    A whole document read with the wrong code page is the commonest mojibake.
+    Two codec calls settle it: the text, which ftfy's badness finds broken,
+    has bytes in the code page that decode as UTF-8, all the way down its
+    layers, to characters modern text uses, holding no telling sequence of
+    any code page and breaking no word's case. That is the one stretch
+    :func:`stretch_confidence` gives its highest confidence, and the repair
+    is what the detector would find, one change per run of non-ASCII
+    characters, without judging each run.
+
+    >>> read_whole("cafÃ© crÃ¨me", "cp1252", "utf8-as-cp1252").text
+    'café crème'
+    >>> read_whole("cafÃ© crème", "cp1252", "utf8-as-cp1252") is None  # not all of it
+    True
+    """
+    from ftfy.badness import is_bad
+
+    page = code_page(name)
+    raw = page.encode(text)
+    if raw is None or raw.isascii():
+        return None
+    try:
+        decoded = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    found = deepest_common(decoded, page)
+    if found is None:
+        return None
+    final, layers = found
+    if _capital_after_small().search(final) or utf8_scan.is_suspect(final) or not is_bad(text):
+        return None
+    return WholeReading(
+        text=final,
+        detector=detector_id,
+        confidence=_WHOLE_TEXT_CONFIDENCE,
+        reason=_reason_for(name, layers),
+    )
 
 
 def _finder(name: str, detector_id: str, priority: int) -> Detector:
@@ -547,7 +623,8 @@ def _finder(name: str, detector_id: str, priority: int) -> Detector:
         summary=f"UTF-8 text that was decoded as {name}",
         find=find,
         trigger=shared_trigger,
-        prefilter=shared_prefilter,
+        wake=lambda: (utf8_scan.wake(),),
+        read_whole=lambda text: read_whole(text, name, detector_id),
         priority=priority,
     )
 

@@ -1,0 +1,47 @@
+"""Write src/mojibake_fix/context/written_leads.txt: common words in which the
+lossy detector's trigger finds a lead that is a letter as written.
+
+A lone ``â`` or an ``í`` before ``š`` is what the lossy detector looks for,
+and also how ``château`` and ``příští`` are spelled. These are the words of
+wordfreq's lists (the commonest 30,000 of every language it knows, in lower
+case and capitalised) where the trigger fires at a site the detector would
+judge; the detector leaves a site inside one of them alone without judging.
+
+    .venv/bin/python scripts/make_written_leads.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import wordfreq
+
+from mojibake_fix.detectors.lossy_utf8 import lead_sites
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET = ROOT / "src" / "mojibake_fix" / "context" / "written_leads.txt"
+WORDS_PER_LANGUAGE = 30_000
+SHORTEST = 3  # the detector does not look shorter words up
+
+
+def written_leads() -> list[str]:
+    found: set[str] = set()
+    for lang in sorted(wordfreq.available_languages(wordlist="small")):
+        for word in wordfreq.top_n_list(lang, WORDS_PER_LANGUAGE, wordlist="small"):
+            # A space after the word keeps its last letter from looking like
+            # a character cut at the end of the text.
+            if len(word) >= SHORTEST and any(
+                lead_sites(form + " ") for form in (word, word.capitalize())
+            ):
+                found.add(word.casefold())
+    return sorted(found)
+
+
+def main() -> None:
+    words = written_leads()
+    TARGET.write_text("\n".join(words) + "\n", encoding="utf-8")
+    print(f"{len(words)} words -> {TARGET.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,259 @@
+"""The first look at a text: could it hold UTF-8 read through some code page?
+
+Every text the engine is given passes here, so this look must cost little
+more than one pass of the regular-expression engine, and it must say "no"
+to clean text in any language, or the slow judging of the detectors runs on
+it for nothing. A UTF-8 sequence misread as a code page is a lead character
+and the continuation characters it announces; clean text forms such pairs
+too (``Ві`` in Ukrainian, ``сё`` in Russian, ``’é`` in French, which are
+sequences in Windows-1251, KOI8-R and MacRoman). They differ from real
+mojibake in two ways, which this look uses:
+
+- what the pair decodes to: real mojibake decodes to letters and signs
+  modern text uses, a chance pair mostly to archaic or rare ones (``Ѹ``, ``ĳ``);
+- what the pair looks like: a chance pair reads as text (two letters at the
+  start of a word, a quotation mark before a letter), while real mojibake
+  holds a symbol or control (``Ã©``, ``Ð¿``, ``â€œ``) or puts a capital right
+  after a small letter inside a word (``DoÄŸan``, ``РїСЂ``).
+
+A text wakes the UTF-8 detectors only when some sequence is *telling* in both
+ways. Real mojibake of more than a word always holds one; the detectors then
+find and judge every sequence, telling or not.
+
+>>> is_suspect("The cafÃ© is open"), is_suspect("Всё в порядке. Від Києва — далеко.")
+(True, False)
+>>> is_suspect("l’été à Paris"), is_suspect("РџСЂРёРІРµС‚")
+(False, True)
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..charclass import is_common, is_letter, script_of
+from ..codepages import CODEC_NAMES, code_page
+from .base import Wake
+
+# Letters that is_common admits but no text this side of a dictionary of
+# rare words needs as the *only* sign of mojibake: ligatures and letters of
+# small alphabets that a chance pair of common letters decodes to (``Ді`` is
+# ``ĳ`` in Windows-1251, ``рё`` is ``ң`` in KOI8-R).
+_RARE_RANGES = ((0x0132, 0x0133), (0x0138, 0x0138), (0x013F, 0x0140), (0x0149, 0x0149),
+                (0x017F, 0x017F), (0x0492, 0x04FF), (0x0591, 0x05C7))  # fmt: skip
+
+# Lead characters that stand for a no-break space's lead byte when the
+# no-break space became a plain space: ``Ã `` is ``à``.
+_NBSP_LEADS_2 = "ÃÅÎÐÙ"
+_NBSP_LEAD_C2 = "Â"
+# Three-byte leads whose sequence had a no-break space as its second or third byte.
+_NBSP_LEADS_3 = "àáã"
+
+
+def is_typical(ch: str) -> bool:
+    """Whether ``ch`` is a character modern text commonly holds."""
+    code = ord(ch)
+    return is_common(ch) and not any(low <= code <= high for low, high in _RARE_RANGES)
+
+
+def _is_word_letter(ch: str) -> bool:
+    """A letter of a script that words are written with (``ª``, ``µ`` and
+    ``ƒ`` are signs here)."""
+    return is_letter(ch) and script_of(ch) not in ("Common", "Inherited") and is_common(ch)
+
+
+# How a capital and another letter that decode to a typical character tell:
+# only right after a small letter (``DoÄŸan``); outside a word of capitals
+# (``Firenze ГЁ stato`` is ``è``, ``ВСЁ`` is Russian); or on their own
+# (``Ãš`` for ``è``: a capital and a small letter decoding to a small one).
+_AFTER_SMALL, _OUTSIDE_CAPITALS, _ALONE = 0, 1, 2
+
+
+def _how_letters_tell(cont: str, decoded: str) -> int:
+    if decoded.islower():
+        return _ALONE if cont.islower() else _OUTSIDE_CAPITALS
+    return _AFTER_SMALL
+
+
+def _reads_as_text(garble: str) -> bool:
+    """Whether a sequence's characters look like ordinary writing: letters
+    only, or a punctuation mark before one letter (``’é`` in ``l’été``)."""
+    if all(_is_word_letter(ch) for ch in garble):
+        return len({script_of(ch) for ch in garble}) == 1  # ``ΓÇÖ`` is no word
+    return (
+        len(garble) == 2
+        and unicodedata.category(garble[0]).startswith("P")
+        and _is_word_letter(garble[1])
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class UnitTables:
+    """The sequences of every code page, by how telling they are, and the
+    character classes the scan's pattern is made of."""
+
+    telling_pairs: frozenset[str]
+    letter_pairs: dict[str, int]
+    long_leads: dict[str, tuple[str, ...]]
+    wake: Wake
+
+
+def _char_class(chars: set[str] | str) -> str:
+    return "".join(re.escape(ch) for ch in sorted(chars))
+
+
+@functools.cache
+def unit_tables() -> UnitTables:
+    """Built once per process from the code pages' tables."""
+    telling: set[str] = set()
+    letters: dict[str, int] = {}
+    long_leads: dict[str, list[str]] = {}
+    leads2: set[str] = set()
+    leads3: set[str] = set()
+    leads4: set[str] = set()
+    conts: set[str] = set()
+    for name in CODEC_NAMES:
+        page = code_page(name)
+        page_conts = page.characters(0x80, 0xBF)
+        conts.update(page_conts)
+        leads3.update(page.characters(0xE0, 0xEF))
+        leads4.update(page.characters(0xF0, 0xF4))
+        for lead in page.characters(0xE0, 0xF4):
+            long_leads.setdefault(lead, []).append(CODEC_NAMES[name])
+        for lead in page.characters(0xC2, 0xDF):
+            leads2.add(lead)
+            for cont in page_conts:
+                decoded = bytes([page.byte_of[lead], page.byte_of[cont]]).decode("utf-8")
+                if not is_typical(decoded):
+                    continue
+                if not _reads_as_text(lead + cont):
+                    telling.add(lead + cont)
+                elif lead.isupper():
+                    letters[lead + cont] = max(
+                        letters.get(lead + cont, _AFTER_SMALL), _how_letters_tell(cont, decoded)
+                    )
+    cp1252 = code_page("cp1252")
+    strict = _char_class(
+        {ch for ch in cp1252.characters(0x80, 0xBF) if cp1252.byte_of[ch] not in (0x85, 0xA0)}
+    )
+    cont = _char_class(conts)
+    capitals = _char_class({pair[0] for pair in letters})
+    around = "|".join(
+        (
+            f"(?<=[{_char_class(leads2)}][{_char_class({pair[1] for pair in telling})}])",
+            f"(?<=[{capitals}][{_char_class({pair[1] for pair in letters})}])",
+            f"(?<=[{_char_class(leads3)}][{cont}])(?=[{cont}])",
+            f"(?<=[{_char_class(leads4)}][{cont}])(?=[{cont}][{cont}])",
+            f"(?<=\\S[{_NBSP_LEADS_2}{_NBSP_LEAD_C2}])(?= )",
+            f"(?<=[{_NBSP_LEADS_3}])(?: [{strict}]|[{strict}] )",
+        )
+    )
+    return UnitTables(
+        telling_pairs=frozenset(telling),
+        letter_pairs=letters,
+        long_leads={lead: tuple(codecs) for lead, codecs in long_leads.items()},
+        # Anchored at a continuation character, the rarer half of a pair,
+        # or at the lead of a sequence whose no-break space became a space.
+        wake=Wake(
+            at=cont + _char_class(_NBSP_LEADS_2 + _NBSP_LEAD_C2 + _NBSP_LEADS_3),
+            around=f"(?:{around})",
+            confirm=is_telling_at,
+        ),
+    )
+
+
+def wake() -> Wake:
+    """How the scan looks for UTF-8 read through any code page."""
+    return unit_tables().wake
+
+
+def is_suspect(text: str) -> bool:
+    """Whether ``text`` holds a telling UTF-8 sequence in some code page."""
+    if text.isascii():
+        return False
+    found = wake()
+    pattern = _pattern(found)
+    return any(is_telling_at(text, match.start()) for match in pattern.finditer(text))
+
+
+@functools.cache
+def _pattern(found: Wake) -> re.Pattern[str]:
+    return re.compile(f"[{found.at}]{found.around}")
+
+
+def is_telling_at(text: str, index: int) -> bool:
+    """Whether a telling sequence has its anchor at ``text[index]``: the
+    second character of a sequence, or the lead of one whose no-break space
+    became a space."""
+    tables = unit_tables()
+    if index > 0:
+        pair = text[index - 1 : index + 1]
+        if pair in tables.telling_pairs:
+            return True
+        how = tables.letter_pairs.get(pair)
+        if how is not None and (
+            how == _ALONE
+            or (index > 1 and text[index - 2].islower())
+            or (how == _OUTSIDE_CAPITALS and not _among_capitals(text, index - 1, index + 1))
+        ):
+            return True
+        if text[index - 1] in tables.long_leads and any(
+            _telling_long(text, index - 1, index - 1 + length, tables) for length in (3, 4)
+        ):
+            return True
+    anchor, following = text[index], text[index + 1 : index + 3]
+    if anchor in _NBSP_LEADS_2 + _NBSP_LEAD_C2 and following[:1] == " " and index > 0:
+        return anchor == _NBSP_LEAD_C2 or text[index - 1].islower()
+    if anchor in _NBSP_LEADS_3 and " " in following:
+        garble = (anchor + following).replace(" ", "\xa0")
+        return _decodes_to_typical(garble, "sloppy-windows-1252")
+    return False
+
+
+def _among_capitals(text: str, start: int, end: int) -> bool:
+    """Whether a capital letter stands right before ``start`` or at ``end``."""
+    return any(0 <= index < len(text) and text[index].isupper() for index in (start - 1, end))
+
+
+def _telling_long(text: str, start: int, end: int, tables: UnitTables) -> bool:
+    """A three- or four-byte sequence at ``start:end`` in some code page."""
+    if end > len(text):
+        return False
+    garble = text[start:end]
+    capital_after_small = start > 0 and text[start - 1].islower() and garble[0].isupper()
+    looks_written = _reads_as_text(garble) and not capital_after_small
+    looks_written = looks_written and not any(
+        left.islower() and right.isupper() for left, right in itertools.pairwise(garble)
+    )
+    for codec in tables.long_leads.get(garble[0], ()):
+        decoded = _decoding(garble, codec)
+        # Letters never spell punctuation by chance (``вЂњ`` and ``ÔÇÖ`` are ``“`` and ``’``).
+        if decoded and (not looks_written or _is_punctuation(decoded)):
+            return True
+    return False
+
+
+def _is_punctuation(decoded: str) -> bool:
+    return "\u2000" <= decoded <= "\u206f" or "\u20a0" <= decoded <= "\u20cf"
+
+
+def _decoding(garble: str, codec: str) -> str | None:
+    """The one UTF-8 character modern text holds that ``garble``'s bytes in
+    ``codec`` are, or U+FFFD for half of a UTF-16 surrogate pair written as
+    UTF-8 (CESU-8); ``None`` for anything else."""
+    try:
+        raw = garble.encode(codec)
+    except UnicodeEncodeError:
+        return None
+    try:
+        decoded = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return "\ufffd" if len(raw) == 3 and raw[0] == 0xED and raw[1] >= 0xA0 else None
+    return decoded if len(decoded) == 1 and is_typical(decoded) else None
+
+
+def _decodes_to_typical(garble: str, codec: str) -> bool:
+    return _decoding(garble, codec) is not None
