@@ -8,9 +8,9 @@ is the one judging every run would make (or better: the expected text).
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import json
 import pickle
-import sys
 from pathlib import Path
 
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
@@ -169,12 +169,13 @@ def test_deferred_changes_behave_as_the_tuple_they_stand_for() -> None:
 
 
 def test_written_leads_list_is_what_its_script_makes() -> None:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        from make_written_leads import TARGET, written_leads
-    finally:
-        sys.path.remove(str(ROOT / "scripts"))
-    assert Path(TARGET).read_text(encoding="utf-8").split() == written_leads()
+    spec = importlib.util.spec_from_file_location(
+        "make_written_leads", ROOT / "scripts" / "make_written_leads.py"
+    )
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    assert Path(script.TARGET).read_text(encoding="utf-8").split() == script.written_leads()
 
 
 @pytest.mark.parametrize(

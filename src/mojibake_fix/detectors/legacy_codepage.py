@@ -337,6 +337,7 @@ def _plausible(decoded: str, page: LegacyPage) -> str | None:
 _WORDLIST = "small"
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _frequency(word: str, language: str) -> float:
     """How much a word counts as a known word of ``language``, 0 to 1.
 
