@@ -3,8 +3,10 @@
 Generates a JSON Lines file (default 500 MB, in /tmp) from the paragraphs of
 corpus/clean/, one record in 50 turned into mojibake (UTF-8 read as
 Windows-1252), then runs the console script on it with --jobs 1 and --jobs N,
-reporting wall time, throughput and the child's peak RSS (getrusage). Not a
-test: run it by hand, ``python benchmarks/cli_scale.py [--megabytes 500]``.
+reporting wall time, throughput, the peak RSS of the largest process and the
+CPU time of them all (getrusage): when other work shares the machine, CPU time
+shows what --jobs costs apart from waiting for a core. Not a test: run it by
+hand, ``python benchmarks/cli_scale.py [--megabytes 500]``.
 """
 
 from __future__ import annotations
@@ -60,25 +62,27 @@ def script() -> list[str]:
 
 
 # Runs the command in a fresh process and prints the peak RSS (kB) of the largest
-# of its descendants, so each measurement is its own.
+# of its descendants and the CPU seconds of them all, so each measurement is its own.
 WRAPPER = """
 import resource, subprocess, sys
 done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 sys.stderr.buffer.write(done.stderr)
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
 sys.exit(done.returncode)
 """
 
 
-def timed_run(args: list[str]) -> tuple[float, float]:
-    """Wall seconds and the peak RSS (MB) of the largest process of the command
-    (the main process or one worker)."""
+def timed_run(args: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, the peak RSS (MB) of the largest process of the command
+    (the main process or one worker) and the CPU seconds of all its processes."""
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", WRAPPER, *args], capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"failed: {' '.join(args)}\n{done.stderr}")
-    return seconds, int(done.stdout.strip()) / 1024
+    peak, cpu = done.stdout.split()
+    return seconds, int(peak) / 1024, float(cpu)
 
 
 def main() -> None:
@@ -108,12 +112,15 @@ def main() -> None:
             from mojibake_fix.detectors import detector_ids
 
             command += [f"--disable={name}" for name in detector_ids()]
-        seconds, peak = timed_run(command)
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        seconds, peak, cpu = timed_run(command)
         results[jobs] = seconds
         print(
             f"--jobs {jobs}: {seconds:.1f} s, {size_mb / seconds:.1f} MB/s,"
             f" peak RSS of the largest process {peak:.0f} MB"
-            f" ({'under' if peak < MEMORY_LIMIT_MB else 'OVER'} {MEMORY_LIMIT_MB} MB)"
+            f" ({'under' if peak < MEMORY_LIMIT_MB else 'OVER'} {MEMORY_LIMIT_MB} MB),"
+            f" CPU {cpu:.0f} s in all, load average {load:.1f} before the run",
+            flush=True,
         )
     print(f"speed-up --jobs {args.jobs} over --jobs 1: {results[1] / results[args.jobs]:.2f}x")
     Path("/tmp/mojibake_cli_scale_out.jsonl").unlink(missing_ok=True)

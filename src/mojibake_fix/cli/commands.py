@@ -1,10 +1,10 @@
 """The commands: fix, check, detect, revert, explain.
 
 ``fix``, ``check`` and ``detect`` share one pipeline: files are read as a
-stream of tasks (a whole text file, or a chunk of records), mapped in order
-over worker processes, and the outcomes are written record by record to
-temporary outputs and streamed into the report; nothing replaces a file until
-every input has been read and repaired.
+stream of tasks (a whole text file, a block of JSON Lines, a chunk of CSV
+records), mapped in order over worker processes, which return each task's bytes
+to write; those go to temporary outputs and the records' documents into the
+report; nothing replaces a file until every input has been read and repaired.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from .outputs import DiffWriter, Outputs, Pending
 from .parallel import ordered_map
 from .records import (
     Config,
-    Outcome,
+    Done,
     Task,
     check_columns,
     is_binary,
@@ -82,13 +82,20 @@ def input_kind(path: str, args: argparse.Namespace) -> str:
     return "text"
 
 
-def config_of(args: argparse.Namespace, *, detect_only: bool = False) -> Config:
+def config_of(
+    args: argparse.Namespace, *, detect_only: bool = False, documents: bool = True
+) -> Config:
+    """The workers' part of the options; ``documents``: whether the run needs each
+    record's documents (a report or a listing), which otherwise stay in the worker."""
     return Config(
         args.min_confidence,
         tuple(args.enable),
         tuple(args.disable),
         args.encoding,
         detect_only,
+        documents=documents,
+        diff=bool(getattr(args, "diff", False)),
+        skip_errors=bool(args.skip_errors),
     )
 
 
@@ -161,13 +168,23 @@ def _file_tasks(path: str, kind: str, args: argparse.Namespace) -> Iterator[Task
         if kind == "text":
             yield Task(path, "text", ((0, source.read_all()),))
         elif kind == "jsonl":
-            lines = _first_checked(source, source.lines())
-            yield from _chunks(path, kind, _numbered(lines), fields=tuple(args.field))
+            yield from json_blocks(source, tuple(args.field))
         else:
             yield from _csv_tasks(source, kind, args)
         yield Marker("end", path)
     finally:
         source.close()
+
+
+def json_blocks(source: Source, fields: tuple[str, ...], size: int = CHUNK_BYTES) -> Iterator[Task]:
+    """Blocks of whole lines, each with the number of its first line: the
+    workers split, parse and repair them."""
+    number = 1
+    for block in source.blocks(size):
+        if number == 1 and is_binary(block):
+            raise InputError(f"{source.path}: binary file (NUL byte)")
+        yield Task(source.path, "jsonl", ((number, block),), fields=fields)
+        number += block.count(b"\n")
 
 
 def _csv_tasks(source: Source, kind: str, args: argparse.Namespace) -> Iterator[Task | Marker]:
@@ -277,12 +294,12 @@ class Run:
         stream = ordered_map(
             work, read_tasks(paths, args), jobs=max(1, args.jobs), is_task=_is_task
         )
-        for item, outcomes in stream:
+        for item, done in stream:
             if isinstance(item, Marker):
                 current = self._marker(item, current)
                 continue
-            assert current is not None and outcomes is not None
-            yield from self._outcomes(item, outcomes, current)
+            assert current is not None and done is not None
+            yield from self._outcomes(item, done, current)
 
     def _marker(self, marker: Marker, current: FileRun | None) -> FileRun | None:
         if marker.what == "begin":
@@ -326,39 +343,31 @@ class Run:
         finally:
             source.close()
 
-    def _outcomes(
-        self, task: Task, outcomes: Sequence[Outcome], current: FileRun
-    ) -> Iterator[Document]:
+    def _outcomes(self, task: Task, done: Done, current: FileRun) -> Iterator[Document]:
         counts = self.counts
-        for (number, data), outcome in zip(task.items, outcomes, strict=True):
-            counts.records += 1
-            if outcome.error is not None:
-                if not self.args.skip_errors:
-                    raise InputError(outcome.error)
-                self.warn(outcome.error)
-                if current.sink is not None:
-                    current.sink.write(data)
-                    current.written = True
-                continue
-            output = outcome.output
-            if current.sink is not None:
-                current.sink.write(data if output is None else output)
-                current.written = True
-            if output is not None and output != data:
-                current.changed = True
-                if current.diff is not None:
-                    if task.kind == "text":
-                        current.diff.whole(data, output)
-                    else:
-                        current.diff.record(number, data, output)
-            for document in outcome.documents:
-                counts.changes += len(document.result.changes)
-                counts.findings += len(document.result.findings)
-                yield document
+        counts.records += done.records
+        for error in done.errors:
+            if not self.args.skip_errors:
+                raise InputError(error)
+            self.warn(error)
+        if current.sink is not None:
+            current.sink.write(task.data if done.output is None else done.output)
+            current.written = True
+        current.changed = current.changed or done.changed
+        if current.diff is not None:
+            for number, data, output in done.diffs:
+                if task.kind == "text":
+                    current.diff.whole(data, output)
+                else:
+                    current.diff.record(number, data, output)
+        counts.changes += done.changes
+        counts.findings += done.findings
+        for outcome in done.outcomes:
+            yield from outcome.documents
             for name in outcome.clean:
-                yield Document(task.path, _CLEAN, number, name)
+                yield Document(task.path, _CLEAN, outcome.number, name)
         if self.progress is not None:
-            self.progress.update(len(task.items))
+            self.progress.update(done.records)
             self.progress.set_postfix(changes=counts.changes, refresh=False)
 
     def start_progress(self) -> None:
@@ -432,7 +441,7 @@ def command_fix(args: argparse.Namespace, out: TextIO) -> int:
     report_name = report_format_for(args.report, args.report_format) if args.report else None
     outputs = Outputs()
     run = Run(args, outputs, write_text=not args.diff)
-    config = config_of(args)
+    config = config_of(args, documents=bool(args.report))
 
     def consume(documents: Iterator[Document]) -> None:
         if not args.report:
@@ -480,7 +489,8 @@ def _listing(
 def command_check(args: argparse.Namespace, out: TextIO) -> int:
     paths = _paths(args)
     run = Run(args, Outputs(), write_text=False)
-    _run(args, run, paths, config_of(args), lambda d: _listing(args, run, d, False))
+    config = config_of(args, documents=not (args.diff or args.quiet))
+    _run(args, run, paths, config, lambda d: _listing(args, run, d, False))
     return 1 if run.counts.changes else 0
 
 
@@ -488,9 +498,8 @@ def command_detect(args: argparse.Namespace, out: TextIO) -> int:
     args.diff = False
     paths = _paths(args)
     run = Run(args, Outputs(), write_text=False)
-    _run(
-        args, run, paths, config_of(args, detect_only=True), lambda d: _listing(args, run, d, True)
-    )
+    config = config_of(args, detect_only=True, documents=not args.quiet)
+    _run(args, run, paths, config, lambda d: _listing(args, run, d, True))
     return 0
 
 

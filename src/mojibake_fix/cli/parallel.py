@@ -4,7 +4,9 @@
 for a large file means holding all of it; here at most ``window`` tasks are in
 flight, and results come back in input order. Items that are not tasks
 (markers) pass straight through, in their place. The first task runs in this
-process, so that what it loads is inherited by the workers.
+process, and workers are forked where the platform allows it, so that what the
+first task loads (word lists, damaged-word indexes) is inherited, not loaded
+again by each worker.
 
 >>> list(ordered_map(abs, iter([-1, "end", -2]), jobs=1, is_task=lambda x: isinstance(x, int)))
 [(-1, 1), ('end', None), (-2, 2)]
@@ -12,6 +14,8 @@ process, so that what it loads is inherited by the workers.
 
 from __future__ import annotations
 
+import multiprocessing
+import sys
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -42,7 +46,7 @@ def ordered_map(
         if is_task(item):
             break
     window = jobs * window_per_job
-    with ProcessPoolExecutor(max_workers=jobs) as executor:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as executor:
         in_flight: deque[tuple[Item, Future[Value] | None]] = deque()
         try:
             for item in items:
@@ -55,6 +59,11 @@ def ordered_map(
             for _, future in in_flight:
                 if future is not None:
                     future.cancel()
+
+
+def _context() -> multiprocessing.context.BaseContext | None:
+    """fork on Linux (the default before Python 3.14), else the platform's default."""
+    return multiprocessing.get_context("fork") if sys.platform == "linux" else None
 
 
 def _ready(future: Future[Any] | None) -> bool:

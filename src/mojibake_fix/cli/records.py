@@ -1,10 +1,13 @@
 """The work on one unit of input, the same in the main process and in workers:
-a whole text file, or a chunk of JSON Lines records or CSV rows.
+a whole text file, a block of JSON Lines, or a chunk of CSV rows.
 
-Each record comes back as an :class:`Outcome`: its new bytes (``None`` when it
-is unchanged, so a clean record costs nothing to send back), the report's
-documents, or the error that stopped it. Decoding is recorded too, as a
-document of the record with no field, so ``revert`` gives the original bytes.
+Each record becomes an :class:`Outcome`: its new bytes (``None`` when it is
+unchanged), the report's documents, or the error that stopped it. Decoding is
+recorded too, as a document of the record with no field, so ``revert`` gives
+the original bytes. A unit's outcomes come back as one :class:`Done`: the bytes
+to write for the whole unit, counts, errors, and the outcomes themselves only
+when the run lists or reports them, so the main process does nothing per record
+and ``--jobs N`` is not held up by it.
 
 >>> import json
 >>> line = '{"id": 1, "meta": {"title": "cafÃ©"}}'
@@ -18,8 +21,9 @@ True
 from __future__ import annotations
 
 import csv
+import io
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,12 +49,17 @@ class Config:
     disable: tuple[str, ...]
     encoding: str | None = None
     detect_only: bool = False
+    documents: bool = True  # send each record's outcome back (for a report or a listing)
+    diff: bool = False  # send each changed record's bytes before and after
+    skip_errors: bool = False  # pass a bad record through and go on
 
 
 @dataclass(frozen=True, slots=True)
 class Task:
-    """One unit of work: a whole file (``kind`` 'text', one item) or a chunk of
-    records ('jsonl' or 'csv'), each item a 1-based line number and its bytes."""
+    """One unit of work, as items of a 1-based line number and bytes: a whole
+    file (``kind`` 'text', one item), a block of whole lines ('jsonl', one
+    item: the number of its first line and the lines as read), or a chunk of
+    records ('csv', each item a record)."""
 
     path: str
     kind: str
@@ -58,6 +67,19 @@ class Task:
     fields: tuple[str, ...] = ()
     columns: tuple[tuple[str, int], ...] = ()
     dialect: Dialect = DEFAULT_DIALECT
+
+    @property
+    def data(self) -> bytes:
+        """The unit's bytes as read."""
+        return b"".join(data for _, data in self.items)
+
+    def records(self) -> Iterator[tuple[int, bytes]]:
+        """Each record with its line number (a block of JSON Lines split at b'\\n')."""
+        if self.kind != "jsonl":
+            yield from self.items
+            return
+        for first, block in self.items:
+            yield from enumerate(io.BytesIO(block), start=first)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +96,32 @@ class Outcome:
     def changes(self) -> int:
         return sum(len(d.result.changes) for d in self.documents)
 
+    @property
+    def findings(self) -> int:
+        return sum(len(d.result.findings) for d in self.documents)
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """What became of one task. ``output`` is every record's bytes to write,
+    or ``None`` when they are the task's bytes unchanged. ``errors`` are the
+    bad records: with ``skip_errors`` each passed through as it was, else only
+    the first, where the work stopped. ``outcomes`` (without their bytes) and
+    ``diffs`` (line, bytes before, bytes after) are there only when the
+    :class:`Config` asks for them."""
+
+    output: bytes | None
+    records: int
+    changes: int = 0
+    findings: int = 0
+    errors: tuple[str, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()
+    diffs: tuple[tuple[int, bytes, bytes], ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return self.output is not None
+
 
 def _repair(value: str, config: Config) -> Result:
     if config.detect_only:
@@ -84,14 +132,48 @@ def _repair(value: str, config: Config) -> Result:
     )
 
 
-def process(task: Task, config: Config) -> tuple[Outcome, ...]:
-    """Every record of ``task``, in order."""
-    if task.kind == "text":
-        return tuple(_text_file(task, number, data, config) for number, data in task.items)
-    handle: Callable[[Task, int, bytes, Config], Outcome] = (
-        _json_record if task.kind == "jsonl" else _csv_record
+def process(task: Task, config: Config) -> Done:
+    """Every record of ``task``, in order, made into what is to be written."""
+    handle: Callable[[Task, int, bytes, Config], Outcome] = {
+        "text": _text_file,
+        "jsonl": _json_record,
+    }.get(task.kind, _csv_record)
+    pieces: list[bytes] = []
+    errors: list[str] = []
+    outcomes: list[Outcome] = []
+    diffs: list[tuple[int, bytes, bytes]] = []
+    records = changes = findings = 0
+    changed = False
+    for number, data in task.records():
+        records += 1
+        outcome = handle(task, number, data, config)
+        if outcome.error is not None:
+            errors.append(outcome.error)
+            if not config.skip_errors:
+                break
+            pieces.append(data)
+            continue
+        output = outcome.output
+        if output is None or output == data:
+            pieces.append(data)
+        else:
+            pieces.append(output)
+            changed = True
+            if config.diff:
+                diffs.append((number, data, output))
+        changes += outcome.changes
+        findings += outcome.findings
+        if config.documents and (outcome.documents or outcome.clean):
+            outcomes.append(Outcome(number, None, outcome.documents, outcome.clean))
+    return Done(
+        b"".join(pieces) if changed else None,
+        records,
+        changes,
+        findings,
+        tuple(errors),
+        tuple(outcomes),
+        tuple(diffs),
     )
-    return tuple(handle(task, number, data, config) for number, data in task.items)
 
 
 def is_binary(data: bytes) -> bool:

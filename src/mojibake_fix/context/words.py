@@ -1,23 +1,37 @@
 """Word plausibility: which language a text is in, and how real a word is.
 
-Frequencies come from ``wordfreq`` (imported only when a damaged letter has
-to be judged). Each list is loaded once per process; a text's language is the
-candidate whose small list knows its words best, so choosing it costs a few
-dictionary look-ups per word.
+Frequencies come from ``wordfreq``'s lists (read only when a damaged letter has
+to be judged). A text's language is the candidate whose small list knows its
+words best, so choosing it costs a few look-ups per word.
+
+The lists are held compactly (:class:`FrequencyTable`): a dict of a large list
+costs about 100 bytes a word, 1.2 GB for the 34 languages the detectors judge,
+which is more than a worker should hold; 8 bytes a word is 70 MB. A small list
+is the top of the same language's large list (every word at least once per
+million words), so a language's "best" table is its small table followed by
+the large list's rarer words, and the small words are held once.
 
 >>> guess_language("The quick brown fox jumps over the lazy dog, and the cat", "Latin")
 'en'
 >>> zipf("Władysław", "pl") > 3 > zipf("Wladyslawx", "pl")
+True
+>>> frequencies("en", "small").get("the") == frequencies("en").get("the") > 0.01
 True
 """
 
 from __future__ import annotations
 
 import functools
+import gzip
 import itertools
 import math
 import re
 import unicodedata
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, overload
 
 # Languages wordfreq knows, by the script they are written in.
 LANGUAGES_BY_SCRIPT: dict[str, tuple[str, ...]] = {
@@ -34,23 +48,230 @@ LANGUAGES_BY_SCRIPT: dict[str, tuple[str, ...]] = {
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _SAMPLE_WORDS = 60
 
+# A table entry is a word's hash (its top 54 bits) over its bucket (10 bits):
+# wordfreq files a word in bucket ``i`` when it is seen 10 ** (-i / 100) of the
+# time, and its lists stop at bucket 799. The small lists are buckets 0-599.
+_BUCKET_BITS = 10
+_BUCKET = (1 << _BUCKET_BITS) - 1
+_MASK = (1 << 64) - 1
+_HASH = _MASK & ~_BUCKET
+_SMALL_BUCKETS = 600
+# The same floats wordfreq computes (``cB_to_freq``), and their Zipf values.
+BUCKET_FREQUENCY = tuple(10 ** (-index / 100) for index in range(_BUCKET + 1))
+_ZIPF = tuple(math.log10(frequency) + 9.0 for frequency in BUCKET_FREQUENCY)
 
-@functools.cache
-def frequencies(lang: str, wordlist: str = "best") -> dict[str, float]:
-    """The word-frequency table of ``lang`` (word -> frequency per word)."""
+
+def word_hash(word: str) -> int:
+    """A 64-bit hash of ``word``. ``hash(word)`` alone is the same for strings
+    whose stored bytes are the same (``"kp"`` and ``"火"``, one byte a letter
+    and two), so the length goes in too."""
+    return hash((len(word), word)) & _MASK
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class FrequencyTable:
+    """A word list as a sorted array of 64-bit entries, hash over bucket.
+
+    Looking a word up is a binary search for its :func:`word_hash`. Two words of one list
+    share a 54-bit hash prefix about once in 10**5 lists: such words are kept
+    in ``exact``. A word of no list matches a listed word's prefix about once
+    in 10**10 look-ups. Hashes are Python's own, so a table belongs to the
+    process that built it (and to the workers forked from it)."""
+
+    entries: array[int]
+    exact: dict[str, float]
+    rarer: FrequencyTable | None = None
+
+    def _bucket(self, word: str) -> int:
+        """The bucket of ``word``, or -1."""
+        table: FrequencyTable | None = self
+        while table is not None:
+            if table.exact and word in table.exact:
+                return -2
+            key = word_hash(word) & _HASH
+            entries = table.entries
+            index = bisect_left(entries, key)
+            if index < len(entries) and entries[index] & _HASH == key:
+                return entries[index] & _BUCKET
+            table = table.rarer
+        return -1
+
+    def _exact(self, word: str) -> float:
+        table: FrequencyTable | None = self
+        while table is not None:
+            if word in table.exact:
+                return table.exact[word]
+            table = table.rarer
+        raise KeyError(word)  # pragma: no cover - only called for a word found
+
+    @overload
+    def get(self, word: str) -> float | None: ...
+    @overload
+    def get(self, word: str, default: float) -> float: ...
+
+    def get(self, word: str, default: float | None = None) -> float | None:
+        """The frequency of ``word`` (per word of text), as ``dict.get``."""
+        bucket = self._bucket(word)
+        if bucket >= 0:
+            return BUCKET_FREQUENCY[bucket]
+        return self._exact(word) if bucket == -2 else default
+
+    def zipf(self, word: str) -> float:
+        """``log10(frequency) + 9``, 0 for an unknown word."""
+        bucket = self._bucket(word)
+        if bucket >= 0:
+            return _ZIPF[bucket]
+        return math.log10(self._exact(word)) + 9.0 if bucket == -2 else 0.0
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._bucket(word) != -1
+
+    def __len__(self) -> int:
+        rarer = len(self.rarer) if self.rarer is not None else 0
+        return len(self.entries) + len(self.exact) + rarer
+
+
+def _list_path(lang: str, wordlist: str) -> str:
+    """The file of ``lang``'s ``wordlist``, matched as wordfreq matches it."""
     import wordfreq
 
-    table: dict[str, float] = wordfreq.get_frequency_dict(lang, wordlist)
-    return table
+    available: dict[str, str] = wordfreq.available_languages(wordlist)
+    if lang not in available:
+        import langcodes
+
+        lang = str(langcodes.closest_match(lang, list(available), max_distance=60)[0])
+        if lang == "und":
+            raise LookupError(f"no wordlist {wordlist!r} for language {lang!r}")
+    return available[lang]
+
+
+def _buckets(path: str, start: int = 0) -> Iterator[tuple[int, list[str]]]:
+    """The buckets of a wordfreq list file from ``start`` on, read one at a time
+    (the words of buckets before ``start`` are skipped, not built)."""
+    import msgpack  # type: ignore[import-untyped]  # wordfreq's own dependency
+
+    with gzip.open(path, "rb") as stream:
+        unpacker: Any = msgpack.Unpacker(stream, raw=False)
+        total: int = unpacker.read_array_header()
+        header = unpacker.unpack()
+        if not isinstance(header, dict) or header.get("format") != "cB":
+            raise ValueError(f"{path}: not a wordfreq list")
+        for index in range(total - 1):
+            if index < start:
+                for _ in range(unpacker.read_array_header()):
+                    unpacker.skip()
+                continue
+            yield index, unpacker.unpack()
+
+
+def _table(path: str, start: int = 0) -> FrequencyTable:
+    """The table of the file's words from bucket ``start`` on. Entries are
+    sorted in 256 parts by their top byte, so building never holds more than
+    the array and a 256th of it as Python integers."""
+    parts = [array("Q") for _ in range(256)]
+    for index, words in _buckets(path, start):
+        for word in words:
+            entry = (word_hash(word) & _HASH) | index
+            parts[entry >> 56].append(entry)
+    entries = array("Q")
+    for number, part in enumerate(parts):
+        entries.extend(sorted(part))
+        parts[number] = array("Q")
+    shared = {
+        entry & _HASH
+        for entry, following in itertools.pairwise(entries)
+        if entry & _HASH == following & _HASH
+    }
+    if not shared:
+        return FrequencyTable(entries, {})
+    exact = {
+        word: BUCKET_FREQUENCY[index]
+        for index, words in _buckets(path, start)
+        for word in words
+        if word_hash(word) & _HASH in shared
+    }
+    kept = array("Q", (entry for entry in entries if entry & _HASH not in shared))
+    return FrequencyTable(kept, exact)
+
+
+@functools.cache
+def frequencies(lang: str, wordlist: str = "best") -> FrequencyTable:
+    """The word-frequency table of ``lang`` (word -> frequency per word)."""
+    path = _list_path(lang, wordlist)
+    if wordlist == "small":
+        return _table(path)
+    small = frequencies(lang, "small")
+    if path == _list_path(lang, "small"):
+        return small
+    rarer = _table(path, _SMALL_BUCKETS)
+    return FrequencyTable(small.entries, small.exact, rarer)
+
+
+def top_words(lang: str, count: int, *, numbers: bool = True) -> list[tuple[str, float]]:
+    """The ``count`` commonest words of ``lang``'s small list, commonest first
+    (wordfreq's order), with their frequencies; read afresh, not kept. Without
+    ``numbers``, words with a digit sequence are left out, as wordfreq's
+    ``top_n_list`` leaves them."""
+    return [(word, BUCKET_FREQUENCY[index]) for word, index in top_buckets(lang, count, numbers)]
+
+
+def top_buckets(lang: str, count: int, numbers: bool = True) -> list[tuple[str, int]]:
+    """:func:`top_words` with each word's bucket (its frequency is
+    ``BUCKET_FREQUENCY[bucket]``)."""
+    from wordfreq.numbers import has_digit_sequence
+
+    found: list[tuple[str, int]] = []
+    for index, words in _buckets(_list_path(lang, "small")):
+        kept = words if numbers else [word for word in words if not has_digit_sequence(word)]
+        found.extend((word, index) for word in kept[: count - len(found)])
+        if len(found) >= count:
+            break
+    return found
+
+
+def word_frequency(word: str, lang: str, wordlist: str = "best", minimum: float = 0.0) -> float:
+    """``wordfreq.word_frequency`` over these tables: the same value (tokens,
+    digits and rounding as wordfreq has them), without the copy of each list
+    that wordfreq keeps for good in every process that asks it."""
+    from wordfreq import INFERRED_SPACE_FACTOR
+    from wordfreq.language_info import get_language_info
+    from wordfreq.numbers import digit_freq, smash_numbers
+    from wordfreq.tokens import lossy_tokenize
+
+    tokens: list[str] = lossy_tokenize(word, lang)
+    if not tokens:
+        return minimum
+    table = frequencies(lang, wordlist)
+    one_over_result = 0.0
+    for token in tokens:
+        smashed: str = smash_numbers(token)
+        frequency = table.get(smashed)
+        if frequency is None:
+            return minimum
+        if smashed != token:
+            frequency *= digit_freq(token)
+        one_over_result += 1.0 / frequency
+    result = 1.0 / one_over_result
+    if get_language_info(lang)["tokenizer"] == "jieba":
+        result *= INFERRED_SPACE_FACTOR ** -(len(tokens) - 1)
+    unrounded = max(result, minimum)
+    if unrounded == 0.0:
+        return 0.0
+    return round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
+
+
+def zipf_frequency(word: str, lang: str, wordlist: str = "best", minimum: float = 0.0) -> float:
+    """``wordfreq.zipf_frequency`` over these tables (see :func:`word_frequency`)."""
+    frequency = word_frequency(word, lang, wordlist, 10**minimum / 1e9)
+    return round(math.log(frequency, 10) + 9, 2)
 
 
 @functools.cache
 def alphabet(lang: str) -> frozenset[str]:
     """The letters the commonest words of ``lang`` use (lower case)."""
-    import wordfreq
-
-    words: list[str] = wordfreq.top_n_list(lang, 3000, wordlist="small")
-    return frozenset(ch for word in words for ch in word if ch.isalpha())
+    return frozenset(
+        ch for word, _ in top_words(lang, 3000, numbers=False) for ch in word if ch.isalpha()
+    )
 
 
 def _key(word: str) -> str:
@@ -59,13 +280,12 @@ def _key(word: str) -> str:
 
 def zipf(word: str, lang: str) -> float:
     """The Zipf frequency of ``word`` in ``lang`` (0 for an unknown word)."""
-    frequency = frequencies(lang).get(_key(word))
-    return math.log10(frequency) + 9.0 if frequency else 0.0
+    return frequencies(lang).zipf(_key(word))
 
 
-def _small_zipf(word: str, lang: str) -> float:
-    frequency = frequencies(lang, "small").get(word)
-    return math.log10(frequency) + 9.0 if frequency else 0.0
+def _zipf_total(words: Iterable[str], lang: str) -> float:
+    table = frequencies(lang, "small")
+    return sum(table.zipf(word) for word in words)
 
 
 def sample_words(text: str) -> list[str]:
@@ -86,7 +306,7 @@ def guess_language(text: str, script: str) -> str | None:
         return languages[0] if languages else None
     best, best_score = languages[0], -1.0
     for lang in languages:
-        score = sum(_small_zipf(word, lang) for word in words)
+        score = _zipf_total(words, lang)
         if score > best_score:
             best, best_score = lang, score
     return best
@@ -99,13 +319,10 @@ _BOUNDARY = " "
 def bigrams(lang: str) -> dict[tuple[str, str], float]:
     """Log-probabilities of one letter following another in ``lang``'s words
     (a space marks the ends of a word), weighted by word frequency."""
-    import wordfreq
-
     counts: dict[tuple[str, str], float] = {}
     totals: dict[str, float] = {}
     table = frequencies(lang, "small")
-    words: list[str] = wordfreq.top_n_list(lang, 30000, wordlist="small")
-    for word in words:
+    for word, _ in top_words(lang, 30000, numbers=False):
         weight = table.get(word, 0.0) ** 0.5
         padded = _BOUNDARY + word + _BOUNDARY
         for first, second in itertools.pairwise(padded):

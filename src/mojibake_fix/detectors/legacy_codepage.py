@@ -345,10 +345,11 @@ def _frequency(word: str, language: str) -> float:
     it and find its pieces."""
     if not word or not all(is_letter(ch) for ch in word):
         return 0.0
-    from wordfreq import zipf_frequency
     from wordfreq.tokens import tokenize
 
-    zipf = float(zipf_frequency(word, language, wordlist=_WORDLIST))
+    from ..context.words import zipf_frequency
+
+    zipf = zipf_frequency(word, language, _WORDLIST)
     if zipf <= 0.0:
         return 0.0
     # wordfreq splits some words and drops letters it cannot transliterate
@@ -364,11 +365,11 @@ def _alphabet(language: str) -> frozenset[str]:
     """The letters ``language`` writes, from its commonest words: a word whose
     decoded letters are all in it, and whose misread letters are not, is a
     word of the language even when no word list has it (``fűszerpaprika``)."""
-    from wordfreq import top_n_list, word_frequency
+    from ..context.words import top_words, word_frequency
 
     counts: dict[str, float] = {}
-    for word in top_n_list(language, 5000, wordlist=_WORDLIST):
-        weight = float(word_frequency(word, language, wordlist=_WORDLIST))
+    for word, _ in top_words(language, 5000, numbers=False):
+        weight = word_frequency(word, language, _WORDLIST)
         for ch in word:
             counts[ch] = counts.get(ch, 0.0) + weight
     total = sum(counts.values()) or 1.0
