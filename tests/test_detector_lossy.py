@@ -14,6 +14,8 @@ from mojibake_fix.context.candidates import STRIPPED_C1, UNDEFINED_CP1252, parse
 from mojibake_fix.context.damaged import damage, lookup
 from mojibake_fix.detectors.lossy_utf8 import find
 
+from .conftest import clean_paragraphs
+
 SEED = Path(__file__).parents[2] / "shared" / "seeds" / "000_e8dea9f15121a680.txt"
 
 _C1 = re.compile("[\x80-\x9f]")
@@ -279,3 +281,121 @@ def test_a_character_cut_at_the_end_is_dropped(cut: str, expected: str) -> None:
     result = mojibake_fix.fix(cut)
     assert result.text == expected
     assert result.revert() == cut
+
+
+def nbsp_spaced(text: str) -> str:
+    """UTF-8 read as lenient Windows-1252 (undefined bytes kept as C1
+    controls), then every no-break space made a plain space."""
+    import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+
+    return text.encode("utf-8").decode("sloppy-windows-1252").replace("\xa0", " ")
+
+
+@pytest.mark.parametrize(
+    ("clean", "cut"),
+    [
+        ("Wir wollen, dass Kinder sicher zur Schule fahren können", "fahren k"),  # Ã after k
+        ("Um presente, e o ministério", "o minist"),  # Ã after a small letter
+        ("Biologists call this a “bloom”", "call this a "),  # a lone â
+        ("Das Würstchen ist eine Kunst für sich…", "für sich"),  # â after a word
+        ("Gradonačelnik je rekao da će dom biti gotov", "da "),  # a lone Ä (č)
+        ("Најбоља је, кажу, тек сада", "тек "),  # Ñ closing Cyrillic
+        ("הבנקים מציעים משכנתאות", "מציעים "),  # × closing Hebrew
+        ("소비자들은 장바구니 부담이 크다고 입을", "크다고 "),  # ì closing Korean
+        ("हम सब एक साथ खाना खाते हैं", "हम सब एक "),  # à: Devanagari's first byte
+        ("What a game! 🎉", "What a game! "),  # ð: an emoji's first byte
+    ],
+)
+def test_a_lead_cut_at_the_end_is_dropped(clean: str, cut: str) -> None:
+    start = clean.index(cut) + len(cut)
+    lead = clean[start].encode("utf-8")[:1].decode("cp1252")
+    text = clean[:start] + lead
+    assert mojibake_fix.fix(text).text == clean[:start]
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Click the button to dismiss the dialog. Close ×",
+        "Det er ikke lett å si hva man skal gjøre, men vi prøver å",
+        "Croeso i Gymru. Gwlad yr Iâ",
+        "Visitamos Islândia, Turquia e Vietnã",
+        "Il a dit «voilà»",
+        "On se voit au café…",
+        "He wrote the number 3 ×",
+        "Meine Tante sagte: Ä",
+        "Мы говорим по-русски. Это наш дом",
+        "Hún sagði að",
+    ],
+)
+def test_an_ending_that_is_written_so_is_kept(clean: str) -> None:
+    assert mojibake_fix.fix(clean).text == clean
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Nous avons visité le châ",  # château and its kin begin so
+        "Xin chào, tôi là người Việt. Hội đồng nhâ",  # nhân
+        "Am gustat smântâ",  # â, a letter of Romanian, after no word
+        "Ils l’ont appelé „à",  # a small letter opening a word
+        "C’est l’â",
+        "NÁŠ TÍM MÁ NOVÉHO TRÉ",  # a capital in an all-caps word; ``ÁŠ`` is no mojibake
+        "Hún sagði að ð",  # a letter of Icelandic
+    ],
+)
+def test_clean_text_cut_at_a_character_boundary_is_left_alone(clean: str) -> None:
+    assert mojibake_fix.fix(clean).text == clean
+
+
+def test_a_text_mojibake_throughout_loses_its_cut_letter() -> None:
+    # ``thế`` cut after its lead: ``á`` could be a letter, but this text
+    # shows every other letter above ASCII as a whole sequence.
+    text = "Bàn thắng ở th".encode().decode("cp1252") + "á"
+    assert mojibake_fix.fix(text).text == "Bàn thắng ở th"
+    assert mojibake_fix.fix("Bàn thắng ở thá").text == "Bàn thắng ở thá"
+
+
+@pytest.mark.parametrize(
+    "clean",
+    ["Lễ hội diễn ra vào cuối tuần và thu hút hàng nghìn người", "Chuyến tàu Thống Nhất"],
+)
+def test_a_no_break_space_inside_a_small_word(clean: str) -> None:
+    # ``vÃ o`` is ``vào``: a capital after a small letter is no word as written.
+    assert mojibake_fix.fix(nbsp_spaced(clean)).text == clean
+
+
+def test_kept_c1_controls_mean_no_byte_was_dropped() -> None:
+    clean = "הממשלה מתכננת להרחיב את תוכנית ״דירה בהנחה״ השנה"
+    assert mojibake_fix.fix(nbsp_spaced(clean)).text == clean
+
+
+def test_a_question_mark_inside_a_word_is_a_marker() -> None:
+    site = parse_site("\u00d1?\u00d0\u00bb", 0, UNDEFINED_CP1252)
+    assert site is not None and {r.end for r in site.readings} == {2}
+    clean = "Инфлацията е спаднала. Най-много са поскъпнали услугите."
+    assert mojibake_fix.fix(undefined_lost(clean, "?")).text == clean
+
+
+def clean_texts_cut_after_a_latin_1_letter() -> list[str]:
+    """Clean paragraphs cut right after each of their Latin-1 letters, as a
+    field cut at a character boundary ends: whole and by their last 30
+    characters. Each ends in a letter that is also a lead byte."""
+    texts: dict[str, None] = {}
+    for _, paragraph in clean_paragraphs():
+        for match in re.finditer("[\u00c0-\u00ff]", paragraph):
+            texts[paragraph[: match.end()]] = None
+            texts[paragraph[max(0, match.start() - 30) : match.end()]] = None
+    return list(texts)
+
+
+def test_clean_text_cut_at_a_character_boundary_keeps_its_last_letter() -> None:
+    texts = clean_texts_cut_after_a_latin_1_letter()
+    assert len(texts) > 2000
+    harmed = [text for text in texts if mojibake_fix.fix(text).text != text]
+    assert harmed == []
+
+
+@pytest.mark.parametrize("text", ["Vi bor på Ø", "Section Ð", "Room Ñ", "Il est à", "Dvě Å"])
+def test_a_letter_standing_alone_at_the_end_of_clean_text_is_kept(text: str) -> None:
+    assert mojibake_fix.fix(text).text == text

@@ -109,9 +109,12 @@ def _fillings(
     return tuple(found)
 
 
-def parse_site(text: str, start: int, lost: frozenset[int]) -> Site | None:
+def parse_site(text: str, start: int, lost: frozenset[int], *, nbsp: bool = True) -> Site | None:
     """The site whose lead is ``text[start]``, or ``None`` when its bytes are
-    all there (plain mojibake, another detector's job) or it is no lead."""
+    all there (plain mojibake, another detector's job) or it is no lead.
+    ``lost`` may be empty (the text keeps every byte it could have lost) and
+    ``nbsp`` false (it keeps its no-break spaces): what the text shows intact
+    elsewhere is not what its damage removed."""
     lead = code_page("cp1252").byte_of.get(text[start])
     if lead is None:
         return None
@@ -146,13 +149,19 @@ def parse_site(text: str, start: int, lost: frozenset[int]) -> Site | None:
         return None
     readings: list[Reading] = []
     readings += _readings(lead, tuple(slots), missing, lost, position)
-    # A trailing marker may be a real "?" after a stripped byte.
-    while slots and slots[-1] is None and text[position - 1] == "?":
+    # A trailing marker may be a real "?" after a stripped byte, but not
+    # one a word goes on after (``Ñ?Ð»`` is a marker inside ``сл``).
+    while (
+        slots
+        and slots[-1] is None
+        and text[position - 1] == "?"
+        and not (position < len(text) and text[position].isalpha())
+    ):
         slots.pop()
         position -= 1
         missing += 1
         readings += _readings(lead, tuple(slots), missing, lost, position)
-    if missing and not at_end and text[position] == " ":
+    if nbsp and missing and not at_end and text[position] == " ":
         # A no-break space (A0) that became a plain space.
         readings += _readings(lead, (*slots, 0xA0), missing - 1, lost, position + 1)
     if not readings:

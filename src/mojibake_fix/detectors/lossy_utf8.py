@@ -31,10 +31,12 @@ their margin); below the threshold the finding is only reported.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import math
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -90,6 +92,15 @@ _BEAM_WIDTH = 40
 _PAIR_WEIGHT = 0.5
 _PAIR_BASELINE = -3.0
 _ALTERNATIVES = 5
+# A cut character at the end of the text, against keeping what is there.
+_CUT_SCORE = 3.0
+# Keeping a lead whose marker shows a lost byte (``Ð\ufffd``, ``Ñ?Ð»``).
+_MARKED_KEEP = -2.0
+# A one-letter word this common (``å``, ``à``, ``è``, Zipf) may close a text;
+# rarer single letters are list noise. Longer words count from the small
+# lists on (Zipf 3).
+_ONE_LETTER_WORD = 4.0
+_LISTED = 3.0
 # A paragraph with this many distinct words is judged in its own language.
 _PARAGRAPH_WORDS = 5
 # The share of words the guessed language must know for the guess to count.
@@ -146,6 +157,39 @@ def _trigger_re() -> re.Pattern[str]:
 # Windows-1252 characters for bytes 80-9F right after a lead: the text went
 # through Windows-1252, so only its five undefined bytes can have been lost.
 _CP1252_EVIDENCE = re.compile("[\xc2-\xf4][\xa0-\xbf]?[€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
+# Windows-1252's undefined bytes kept as C1 controls (a lenient decode): the
+# text did not lose them.
+_KEPT_UNDEFINED = re.compile("[\x81\x8d\x8f\x90\x9d]")
+# A lead before a no-break space (``Ã\xa0`` for ``à``): the text kept its
+# no-break spaces.
+_KEPT_NBSP = re.compile("[\xc2-\xf4][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]?\xa0")
+
+
+@dataclass(frozen=True, slots=True)
+class Damage:
+    """What the damage can have done to this text, judged by what it shows
+    intact: the bytes it may have lost, and whether no-break spaces became
+    spaces."""
+
+    lost: frozenset[int]
+    nbsp: bool
+    cp1252: bool
+
+    @classmethod
+    def of(cls, text: str) -> Damage:
+        cp1252 = _CP1252_EVIDENCE.search(text) is not None
+        if _KEPT_UNDEFINED.search(text):
+            lost: frozenset[int] = frozenset()
+        else:
+            lost = UNDEFINED_CP1252 if cp1252 else STRIPPED_C1
+        return cls(lost=lost, nbsp=_KEPT_NBSP.search(text) is None, cp1252=cp1252)
+
+    @property
+    def models(self) -> tuple[str, ...]:
+        """The damaged-word models that delete bytes, likeliest first."""
+        if not self.lost:
+            return ("marked",)  # only where a marker shows
+        return ("undefined", "c1") if self.cp1252 else ("c1", "undefined")
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,9 +212,14 @@ class Judged:
 def demojibake(text: str) -> str:
     """``text`` with every complete UTF-8 sequence of Latin-1/Windows-1252
     characters decoded; everything else as it was."""
+    return "".join(piece for piece, _ in _pieces(text))
+
+
+def _pieces(text: str) -> Iterator[tuple[str, bool]]:
+    """``text`` in pieces: each complete UTF-8 sequence decoded (``True``),
+    every other character as it is (``False``)."""
     page = code_page("cp1252").byte_of
     conts = continuation_bytes()
-    out: list[str] = []
     index = 0
     while index < len(text):
         ch = text[index]
@@ -180,14 +229,13 @@ def demojibake(text: str) -> str:
         if length and len(tail) == length - 1 and all(c in conts for c in tail):
             raw = bytes([lead, *(conts[c] for c in tail)])
             try:
-                out.append(raw.decode("utf-8"))
+                yield raw.decode("utf-8"), True
                 index += length
                 continue
             except UnicodeDecodeError:
                 pass
-        out.append(ch)
+        yield ch, False
         index += 1
-    return "".join(out)
 
 
 def _script_and_language(text: str) -> tuple[str, str | None]:
@@ -229,6 +277,15 @@ def _core_end(text: str, site: Site) -> int:
     their last byte (a no-break space that became a space)."""
     ends = [r.end for r in site.readings if text[r.end - 1] != " "]
     return max(ends) if ends else site.start + 1
+
+
+def _lost_for_sure(text: str, site: Site) -> bool:
+    """Whether the site shows a byte was lost: U+FFFD after its lead, or a
+    ``?`` that its word goes on after (``Ñ?Ð»``), which no question mark does."""
+    shown = text[site.start + 1 : site.end]
+    if "\ufffd" in shown:
+        return True
+    return "?" in shown and site.end < len(text) and text[site.end].isalpha()
 
 
 def _starts_sentence(text: str, index: int) -> bool:
@@ -301,6 +358,8 @@ class _Judge:
         the language, or a symbol (``×``) standing apart from words."""
         text = self.text
         lead = text[site.start]
+        if _lost_for_sure(text, site):
+            return _MARKED_KEEP
         if self.legit(lead):
             return 4.0
         before = text[site.start - 1] if site.start else " "
@@ -350,14 +409,73 @@ class _Judge:
         lowest = min(self.word_zipf(piece, 1) for piece in pieces)
         return max(-2.0, min(2.0, max(joined, lowest - 3.0)))
 
+    def cut_keep_score(self, site: Site) -> float:
+        """What speaks for the dangling bytes at the end being what the author
+        wrote: a word of the language that ends so (``IRMÃ``, ``å``), a
+        symbol standing apart (``Close ×``), or a letter of another language
+        after a word we do not know (``Gwlad yr Iâ``). A capital closing a
+        small word (``nÃ``), bytes after the lead that no word ends with
+        (``â€``), a lead of the text's own script or a text that is mojibake
+        throughout speak against it."""
+        text = self.text
+        start = site.start
+        lead, tail = text[start], text[start + 1 : site.end]
+        if any(not _closes_a_word(ch) for ch in tail):
+            return 0.0
+        if _lead_of_its_script(text, start) or _all_mojibake(text, start):
+            return 0.0
+        left, _ = _word_bounds(text, start, start)
+        stem = demojibake(text[left:start])
+        before = stem[-1:] or (text[start - 1] if start else " ")
+        if not is_letter(lead):
+            return 0.0 if is_letter(before) else 4.0
+        if not stem or not is_letter(before):
+            # Standing alone: a one-letter word (``å``, ``à``) or a letter of
+            # the language (an initial, ``Ø``) may close a text; a letter the
+            # language does not write is the lead of a cut character.
+            if self.legit(lead) or self.word_zipf(lead, 1) >= _ONE_LETTER_WORD:
+                return 4.0
+            return self.foreign_letter_bonus(lead) if before.isspace() else 1.0
+        if before.islower() and lead.isupper():
+            return 0.0
+        word = stem + lead
+        whole = self.word_zipf(word)
+        if whole >= _LISTED:
+            return 2.0 + whole
+        if lead == LONE_PUNCTUATION_LEAD:
+            return self.lone_mark_keep_score(text, start, stem)
+        return 2.0 if self.legit(lead) else self.foreign_letter_bonus(lead)
+
+    def lone_mark_keep_score(self, text: str, start: int, stem: str) -> float:
+        """``â`` closing a word of a text that does not show it went through
+        Windows-1252 is a letter when it continues the word as common words
+        do (``châ`` of ``château``, ``Româ``) or is a letter of the language
+        after no word of it (``smântâ``); after a whole word (``chalumeauâ``,
+        ``sichâ``) or in a language that does not write it, a mark was lost."""
+        run = _trailing_letters(stem)
+        if _starts_a_written_word(run + LONE_PUNCTUATION_LEAD):
+            return 4.0
+        if self.word_zipf(run, _SHORTEST_WRITTEN) > 0.0:
+            return 0.0
+        if self.legit(LONE_PUNCTUATION_LEAD):
+            return 0.0 if _MOJIBAKE_EVIDENCE.search(text, 0, start) else 4.0
+        return self.foreign_letter_bonus(LONE_PUNCTUATION_LEAD)
+
+    def foreign_letter_bonus(self, lead: str) -> float:
+        """A letter of another language of the script, in a text whose
+        language we cannot tell, may be what was written (``Gwlad yr Iâ``)."""
+        if not self.language_known and self.letter_elsewhere(lead):
+            return 4.0
+        return 0.5
+
     def cut_options(self, site: Site, state: QuoteState) -> list[tuple[tuple[Option, ...], float]]:
         """A sequence cut at the end of the text: drop its dangling bytes, keep
         them, or (punctuation only) read the bytes that are left as a mark."""
         text = self.text
         keep = Option(text[site.start : site.end], site.end, keep=True)
         options: list[tuple[tuple[Option, ...], float]] = [
-            ((Option("", site.end),), 3.0),
-            ((keep,), self.keep_score(site)),
+            ((Option("", site.end),), _CUT_SCORE),
+            ((keep,), self.cut_keep_score(site)),
         ]
         if text[site.start] == LONE_PUNCTUATION_LEAD:
             left = text[site.start - 1] if site.start else ""
@@ -554,42 +672,128 @@ _MOJIBAKE_EVIDENCE = re.compile("[\xc2-\xf4][\x80-\x9f€‚ƒ„…†‡ˆ‰�
 def _breaks_its_word(before: str, lead: str) -> bool:
     """Whether ``lead`` cannot be the last letter of the word it ends: a
     capital after a small letter (``podÃ``), a letter of another script
-    (``свÐ``), or the lead of punctuation right after a letter (``sichâ``)."""
+    (``свÐ``), the lead of punctuation right after a letter (``sichâ``), or
+    a symbol glued to a word (``ב×``)."""
     if not is_letter(before):
         return False
-    if lead == LONE_PUNCTUATION_LEAD:
+    if lead == LONE_PUNCTUATION_LEAD or not is_letter(lead):
         return True
     if before.islower() and lead.isupper():
         return True
-    return is_letter(lead) and script_of(before) != script_of(lead)
+    return script_of(before) != script_of(lead)
+
+
+# Scripts whose letters a lead byte starts, as :func:`script_of` names them.
+_WRITTEN_IN = {"Han": ("Han", "Hiragana", "Katakana")}
+
+
+def _lead_of_its_script(text: str, start: int) -> bool:
+    """Whether the lead at ``start`` starts a letter of the script the text
+    ends in (``Ñ`` closing Cyrillic, ``×`` Hebrew, ``ì`` Korean, ``à`` the
+    first byte of Devanagari's letters): no such text ends in a Latin-1
+    character, so that is the first byte of a cut letter."""
+    index = start - 1
+    while index >= 0 and not text[index].isalpha():
+        index -= 1
+    if index < 0 or script_of(text[index]) == "Latin":
+        return False
+    script = _lead_script(text, start)
+    if script == "Latin":
+        return False
+    if script_of(text[index]) in _WRITTEN_IN.get(script, (script,)):
+        return True
+    lead = code_page("cp1252").byte_of.get(text[start])
+    return text[index].encode("utf-8")[0] == lead
+
+
+def _lead_of_its_letters(text: str, start: int) -> bool:
+    """Whether the lead at ``start`` is the first byte of letters the text
+    writes elsewhere (``Ä`` after ``Gradonačelnik``: ``č`` is ``C4 8D``), so
+    that a cut one of them is likelier than the Latin-1 letter standing
+    alone (``på Ø`` keeps its ``Ø``: no letter of the text starts with ``D8``)."""
+    lead = code_page("cp1252").byte_of.get(text[start])
+    return any(
+        ch.isalpha() and ch != text[start] and ch.encode("utf-8")[0] == lead
+        for ch in set(text[:start])
+        if ch >= "\x80"
+    )
+
+
+def _all_mojibake(text: str, start: int) -> bool:
+    """Whether every character above ASCII before ``start`` belongs to a whole
+    mojibake sequence: then the text went through Windows-1252 entire, and a
+    lead at its end is a byte, not a letter (``thá`` for a cut ``thế``)."""
+    decoded = False
+    for piece, whole in _pieces(text[:start]):
+        if whole:
+            decoded = True
+        elif piece >= "\x80" and not piece.isspace():
+            return False
+    return decoded
+
+
+def _closes_a_word(ch: str) -> bool:
+    """Whether ``ch`` may follow a word at the end of a text as it is: a
+    letter or closing punctuation (``café…``, ``voilà»``), not ``€`` or
+    ``‚`` (bytes of a character)."""
+    return is_letter(ch) or unicodedata.category(ch) in ("Pe", "Pf", "Pi", "Po")
+
+
+# Marks a word may open right after: an apostrophe (``L’âge``), an opening
+# quote or bracket (``„à la``).
+_OPENS_A_WORD = "'’‘“„«‹\"([{¿¡"
+
+
+def _odd_alone(before: str, lead: str) -> bool:
+    """Whether ``lead`` stands alone at the end in a way few texts end: a
+    capital glued to an apostrophe (``c’Ã``), the lead of punctuation or of
+    an emoji after a space (``a â``, ``! ð``), or a letter glued to other
+    punctuation (``meeting,â``). A letter after a space (``… é``, the Danish
+    island ``på Ø``) or opening a word after an apostrophe or quote (``L’â``,
+    ``„à``) may well be a word."""
+    if before.isalnum():
+        return False
+    if before in _OPENS_A_WORD:
+        return lead.isupper() and before in "'’"
+    if lead == LONE_PUNCTUATION_LEAD or not before.isspace():
+        return True
+    # The lead of a four-byte character (``ð`` for an emoji), judged by
+    # the language's letters and one-letter words.
+    return "\xf0" <= lead <= "\xf4"
 
 
 def _plausible_cut(text: str, site: Site) -> bool:
-    """A lead at the end of the text is a cut character unless it is all
-    the text, a small letter closing a word (``shtunë``, ``Gruß``) or one of
-    a row of such letters (a table of Latin-1)."""
+    """A lead at the end of the text is a cut character when the text went
+    through Windows-1252 entire, when it is the lead of the script the text
+    ends in, or when it cannot be a letter there: a lead that breaks its word
+    (``podÃ``, ``sichâ``, ``свÐ``) or an odd one standing alone (``c’Ã``).
+    A letter that fits its word (``Gruß``, all-caps ``TRÉ``) or a small one
+    after a space (``… é``) in clean text is what was written, even where a
+    stray pair looks like mojibake (``FANÚŠIKOV``)."""
     if not any(ch.isalpha() for ch in text[: site.start]):
         return False
-    if site.end - site.start > 1:
+    if site.end - site.start > 1 or _lead_of_its_script(text, site.start):
+        return True
+    if _all_mojibake(text, site.start):
         return True
     before, lead = text[site.start - 1], text[site.start]
-    if not _MOJIBAKE_EVIDENCE.search(text, 0, site.start) and not _breaks_its_word(before, lead):
-        # A lone letter closing a clean text is what was written (``… é``):
-        # only a text broken elsewhere, or a lead that does not fit the word
-        # it ends, makes a cut character believable.
-        return False
-    if lead.islower() and is_letter(before) and script_of(before) == "Latin":
-        return False
-    return not ("\xc0" <= before <= "\xff" and is_letter(before))
+    if is_letter(before):
+        # A row of Latin-1 letters (``ÀÁÂÃ``) is a table of them.
+        return _breaks_its_word(before, lead) and not "\xc0" <= before <= "\xff"
+    return (
+        _odd_alone(before, lead)
+        or _lead_of_its_letters(text, site.start)
+        or _MOJIBAKE_EVIDENCE.search(text, 0, site.start) is not None
+    )
 
 
 def _sites(text: str) -> list[Site]:
-    lost = UNDEFINED_CP1252 if _CP1252_EVIDENCE.search(text) else STRIPPED_C1
+    damage = Damage.of(text)
     sites: list[Site] = []
     for match in _trigger_re().finditer(text):
         if sites and match.start() < sites[-1].end:
             continue
-        site = parse_site(text, match.start(), lost)
+        site = parse_site(text, match.start(), damage.lost, nbsp=damage.nbsp)
         if site is None:
             continue
         if site.readings[0].text == "" and not _plausible_cut(text, site):
@@ -694,6 +898,29 @@ def _written_leads() -> frozenset[str]:
     return frozenset(listed.read_text(encoding="utf-8").split())
 
 
+@functools.cache
+def _written_in_order() -> tuple[str, ...]:
+    return tuple(sorted(_written_leads()))
+
+
+def _starts_a_written_word(prefix: str) -> bool:
+    """Whether a common word spelled with a lead begins with ``prefix``
+    (``châ`` for ``château``, ``întâ`` for ``întâlnire``): a text cut at a
+    character boundary inside such a word ends with the lead as written."""
+    words = _written_in_order()
+    prefix = prefix.casefold()
+    index = bisect.bisect_left(words, prefix)
+    return index < len(words) and words[index].startswith(prefix)
+
+
+def _trailing_letters(text: str) -> str:
+    """The run of letters that ends ``text`` (``â`` of ``L’â``'s stem is ``""``)."""
+    index = len(text)
+    while index > 0 and is_letter(text[index - 1]):
+        index -= 1
+    return text[index:]
+
+
 def _in_a_written_word(text: str, start: int) -> bool:
     """Whether the lead at ``start`` is a letter of a common word spelled so."""
     if text[start + 1 : start + 2] in MARKERS:
@@ -759,7 +986,7 @@ def _is_token_char(text: str, index: int) -> bool:
     return ch in "?\ufffd" and index > 0 and text[index - 1] in byte_chars()
 
 
-def _token(text: str, site: Site, cp1252: bool) -> _Token:
+def _token(text: str, site: Site, damage: Damage) -> _Token:
     page = code_page("cp1252").byte_of
     core_end = _core_end(text, site)
     left = site.start
@@ -770,28 +997,44 @@ def _token(text: str, site: Site, cp1252: bool) -> _Token:
     right = core_end
     while right < len(text) and _is_token_char(text, right):
         right += 1
-    base = ("undefined", "c1") if cp1252 else ("c1", "undefined")
-    spans: list[tuple[int, int, tuple[str, ...]]] = []
+    base = damage.models
+    spans = [(left, end, base) for end in _ends(text, core_end, right)]
+    if damage.nbsp:
+        # No-break spaces inside the word (``Ð Ð¸Ð¼`` for ``Рим``, ``×ª×›× × ×ª``
+        # for ``מתכננת``), or ending it: the first readings when the text went
+        # through Windows-1252 (only then is a lost byte rarer than a no-break
+        # space), else the last.
+        nbsp: tuple[str, ...] = ("nbsp",)
+        merged: list[tuple[int, int, tuple[str, ...]]] = []
+        further = right
+        while (
+            further < len(text) and text[further] == " " and page.get(text[further - 1], 0) >= 0xC2
+        ):
+            merged.append((left, further + 1, nbsp))
+            after = further + 1
+            further = after
+            while further < len(text) and _is_token_char(text, further):
+                further += 1
+            if further == after:
+                break
+            merged += [(left, end, nbsp) for end in _ends(text, after, further)]
+        merged.sort(key=lambda span: -span[1])
+        spans = merged + spans if damage.cp1252 else spans + merged
+    return _Token(site, _lead_script(text, site.start), tuple(spans))
+
+
+def _ends(text: str, core_end: int, right: int) -> list[int]:
+    """Where a word running to ``right`` may end, longest first: punctuation
+    after it (» ” ? ״) is not a byte of it, unless it is all there is."""
+    ends = []
     end = right
     while end > core_end:
-        spans.append((left, end, base))
+        ends.append(end)
         if text[end - 1].isalpha() or "\x80" <= text[end - 1] <= "\x9f":
-            break
-        end -= 1  # punctuation after the word (» ” ?), not a byte of it
-    else:
-        spans.append((left, end, base))
-    if right < len(text) and text[right] == " " and page.get(text[right - 1], 0) >= 0xC2:
-        # A no-break space inside the word (``Ð Ð¸Ð¼`` for ``Рим``), or ending
-        # it: the first reading when the text went through Windows-1252 (only
-        # then is a lost byte rarer than a no-break space), else the last.
-        further = right + 1
-        while further < len(text) and _is_token_char(text, further):
-            further += 1
-        nbsp: tuple[str, ...] = ("nbsp",)
-        merged = [(left, further, nbsp)] if further > right + 1 else []
-        merged.append((left, right + 1, nbsp))
-        spans = merged + spans if cp1252 else spans + merged
-    return _Token(site, _lead_script(text, site.start), tuple(spans))
+            return ends
+        end -= 1
+    ends.append(end)
+    return ends
 
 
 def _matches(
@@ -803,11 +1046,27 @@ def _matches(
         for model in models:
             if model != "nbsp" and (MARKER in piece or "?" in piece[1:]):
                 model = "marked"
-            key = token_key(piece, model)
+            elif model == "marked":
+                continue
+            key = _key(piece, model)
             found = lookup(key, lang, model) if key is not None else []
             if found:
                 return start, end, found
     return None
+
+
+def _key(piece: str, model: str) -> str | None:
+    """:func:`token_key`, except that a lenient decode's C1 controls for the
+    undefined bytes stay in a ``nbsp`` key: that damage keeps them."""
+    if model != "nbsp" or not _KEPT_UNDEFINED.search(piece):
+        return token_key(piece, model)
+    out: list[str] = []
+    for part in re.split(f"({_KEPT_UNDEFINED.pattern})", piece):
+        key = part if _KEPT_UNDEFINED.fullmatch(part) else token_key(part, model)
+        if key is None:
+            return None
+        out.append(key)
+    return "".join(out)
 
 
 def _dictionary_languages(judge: _Judge, tokens: Sequence[_Token], script: str) -> list[str]:
@@ -828,9 +1087,20 @@ def _dictionary_languages(judge: _Judge, tokens: Sequence[_Token], script: str) 
 
 def _known_as_is(judge: _Judge, text: str, token: _Token) -> bool:
     """Whether the token's word is a word of the text's language as it
-    stands (``âge``, ``Åse``): then nothing was lost."""
+    stands (``âge``, ``Åse``): then nothing was lost. Its case must fit
+    too: a capital inside a small word (``vÃ``) is a byte, not a letter."""
     start, end, _ = token.spans[-1]
-    return judge.word_zipf(text[start:end], 1) > 0.0
+    word = text[start:end]
+    return _case_fits(word) and judge.word_zipf(word, 1) > 0.0
+
+
+def _case_fits(word: str) -> bool:
+    """Whether ``word`` is written in small letters, capitalised or in capitals."""
+    letters = [ch for ch in word if ch.isalpha()]
+    rest = letters[1:]
+    if not any(ch.isupper() for ch in rest):
+        return True
+    return bool(letters) and letters[0].isupper() and all(ch.isupper() for ch in rest)
 
 
 # How much less likely a capitalised word is inside a sentence (or a small
@@ -849,14 +1119,27 @@ def _case_weighted(found: list[tuple[str, float]], sentence_start: bool) -> list
     return weighted
 
 
+def _decoded_tail(text: str, end: int) -> tuple[int, str]:
+    """Whole mojibake sequences right after a word (``×´`` for ``״``): the
+    finding covers them too, decoded, or nothing would decode them once it
+    is applied."""
+    stop = end
+    while stop < len(text) and _is_token_char(text, stop):
+        stop += 1
+    tail = demojibake(text[end:stop])
+    if tail == text[end:stop] or any(ch in byte_chars() for ch in tail):
+        return end, ""
+    return stop, tail
+
+
 def _dictionary_findings(text: str, sites: Sequence[Site], judge: _Judge) -> list[Finding]:
     """Whole damaged words found in a damaged-word dictionary."""
-    cp1252 = bool(_CP1252_EVIDENCE.search(text))
+    damage = Damage.of(text)
     tokens: list[_Token] = []
     for site in sites:
         if site.readings[0].text == "":
             continue
-        token = _token(text, site, cp1252)
+        token = _token(text, site, damage)
         if tokens and tokens[-1].spans == token.spans:
             continue
         tokens.append(token)
@@ -884,6 +1167,7 @@ def _dictionary_findings(text: str, sites: Sequence[Site], judge: _Judge) -> lis
             if match is None:
                 continue
             start, end, found = match
+            end, tail = _decoded_tail(text, end)
             reach = end
             found = _case_weighted(found, _starts_sentence(text, start))
             total = sum(frequency for _, frequency in found)
@@ -901,9 +1185,10 @@ def _dictionary_findings(text: str, sites: Sequence[Site], judge: _Judge) -> lis
                     detector=DETECTOR_ID,
                     confidence=min(0.99, share),
                     reason=f"UTF-8 that lost bytes: the {lang} word {word!r} damaged this way",
-                    replacement=word,
+                    replacement=word + tail,
                     alternatives=tuple(
-                        Candidate(form, share / total) for form, share in ranked[:_ALTERNATIVES]
+                        Candidate(form + tail, share / total)
+                        for form, share in ranked[:_ALTERNATIVES]
                     ),
                 )
             )
