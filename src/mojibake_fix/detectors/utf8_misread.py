@@ -134,17 +134,6 @@ def _unit_tail(page: CodePage, count: int) -> str:
     return _char_class(page.characters(0x80, 0xBF)) + (f"{{{count}}}" if count > 1 else "")
 
 
-@functools.cache
-def shared_prefilter() -> str:
-    """A lead character of any code page followed by a continuation
-    character of any page: cheaper than :func:`shared_trigger`, and looser."""
-    pages = [code_page(name) for name in CODEC_NAMES]
-    leads = "".join(sorted({ch for page in pages for ch in page.characters(0xC2, 0xF4)}))
-    conts = "".join(sorted({ch for page in pages for ch in page.characters(0x80, 0xBF)}))
-    nbsp_leads = (_NBSP_LEADS_2 + _NBSP_LEADS_3).encode("latin-1").decode("cp1252")
-    return f"{_char_class(leads)}{_char_class(conts)}|{_char_class(nbsp_leads)} "
-
-
 def _decode(raw: bytes) -> str | None:
     try:
         return raw.decode("utf-8")
