@@ -922,11 +922,28 @@ def _trailing_letters(text: str) -> str:
 
 
 def _in_a_written_word(text: str, start: int) -> bool:
-    """Whether the lead at ``start`` is a letter of a common word spelled so."""
+    """Whether the lead at ``start`` is a letter of a word spelled so: a
+    common one, or a lone ``â`` inside a word that holds letters no Latin-1
+    or Windows-1252 reading shows (Romanian ``smântână``, with ``ă``)."""
     if text[start + 1 : start + 2] in MARKERS:
         return False
     left, right = _letters_around(text, start)
-    return right - left >= _SHORTEST_WRITTEN and text[left:right].casefold() in _written_leads()
+    if right - left < _SHORTEST_WRITTEN:
+        return False
+    word = text[left:right]
+    if word.casefold() in _written_leads():
+        return True
+    return (
+        text[start] == LONE_PUNCTUATION_LEAD
+        and left < start < right - 1
+        and any(ch not in _READ_AS_LATIN_1 for ch in word)
+    )
+
+
+# What a Latin-1 or Windows-1252 reading of bytes can show.
+_READ_AS_LATIN_1 = frozenset(
+    bytes(range(0x100)).decode("latin-1") + bytes(range(0x80, 0xA0)).decode("cp1252", "ignore")
+)
 
 
 def _worth_a_look(text: str, start: int) -> bool:
