@@ -417,9 +417,12 @@ def _word_score(core: str, original: str, language: str) -> float:
     return known
 
 
-def _read(words: Sequence[Word], page: LegacyPage, hint: str | None) -> Reading | None:
-    """``words`` decoded with ``page``, scored in the best of its languages;
-    None when most changed words cannot be text of the page's script."""
+def _changes(
+    words: Sequence[Word], page: LegacyPage
+) -> tuple[list[str | None], list[tuple[Word, str | None]]]:
+    """What ``page`` makes of each word (None where it keeps the word or
+    makes no text of the page's script of it), and the words it changes with
+    their plausible core."""
     replacements: list[str | None] = []
     changed: list[tuple[Word, str | None]] = []
     for word in words:
@@ -434,6 +437,24 @@ def _read(words: Sequence[Word], page: LegacyPage, hint: str | None) -> Reading 
                 core = None  # ``cafй``: a Western word, not a misread one
         replacements.append(decoded if core is not None else None)
         changed.append((word, core))
+    return replacements, changed
+
+
+def _makes_a_known_word(words: Sequence[Word], page: LegacyPage) -> bool:
+    """Whether ``page`` turns one of ``words`` into a known word of one of
+    its languages: without one no reading of the page reaches the bar of
+    :func:`_decide`, so the rest of the judging is skipped."""
+    _, changed = _changes(words, page)
+    return any(
+        core and any(_frequency(core, language) >= 0.5 for language in page.languages)
+        for _, core in changed
+    )
+
+
+def _read(words: Sequence[Word], page: LegacyPage, hint: str | None) -> Reading | None:
+    """``words`` decoded with ``page``, scored in the best of its languages;
+    None when most changed words cannot be text of the page's script."""
+    replacements, changed = _changes(words, page)
     changed_weight = sum(_weight(word) for word, _ in changed)
     plausible_weight = sum(_weight(word) for word, core in changed if core is not None)
     if not changed_weight or plausible_weight * 2 < changed_weight:
@@ -540,11 +561,12 @@ def _decide(
     high_words = [w for w in words if not w.raw.isascii()]
     if not high_words or _utf8_share(text[words[0].start : words[-1].end]) >= 0.5:
         return None  # UTF-8 read as Windows-1252: another detector's job
+    pages = [page for page in LEGACY_PAGES if _could_read(high_words, page)]
+    if not any(_makes_a_known_word(words, page) for page in pages):
+        return None
     ranking: list[tuple[str, str | None]] | None = None
     readings: list[Reading] = []
-    for page in LEGACY_PAGES:
-        if not _could_read(high_words, page):
-            continue
+    for page in pages:
         if ranking is None:
             ranking = _chardet_ranking(b" ".join(w.raw for w in high_words))
         hint = next((lang for name, lang in ranking if name == page.chardet_name), None)
