@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .detectors import Detector, Wake
+from .detectors import Detector, Wake, wake_pattern
 
 # An exact test of a candidate: the anchor's pattern, and the detector's own test.
 _Check = tuple[re.Pattern[str], Callable[[str, int], bool] | None]
@@ -46,7 +46,7 @@ class Scan:
             return True
         if self.pattern is not None:
             for match in self.pattern.finditer(text):
-                if self._confirmed(text, match.start()):
+                if any(_fires(check, text, match.start()) for check in self.checks):
                     return False
         return not any(trigger.search(text) for trigger in self.triggers)
 
@@ -61,8 +61,7 @@ class Scan:
             for match in self.pattern.finditer(text):
                 index = match.start()
                 for number in list(waiting):
-                    anchor, confirm = self.checks[number]
-                    if anchor.match(text, index) and (confirm is None or confirm(text, index)):
+                    if _fires(self.checks[number], text, index):
                         waiting.discard(number)
                         fired.update(self.check_owners[number])
                 if not waiting:
@@ -72,11 +71,12 @@ class Scan:
                 fired.update(owners)
         return frozenset(fired)
 
-    def _confirmed(self, text: str, index: int) -> bool:
-        return any(
-            anchor.match(text, index) and (confirm is None or confirm(text, index))
-            for anchor, confirm in self.checks
-        )
+
+def _fires(check: _Check, text: str, index: int) -> bool:
+    """Whether the check's anchor matches at ``index`` and its exact test,
+    if any, confirms the candidate."""
+    anchor, confirm = check
+    return anchor.match(text, index) is not None and (confirm is None or confirm(text, index))
 
 
 def _merge(wakes: tuple[Wake, ...]) -> re.Pattern[str]:
@@ -96,9 +96,9 @@ def scan_for(detectors: tuple[Detector, ...]) -> Scan:
     triggers = [key for key in owners if key not in wakes]
     return Scan(
         pattern=_merge(tuple(wakes)) if wakes else None,
-        checks=tuple((re.compile(f"[{wake.at}]{wake.around}"), wake.confirm) for wake in wakes),
+        checks=tuple((wake_pattern(wake), wake.confirm) for wake in wakes),
         triggers=tuple(
-            re.compile(key.around if isinstance(key, Wake) else key) for key in triggers
+            wake_pattern(key) if isinstance(key, Wake) else re.compile(key) for key in triggers
         ),
         skips_ascii=all(detector.needs_non_ascii for detector in detectors),
         check_owners=tuple(frozenset(owners[wake]) for wake in wakes),

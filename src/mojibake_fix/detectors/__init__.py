@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
-from .base import Detector, Wake, WholeReading
+from .base import Detector, Wake, WholeReading, wake_pattern
 from .c1_controls import C1_CONTROLS
 from .html_entities import HTML_ENTITIES
 from .legacy_codepage import LEGACY_CODEPAGE
@@ -56,4 +56,12 @@ def _select(enable: frozenset[str], disable: frozenset[str]) -> tuple[Detector, 
     )
 
 
-__all__ = ["DETECTORS", "Detector", "Wake", "WholeReading", "detector_ids", "select"]
+__all__ = [
+    "DETECTORS",
+    "Detector",
+    "Wake",
+    "WholeReading",
+    "detector_ids",
+    "select",
+    "wake_pattern",
+]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -39,6 +41,13 @@ class Wake:
     at: str
     around: str = ""
     confirm: Callable[[str, int], bool] | None = None
+
+
+@functools.cache
+def wake_pattern(wake: Wake) -> re.Pattern[str]:
+    """``wake`` on its own: its anchor and what surrounds it, or its pattern
+    when it asks for a pass of its own."""
+    return re.compile(f"[{wake.at}]{wake.around}" if wake.at else wake.around)
 
 
 @dataclass(frozen=True, slots=True)

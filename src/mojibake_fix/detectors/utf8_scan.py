@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from ..charclass import is_common, is_letter, script_of
 from ..codepages import CODEC_NAMES, code_page
-from .base import Wake
+from .base import Wake, wake_pattern
 
 # Letters that is_common admits but no text this side of a dictionary of
 # rare words needs as the *only* sign of mojibake: ligatures and letters of
@@ -101,7 +101,7 @@ class UnitTables:
     wake: Wake
 
 
-def _char_class(chars: set[str] | str) -> str:
+def _class_body(chars: set[str] | str) -> str:
     return "".join(re.escape(ch) for ch in sorted(chars))
 
 
@@ -136,17 +136,17 @@ def unit_tables() -> UnitTables:
                         letters.get(lead + cont, _AFTER_SMALL), _how_letters_tell(cont, decoded)
                     )
     cp1252 = code_page("cp1252")
-    strict = _char_class(
+    strict = _class_body(
         {ch for ch in cp1252.characters(0x80, 0xBF) if cp1252.byte_of[ch] not in (0x85, 0xA0)}
     )
-    cont = _char_class(conts)
-    capitals = _char_class({pair[0] for pair in letters})
+    cont = _class_body(conts)
+    capitals = _class_body({pair[0] for pair in letters})
     around = "|".join(
         (
-            f"(?<=[{_char_class(leads2)}][{_char_class({pair[1] for pair in telling})}])",
-            f"(?<=[{capitals}][{_char_class({pair[1] for pair in letters})}])",
-            f"(?<=[{_char_class(leads3)}][{cont}])(?=[{cont}])",
-            f"(?<=[{_char_class(leads4)}][{cont}])(?=[{cont}][{cont}])",
+            f"(?<=[{_class_body(leads2)}][{_class_body({pair[1] for pair in telling})}])",
+            f"(?<=[{capitals}][{_class_body({pair[1] for pair in letters})}])",
+            f"(?<=[{_class_body(leads3)}][{cont}])(?=[{cont}])",
+            f"(?<=[{_class_body(leads4)}][{cont}])(?=[{cont}][{cont}])",
             f"(?<=\\S[{_NBSP_LEADS_2}{_NBSP_LEAD_C2}])(?= )",
             f"(?<=[{_NBSP_LEADS_3}])(?: [{strict}]|[{strict}] )",
         )
@@ -158,7 +158,7 @@ def unit_tables() -> UnitTables:
         # Anchored at a continuation character, the rarer half of a pair,
         # or at the lead of a sequence whose no-break space became a space.
         wake=Wake(
-            at=cont + _char_class(_NBSP_LEADS_2 + _NBSP_LEAD_C2 + _NBSP_LEADS_3),
+            at=cont + _class_body(_NBSP_LEADS_2 + _NBSP_LEAD_C2 + _NBSP_LEADS_3),
             around=f"(?:{around})",
             confirm=is_telling_at,
         ),
@@ -174,14 +174,8 @@ def is_suspect(text: str) -> bool:
     """Whether ``text`` holds a telling UTF-8 sequence in some code page."""
     if text.isascii():
         return False
-    found = wake()
-    pattern = _pattern(found)
-    return any(is_telling_at(text, match.start()) for match in pattern.finditer(text))
-
-
-@functools.cache
-def _pattern(found: Wake) -> re.Pattern[str]:
-    return re.compile(f"[{found.at}]{found.around}")
+    candidates = wake_pattern(wake()).finditer(text)
+    return any(is_telling_at(text, match.start()) for match in candidates)
 
 
 def is_telling_at(text: str, index: int) -> bool:
@@ -209,7 +203,7 @@ def is_telling_at(text: str, index: int) -> bool:
         return anchor == _NBSP_LEAD_C2 or text[index - 1].islower()
     if anchor in _NBSP_LEADS_3 and " " in following:
         garble = (anchor + following).replace(" ", "\xa0")
-        return _decodes_to_typical(garble, "sloppy-windows-1252")
+        return _decoding(garble, "sloppy-windows-1252") is not None
     return False
 
 
@@ -253,7 +247,3 @@ def _decoding(garble: str, codec: str) -> str | None:
     except UnicodeDecodeError:
         return "\ufffd" if len(raw) == 3 and raw[0] == 0xED and raw[1] >= 0xA0 else None
     return decoded if len(decoded) == 1 and is_typical(decoded) else None
-
-
-def _decodes_to_typical(garble: str, codec: str) -> bool:
-    return _decoding(garble, codec) is not None
