@@ -1,11 +1,14 @@
 """Write src/mojibake_fix/context/written_leads.txt: common words in which the
-lossy detector's trigger finds a lead that is a letter as written.
+lossy detector's trigger finds a lead that is a letter as written; and
+one_letter_words.txt: the letters that are common words on their own.
 
 A lone ``â`` or an ``í`` before ``š`` is what the lossy detector looks for,
 and also how ``château`` and ``příští`` are spelled. These are the words of
 wordfreq's lists (the commonest 30,000 of every language it knows, in lower
 case and capitalised) where the trigger fires at a site the detector would
 judge; the detector leaves a site inside one of them alone without judging.
+A lead standing alone is left alone when no character it starts is a
+one-letter word (Zipf 4 or more in some language) or other than a letter.
 
     .venv/bin/python scripts/make_written_leads.py
 """
@@ -20,6 +23,11 @@ from mojibake_fix.detectors.lossy_utf8 import lead_sites
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "src" / "mojibake_fix" / "context" / "written_leads.txt"
+ONE_LETTER_TARGET = ROOT / "src" / "mojibake_fix" / "context" / "one_letter_words.txt"
+ONE_LETTER_ZIPF = 4.0
+# Languages whose words wordfreq cuts with a tokenizer this project does not
+# install; their one-character words are ideographs, which no lead starts.
+WITHOUT_TOKENIZER = ("ja", "ko", "zh")
 WORDS_PER_LANGUAGE = 30_000
 SHORTEST = 3  # the detector does not look shorter words up
 
@@ -37,10 +45,28 @@ def written_leads() -> list[str]:
     return sorted(found)
 
 
+def one_letter_words() -> list[str]:
+    found: set[str] = set()
+    for lang in sorted(wordfreq.available_languages(wordlist="small")):
+        if lang in WITHOUT_TOKENIZER:
+            continue
+        for word in wordfreq.top_n_list(lang, 1000, wordlist="small"):
+            if (
+                len(word) == 1
+                and word.isalpha()
+                and wordfreq.zipf_frequency(word, lang, wordlist="small") >= ONE_LETTER_ZIPF
+            ):
+                found.add(word)
+    return sorted(found)
+
+
 def main() -> None:
     words = written_leads()
     TARGET.write_text("\n".join(words) + "\n", encoding="utf-8")
     print(f"{len(words)} words -> {TARGET.relative_to(ROOT)}")
+    letters = one_letter_words()
+    ONE_LETTER_TARGET.write_text("\n".join(letters) + "\n", encoding="utf-8")
+    print(f"{len(letters)} letters -> {ONE_LETTER_TARGET.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from mojibake_fix.detectors import select
 from mojibake_fix.detectors.utf8_scan import is_suspect
 from mojibake_fix.engine import _repair, plan_for
 from mojibake_fix.model import DeferredChanges, changes_by_runs
+from mojibake_fix.scan import Scan
 
 from .conftest import ROOT, TRICKY_CLEAN, clean_paragraphs
 
@@ -73,9 +74,52 @@ def test_clean_prose_in_every_language_seldom_wakes_the_detectors() -> None:
     plan = plan_for()
     texts = [text for _, text in clean_paragraphs()]
     woken = [text for text in texts if not plan.scan.looks_clean(text)]
-    # Estonian ``õ`` before a consonant and all-caps Cyrillic with quotation
-    # marks still look like mojibake at first sight.
-    assert len(woken) / len(texts) < 0.03, woken
+    # Estonian ``õ`` before a consonant and French ``crêpes`` still look like
+    # legacy text at first sight.
+    assert len(woken) / len(texts) < 0.02, woken
+
+
+def _brute_force_woken(scan: Scan, text: str) -> set[int]:
+    """The detectors whose checks fire anywhere in ``text``, position by position."""
+    fired: set[int] = set()
+    for index in range(len(text)):
+        for check, owners in zip(scan.checks, scan.check_owners, strict=True):
+            anchor, confirm = check
+            if anchor.match(text, index) and (confirm is None or confirm(text, index)):
+                fired |= owners
+    for trigger, owners in zip(scan.triggers, scan.trigger_owners, strict=True):
+        if trigger.search(text):
+            fired |= owners
+    return fired
+
+
+def test_woken_names_every_detector_a_check_wakes_anywhere() -> None:
+    plan = plan_for()
+    texts = [case["input"] for case in corpus_cases()][::4] + TRICKY_CLEAN
+    texts += ["cafÃ©", "Ã la carte", "«НОВЫЙ ЭТАП В КАРЬЕРЕ»", "ÐÃÐaa\ufffdÐ Ã Ðabb"]
+    for text in texts:
+        assert set(plan.scan.woken(text)) == _brute_force_woken(plan.scan, text), text
+
+
+def test_a_detector_that_is_not_woken_finds_nothing_to_apply() -> None:
+    """The first pass runs only the detectors the scan wakes (and those that
+    judge every woken text): the others must have nothing to apply."""
+    plan = plan_for()
+    minimum = mojibake_fix.DEFAULT_MIN_CONFIDENCE
+    texts = [case["input"] for case in corpus_cases()] + negatives() + TRICKY_CLEAN
+    texts += [text for _, text in clean_paragraphs()]
+    looked_at = 0
+    for text in texts:
+        if plan.scan.looks_clean(text):
+            continue
+        woken = plan.scan.woken(text)
+        for position, detector in enumerate(plan.detectors):
+            if position in woken or detector.judges_every_woken_text:
+                continue
+            looked_at += 1
+            applied = [f for f in detector.find(text) if f.confidence >= minimum]
+            assert not applied, (detector.id, text)
+    assert looked_at > 8_000
 
 
 @pytest.mark.parametrize("name", sorted(CODEC_NAMES))
@@ -96,6 +140,7 @@ def test_utf8_read_in_any_code_page_is_suspect(name: str) -> None:
         "Від Києва до Львова — далеко. Діти й Ігор.",  # Ві, Ді in Windows-1251
         "l’été, d’où, c’è, «Élise», “À bientôt”",  # MacRoman leads before letters
         "SZKÓŁ FANÚŠIKOVIA ΝΙΑΣ ΕΛΛΆΔΑ",  # capitals of every script
+        "«НОВЫЙ ЭТАП В КАРЬЕРЕ». ІМ У КАР’ЄРІ",  # Е» and Р’ are pairs in Windows-1251
         *TRICKY_CLEAN,
     ],
 )
@@ -128,6 +173,18 @@ def whole_reading_pairs() -> list[tuple[str, str]]:
                 if twice is not None and codec in ("sloppy-windows-1252", "mac-roman"):
                     pairs.append((twice, text))
     return pairs
+
+
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        ("MOЕ»E, JEЕ» i TEЕ».", "MOŻE, JEŻ i TEŻ."),  # Polish capitals in Windows-1251
+        ("РќРћР’Р«Р™ Р­РўРђРџ", "НОВЫЙ ЭТАП"),
+    ],
+)
+def test_pairs_with_their_neighbours_fitting_are_still_suspect(text: str, written: str) -> None:
+    assert is_suspect(text)
+    assert mojibake_fix.fix(text).text == written
 
 
 def test_whole_text_reading_repairs_as_judging_every_run_would() -> None:
@@ -168,7 +225,7 @@ def test_deferred_changes_behave_as_the_tuple_they_stand_for() -> None:
     assert pickle.loads(pickle.dumps(result)) == result
 
 
-def test_written_leads_list_is_what_its_script_makes() -> None:
+def test_written_leads_and_one_letter_words_are_what_their_script_makes() -> None:
     spec = importlib.util.spec_from_file_location(
         "make_written_leads", ROOT / "scripts" / "make_written_leads.py"
     )
@@ -176,6 +233,8 @@ def test_written_leads_list_is_what_its_script_makes() -> None:
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
     assert Path(script.TARGET).read_text(encoding="utf-8").split() == script.written_leads()
+    listed = Path(script.ONE_LETTER_TARGET).read_text(encoding="utf-8").split()
+    assert listed == script.one_letter_words()
 
 
 @pytest.mark.parametrize(
@@ -185,6 +244,8 @@ def test_written_leads_list_is_what_its_script_makes() -> None:
         "Zastupitelstvo schválilo příští rozpočet. Náš tým vyhrál.",
         "Mâine, românii sărbătoresc în câmpie.",
         "Se servesc cu mămăligă și smântână… și brânză",  # rarer words, written with ă
+        "«È una svolta per la città», ha detto.",  # Ȁ-ȟ are no words alone; Lao after à
+        "—Ya está», dijo. «Lo habló”.",
     ],
 )
 def test_leads_that_are_letters_of_common_words_do_not_wake_the_lossy_detector(

@@ -121,10 +121,13 @@ def _repair(text: str, plan: Plan, min_confidence: float) -> Result:
         first_pass = 1
     for pass_number in range(first_pass, MAX_PASSES):
         detectors = plan.detectors
-        if pass_number == first_pass == 1:
-            # After a whole reading only what the scan still sees is left.
+        if pass_number == first_pass:
+            # Only the detectors the scan wakes can find anything (after a
+            # whole reading, in what the scan still sees).
             woken = plan.scan.woken(current)
-            detectors = tuple(d for i, d in enumerate(detectors) if i in woken)
+            detectors = tuple(
+                d for i, d in enumerate(detectors) if i in woken or d.judges_every_woken_text
+            )
         findings = _run_detectors(current, detectors)
         applied, reported = choose(findings, min_confidence, plan.priorities)
         if pass_number == 0:

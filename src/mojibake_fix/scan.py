@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
 from .detectors import Detector, Wake, wake_pattern
@@ -46,7 +46,7 @@ class Scan:
             return True
         if self.pattern is not None:
             for match in self.pattern.finditer(text):
-                if any(_fires(check, text, match.start()) for check in self.checks):
+                if next(self._fired(text, match), None) is not None:
                     return False
         return not any(trigger.search(text) for trigger in self.triggers)
 
@@ -59,17 +59,32 @@ class Scan:
         if self.pattern is not None:
             waiting = set(range(len(self.checks)))
             for match in self.pattern.finditer(text):
-                index = match.start()
-                for number in list(waiting):
-                    if _fires(self.checks[number], text, index):
-                        waiting.discard(number)
-                        fired.update(self.check_owners[number])
+                for number in self._fired(text, match, waiting):
+                    waiting.discard(number)
+                    fired.update(self.check_owners[number])
                 if not waiting:
                     break
         for trigger, owners in zip(self.triggers, self.trigger_owners, strict=True):
             if not owners <= fired and trigger.search(text):
                 fired.update(owners)
         return frozenset(fired)
+
+    def _fired(
+        self, text: str, match: re.Match[str], among: Collection[int] | None = None
+    ) -> Iterator[int]:
+        """The checks (among ``among``, or all) that fire where the merged
+        pattern matched. The branch that matched names the first check whose
+        anchor matches there, so only its exact test and later checks run."""
+        index = match.start()
+        first = int((match.lastgroup or "w0")[1:])
+        for number in range(first, len(self.checks)):
+            if among is not None and number not in among:
+                continue
+            anchor, confirm = self.checks[number]
+            if number != first and anchor.match(text, index) is None:
+                continue
+            if confirm is None or confirm(text, index):
+                yield number
 
 
 def _fires(check: _Check, text: str, index: int) -> bool:
@@ -81,8 +96,13 @@ def _fires(check: _Check, text: str, index: int) -> bool:
 
 def _merge(wakes: tuple[Wake, ...]) -> re.Pattern[str]:
     anchors = "".join(dict.fromkeys(wake.at for wake in wakes))
-    branches = "|".join(dict.fromkeys(f"(?<=[{wake.at}]){wake.around}" for wake in wakes))
-    return re.compile(f"[{anchors}](?:{branches})")
+    # Each branch ends in an empty group named after its wake's check, so a
+    # match tells which check's anchor matched first.
+    branches = "|".join(
+        f"(?<=[{wake.at}]){wake.around}(?P<w{number}>)" for number, wake in enumerate(wakes)
+    )
+    # Each match is its anchor alone, so that no candidate hides inside another.
+    return re.compile(f"[{anchors}](?={branches})")
 
 
 @functools.cache

@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import itertools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -51,7 +50,7 @@ from dataclasses import dataclass
 
 from ..charclass import is_common, is_letter, script_of
 from ..model import Candidate, Finding
-from .base import Detector, Wake
+from .base import Detector, Wake, wake_pattern
 
 DETECTOR_ID = "legacy-codepage"
 
@@ -193,11 +192,6 @@ def _trigger_pattern(pairs: Sequence[str]) -> str:
     )
 
 
-@functools.cache
-def _trigger_re() -> re.Pattern[str]:
-    return re.compile(trigger())
-
-
 _MAX_ASCII_WORDS_INSIDE = 4
 
 
@@ -222,18 +216,19 @@ def _byte_of() -> dict[str, int]:
     return table
 
 
+@functools.cache
+def _as_latin_1() -> dict[int, str]:
+    """A translation table that turns each Windows-1252 character outside
+    Latin-1 (``€``, ``Š``) into the Latin-1 character of its byte, so that
+    a Latin-1 encoding gives the bytes of the reading."""
+    return {ord(ch): chr(byte) for ch, byte in _byte_of().items() if ord(ch) > 0xFF}
+
+
 def _to_bytes(word: str) -> bytes | None:
-    table = _byte_of()
-    out = bytearray()
-    for ch in word:
-        code = ord(ch)
-        if code < 0x80:
-            out.append(code)
-        elif ch in table:
-            out.append(table[ch])
-        else:
-            return None
-    return bytes(out)
+    try:
+        return word.translate(_as_latin_1()).encode("latin-1")
+    except UnicodeEncodeError:
+        return None
 
 
 _UTF8_SEQUENCE = re.compile(
@@ -244,8 +239,7 @@ _UTF8_SEQUENCE = re.compile(
 def _utf8_share(segment: str) -> float:
     """The share of the high bytes behind ``segment`` that form UTF-8
     sequences: most of them for UTF-8 mojibake, few for legacy text."""
-    table = _byte_of()
-    raw = bytes(ord(ch) if ord(ch) < 0x80 else table.get(ch, 0x3F) for ch in segment)
+    raw = segment.translate(_as_latin_1()).encode("latin-1", errors="replace")
     high = sum(byte >= 0x80 for byte in raw)
     in_sequences = sum(len(match.group()) for match in _UTF8_SEQUENCE.finditer(raw))
     return in_sequences / high if high else 0.0
@@ -308,27 +302,62 @@ def _is_sign(ch: str) -> bool:
     return ch == "№" or unicodedata.category(ch)[0] in "PN"
 
 
-def _plausible(decoded: str, page: LegacyPage) -> str | None:
-    """The letters of a decoded word to look up, or None when the word
-    cannot be what the author wrote (mixed scripts, rare characters)."""
-    core = decoded.strip("".join(ch for ch in decoded if not is_letter(ch)))
-    edges = decoded.replace(core, "", 1) if core else decoded
-    if not all(_is_sign(ch) for ch in edges):
-        return None  # box drawing, currency signs: not what text around words holds
-    if not core:
-        return ""
-    if any(a.islower() and b.isupper() for a, b in itertools.pairwise(core)):
-        return None  # ``ьцЬ``: no language capitalises inside a word
-    scripts = set()
-    for ch in core:
-        if not is_common(ch) or not is_letter(ch):
-            return None
+@dataclass(frozen=True, slots=True)
+class _WordShapes:
+    """What a word's bytes must look like in a code page to be text of its
+    script, as patterns over the bytes (one character per byte): signs,
+    then letters of the script (and combining marks), then signs; and a
+    small letter before a capital."""
+
+    word: re.Pattern[bytes]
+    case_break: re.Pattern[bytes]
+
+
+@functools.cache
+def _shapes(page: LegacyPage) -> _WordShapes:
+    chars = bytes(range(256)).decode(page.codec, errors="replace")
+    signs, good, own, lower, upper = bytearray(), bytearray(), bytearray(), bytearray(), bytearray()
+    for byte, ch in enumerate(chars):
+        if not is_letter(ch):
+            if _is_sign(ch):
+                signs.append(byte)
+            continue
         script = script_of(ch)
-        if script != "Inherited":
-            scripts.add(script)
-    if scripts != {page.script}:
+        if is_common(ch) and script in (page.script, "Inherited"):
+            good.append(byte)
+            if script == page.script:
+                own.append(byte)
+        if ch.islower():
+            lower.append(byte)
+        elif ch.isupper():
+            upper.append(byte)
+
+    def members(values: bytearray) -> bytes:
+        return b"[" + b"".join(re.escape(bytes([value])) for value in values) + b"]"
+
+    core = members(good) + b"*" + members(own) + members(good) + b"*"
+    return _WordShapes(
+        word=re.compile(members(signs) + b"*(?:(" + core + b")" + members(signs) + b"*)?"),
+        case_break=re.compile(members(lower) + members(upper)),
+    )
+
+
+def _plausible(raw: bytes, decoded: str, page: LegacyPage) -> str | None:
+    """The letters of a decoded word to look up, or None when the word
+    cannot be what the author wrote: letters of another script or rare ones,
+    symbols touching it (box drawing, currency signs), a capital inside it
+    (``ьцЬ``: no language capitalises inside a word). ``decoded`` is
+    ``raw`` in ``page``, one character per byte."""
+    shapes = _shapes(page)
+    match = shapes.word.fullmatch(raw)
+    if match is None:
         return None
-    return core
+    start, end = match.span(1)
+    if start < 0:
+        return ""
+    if shapes.case_break.search(raw, start, end):
+        return None
+    return decoded[start:end]
 
 
 # wordfreq's small lists (words used at least once in a million) load ten
@@ -404,6 +433,10 @@ class Reading:
     known_words: int
 
 
+# What a code page makes of a line's words: see :func:`_changes`.
+_Changes = tuple[list[str | None], list[tuple[Word, str | None]]]
+
+
 def _word_score(core: str, original: str, language: str) -> float:
     known = _frequency(core, language)
     if known >= 0.5:
@@ -417,9 +450,7 @@ def _word_score(core: str, original: str, language: str) -> float:
     return known
 
 
-def _changes(
-    words: Sequence[Word], page: LegacyPage
-) -> tuple[list[str | None], list[tuple[Word, str | None]]]:
+def _changes(words: Sequence[Word], page: LegacyPage) -> _Changes:
     """What ``page`` makes of each word (None where it keeps the word or
     makes no text of the page's script of it), and the words it changes with
     their plausible core."""
@@ -430,7 +461,7 @@ def _changes(
         if decoded == word.text:
             replacements.append(None)
             continue
-        core = _plausible(decoded, page)
+        core = _plausible(word.raw, decoded, page)
         if core and page.script != "Latin":
             high = sum(1 for ch in word.text if ord(ch) >= 0x80)
             if high * 4 < len(word.text) * 3:
@@ -440,25 +471,57 @@ def _changes(
     return replacements, changed
 
 
-def _makes_a_known_word(words: Sequence[Word], page: LegacyPage) -> bool:
-    """Whether ``page`` turns one of ``words`` into a known word of one of
-    its languages: without one no reading of the page reaches the bar of
-    :func:`_decide`, so the rest of the judging is skipped."""
-    _, changed = _changes(words, page)
-    return any(
+def _mostly_plausible(changed: Sequence[tuple[Word, str | None]]) -> bool:
+    """Whether at least half of what a page changes (by weight) can be text
+    of its script: a page that fails this has no reading."""
+    changed_weight = sum(_weight(word) for word, _ in changed)
+    plausible_weight = sum(_weight(word) for word, core in changed if core is not None)
+    return bool(changed_weight) and plausible_weight * 2 >= changed_weight
+
+
+def _worth_reading(changes: _Changes, page: LegacyPage) -> bool:
+    """Whether ``page`` has a reading of the words it changes so, and turns
+    one of them into a known word of one of its languages: without both no
+    reading of the page reaches the bar of :func:`_decide`, so the rest of
+    the judging is skipped."""
+    _, changed = changes
+    return _mostly_plausible(changed) and any(
         core and any(_frequency(core, language) >= 0.5 for language in page.languages)
         for _, core in changed
     )
 
 
-def _read(words: Sequence[Word], page: LegacyPage, hint: str | None) -> Reading | None:
-    """``words`` decoded with ``page``, scored in the best of its languages;
-    None when most changed words cannot be text of the page's script."""
-    replacements, changed = _changes(words, page)
+def _read(
+    words: Sequence[Word], page: LegacyPage, hint: str | None, changes: _Changes
+) -> Reading | None:
+    """``words`` decoded with ``page`` (which ``changes`` says what it makes
+    of them), scored in the best of its languages; None when most changed
+    words cannot be text of the page's script."""
+    # chardet's language goes first; when it reads well, the word lists of
+    # the others are not loaded.
+    hint = _WORDFREQ_NAMES.get(hint or "", hint)
+    languages = page.languages
+    if hint in languages:
+        languages = (hint, *(lang for lang in languages if lang != hint))
+    best: Reading | None = None
+    for reading in _readings(words, page, changes, languages):
+        if best is None or reading.score > best.score:
+            best = reading
+        if reading.language == hint and reading.changed_score >= 0.8:
+            break
+    return best
+
+
+def _readings(
+    words: Sequence[Word], page: LegacyPage, changes: _Changes, languages: Sequence[str]
+) -> Iterator[Reading]:
+    """The reading of ``words`` in ``page`` scored as each of ``languages``,
+    in that order; none when most changed words cannot be text of the
+    page's script."""
+    replacements, changed = changes
+    if not _mostly_plausible(changed):
+        return
     changed_weight = sum(_weight(word) for word, _ in changed)
-    plausible_weight = sum(_weight(word) for word, core in changed if core is not None)
-    if not changed_weight or plausible_weight * 2 < changed_weight:
-        return None
     changed_ids = {id(word) for word, _ in changed}
     kept = [word for word in words if id(word) not in changed_ids]
     total_weight = changed_weight + sum(_weight(word) for word in kept)
@@ -467,13 +530,6 @@ def _read(words: Sequence[Word], page: LegacyPage, hint: str | None) -> Reading 
         for word, core in changed
         if core
     )
-    # chardet's language goes first; when it reads well, the word lists of
-    # the others are not loaded.
-    hint = _WORDFREQ_NAMES.get(hint or "", hint)
-    languages = page.languages
-    if hint in languages:
-        languages = (hint, *(lang for lang in languages if lang != hint))
-    best: Reading | None = None
     for language in languages:
         changed_known = 0.0
         known_words = 0
@@ -487,7 +543,7 @@ def _read(words: Sequence[Word], page: LegacyPage, hint: str | None) -> Reading 
             score = _frequency(word.text, language)
             kept_known += _weight(word) * score
             known_words += score >= 0.5
-        reading = Reading(
+        yield Reading(
             page=page,
             language=language,
             score=(changed_known + kept_known) / total_weight,
@@ -496,11 +552,11 @@ def _read(words: Sequence[Word], page: LegacyPage, hint: str | None) -> Reading 
             changed_chars=changed_chars,
             known_words=known_words,
         )
-        if best is None or reading.score > best.score:
-            best = reading
-        if language == hint and reading.changed_score >= 0.8:
-            break
-    return best
+
+
+def _passes(reading: Reading) -> bool:
+    """The first bar of :func:`_decide`: most words known, most changed ones too."""
+    return reading.score >= 0.5 and reading.changed_score >= 0.5
 
 
 def _western_score(words: Sequence[Word], reading: Reading, ceiling: float) -> tuple[float, float]:
@@ -562,7 +618,15 @@ def _decide(
     if not high_words or _utf8_share(text[words[0].start : words[-1].end]) >= 0.5:
         return None  # UTF-8 read as Windows-1252: another detector's job
     pages = [page for page in LEGACY_PAGES if _could_read(high_words, page)]
-    if not any(_makes_a_known_word(words, page) for page in pages):
+    changes = {page.name: _changes(words, page) for page in pages}
+    worth = [page for page in pages if _worth_reading(changes[page.name], page)]
+    # Whatever chardet says below only chooses among these readings: when
+    # none passes the bar, it need not be asked.
+    if not any(
+        _passes(reading)
+        for page in worth
+        for reading in _readings(words, page, changes[page.name], page.languages)
+    ):
         return None
     ranking: list[tuple[str, str | None]] | None = None
     readings: list[Reading] = []
@@ -570,7 +634,7 @@ def _decide(
         if ranking is None:
             ranking = _chardet_ranking(b" ".join(w.raw for w in high_words))
         hint = next((lang for name, lang in ranking if name == page.chardet_name), None)
-        reading = _read(words, page, hint)
+        reading = _read(words, page, hint, changes[page.name])
         if reading is not None:
             readings.append(reading)
     if not readings or ranking is None:
@@ -578,7 +642,7 @@ def _decide(
     rank_of = {name: index for index, (name, _) in enumerate(ranking)}
     readings.sort(key=lambda r: (-r.score, -r.changed_score, rank_of.get(r.page.chardet_name, 99)))
     best = readings[0]
-    if best.score < 0.5 or best.changed_score < 0.5:
+    if not _passes(best):
         return None
     western, western_changed = _western_score(words, best, best.score - 0.3)
     margin = best.score - western
@@ -600,9 +664,13 @@ def _decide(
 def _could_read(words: Sequence[Word], page: LegacyPage) -> bool:
     """A cheap test before any word list: does some word decode to letters of
     the page's script only?"""
+    shapes = _shapes(page)
     for word in words:
+        match = shapes.word.fullmatch(word.raw)
+        if match is None or match.start(1) < 0:
+            continue  # no letters of the script: no plausible core
         decoded = _decode(word, page)
-        if decoded != word.text and _plausible(decoded, page):
+        if decoded != word.text and _plausible(word.raw, decoded, page):
             return True
     return False
 
@@ -658,14 +726,27 @@ def _render(text: str, words: Sequence[Word], reading: Reading) -> str:
 def _lines_with_trigger(text: str) -> Iterator[tuple[int, int]]:
     """The lines of ``text`` in which the trigger matches, as (start, end)."""
     done = 0
-    for match in _trigger_re().finditer(text):
-        if match.start() < done:
-            continue
-        start = text.rfind("\n", 0, match.start()) + 1
-        end = text.find("\n", match.end())
+    while True:
+        # Each part of the trigger searched on its own: faster than their union.
+        found = [_first_confirmed(wake, text, done) for wake in wake()]
+        starts = [start for start in found if start is not None]
+        if not starts:
+            return
+        first = min(starts)
+        start = text.rfind("\n", 0, first) + 1
+        end = text.find("\n", first)
         end = len(text) if end < 0 else end
         yield start, end
         done = end
+
+
+def _first_confirmed(wake: Wake, text: str, start: int) -> int | None:
+    """Where ``wake`` first matches at or after ``start`` and its exact test
+    confirms it."""
+    for match in wake_pattern(wake).finditer(text, start):
+        if wake.confirm is None or wake.confirm(text, match.start()):
+            return match.start()
+    return None
 
 
 def find_legacy(text: str) -> Iterator[Finding]:

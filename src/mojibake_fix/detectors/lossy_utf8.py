@@ -859,9 +859,15 @@ def _plain_letter_at(text: str, start: int) -> bool:
     lead = text[start]
     before = text[start - 1] if start else " "
     after = text[start + 1] if start + 1 < len(text) else " "
-    if not lead.isalpha() or after in continuation_bytes() or after in "?\ufffd":
+    if not lead.isalpha() or after in "?\ufffd":
         return False
-    if not (before.isalpha() or after.isalpha()):
+    if after in continuation_bytes():
+        # The last letter of a word before a closing mark that stands for a
+        # continuation byte (``città»``, ``habló”``) reads as written too.
+        following = text[start + 2 : start + 3]
+        if after.isalpha() or not before.isalpha() or following in continuation_bytes():
+            return False
+    elif not (before.isalpha() or after.isalpha()):
         return False
     # Its case must fit the word: a capital opens a word or sits in an
     # all-caps one (``WÅadysÅaw`` is damage, ``ÅSE`` and ``Åse`` are not).
@@ -871,9 +877,14 @@ def _plain_letter_at(text: str, start: int) -> bool:
     return caps or left == start if lead.isupper() else not caps
 
 
-# A lead and a continuation byte: perhaps a whole sequence, which only a
-# closer look tells.
-_WHOLE_SEQUENCE = re.compile("[\xc2-\xf4][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
+# A lead and as many continuation bytes as it announces: perhaps a whole
+# sequence, which only a closer look tells.
+_CONT = "[\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]"
+_WHOLE_SEQUENCE = re.compile(
+    # One leading class, which the regular-expression engine skips through fast.
+    f"[\xc2-\xf4](?:(?<=[\xc2-\xdf]){_CONT}|(?<=[\xe0-\xef]){_CONT}{{2}}"
+    f"|(?<=[\xf0-\xf4]){_CONT}{{3}})"
+)
 
 
 def lead_sites(text: str) -> list[int]:
@@ -896,6 +907,30 @@ def _written_leads() -> frozenset[str]:
     listed by scripts/make_written_leads.py from wordfreq's lists."""
     listed = resources.files("mojibake_fix.context").joinpath("written_leads.txt")
     return frozenset(listed.read_text(encoding="utf-8").split())
+
+
+@functools.cache
+def _one_letter_words() -> frozenset[str]:
+    """Letters that are common words on their own in some language (``à``,
+    ``ő``, ``в``), listed by scripts/make_written_leads.py from wordfreq's lists."""
+    listed = resources.files("mojibake_fix.context").joinpath("one_letter_words.txt")
+    return frozenset(listed.read_text(encoding="utf-8").split())
+
+
+@functools.cache
+def _never_alone_damaged() -> frozenset[str]:
+    """Leads of two-byte characters that are all letters and none a word on
+    its own (``È`` starts Romanian ``Ș`` and ``Ț``): such a lead standing
+    alone between non-letters is the letter as written, since the character
+    it lost bytes of would have stood alone too."""
+    page = code_page("cp1252").byte_of
+    words = _one_letter_words()
+    never: set[str] = set()
+    for lead in LEADS:
+        characters = [bytes([page[lead], cont]).decode("utf-8") for cont in range(0x80, 0xC0)]
+        if all(ch.isalpha() and ch.lower() not in words for ch in characters):
+            never.add(lead)
+    return frozenset(never)
 
 
 @functools.cache
@@ -923,11 +958,15 @@ def _trailing_letters(text: str) -> str:
 
 def _in_a_written_word(text: str, start: int) -> bool:
     """Whether the lead at ``start`` is a letter of a word spelled so: a
-    common one, or a lone ``â`` inside a word that holds letters no Latin-1
-    or Windows-1252 reading shows (Romanian ``smântână``, with ``ă``)."""
+    common one, a lone ``â`` inside a word that holds letters no Latin-1
+    or Windows-1252 reading shows (Romanian ``smântână``, with ``ă``), or a
+    letter standing alone that no damaged character could have been
+    (Italian ``«È una``)."""
     if text[start + 1 : start + 2] in MARKERS:
         return False
     left, right = _letters_around(text, start)
+    if right - left == 1 and text[start] in _never_alone_damaged():
+        return True
     if right - left < _SHORTEST_WRITTEN:
         return False
     word = text[left:right]

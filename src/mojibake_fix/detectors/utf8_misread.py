@@ -615,6 +615,7 @@ def _finder(name: str, detector_id: str, priority: int) -> Detector:
         wake=lambda: (utf8_scan.wake(),),
         read_whole=lambda text: read_whole(text, name, detector_id),
         priority=priority,
+        judges_every_woken_text=True,
     )
 
 

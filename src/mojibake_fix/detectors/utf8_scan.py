@@ -14,7 +14,11 @@ mojibake in two ways, which this look uses:
 - what the pair looks like: a chance pair reads as text (two letters at the
   start of a word, a quotation mark before a letter), while real mojibake
   holds a symbol or control (``Ã©``, ``Ð¿``, ``â€œ``) or puts a capital right
-  after a small letter inside a word (``DoÄŸan``, ``РїСЂ``).
+  after a small letter inside a word (``DoÄŸan``, ``РїСЂ``);
+- what stands around the pair: in real mojibake a two-byte sequence is
+  neither followed by one more continuation byte nor preceded by a lead
+  still waiting for its own, which all-caps Cyrillic with quotation marks
+  is (``КАРЬЕРЕ»``, ``КАР’ЄРІ``: ``Р`` and ``Е`` are leads in Windows-1251).
 
 A text wakes the UTF-8 detectors only when some sequence is *telling* in both
 ways. Real mojibake of more than a word always holds one; the detectors then
@@ -23,6 +27,8 @@ find and judge every sequence, telling or not.
 >>> is_suspect("The cafÃ© is open"), is_suspect("Всё в порядке. Від Києва — далеко.")
 (True, False)
 >>> is_suspect("l’été à Paris"), is_suspect("РџСЂРёРІРµС‚")
+(False, True)
+>>> is_suspect("«НОВЫЙ ЭТАП В КАРЬЕРЕ»"), is_suspect("MOЕ»E")
 (False, True)
 """
 
@@ -95,10 +101,12 @@ class UnitTables:
     """The sequences of every code page, by how telling they are, and the
     character classes the scan's pattern is made of."""
 
-    telling_pairs: frozenset[str]
+    telling_pairs: dict[str, tuple[int, ...]]
     letter_pairs: dict[str, int]
     long_leads: dict[str, tuple[str, ...]]
     wake: Wake
+    page_leads: tuple[frozenset[str], ...]
+    page_conts: tuple[frozenset[str], ...]
 
 
 def _class_body(chars: set[str] | str) -> str:
@@ -108,16 +116,20 @@ def _class_body(chars: set[str] | str) -> str:
 @functools.cache
 def unit_tables() -> UnitTables:
     """Built once per process from the code pages' tables."""
-    telling: set[str] = set()
+    telling: dict[str, list[int]] = {}
+    leads_of_page: list[frozenset[str]] = []
+    conts_of_page: list[frozenset[str]] = []
     letters: dict[str, int] = {}
     long_leads: dict[str, list[str]] = {}
     leads2: set[str] = set()
     leads3: set[str] = set()
     leads4: set[str] = set()
     conts: set[str] = set()
-    for name in CODEC_NAMES:
+    for number, name in enumerate(CODEC_NAMES):
         page = code_page(name)
         page_conts = page.characters(0x80, 0xBF)
+        leads_of_page.append(frozenset(page.characters(0xC2, 0xF4)))
+        conts_of_page.append(frozenset(page_conts))
         conts.update(page_conts)
         leads3.update(page.characters(0xE0, 0xEF))
         leads4.update(page.characters(0xF0, 0xF4))
@@ -130,7 +142,7 @@ def unit_tables() -> UnitTables:
                 if not is_typical(decoded):
                     continue
                 if not _reads_as_text(lead + cont):
-                    telling.add(lead + cont)
+                    telling.setdefault(lead + cont, []).append(number)
                 elif lead.isupper():
                     letters[lead + cont] = max(
                         letters.get(lead + cont, _AFTER_SMALL), _how_letters_tell(cont, decoded)
@@ -152,7 +164,7 @@ def unit_tables() -> UnitTables:
         )
     )
     return UnitTables(
-        telling_pairs=frozenset(telling),
+        telling_pairs={pair: tuple(pages) for pair, pages in telling.items()},
         letter_pairs=letters,
         long_leads={lead: tuple(codecs) for lead, codecs in long_leads.items()},
         # Anchored at a continuation character, the rarer half of a pair,
@@ -162,6 +174,8 @@ def unit_tables() -> UnitTables:
             around=f"(?:{around})",
             confirm=is_telling_at,
         ),
+        page_leads=tuple(leads_of_page),
+        page_conts=tuple(conts_of_page),
     )
 
 
@@ -185,7 +199,8 @@ def is_telling_at(text: str, index: int) -> bool:
     tables = unit_tables()
     if index > 0:
         pair = text[index - 1 : index + 1]
-        if pair in tables.telling_pairs:
+        pages = tables.telling_pairs.get(pair)
+        if pages is not None and any(_stands_whole(text, index, tables, page) for page in pages):
             return True
         how = tables.letter_pairs.get(pair)
         if how is not None and (
@@ -205,6 +220,15 @@ def is_telling_at(text: str, index: int) -> bool:
         garble = (anchor + following).replace(" ", "\xa0")
         return _decoding(garble, "sloppy-windows-1252") is not None
     return False
+
+
+def _stands_whole(text: str, index: int, tables: UnitTables, page: int) -> bool:
+    """Whether the pair ending at ``text[index]`` can be a whole two-byte
+    sequence in code page ``page``: no lead before it waits for a
+    continuation byte, and no continuation byte follows it."""
+    before = text[index - 2] if index > 1 else ""
+    after = text[index + 1] if index + 1 < len(text) else ""
+    return before not in tables.page_leads[page] and after not in tables.page_conts[page]
 
 
 def _among_capitals(text: str, start: int, end: int) -> bool:
