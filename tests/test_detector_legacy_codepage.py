@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
+from pathlib import Path
 
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 import pytest
@@ -12,7 +14,9 @@ from hypothesis import strategies as st
 import mojibake_fix
 from mojibake_fix.detectors import DETECTORS
 from mojibake_fix.detectors.legacy_codepage import LEGACY_CODEPAGE, find_legacy, trigger
-from mojibake_fix.engine import fix_with
+from mojibake_fix.engine import fix_with, plan_for
+
+from .conftest import ROOT
 
 ONLY_THIS = (LEGACY_CODEPAGE,)
 
@@ -201,3 +205,44 @@ def test_findings_map_back_to_the_input(case: tuple[str, str], padding: str) -> 
     for finding in find_legacy(broken):
         assert finding.replacement is not None
         assert len(finding.replacement) == finding.end - finding.start
+
+
+def test_legacy_alphabets_are_what_their_script_makes() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "make_legacy_alphabets", ROOT / "scripts" / "make_legacy_alphabets.py"
+    )
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    assert Path(script.TARGET).read_text(encoding="utf-8").splitlines() == script.alphabets()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Estonian ``õ`` before a consonant, in a line with ``ä``, which Hungarian
+        # (``ő`` in Windows-1250 is ``õ`` in Windows-1252) does not write.
+        "Vanaema küpsetas igal pühapäeval rabarberikooki ja keetis musta sõstra moosi.",
+        "Meie meeskond võitis maakonna meistrivõistlused ja pääses edasi.",
+        "Pour préparer une bonne pâte à crêpes, mélangez la farine et les œufs.",  # ``êp``
+    ],
+)
+def test_telltale_pairs_in_a_line_no_legacy_language_writes_do_not_wake(text: str) -> None:
+    plan = plan_for(disable=frozenset(d.id for d in DETECTORS if d.id != LEGACY_CODEPAGE.id))
+    assert plan.scan.looks_clean(text)
+    assert list(find_legacy(text)) == []
+    assert mojibake_fix.fix(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Az első időszakban a főváros több kerületében is erős szél fújt.",  # only ő and ű tell
+        "Fransızca, Almanca, Yunanca, Rusça, Çince, Arapça veya Portekizce",
+    ],
+)
+def test_telltale_pairs_in_a_line_a_legacy_language_writes_still_wake(text: str) -> None:
+    page = "cp1250" if "ő" in text else "cp1254"
+    broken = misread(text, page)
+    assert re.search(trigger(), broken)
+    assert mojibake_fix.fix(broken).text == text

@@ -88,7 +88,8 @@ def _brute_force_woken(scan: Scan, text: str) -> set[int]:
             if anchor.match(text, index) and (confirm is None or confirm(text, index)):
                 fired |= owners
     for trigger, owners in zip(scan.triggers, scan.trigger_owners, strict=True):
-        if trigger.search(text):
+        pattern, confirm = trigger
+        if any(confirm is None or confirm(text, m.start()) for m in pattern.finditer(text)):
             fired |= owners
     return fired
 

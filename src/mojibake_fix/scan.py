@@ -35,7 +35,7 @@ class Scan:
 
     pattern: re.Pattern[str] | None
     checks: tuple[_Check, ...]
-    triggers: tuple[re.Pattern[str], ...]
+    triggers: tuple[_Check, ...]
     skips_ascii: bool
     check_owners: tuple[frozenset[int], ...] = ()
     trigger_owners: tuple[frozenset[int], ...] = ()
@@ -48,7 +48,7 @@ class Scan:
             for match in self.pattern.finditer(text):
                 if next(self._fired(text, match), None) is not None:
                     return False
-        return not any(trigger.search(text) for trigger in self.triggers)
+        return not any(_found(trigger, text) for trigger in self.triggers)
 
     def woken(self, text: str) -> frozenset[int]:
         """The positions of the detectors that could find something in
@@ -65,7 +65,7 @@ class Scan:
                 if not waiting:
                     break
         for trigger, owners in zip(self.triggers, self.trigger_owners, strict=True):
-            if not owners <= fired and trigger.search(text):
+            if not owners <= fired and _found(trigger, text):
                 fired.update(owners)
         return frozenset(fired)
 
@@ -87,11 +87,13 @@ class Scan:
                 yield number
 
 
-def _fires(check: _Check, text: str, index: int) -> bool:
-    """Whether the check's anchor matches at ``index`` and its exact test,
-    if any, confirms the candidate."""
-    anchor, confirm = check
-    return anchor.match(text, index) is not None and (confirm is None or confirm(text, index))
+def _found(trigger: _Check, text: str) -> bool:
+    """Whether a pattern searched on its own matches somewhere in ``text``
+    where its exact test, if any, confirms it."""
+    pattern, confirm = trigger
+    if confirm is None:
+        return pattern.search(text) is not None
+    return any(confirm(text, match.start()) for match in pattern.finditer(text))
 
 
 def _merge(wakes: tuple[Wake, ...]) -> re.Pattern[str]:
@@ -118,7 +120,8 @@ def scan_for(detectors: tuple[Detector, ...]) -> Scan:
         pattern=_merge(tuple(wakes)) if wakes else None,
         checks=tuple((wake_pattern(wake), wake.confirm) for wake in wakes),
         triggers=tuple(
-            wake_pattern(key) if isinstance(key, Wake) else re.compile(key) for key in triggers
+            (wake_pattern(key), key.confirm) if isinstance(key, Wake) else (re.compile(key), None)
+            for key in triggers
         ),
         skips_ascii=all(detector.needs_non_ascii for detector in detectors),
         check_owners=tuple(frozenset(owners[wake]) for wake in wakes),

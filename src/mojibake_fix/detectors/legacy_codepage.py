@@ -20,7 +20,9 @@ How it avoids false positives:
 - only lines holding a selective trigger are looked at: three high-half
   letters in a row (non-Latin scripts are all high half), or one of a few
   hundred letter pairs that Central European, Baltic and Turkish text read
-  as Windows-1252 is full of and clean text lacks (``by³`` is ``był``);
+  as Windows-1252 is full of and clean text lacks (``by³`` is ``był``), in a
+  line whose letters a language of those code pages writes (Estonian ``tõttu``
+  in a line with ``ä`` is no Hungarian ``tőttu``);
 - a word touching a character outside the code page is part of something
   else (``ağaç``, ``K√∏benhavn``) and is never touched;
 - a decoded word must be letters of one script, the script of its code page,
@@ -45,8 +47,10 @@ import dataclasses
 import functools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from importlib import resources
 
 from ..charclass import is_common, is_letter, script_of
 from ..model import Candidate, Finding
@@ -181,8 +185,63 @@ def _trigger_wakes(pairs: Sequence[str]) -> tuple[Wake, ...]:
         branches.append(f"{escaped}(?:{'|'.join(sides)})")
     return (
         Wake(at=_HIGH_LETTERS, around=f"(?=[{_HIGH_LETTERS}][{_HIGH_LETTERS}])"),
-        Wake(at="", around="|".join(branches)),
+        Wake(at="", around="|".join(branches), confirm=_fits_its_line),
     )
+
+
+# The share of a line's high-half letters that a language of a legacy page
+# must write, read in that page, for a telltale pair in the line to count.
+_LINE_FIT = 0.9
+_LATIN_PAGES = tuple(page for page in LEGACY_PAGES if page.script == "Latin")
+_HIGH_LETTER = re.compile(f"[{_HIGH_LETTERS}]")
+# Legacy Romanian writes ş and ţ with a cedilla, today's with a comma below.
+_COMMA_BELOW = str.maketrans("şţŞŢ", "șțȘȚ")
+
+
+@functools.cache
+def _legacy_alphabets() -> dict[str, frozenset[str]]:
+    """The letters beyond ASCII of each language of a Latin-script legacy
+    page, listed by scripts/make_legacy_alphabets.py."""
+    listed = resources.files("mojibake_fix.context").joinpath("legacy_alphabets.txt")
+    return {
+        language: frozenset(letters.translate(_COMMA_BELOW))
+        for language, letters in (
+            line.split(" ") for line in listed.read_text(encoding="utf-8").splitlines()
+        )
+    }
+
+
+def _writes(letters: frozenset[str], ch: str) -> bool:
+    """Whether a language with ``letters`` beyond ASCII writes ``ch``."""
+    return ch.isascii() or ch.lower().translate(_COMMA_BELOW) in letters
+
+
+def _fits_its_line(text: str, index: int) -> bool:
+    """Whether a telltale pair at ``index`` counts: some Latin-script legacy
+    page reads its line's high-half letters, changing some, as letters of a
+    language it serves (Estonian ``tõttu`` is no Hungarian ``tőttu`` in a
+    line with ``ä``, which Hungarian does not write)."""
+    start = text.rfind("\n", 0, index) + 1
+    end = text.find("\n", index)
+    highs = Counter(_HIGH_LETTER.findall(text, start, len(text) if end < 0 else end))
+    total = sum(highs.values())
+    letters_seen = "".join(highs)
+    raw = _to_bytes(letters_seen) or b""
+    alphabets = _legacy_alphabets()
+    for page in _LATIN_PAGES:
+        read = raw.decode(page.codec, "replace")
+        if read == letters_seen:
+            continue
+        for language in page.languages:
+            letters = alphabets[language]
+            fitting = sum(
+                count
+                for count, ch in zip(highs.values(), read, strict=True)
+                if _writes(letters, ch)
+            )
+            if fitting >= _LINE_FIT * total:
+                return True
+    return False
 
 
 def _trigger_pattern(pairs: Sequence[str]) -> str:

@@ -79,11 +79,17 @@ def _char_class(chars: str) -> str:
 
 
 def _unit_pattern(page: CodePage) -> str:
+    """One UTF-8 sequence in ``page``: a lead, then what that lead needs.
+
+    The lead comes first as one character class, which the regular-expression
+    engine skips to fast; each branch then checks, looking behind, which
+    kind of lead it was."""
     cont = _char_class(page.characters(0x80, 0xBF))
     lead2 = _char_class(page.characters(0xC2, 0xDF))
     lead3 = _char_class(page.characters(0xE0, 0xEF))
     lead4 = _char_class(page.characters(0xF0, 0xF4))
-    units = [f"{lead2}{cont}", f"{lead3}{cont}{{2}}", f"{lead4}{cont}{{3}}"]
+    leads = page.characters(0xC2, 0xF4)
+    tails = [f"(?<={lead2}){cont}", f"(?<={lead3}){cont}{{2}}", f"(?<={lead4}){cont}{{3}}"]
     if page.name in ("cp1252", "latin-1"):
         strict = _char_class(
             "".join(
@@ -97,15 +103,28 @@ def _unit_pattern(page: CodePage) -> str:
         # Not ``â``: E2 xx A0 are rare symbols (``†``), and ``â€`` + space is
         # far more often ``”`` whose last byte was dropped.
         lead3_low = _char_class("àáã")
-        units += [f"(?:{letters}|(?<!\\s)Â) ", f"{nbsp3} {strict}", f"{lead3_low}{strict} "]
-    return "|".join(f"(?:{unit})" for unit in units)
+        tails += [
+            f"(?:(?<={letters})|(?<![\\s]Â)(?<=Â)) ",
+            f"(?<={nbsp3}) {strict}",
+            f"(?<={lead3_low}){strict} ",
+        ]
+    return _char_class(leads) + "(?:" + "|".join(tails) + ")"
 
 
 @functools.cache
-def _patterns(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The pattern of one UTF-8 sequence, and of a run of them."""
-    unit = _unit_pattern(code_page(name))
-    return re.compile(unit), re.compile(f"(?:{unit})+")
+def _patterns(name: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The pattern of one UTF-8 sequence, of a run of them, and of what any
+    sequence holds: a lead right before a continuation character (anchored
+    at the continuation, the rarer of the two), or a lead before a space."""
+    page = code_page(name)
+    unit = _unit_pattern(page)
+    conts = page.characters(0x80, 0xBF)
+    lead = _char_class(page.characters(0xC2, 0xF4))
+    spaced = _NBSP_LEADS_2 + _NBSP_LEADS_3 if name in ("cp1252", "latin-1") else ""
+    spaced = spaced.encode("latin-1").decode("cp1252")
+    sign = f"{_char_class(conts + spaced)}(?:(?<={lead}{_char_class(conts)})"
+    sign += f"|(?<={_char_class(spaced)})(?= ))" if spaced else ")"
+    return re.compile(unit), re.compile(f"(?:{unit})+"), re.compile(sign)
 
 
 @functools.cache
@@ -153,7 +172,9 @@ def _decode(raw: bytes) -> str | None:
 
 def find_runs(text: str, page: CodePage) -> Iterator[Run]:
     """Every maximal run of decodable UTF-8 sequences in ``text``."""
-    unit_re, run_re = _patterns(page.name)
+    unit_re, run_re, sign = _patterns(page.name)
+    if not sign.search(text):
+        return
     for match in run_re.finditer(text):
         pending: list[tuple[int, int, bytes, bool]] = []
         for unit in unit_re.finditer(text, match.start(), match.end()):

@@ -103,7 +103,7 @@ class UnitTables:
 
     telling_pairs: dict[str, tuple[int, ...]]
     letter_pairs: dict[str, int]
-    long_leads: dict[str, tuple[str, ...]]
+    long_leads: dict[str, tuple[tuple[str, int], ...]]
     wake: Wake
     page_leads: tuple[frozenset[str], ...]
     page_conts: tuple[frozenset[str], ...]
@@ -120,7 +120,7 @@ def unit_tables() -> UnitTables:
     leads_of_page: list[frozenset[str]] = []
     conts_of_page: list[frozenset[str]] = []
     letters: dict[str, int] = {}
-    long_leads: dict[str, list[str]] = {}
+    long_leads: dict[str, list[tuple[str, int]]] = {}
     leads2: set[str] = set()
     leads3: set[str] = set()
     leads4: set[str] = set()
@@ -134,7 +134,7 @@ def unit_tables() -> UnitTables:
         leads3.update(page.characters(0xE0, 0xEF))
         leads4.update(page.characters(0xF0, 0xF4))
         for lead in page.characters(0xE0, 0xF4):
-            long_leads.setdefault(lead, []).append(CODEC_NAMES[name])
+            long_leads.setdefault(lead, []).append((CODEC_NAMES[name], number))
         for lead in page.characters(0xC2, 0xDF):
             leads2.add(lead)
             for cont in page_conts:
@@ -241,17 +241,21 @@ def _telling_long(text: str, start: int, end: int, tables: UnitTables) -> bool:
     if end > len(text):
         return False
     garble = text[start:end]
+    decodings = [
+        decoded
+        for codec, page in tables.long_leads.get(garble[0], ())
+        if all(ch in tables.page_conts[page] for ch in garble[1:])
+        and (decoded := _decoding(garble, codec))
+    ]
+    if not decodings:
+        return False
     capital_after_small = start > 0 and text[start - 1].islower() and garble[0].isupper()
     looks_written = _reads_as_text(garble) and not capital_after_small
     looks_written = looks_written and not any(
         left.islower() and right.isupper() for left, right in itertools.pairwise(garble)
     )
-    for codec in tables.long_leads.get(garble[0], ()):
-        decoded = _decoding(garble, codec)
-        # Letters never spell punctuation by chance (``вЂњ`` and ``ÔÇÖ`` are ``“`` and ``’``).
-        if decoded and (not looks_written or _is_punctuation(decoded)):
-            return True
-    return False
+    # Letters never spell punctuation by chance (``вЂњ`` and ``ÔÇÖ`` are ``“`` and ``’``).
+    return any(not looks_written or _is_punctuation(decoded) for decoded in decodings)
 
 
 def _is_punctuation(decoded: str) -> bool:
