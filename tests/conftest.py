@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import settings
@@ -57,3 +59,12 @@ TRICKY_CLEAN = [
 def clean_samples() -> list[str]:
     """The tricky strings above, then each file of corpus/clean/ whole."""
     return TRICKY_CLEAN + [path.read_text(encoding="utf-8") for path in sorted(CLEAN.glob("*.txt"))]
+
+
+def load_script(name: str) -> ModuleType:
+    """``scripts/<name>.py`` as a module, to compare what it makes with what is checked in."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    return script

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from mojibake_fix.detectors import DETECTORS
 from mojibake_fix.detectors.legacy_codepage import LEGACY_CODEPAGE, find_legacy, trigger
 from mojibake_fix.engine import fix_with, plan_for
 
-from .conftest import ROOT
+from .conftest import load_script
 
 ONLY_THIS = (LEGACY_CODEPAGE,)
 
@@ -208,12 +207,7 @@ def test_findings_map_back_to_the_input(case: tuple[str, str], padding: str) -> 
 
 
 def test_legacy_alphabets_are_what_their_script_makes() -> None:
-    spec = importlib.util.spec_from_file_location(
-        "make_legacy_alphabets", ROOT / "scripts" / "make_legacy_alphabets.py"
-    )
-    assert spec is not None and spec.loader is not None
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
+    script = load_script("make_legacy_alphabets")
     assert Path(script.TARGET).read_text(encoding="utf-8").splitlines() == script.alphabets()
 
 

@@ -8,7 +8,6 @@ is the one judging every run would make (or better: the expected text).
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import json
 import pickle
 from pathlib import Path
@@ -24,7 +23,7 @@ from mojibake_fix.engine import _repair, plan_for
 from mojibake_fix.model import DeferredChanges, changes_by_runs
 from mojibake_fix.scan import Scan
 
-from .conftest import ROOT, TRICKY_CLEAN, clean_paragraphs
+from .conftest import ROOT, TRICKY_CLEAN, clean_paragraphs, load_script
 
 CASES = ROOT / "corpus" / "cases.jsonl"
 NEGATIVES = ROOT / "corpus" / "negatives.txt"
@@ -227,12 +226,7 @@ def test_deferred_changes_behave_as_the_tuple_they_stand_for() -> None:
 
 
 def test_written_leads_and_one_letter_words_are_what_their_script_makes() -> None:
-    spec = importlib.util.spec_from_file_location(
-        "make_written_leads", ROOT / "scripts" / "make_written_leads.py"
-    )
-    assert spec is not None and spec.loader is not None
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
+    script = load_script("make_written_leads")
     assert Path(script.TARGET).read_text(encoding="utf-8").split() == script.written_leads()
     listed = Path(script.ONE_LETTER_TARGET).read_text(encoding="utf-8").split()
     assert listed == script.one_letter_words()
