@@ -215,10 +215,13 @@ def test_legacy_alphabets_are_what_their_script_makes() -> None:
     "text",
     [
         # Estonian ``õ`` before a consonant, in a line with ``ä``, which Hungarian
-        # (``ő`` in Windows-1250 is ``õ`` in Windows-1252) does not write.
+        # (``ő`` in Windows-1250 is ``õ`` in Windows-1252) does not write, and
+        # no known Hungarian word either.
         "Vanaema küpsetas igal pühapäeval rabarberikooki ja keetis musta sõstra moosi.",
         "Meie meeskond võitis maakonna meistrivõistlused ja pääses edasi.",
         "Pour préparer une bonne pâte à crêpes, mélangez la farine et les œufs.",  # ``êp``
+        # Hungarian letters only, but no page makes a known word of ``tõttu``.
+        "Rong Tartust Tallinna hilines rikke tõttu peaaegu kaks tundi.",
     ],
 )
 def test_telltale_pairs_in_a_line_no_legacy_language_writes_do_not_wake(text: str) -> None:

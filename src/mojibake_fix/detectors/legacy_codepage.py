@@ -22,7 +22,8 @@ How it avoids false positives:
   hundred letter pairs that Central European, Baltic and Turkish text read
   as Windows-1252 is full of and clean text lacks (``by³`` is ``był``), in a
   line whose letters a language of those code pages writes (Estonian ``tõttu``
-  in a line with ``ä`` is no Hungarian ``tőttu``);
+  in a line with ``ä`` is no Hungarian ``tőttu``) and of which some page makes
+  a known word;
 - a word touching a character outside the code page is part of something
   else (``ağaç``, ``K√∏benhavn``) and is never touched;
 - a decoded word must be letters of one script, the script of its code page,
@@ -185,13 +186,13 @@ def _trigger_wakes(pairs: Sequence[str]) -> tuple[Wake, ...]:
         branches.append(f"{escaped}(?:{'|'.join(sides)})")
     return (
         Wake(at=_HIGH_LETTERS, around=f"(?=[{_HIGH_LETTERS}][{_HIGH_LETTERS}])"),
-        Wake(at="", around="|".join(branches), confirm=_fits_its_line),
+        Wake(at="", around="|".join(branches), confirm=_pair_counts),
     )
 
 
-# The share of a line's high-half letters that a language of a legacy page
-# must write, read in that page, for a telltale pair in the line to count.
-_LINE_FIT = 0.9
+# The share of a line's high-half letters (four in five) that a language of a
+# legacy page must write, read in that page, for a telltale pair to count.
+_LINE_FIT = 0.8
 _LATIN_PAGES = tuple(page for page in LEGACY_PAGES if page.script == "Latin")
 _HIGH_LETTER = re.compile(f"[{_HIGH_LETTERS}]")
 # Legacy Romanian writes ş and ţ with a cedilla, today's with a comma below.
@@ -216,14 +217,27 @@ def _writes(letters: frozenset[str], ch: str) -> bool:
     return ch.isascii() or ch.lower().translate(_COMMA_BELOW) in letters
 
 
-def _fits_its_line(text: str, index: int) -> bool:
-    """Whether a telltale pair at ``index`` counts: some Latin-script legacy
-    page reads its line's high-half letters, changing some, as letters of a
-    language it serves (Estonian ``tõttu`` is no Hungarian ``tőttu`` in a
-    line with ``ä``, which Hungarian does not write)."""
+def _pair_counts(text: str, index: int) -> bool:
+    """Whether a telltale pair at ``index`` counts, which its line decides."""
     start = text.rfind("\n", 0, index) + 1
     end = text.find("\n", index)
-    highs = Counter(_HIGH_LETTER.findall(text, start, len(text) if end < 0 else end))
+    return _line_may_be_legacy(text[start : len(text) if end < 0 else end])
+
+
+@functools.lru_cache(maxsize=256)
+def _line_may_be_legacy(line: str) -> bool:
+    """Whether a line with a telltale pair may be legacy text: its letters
+    fit a legacy language, and some code page makes a known word of one of
+    its words (without which :func:`_decide` finds nothing in it)."""
+    return _fits_a_language(line) and _makes_a_known_word(line)
+
+
+def _fits_a_language(line: str) -> bool:
+    """Whether some Latin-script legacy page reads the line's high-half
+    letters, changing some, as letters of a language it serves (Estonian
+    ``tõttu`` is no Hungarian ``tőttu`` in a line with ``ä``, which
+    Hungarian does not write)."""
+    highs = Counter(_HIGH_LETTER.findall(line))
     total = sum(highs.values())
     letters_seen = "".join(highs)
     raw = _to_bytes(letters_seen) or b""
@@ -240,6 +254,21 @@ def _fits_its_line(text: str, index: int) -> bool:
                 if _writes(letters, ch)
             )
             if fitting >= _LINE_FIT * total:
+                return True
+    return False
+
+
+def _makes_a_known_word(line: str) -> bool:
+    """Whether some legacy page turns a word of the line into a known word
+    of one of its languages: what :func:`_worth_reading` asks of the words
+    it is given, asked of every word of the line with a high-half letter."""
+    words = {match.group() for match in _WORD.finditer(line) if not match.group().isascii()}
+    raws = [(word, raw) for word in words if (raw := _to_bytes(word)) is not None]
+    for page in LEGACY_PAGES:
+        for word, raw in raws:
+            decoded = raw.decode(page.codec, errors="replace")
+            core = _plausible(raw, decoded, page) if decoded != word else None
+            if core and any(_frequency(core, language) >= 0.5 for language in page.languages):
                 return True
     return False
 
