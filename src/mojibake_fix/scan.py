@@ -44,9 +44,11 @@ class Scan:
         """True when none of the detectors could find anything in ``text``."""
         if self.skips_ascii and text.isascii():
             return True
-        if self.pattern is not None:
-            for match in self.pattern.finditer(text):
-                if next(self._fired(text, match), None) is not None:
+        pattern = self.pattern
+        # Most texts hold no candidate at all: one search says so.
+        if pattern is not None and pattern.search(text) is not None:
+            for match in pattern.finditer(text):
+                for _ in self._fired(text, match):
                     return False
         return not any(_found(trigger, text) for trigger in self.triggers)
 
@@ -91,9 +93,10 @@ def _found(trigger: _Check, text: str) -> bool:
     """Whether a pattern searched on its own matches somewhere in ``text``
     where its exact test, if any, confirms it."""
     pattern, confirm = trigger
-    if confirm is None:
-        return pattern.search(text) is not None
-    return any(confirm(text, match.start()) for match in pattern.finditer(text))
+    first = pattern.search(text)
+    if first is None or confirm is None:
+        return first is not None
+    return any(confirm(text, match.start()) for match in pattern.finditer(text, first.start()))
 
 
 def _merge(wakes: tuple[Wake, ...]) -> re.Pattern[str]:
