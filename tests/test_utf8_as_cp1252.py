@@ -115,3 +115,35 @@ def test_classic_examples(broken: str, expected: str) -> None:
 def test_negatives(clean: str) -> None:
     result = mojibake_fix.fix(clean)
     assert result.text == clean and result.changes == ()
+
+
+@pytest.mark.parametrize("language", ["zh", "ja", "ko"])
+def test_cjk_whose_no_break_space_bytes_became_spaces_is_repaired(language: str) -> None:
+    """A character of three bytes with A0 among them (``校`` is E6 A0 A1) shows
+    ``æ ¡`` once the no-break space became a space: inside a run of other
+    sequences, it is repaired like the rest."""
+    pairs = [
+        (as_cp1252(text).replace("\xa0", " "), text)
+        for lang, text in clean_paragraphs()
+        if lang == language
+        and "\xa0" in as_cp1252(text)
+        and text.isprintable()
+        and all(ord(ch) < 0x10000 for ch in text)
+    ]
+    assert len(pairs) >= 5
+    for broken, text in pairs:
+        assert mojibake_fix.fix(broken).text == text
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Il habite près « du port » et dit : « c’est très « beau » ».",
+        "È «vero», disse. Perché «no»?",
+        "Qué «bien», dijo él « sí ».",
+        "Noël « Père » Noël ‚ç ‚",
+        "«ç ‚» et «è «» ë ¡ ì ¿",
+    ],
+)
+def test_cjk_leads_before_a_space_in_clean_text_stay(clean: str) -> None:
+    assert mojibake_fix.fix(clean).text == clean

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 # unlikely characters (after ftfy's ALTERED_UTF8_RE).
 _NBSP_LEADS_2 = "\xc2\xc3\xc5\xce\xd0\xd9"
 _NBSP_LEADS_3 = "\xe2\xe3"
+_NBSP_LEADS_CJK = "äåæçèéêëìí"
 
 # A run judged on its own is never as certain as a whole text that one code
 # page explains: that is the strongest evidence there is.
@@ -103,10 +104,16 @@ def _unit_pattern(page: CodePage) -> str:
         # Not ``â``: E2 xx A0 are rare symbols (``†``), and ``â€`` + space is
         # far more often ``”`` whose last byte was dropped.
         lead3_low = _char_class("àáã")
+        # The leads of Chinese, Japanese and Korean characters, whose second
+        # or third byte may be a no-break space, only inside a run of other
+        # sequences (no space parts CJK words; ``près « x »`` is French).
+        cjk = _char_class(_NBSP_LEADS_CJK)
+        inside = f"(?:(?<={cont}{cjk})|(?<={cjk})(?=(?: {strict}|{strict} ){_char_class(leads)}))"
         tails += [
             f"(?:(?<={letters})|(?<![\\s]Â)(?<=Â)) ",
             f"(?<={nbsp3}) {strict}",
             f"(?<={lead3_low}){strict} ",
+            f"{inside}(?: {strict}|{strict} )",
         ]
     return _char_class(leads) + "(?:" + "|".join(tails) + ")"
 
@@ -122,6 +129,7 @@ def _patterns(name: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     lead = _char_class(page.characters(0xC2, 0xF4))
     spaced = _NBSP_LEADS_2 + _NBSP_LEADS_3 if name in ("cp1252", "latin-1") else ""
     spaced = spaced.encode("latin-1").decode("cp1252")
+    spaced += _NBSP_LEADS_CJK if name in ("cp1252", "latin-1") else ""
     sign = f"{_char_class(conts + spaced)}(?:(?<={lead}{_char_class(conts)})"
     sign += f"|(?<={_char_class(spaced)})(?= ))" if spaced else ")"
     return re.compile(unit), re.compile(f"(?:{unit})+"), re.compile(sign)
