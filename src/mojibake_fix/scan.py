@@ -46,8 +46,9 @@ class Scan:
             return True
         pattern = self.pattern
         # Most texts hold no candidate at all: one search says so.
-        if pattern is not None and pattern.search(text) is not None:
-            for match in pattern.finditer(text):
+        first = pattern.search(text) if pattern is not None else None
+        if pattern is not None and first is not None:
+            for match in pattern.finditer(text, first.start()):
                 for _ in self._fired(text, match):
                     return False
         return not any(_found(trigger, text) for trigger in self.triggers)
@@ -117,7 +118,13 @@ def scan_for(detectors: tuple[Detector, ...]) -> Scan:
     for position, detector in enumerate(detectors):
         for key in detector.wake() if detector.wake is not None else (detector.trigger(),):
             owners.setdefault(key, set()).add(position)
-    wakes = [key for key in owners if isinstance(key, Wake) and key.at]
+    # Wakes without an exact test first: where one of them matches, the text
+    # is woken at once, and a candidate of a later wake is tested against
+    # fewer anchors after it.
+    wakes = sorted(
+        (key for key in owners if isinstance(key, Wake) and key.at),
+        key=lambda wake: wake.confirm is not None,
+    )
     triggers = [key for key in owners if key not in wakes]
     return Scan(
         pattern=_merge(tuple(wakes)) if wakes else None,

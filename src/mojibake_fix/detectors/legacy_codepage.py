@@ -196,25 +196,26 @@ _LINE_FIT = 0.8
 _LATIN_PAGES = tuple(page for page in LEGACY_PAGES if page.script == "Latin")
 _HIGH_LETTER = re.compile(f"[{_HIGH_LETTERS}]")
 # Legacy Romanian writes ş and ţ with a cedilla, today's with a comma below.
-_COMMA_BELOW = str.maketrans("şţŞŢ", "șțȘȚ")
+_WITH_CEDILLA = {"ș": "ş", "ț": "ţ"}
 
 
 @functools.cache
 def _legacy_alphabets() -> dict[str, frozenset[str]]:
-    """The letters beyond ASCII of each language of a Latin-script legacy
-    page, listed by scripts/make_legacy_alphabets.py."""
+    """The letters beyond ASCII that each language of a Latin-script legacy
+    page writes, small and capital (listed by scripts/make_legacy_alphabets.py),
+    with Romanian's comma-below letters also in their legacy cedilla form."""
     listed = resources.files("mojibake_fix.context").joinpath("legacy_alphabets.txt")
-    return {
-        language: frozenset(letters.translate(_COMMA_BELOW))
-        for language, letters in (
-            line.split(" ") for line in listed.read_text(encoding="utf-8").splitlines()
-        )
-    }
+    alphabets: dict[str, frozenset[str]] = {}
+    for line in listed.read_text(encoding="utf-8").splitlines():
+        language, letters = line.split(" ")
+        letters += "".join(_WITH_CEDILLA.get(ch, "") for ch in letters)
+        alphabets[language] = frozenset(letters + letters.upper())
+    return alphabets
 
 
 def _writes(letters: frozenset[str], ch: str) -> bool:
     """Whether a language with ``letters`` beyond ASCII writes ``ch``."""
-    return ch.isascii() or ch.lower().translate(_COMMA_BELOW) in letters
+    return ch < "\x80" or ch in letters
 
 
 def _pair_counts(text: str, index: int) -> bool:
