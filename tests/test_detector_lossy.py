@@ -399,3 +399,36 @@ def test_clean_text_cut_at_a_character_boundary_keeps_its_last_letter() -> None:
 @pytest.mark.parametrize("text", ["Vi bor på Ø", "Section Ð", "Room Ñ", "Il est à", "Dvě Å"])
 def test_a_letter_standing_alone_at_the_end_of_clean_text_is_kept(text: str) -> None:
     assert mojibake_fix.fix(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("damaged", "written"),
+    [
+        # Portuguese and French write ``â``, but not in these words: the
+        # words without it are known, so a mark was lost.
+        (
+            "Cientistas alertam que a floresta está próxima de um âponto de não retornoâ.",
+            "Cientistas alertam que a floresta está próxima de um “ponto de não retorno”.",
+        ),
+        ("Il a dit : âjamais plus sans toiâ, et il est parti.", None),
+    ],
+)
+def test_a_lone_a_circumflex_at_a_word_edge_is_a_lost_mark_when_the_word_is_known_without_it(
+    damaged: str, written: str | None
+) -> None:
+    repaired = mojibake_fix.fix(damaged).text
+    if written is not None:
+        assert repaired == written
+    assert "â" not in repaired
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "O âmbito da lei e a âncora do navio; o ânimo voltou.",
+        "L’âge de l’âme, un âne et l’âtre.",
+        "Tôi đã ăn cơm. Âm nhạc và ân tình.",
+    ],
+)
+def test_words_spelled_with_a_circumflex_at_their_edge_stay(clean: str) -> None:
+    assert mojibake_fix.fix(clean).text == clean

@@ -360,11 +360,14 @@ class _Judge:
         lead = text[site.start]
         if _lost_for_sure(text, site):
             return _MARKED_KEEP
-        if self.legit(lead):
-            return 4.0
         before = text[site.start - 1] if site.start else " "
         core_end = _core_end(text, site)
         after = text[core_end] if core_end < len(text) else " "
+        if self.legit(lead):
+            edge = None
+            if lead == LONE_PUNCTUATION_LEAD and before.isalpha() != after.isalpha():
+                edge = self.edge_keep_score(site.start, core_end)
+            return 4.0 if edge is None else edge
         if (
             lead == LONE_PUNCTUATION_LEAD
             and before.isalpha()
@@ -378,6 +381,26 @@ class _Judge:
         if not (is_letter(lead) or is_letter(before) or is_letter(after)):
             return 4.0
         return 1.0
+
+    def edge_keep_score(self, start: int, core_end: int) -> float | None:
+        """A lone ``â`` opening or closing a word, in a language that writes
+        ``â``: a letter when the word is spelled so (``âge``, ``âncora``), a
+        lost mark when the word without it is a known word (``âponto``,
+        ``retornoâ``: Portuguese ``“ponto … retorno”``); ``None`` when the
+        words do not tell."""
+        text = self.text
+        if core_end < len(text) and text[core_end].isalpha():
+            end = core_end
+            while end < len(text) and text[end].isalpha():
+                end += 1
+            rest = text[core_end:end]
+            word = LONE_PUNCTUATION_LEAD + rest
+        else:
+            rest = _trailing_letters(text[:start])
+            word = rest + LONE_PUNCTUATION_LEAD
+        if self.word_zipf(word) > 0.0 or _starts_a_written_word(word):
+            return 4.0
+        return 0.0 if self.word_zipf(rest, _SHORTEST_WRITTEN) > 0.0 else None
 
     def letter_elsewhere(self, ch: str) -> bool:
         """Whether ``ch`` is a letter of some language written in the text's script."""
