@@ -878,7 +878,9 @@ def _letters_around(text: str, start: int) -> tuple[int, int]:
     return left, right
 
 
-def _plain_letter_at(text: str, start: int) -> bool:
+def _plain_letter_at(text: str, start: int, word: tuple[int, int] | None = None) -> bool:
+    """:func:`_plain_letter` at ``start``; ``word`` is the run of letters
+    around it, when already known."""
     lead = text[start]
     before = text[start - 1] if start else " "
     after = text[start + 1] if start + 1 < len(text) else " "
@@ -894,7 +896,7 @@ def _plain_letter_at(text: str, start: int) -> bool:
         return False
     # Its case must fit the word: a capital opens a word or sits in an
     # all-caps one (``WÅadysÅaw`` is damage, ``ÅSE`` and ``Åse`` are not).
-    left, right = _letters_around(text, start)
+    left, right = word or _letters_around(text, start)
     others = text[left:start] + text[start + 1 : right]
     caps = others.isupper()
     return caps or left == start if lead.isupper() else not caps
@@ -979,26 +981,27 @@ def _trailing_letters(text: str) -> str:
     return text[index:]
 
 
-def _in_a_written_word(text: str, start: int) -> bool:
+def _in_a_written_word(text: str, start: int, word: tuple[int, int] | None = None) -> bool:
     """Whether the lead at ``start`` is a letter of a word spelled so: a
     common one, a lone ``â`` inside a word that holds letters no Latin-1
     or Windows-1252 reading shows (Romanian ``smântână``, with ``ă``), or a
     letter standing alone that no damaged character could have been
-    (Italian ``«È una``)."""
+    (Italian ``«È una``). ``word`` is the run of letters around it, when
+    already known."""
     if text[start + 1 : start + 2] in MARKERS:
         return False
-    left, right = _letters_around(text, start)
+    left, right = word or _letters_around(text, start)
     if right - left == 1 and text[start] in _never_alone_damaged():
         return True
     if right - left < _SHORTEST_WRITTEN:
         return False
-    word = text[left:right]
-    if word.casefold() in _written_leads():
+    letters = text[left:right]
+    if letters.casefold() in _written_leads():
         return True
     return (
         text[start] == LONE_PUNCTUATION_LEAD
         and left < start < right - 1
-        and any(ch not in _READ_AS_LATIN_1 for ch in word)
+        and any(ch not in _READ_AS_LATIN_1 for ch in letters)
     )
 
 
@@ -1015,9 +1018,10 @@ def _worth_a_look(text: str, start: int) -> bool:
     anywhere, are as written."""
     if _cut_at_the_end().match(text, start + 1):
         return True
-    if _in_a_written_word(text, start):
+    word = _letters_around(text, start)
+    if _in_a_written_word(text, start, word):
         return False
-    if text[start] == LONE_PUNCTUATION_LEAD or not _plain_letter_at(text, start):
+    if text[start] == LONE_PUNCTUATION_LEAD or not _plain_letter_at(text, start, word):
         return True
     return _WHOLE_SEQUENCE.search(text) is not None
 
