@@ -432,3 +432,29 @@ def test_a_lone_a_circumflex_at_a_word_edge_is_a_lost_mark_when_the_word_is_know
 )
 def test_words_spelled_with_a_circumflex_at_their_edge_stay(clean: str) -> None:
     assert mojibake_fix.fix(clean).text == clean
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "FAST JEDER VIERTE BAUM IST SCHWER GESCHÄDIGT. FÖRSTER FORDERN MEHR GELD FÜR DEN UMBAU.",
+        "MII DE SUPORTERI AU SĂRBĂTORIT ÎN PIAȚA UNIVERSITĂȚII PÂNĂ DIMINEAȚA.",
+    ],
+)
+def test_all_caps_headlines_that_lost_every_second_byte_are_judged(headline: str) -> None:
+    """Every accented capital of Latin-1 loses its second byte, so no whole
+    sequence is left; ``ãd`` and ``Äi`` are in no word of any language."""
+    assert mojibake_fix.fix(c1_stripped(headline)).text == headline
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "O BRASIL DISSE NÃO. SÃO PAULO, IRMÃ E MÃE.",
+        "DANMARK VINDER EM-GULD I HÅNDBOLD PÅ SØNDAG.",
+        "ÍSLENSKA LANDSLIÐIÐ TRYGGÐI SÉR SÆTI Á STÓRMÓTI.",
+        "DIE LÄNDER SOLLEN BIS ÄPFEL LIEFERN. ÅSE UND ØYSTEIN.",
+    ],
+)
+def test_all_caps_letters_between_neighbours_a_language_writes_stay(clean: str) -> None:
+    assert mojibake_fix.fix(clean).text == clean

@@ -223,11 +223,13 @@ def test_deferred_changes_behave_as_the_tuple_they_stand_for() -> None:
     assert pickle.loads(pickle.dumps(result)) == result
 
 
-def test_written_leads_and_one_letter_words_are_what_their_script_makes() -> None:
+def test_lead_letter_lists_are_what_their_script_makes() -> None:
     script = load_script("make_written_leads")
     assert Path(script.TARGET).read_text(encoding="utf-8").split() == script.written_leads()
     listed = Path(script.ONE_LETTER_TARGET).read_text(encoding="utf-8").split()
     assert listed == script.one_letter_words()
+    neighbours = Path(script.NEIGHBOURS_TARGET).read_text(encoding="utf-8").splitlines()
+    assert neighbours == script.lead_neighbours()
 
 
 @pytest.mark.parametrize(

@@ -899,7 +899,35 @@ def _plain_letter_at(text: str, start: int, word: tuple[int, int] | None = None)
     left, right = word or _letters_around(text, start)
     others = text[left:start] + text[start + 1 : right]
     caps = others.isupper()
-    return caps or left == start if lead.isupper() else not caps
+    fits = caps or left == start if lead.isupper() else not caps
+    return fits and _written_between(text, start)
+
+
+@functools.cache
+def _lead_neighbours() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """For each small Latin-1 letter, the letters some language writes
+    before it and after it (``_`` for a word's edge), listed by
+    scripts/make_written_leads.py from wordfreq's lists."""
+    listed = resources.files("mojibake_fix.context").joinpath("lead_neighbours.txt")
+    table: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    for line in listed.read_text(encoding="utf-8").splitlines():
+        letter, before, after = line.split(" ")
+        table[letter] = (frozenset(before), frozenset(after))
+    return table
+
+
+def _written_between(text: str, start: int) -> bool:
+    """Whether some language writes the letter at ``start`` between the
+    letters around it: ``ãd`` is in no word (``GESCHÃDIGT`` is an ``Ä`` that
+    lost its second byte), ``ão`` and ``ån`` are (``NÃO``, ``HÅNDBOLD``)."""
+    sides = _lead_neighbours().get(text[start].casefold())
+    if sides is None:
+        return True
+    before = text[start - 1] if start else ""
+    after = text[start + 1 : start + 2]
+    before = before.casefold()[-1:] if before.isalpha() else "_"
+    after = after.casefold()[:1] if after.isalpha() else "_"
+    return before in sides[0] and after in sides[1]
 
 
 # A lead and as many continuation bytes as it announces: perhaps a whole
