@@ -458,3 +458,18 @@ def test_all_caps_headlines_that_lost_every_second_byte_are_judged(headline: str
 )
 def test_all_caps_letters_between_neighbours_a_language_writes_stay(clean: str) -> None:
     assert mojibake_fix.fix(clean).text == clean
+
+
+@pytest.mark.parametrize(
+    ("damaged", "written"),
+    [
+        ("LA TROISIÃME FOIS DâUN COUP DE THÃÂTRE", "LA TROISIÈME FOIS D’UN COUP DE THÉÂTRE"),
+        ("UMA âNOITE INESQUECÃVELâ.", "UMA “NOITE INESQUECÍVEL”."),
+    ],
+)
+def test_a_small_lone_a_circumflex_among_capitals_is_a_lost_mark(
+    damaged: str, written: str
+) -> None:
+    """A word in capitals writes ``Â``: a small ``â`` touching it lost its bytes,
+    even in French and Portuguese, which write ``â``."""
+    assert mojibake_fix.fix(damaged).text == written

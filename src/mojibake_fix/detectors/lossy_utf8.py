@@ -363,6 +363,8 @@ class _Judge:
         before = text[site.start - 1] if site.start else " "
         core_end = _core_end(text, site)
         after = text[core_end] if core_end < len(text) else " "
+        if lead == LONE_PUNCTUATION_LEAD and _among_capitals(text, site.start):
+            return 0.0  # a capital word writes ``Â``: ``LâAÃROPORT`` lost a mark
         if self.legit(lead):
             edge = None
             if lead == LONE_PUNCTUATION_LEAD and before.isalpha() != after.isalpha():
@@ -901,6 +903,13 @@ def _plain_letter_at(text: str, start: int, word: tuple[int, int] | None = None)
     caps = others.isupper()
     fits = caps or left == start if lead.isupper() else not caps
     return fits and _written_between(text, start)
+
+
+def _among_capitals(text: str, start: int) -> bool:
+    """Whether the letters around ``text[start]`` (two at least) are all capitals."""
+    left, right = _letters_around(text, start)
+    others = text[left:start] + text[start + 1 : right]
+    return len(others) >= 2 and others.isupper()
 
 
 @functools.cache
