@@ -35,7 +35,7 @@ class Wake:
     trigger matches must pass, so that no text the detector could repair is
     let through. With ``at`` empty, ``around`` is a pattern searched in a pass
     of its own: for a trigger that is fast alone (a choice between literal
-    characters) and slow merged.
+    characters) and slow merged; ``confirm`` then tests where a match starts.
     """
 
     at: str
