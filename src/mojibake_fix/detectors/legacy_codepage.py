@@ -225,7 +225,9 @@ def _pair_counts(text: str, index: int) -> bool:
     return _line_may_be_legacy(text[start : len(text) if end < 0 else end])
 
 
-@functools.lru_cache(maxsize=256)
+# A few lines: the telltale pairs of one line ask about it in turn, and a
+# long line must not stay in memory.
+@functools.lru_cache(maxsize=8)
 def _line_may_be_legacy(line: str) -> bool:
     """Whether a line with a telltale pair may be legacy text: its letters
     fit a legacy language, and some code page makes a known word of one of
