@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
-from .detectors import Detector, Wake, wake_pattern
+from .detectors import Detector, Wake, first_confirmed, wake_pattern
 
 # An exact test of a candidate: the anchor's pattern, and the detector's own test.
 _Check = tuple[re.Pattern[str], Callable[[str, int], bool] | None]
@@ -46,13 +46,12 @@ class Scan:
             return True
         pattern = self.pattern
         # Most texts hold no candidate at all: one search says so.
-        first = pattern.search(text) if pattern is not None else None
-        if pattern is not None and first is not None:
+        if pattern is not None and (first := pattern.search(text)) is not None:
             for match in pattern.finditer(text, first.start()):
                 for _ in self._fired(text, match):
                     return False
-        for trigger in self.triggers:  # noqa: SIM110 (no generator per text on the hot path)
-            if _found(trigger, text):
+        for pattern, confirm in self.triggers:
+            if first_confirmed(pattern, confirm, text) is not None:
                 return False
         return True
 
@@ -70,8 +69,8 @@ class Scan:
                     fired.update(self.check_owners[number])
                 if not waiting:
                     break
-        for trigger, owners in zip(self.triggers, self.trigger_owners, strict=True):
-            if not owners <= fired and _found(trigger, text):
+        for (pattern, confirm), owners in zip(self.triggers, self.trigger_owners, strict=True):
+            if not owners <= fired and first_confirmed(pattern, confirm, text) is not None:
                 fired.update(owners)
         return frozenset(fired)
 
@@ -91,16 +90,6 @@ class Scan:
                 continue
             if confirm is None or confirm(text, index):
                 yield number
-
-
-def _found(trigger: _Check, text: str) -> bool:
-    """Whether a pattern searched on its own matches somewhere in ``text``
-    where its exact test, if any, confirms it."""
-    pattern, confirm = trigger
-    first = pattern.search(text)
-    if first is None or confirm is None:
-        return first is not None
-    return any(confirm(text, match.start()) for match in pattern.finditer(text, first.start()))
 
 
 def _merge(wakes: tuple[Wake, ...]) -> re.Pattern[str]:

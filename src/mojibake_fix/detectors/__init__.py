@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
-from .base import Detector, Wake, WholeReading, wake_pattern
+from .base import Detector, Wake, WholeReading, first_confirmed, wake_pattern
 from .c1_controls import C1_CONTROLS
 from .html_entities import HTML_ENTITIES
 from .legacy_codepage import LEGACY_CODEPAGE
@@ -62,6 +62,7 @@ __all__ = [
     "Wake",
     "WholeReading",
     "detector_ids",
+    "first_confirmed",
     "select",
     "wake_pattern",
 ]

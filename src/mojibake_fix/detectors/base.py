@@ -50,6 +50,23 @@ def wake_pattern(wake: Wake) -> re.Pattern[str]:
     return re.compile(f"[{wake.at}]{wake.around}" if wake.at else wake.around)
 
 
+def first_confirmed(
+    pattern: re.Pattern[str],
+    confirm: Callable[[str, int], bool] | None,
+    text: str,
+    start: int = 0,
+) -> int | None:
+    """Where ``pattern`` first matches in ``text`` at or after ``start`` and
+    ``confirm``, if given, confirms the match's start; ``None`` if nowhere."""
+    first = pattern.search(text, start)
+    if first is None or confirm is None:
+        return None if first is None else first.start()
+    return next(
+        (m.start() for m in pattern.finditer(text, first.start()) if confirm(text, m.start())),
+        None,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Detector:
     """One family of damage.

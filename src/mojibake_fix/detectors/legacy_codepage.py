@@ -55,7 +55,7 @@ from importlib import resources
 
 from ..charclass import is_common, is_letter, script_of
 from ..model import Candidate, Finding
-from .base import Detector, Wake, wake_pattern
+from .base import Detector, Wake, first_confirmed, wake_pattern
 
 DETECTOR_ID = "legacy-codepage"
 
@@ -270,8 +270,7 @@ def _makes_a_known_word(line: str) -> bool:
     for page in LEGACY_PAGES:
         for word, raw in raws:
             decoded = raw.decode(page.codec, errors="replace")
-            core = _plausible(raw, decoded, page) if decoded != word else None
-            if core and any(_frequency(core, language) >= 0.5 for language in page.languages):
+            if decoded != word and _known(_plausible(raw, decoded, page), page):
                 return True
     return False
 
@@ -576,10 +575,14 @@ def _worth_reading(changes: _Changes, page: LegacyPage) -> bool:
     reading of the page reaches the bar of :func:`_decide`, so the rest of
     the judging is skipped."""
     _, changed = changes
-    return _mostly_plausible(changed) and any(
-        core and any(_frequency(core, language) >= 0.5 for language in page.languages)
-        for _, core in changed
-    )
+    return _mostly_plausible(changed) and any(_known(core, page) for _, core in changed)
+
+
+def _known(core: str | None, page: LegacyPage) -> bool:
+    """Whether ``core`` is a known word of one of the languages ``page`` serves."""
+    if not core:
+        return False
+    return any(_frequency(core, language) >= 0.5 for language in page.languages)
 
 
 def _read(
@@ -819,7 +822,7 @@ def _lines_with_trigger(text: str) -> Iterator[tuple[int, int]]:
     done = 0
     while True:
         # Each part of the trigger searched on its own: faster than their union.
-        found = [_first_confirmed(wake, text, done) for wake in wake()]
+        found = [first_confirmed(wake_pattern(w), w.confirm, text, done) for w in wake()]
         starts = [start for start in found if start is not None]
         if not starts:
             return
@@ -829,15 +832,6 @@ def _lines_with_trigger(text: str) -> Iterator[tuple[int, int]]:
         end = len(text) if end < 0 else end
         yield start, end
         done = end
-
-
-def _first_confirmed(wake: Wake, text: str, start: int) -> int | None:
-    """Where ``wake`` first matches at or after ``start`` and its exact test
-    confirms it."""
-    for match in wake_pattern(wake).finditer(text, start):
-        if wake.confirm is None or wake.confirm(text, match.start()):
-            return match.start()
-    return None
 
 
 def find_legacy(text: str) -> Iterator[Finding]:

@@ -899,16 +899,21 @@ def _plain_letter_at(text: str, start: int, word: tuple[int, int] | None = None)
     # Its case must fit the word: a capital opens a word or sits in an
     # all-caps one (``WÅadysÅaw`` is damage, ``ÅSE`` and ``Åse`` are not).
     left, right = word or _letters_around(text, start)
-    others = text[left:start] + text[start + 1 : right]
-    caps = others.isupper()
+    caps = _other_letters(text, start, (left, right)).isupper()
     fits = caps or left == start if lead.isupper() else not caps
     return fits and _written_between(text, start)
 
 
+def _other_letters(text: str, start: int, word: tuple[int, int] | None = None) -> str:
+    """The letters of the word around ``text[start]``, itself left out;
+    ``word`` is the run of letters, when already known."""
+    left, right = word or _letters_around(text, start)
+    return text[left:start] + text[start + 1 : right]
+
+
 def _among_capitals(text: str, start: int) -> bool:
     """Whether the letters around ``text[start]`` (two at least) are all capitals."""
-    left, right = _letters_around(text, start)
-    others = text[left:start] + text[start + 1 : right]
+    others = _other_letters(text, start)
     return len(others) >= 2 and others.isupper()
 
 

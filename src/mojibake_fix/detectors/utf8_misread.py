@@ -50,7 +50,8 @@ if TYPE_CHECKING:
 # unlikely characters (after ftfy's ALTERED_UTF8_RE).
 _NBSP_LEADS_2 = "\xc2\xc3\xc5\xce\xd0\xd9"
 _NBSP_LEADS_3 = "\xe2\xe3"
-_NBSP_LEADS_CJK = "äåæçèéêëìí"
+# Leads of Chinese, Japanese and Korean characters (E4-ED).
+_NBSP_LEADS_CJK = "\xe4\xe5\xe6\xe7\xe8\xe9\xea\xeb\xec\xed"
 
 # A run judged on its own is never as certain as a whole text that one code
 # page explains: that is the strongest evidence there is.
@@ -79,6 +80,12 @@ def _char_class(chars: str) -> str:
     return "[" + "".join(re.escape(ch) for ch in chars) + "]"
 
 
+def _shown(raw: str) -> str:
+    """The characters Windows-1252 shows for bytes written as Latin-1
+    characters (the ``_NBSP_LEADS`` tables)."""
+    return raw.encode("latin-1").decode("cp1252")
+
+
 def _unit_pattern(page: CodePage) -> str:
     """One UTF-8 sequence in ``page``: a lead, then what that lead needs.
 
@@ -99,15 +106,15 @@ def _unit_pattern(page: CodePage) -> str:
         )
         # ``Â`` for a lost no-break space comes right after a word or a
         # number, never after a space; the others start letters of words.
-        letters = _char_class(_NBSP_LEADS_2.replace("\xc2", "").encode("latin-1").decode("cp1252"))
-        nbsp3 = _char_class(_NBSP_LEADS_3.encode("latin-1").decode("cp1252"))
+        letters = _char_class(_shown(_NBSP_LEADS_2.replace("\xc2", "")))
+        nbsp3 = _char_class(_shown(_NBSP_LEADS_3))
         # Not ``â``: E2 xx A0 are rare symbols (``†``), and ``â€`` + space is
         # far more often ``”`` whose last byte was dropped.
         lead3_low = _char_class("àáã")
         # The leads of Chinese, Japanese and Korean characters, whose second
         # or third byte may be a no-break space, only inside a run of other
         # sequences (no space parts CJK words; ``près « x »`` is French).
-        cjk = _char_class(_NBSP_LEADS_CJK)
+        cjk = _char_class(_shown(_NBSP_LEADS_CJK))
         inside = f"(?:(?<={cont}{cjk})|(?<={cjk})(?=(?: {strict}|{strict} ){_char_class(leads)}))"
         tails += [
             f"(?:(?<={letters})|(?<![\\s]Â)(?<=Â)) ",
@@ -127,9 +134,9 @@ def _patterns(name: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     unit = _unit_pattern(page)
     conts = page.characters(0x80, 0xBF)
     lead = _char_class(page.characters(0xC2, 0xF4))
-    spaced = _NBSP_LEADS_2 + _NBSP_LEADS_3 if name in ("cp1252", "latin-1") else ""
-    spaced = spaced.encode("latin-1").decode("cp1252")
-    spaced += _NBSP_LEADS_CJK if name in ("cp1252", "latin-1") else ""
+    spaced = ""
+    if name in ("cp1252", "latin-1"):
+        spaced = _shown(_NBSP_LEADS_2 + _NBSP_LEADS_3 + _NBSP_LEADS_CJK)
     sign = f"{_char_class(conts + spaced)}(?:(?<={lead}{_char_class(conts)})"
     sign += f"|(?<={_char_class(spaced)})(?= ))" if spaced else ")"
     return re.compile(unit), re.compile(f"(?:{unit})+"), re.compile(sign)
@@ -151,7 +158,7 @@ def shared_trigger() -> str:
         branches.append(f"(?<={_char_class(page.characters(0xC2, 0xDF))}){_unit_tail(page, 1)}")
         branches.append(f"(?<={_char_class(page.characters(0xE0, 0xEF))}){_unit_tail(page, 2)}")
         branches.append(f"(?<={_char_class(page.characters(0xF0, 0xF4))}){_unit_tail(page, 3)}")
-    nbsp_leads = (_NBSP_LEADS_2 + _NBSP_LEADS_3).encode("latin-1").decode("cp1252")
+    nbsp_leads = _shown(_NBSP_LEADS_2 + _NBSP_LEADS_3)
     return (
         f"{_char_class(''.join(sorted(leads)))}(?:{'|'.join(branches)})|{_char_class(nbsp_leads)} "
     )
