@@ -473,3 +473,67 @@ def test_a_small_lone_a_circumflex_among_capitals_is_a_lost_mark(
     """A word in capitals writes ``Â``: a small ``â`` touching it lost its bytes,
     even in French and Portuguese, which write ``â``."""
     assert mojibake_fix.fix(damaged).text == written
+
+
+# Sentences of languages written without spaces between words (and Korean,
+# whose word list holds stems and particles), each with letters whose UTF-8
+# holds one of Windows-1252's undefined bytes.
+RUN_ON_SENTENCES = [
+    "图书馆周末开放到晚上九点，读者可以免费借阅新书。",
+    "明天上午十点，市政府将召开新闻发布会。",
+    "駅前の図書館は土曜日も午後八時まで開いています。",
+    "この店のラーメンはとてもおいしいと評判です。",
+    "富士山は二〇一三年に世界文化遺産に登録されました。",
+    "「明日は雨が降るでしょう」と気象庁は発表しました。",
+    "도서관은 주말에도 저녁 아홉 시까지 문을 엽니다.",
+    "내일 오전 열 시에 시청에서 기자회견이 열립니다.",
+    "ห้องสมุดเปิดให้บริการทุกวันจนถึงสองทุ่ม",
+    "ร้านอาหารแห่งนี้มีก๋วยเตี๋ยวที่อร่อยมาก",
+    "พรุ่งนี้จะมีการประชุมที่ศาลากลางจังหวัด",
+    "ราคาบ้านในกรุงเทพฯ สูงขึ้นทุกปี หลายคนจึงเลือกเช่าแทนการซื้อบ้านหลังแรก",
+]
+
+
+@pytest.mark.parametrize("clean", RUN_ON_SENTENCES)
+def test_run_on_scripts_get_their_letters_back_from_the_letters_around(clean: str) -> None:
+    damaged = undefined_lost(clean)
+    assert len(damaged) < len(clean.encode("utf-8"))  # bytes were lost
+    assert mojibake_fix.fix(damaged).text == clean
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "東京のcafé、とても人気です。",
+        "ポケモンはPokémon、英語でも同じ。",
+        "在Zürich和Genève之间有火车。",
+        "我喜欢crème brûlée。",
+        "김치와 crème brûlée를 먹었다.",
+        "パリのcaféでコーヒーを飲んだ",
+        "メニュー：café au lait、thé、crêpe",
+        "「é」という文字",
+        "北京à上海",
+    ],
+)
+def test_latin_letters_beside_run_on_scripts_stay(clean: str) -> None:
+    assert mojibake_fix.fix(clean).text == clean
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Biologists call this a “camouflage mismatch.”",
+        "Hội đồng nói: “Chúng tôi muốn giảm ô nhiễm không khí,” phó chủ tịch nói.",
+    ],
+)
+def test_a_closing_quote_that_lost_its_last_byte(clean: str) -> None:
+    damaged = undefined_lost(clean)
+    assert damaged.endswith("â€") or "â€ " in damaged
+    assert mojibake_fix.fix(damaged).text == clean
+
+
+def test_bytes_dangling_at_the_end_of_a_text_that_lost_bytes_elsewhere_lost_theirs_too() -> None:
+    clean = "ธนาคารออกสินเชื่อสำหรับผู้ซื้อบ้านหลังแรก"
+    damaged = undefined_lost(clean)
+    assert damaged.endswith("à¸")
+    assert mojibake_fix.fix(damaged).text == clean

@@ -87,8 +87,11 @@ _RANGES: tuple[tuple[int, int, str, bool], ...] = (
     (0x30A0, 0x30FF, "Katakana", True),
     (0x3100, 0x312F, "Bopomofo", True),
     (0x3130, 0x318F, "Hangul", True),
-    (0x3200, 0x33FF, "Common", True),
-    (0x3400, 0x4DBF, "Han", True),
+    (0x3200, 0x32FF, "Common", True),
+    # Squared abbreviations (``㍀``) and CJK Extension A: kept for old
+    # encodings and rare names, not written in today's text.
+    (0x3300, 0x33FF, "Common", False),
+    (0x3400, 0x4DBF, "Han", False),
     (0x4E00, 0x9FFF, "Han", True),
     (0xAC00, 0xD7A3, "Hangul", True),
     (0xD800, 0xDFFF, "Surrogate", False),

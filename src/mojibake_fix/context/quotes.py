@@ -51,7 +51,24 @@ _PRIOR: dict[str, float] = {
     "‐": -1.5,
     "‑": -1.5,
     "№": -1.0,
+    # Marks of Chinese and Japanese text.
+    "、": 1.0,
+    "。": 1.0,
+    "「": 0.5,
+    "」": 0.5,
+    "『": 0.0,
+    "』": 0.0,
+    "（": 0.0,
+    "）": 0.0,
+    "・": 0.0,
+    "！": 0.0,
+    "？": 0.0,
+    "：": 0.0,
 }
+# A closing bracket where its bracket is open and nothing later closes it.
+_CALLED_FOR = 2.0
+# Brackets and the marks that close them.
+PAIRED_MARKS = dict(zip("「『【（〈《〔([{", "」』】）〉》〕)]}", strict=True))
 RARE = -4.0
 _MARKS_WITH_ROLES = frozenset(DOUBLE_QUOTES + SINGLE_QUOTES + DASHES + INVISIBLE + SPACES)
 # A run of zero-width spaces after a space, the artefact machine translation
@@ -236,6 +253,33 @@ _FIT: dict[tuple[str, str], float] = {
     ("after-punct", "apostrophe"): 0.5,
     ("after-punct", "dash"): 0.5,
 }
+
+
+def pairing_score(ch: str, before: str, after: str) -> float:
+    """What the paragraph says of a bracket ``ch`` between ``before`` and
+    ``after``: an opening one must be closed later and a closing one opened
+    earlier (:data:`RARE` where not); a closing one is called for where the
+    bracket it closes is open and nothing later closes it (``「…」``).
+    0 for any other mark.
+
+    >>> pairing_score("」", "「明日は雨", "と言った。") > pairing_score("」", "「明日は雨", "」と")
+    True
+    >>> pairing_score("」", "明日は雨", "と言った。") == pairing_score("「", "", "明日") == RARE
+    True
+    """
+    closers = {closing: opening for opening, closing in PAIRED_MARKS.items()}
+    paragraph_after = after.split("\n", 1)[0]
+    if ch in PAIRED_MARKS:
+        return 0.0 if PAIRED_MARKS[ch] in paragraph_after else RARE
+    if ch not in closers:
+        return 0.0
+    paragraph = before.rsplit("\n", 1)[-1]
+    opening = closers[ch]
+    if paragraph.count(opening) <= paragraph.count(ch):
+        return RARE
+    if ch in paragraph_after.split(opening, 1)[0]:
+        return 0.0
+    return _CALLED_FOR
 
 
 def run_score(marks: str, left: str, right: str, state: QuoteState, style: Style) -> float:

@@ -1,7 +1,9 @@
 """Word plausibility: which language a text is in, and how real a word is.
 
 Frequencies come from ``wordfreq``'s lists (read only when a damaged letter has
-to be judged). A text's language is the candidate whose small list knows its
+to be judged), and for Thai, which wordfreq does not list, from the Thai
+National Corpus counts that PyThaiNLP ships, filed in buckets as wordfreq
+files its words. A text's language is the candidate whose small list knows its
 words best, so choosing it costs a few look-ups per word.
 
 The lists are held compactly (:class:`FrequencyTable`): a dict of a large list
@@ -145,6 +147,41 @@ def _list_path(lang: str, wordlist: str) -> str:
     return available[lang]
 
 
+# Languages whose words come from a corpus of their own, not from wordfreq.
+CORPUS_LANGUAGES = frozenset({"th"})
+
+
+@functools.cache
+def _corpus_buckets(lang: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """The words of a corpus language in wordfreq's buckets, commonest first."""
+    from pythainlp.corpus import tnc
+
+    counts = {
+        word: count
+        for word, count in tnc.word_freqs()
+        if word and count > 0 and all(_THAI_FIRST <= ch <= _THAI_LAST for ch in word)
+    }
+    total = sum(counts.values())
+    filed: dict[int, list[str]] = {}
+    for word, count in sorted(counts.items(), key=lambda item: -item[1]):
+        bucket = min(_BUCKET - 1, round(-100 * math.log10(count / total)))
+        filed.setdefault(bucket, []).append(word)
+    return tuple((bucket, tuple(words)) for bucket, words in sorted(filed.items()))
+
+
+_THAI_FIRST, _THAI_LAST = "\u0e00", "\u0e7f"
+
+
+def _language_buckets(lang: str, wordlist: str, start: int = 0) -> Iterator[tuple[int, list[str]]]:
+    """The buckets of ``lang``'s ``wordlist`` from ``start`` on."""
+    if lang in CORPUS_LANGUAGES:
+        for index, words in _corpus_buckets(lang):
+            if index >= start:
+                yield index, list(words)
+        return
+    yield from _buckets(_list_path(lang, wordlist), start)
+
+
 def _buckets(path: str, start: int = 0) -> Iterator[tuple[int, list[str]]]:
     """The buckets of a wordfreq list file from ``start`` on, read one at a time
     (the words of buckets before ``start`` are skipped, not built)."""
@@ -164,12 +201,12 @@ def _buckets(path: str, start: int = 0) -> Iterator[tuple[int, list[str]]]:
             yield index, unpacker.unpack()
 
 
-def _table(path: str, start: int = 0) -> FrequencyTable:
-    """The table of the file's words from bucket ``start`` on. Entries are
+def _table(lang: str, wordlist: str, start: int = 0) -> FrequencyTable:
+    """The table of the list's words from bucket ``start`` on. Entries are
     sorted in 256 parts by their top byte, so building never holds more than
     the array and a 256th of it as Python integers."""
     parts = [array("Q") for _ in range(256)]
-    for index, words in _buckets(path, start):
+    for index, words in _language_buckets(lang, wordlist, start):
         for word in words:
             entry = (word_hash(word) & _HASH) | index
             parts[entry >> 56].append(entry)
@@ -186,7 +223,7 @@ def _table(path: str, start: int = 0) -> FrequencyTable:
         return FrequencyTable(entries, {})
     exact = {
         word: BUCKET_FREQUENCY[index]
-        for index, words in _buckets(path, start)
+        for index, words in _language_buckets(lang, wordlist, start)
         for word in words
         if word_hash(word) & _HASH in shared
     }
@@ -197,13 +234,12 @@ def _table(path: str, start: int = 0) -> FrequencyTable:
 @functools.cache
 def frequencies(lang: str, wordlist: str = "best") -> FrequencyTable:
     """The word-frequency table of ``lang`` (word -> frequency per word)."""
-    path = _list_path(lang, wordlist)
     if wordlist == "small":
-        return _table(path)
+        return _table(lang, wordlist)
     small = frequencies(lang, "small")
-    if path == _list_path(lang, "small"):
+    if lang in CORPUS_LANGUAGES or _list_path(lang, wordlist) == _list_path(lang, "small"):
         return small
-    rarer = _table(path, _SMALL_BUCKETS)
+    rarer = _table(lang, wordlist, _SMALL_BUCKETS)
     return FrequencyTable(small.entries, small.exact, rarer)
 
 
@@ -221,7 +257,7 @@ def top_buckets(lang: str, count: int, numbers: bool = True) -> list[tuple[str, 
     from wordfreq.numbers import has_digit_sequence
 
     found: list[tuple[str, int]] = []
-    for index, words in _buckets(_list_path(lang, "small")):
+    for index, words in _language_buckets(lang, "small"):
         kept = words if numbers else [word for word in words if not has_digit_sequence(word)]
         found.extend((word, index) for word in kept[: count - len(found)])
         if len(found) >= count:

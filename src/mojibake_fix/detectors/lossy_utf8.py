@@ -62,12 +62,23 @@ from ..context.damaged import (
     lookup,
     token_key,
 )
+from ..context.letter_chains import (
+    CHAINED_LANGUAGES,
+    CHAINED_LANGUAGES_BY_SCRIPT,
+    UNSEEN,
+    LetterChain,
+    chained_language,
+    letter_chain,
+    split_score,
+)
 from ..context.quotes import (
+    PAIRED_MARKS,
     RARE,
     Context,
     QuoteState,
     Style,
     is_rare_mark,
+    pairing_score,
     punctuation_score,
     run_score,
 )
@@ -113,6 +124,12 @@ def _continuation_class() -> str:
     return "[" + re.escape(chars) + "]"
 
 
+# Letters and marks of Chinese, Japanese and Korean text. A three-byte lead
+# that lost both its continuation bytes stands alone among them (``门å五``
+# for ``门十五``); elsewhere ``å`` ``é`` ``ì`` are letters.
+_RUN_ON = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff01-\uff5e"
+
+
 @functools.cache
 def trigger() -> str:
     """A lead byte followed by fewer continuation characters than it needs."""
@@ -121,6 +138,8 @@ def trigger() -> str:
         f"[{re.escape(LEADS)}](?!{cont})"
         f"|{LONE_PUNCTUATION_LEAD}(?!{cont})"
         f"|[\xe0-\xef]{cont}(?!{cont})"
+        f"|(?<=[{_RUN_ON}]|{cont})[\xe0-\xef](?=[{_RUN_ON}]|[\xe0-\xef]{cont})"
+        f"|(?<=[{_RUN_ON}])[\xe0-\xef](?!{cont})"
         f"|[\xf0-\xf4]{cont}{{1,2}}(?!{cont})"
         f"|[\\xc2-\\xf4]{cont}{{0,2}}\\Z"
     )
@@ -141,6 +160,8 @@ def wake() -> tuple[Wake, ...]:
             around=(
                 f"(?:(?<=[{re.escape(LEADS + LONE_PUNCTUATION_LEAD)}])(?!{cont})"
                 f"|(?<=[\xe0-\xef]){cont}(?!{cont})"
+                f"|(?<=(?:[{_RUN_ON}]|{cont})[\xe0-\xef])(?=[{_RUN_ON}]|[\xe0-\xef]{cont})"
+                f"|(?<=[{_RUN_ON}][\xe0-\xef])(?!{cont})"
                 f"|(?<=[\xf0-\xf4]){cont}{{1,2}}(?!{cont})"
                 f"|{cont}{{0,2}}\\Z)"
             ),
@@ -239,14 +260,19 @@ def _pieces(text: str) -> Iterator[tuple[str, bool]]:
 
 
 def _script_and_language(text: str) -> tuple[str, str | None]:
-    """The script most letters of ``text`` are in (once decoded), and its language."""
-    plain = demojibake(text)
+    """The script most letters of ``text`` are in (once decoded), and its
+    language. Latin-1 letters left undecoded do not count: where lost bytes
+    left them, they outnumber the letters of a whole text (``æ±京都``)."""
+    pieces = list(_pieces(text))
+    plain = "".join(piece for piece, _ in pieces)
     counts: dict[str, int] = {}
-    for ch in plain:
-        if ch.isalpha():
-            script = script_of(ch)
+    for piece, decoded in pieces:
+        if piece.isalpha() and (decoded or not "\x80" <= piece <= "\xff"):
+            script = script_of(piece)
             counts[script] = counts.get(script, 0) + 1
     script = max(counts, key=lambda s: counts[s]) if counts else "Latin"
+    if script in CHAINED_LANGUAGES_BY_SCRIPT:
+        return script, chained_language(plain, script)
     return script, guess_language(plain, script)
 
 
@@ -297,9 +323,12 @@ def _starts_sentence(text: str, index: int) -> bool:
 class _Judge:
     """The context model for one text: its language, style and quote state."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lost_elsewhere: bool = False) -> None:
         self.text = text
         self.style = Style.of(text)
+        # Whether the text lost bytes before its end too: then bytes dangling
+        # at the end lost theirs the same way, rather than being cut.
+        self.lost_elsewhere = lost_elsewhere
         self._span = (0, len(text))
         self._guesses: dict[tuple[int, int], tuple[str, str | None]] = {}
 
@@ -334,6 +363,12 @@ class _Judge:
     def script(self) -> str:
         return self._guessed()[0]
 
+    @property
+    def chain(self) -> LetterChain | None:
+        """The letter chain of a language whose words spaces do not separate."""
+        lang = self.lang
+        return letter_chain(lang) if lang in CHAINED_LANGUAGES else None
+
     def legit(self, ch: str) -> bool:
         """Whether ``ch`` is a letter of the text's language."""
         lang = self.lang
@@ -365,7 +400,7 @@ class _Judge:
         after = text[core_end] if core_end < len(text) else " "
         if lead == LONE_PUNCTUATION_LEAD and _among_capitals(text, site.start):
             return 0.0  # a capital word writes ``Â``: ``LâAÃROPORT`` lost a mark
-        if self.legit(lead):
+        if self.legit(lead) and core_end - site.start == 1:
             edge = None
             if lead == LONE_PUNCTUATION_LEAD and before.isalpha() != after.isalpha():
                 edge = self.edge_keep_score(site.start, core_end)
@@ -498,15 +533,26 @@ class _Judge:
         them, or (punctuation only) read the bytes that are left as a mark."""
         text = self.text
         keep = Option(text[site.start : site.end], site.end, keep=True)
+        cut = 0.0 if self.lost_elsewhere and len(site.readings) > 1 else _CUT_SCORE
         options: list[tuple[tuple[Option, ...], float]] = [
-            ((Option("", site.end),), _CUT_SCORE),
+            ((Option("", site.end),), cut),
             ((keep,), self.cut_keep_score(site)),
         ]
+        chain = self.chain
         if text[site.start] == LONE_PUNCTUATION_LEAD:
             left = text[site.start - 1] if site.start else ""
             for reading in site.readings[1:]:
                 score = punctuation_score(reading.text, Context(left, "", state, self.style))
                 options.append(((Option(reading.text, reading.end),), score))
+        elif chain is not None and self.lost_elsewhere and self.lang is not None:
+            stem = _trailing_run(demojibake(text[: site.start]))
+            scores = [
+                split_score(stem + reading.text, self.lang) if is_letter(reading.text) else UNSEEN
+                for reading in site.readings[1:]
+            ]
+            best = max(scores, default=0.0)
+            for reading, score in zip(site.readings[1:], scores, strict=True):
+                options.append(((Option(reading.text, reading.end),), _CUT_SCORE + score - best))
         return options
 
     def mark_options(
@@ -583,6 +629,10 @@ class _Judge:
         all_upper = len(letters) >= 2 and all(ch.isupper() for ch in letters)
         all_lower = bool(letters) and all(ch.islower() for ch in letters[1:] or letters)
         per_site = [self._site_options(site, left, scripts, all_upper, all_lower) for site in sites]
+        chain = self.chain
+        if chain is not None:
+            trailer = pieces[-1] or text[right : right + 1]
+            return self._chained_options(per_site, [*pieces[:-1], trailer], chain)
         lang = self.lang
         beam: list[tuple[str, float, tuple[Option, ...]]] = [(pieces[0], 0.0, ())]
         for index, options in enumerate(per_site):
@@ -607,6 +657,47 @@ class _Judge:
             (chosen, score + self.word_zipf(word, 2 if all(o.keep for o in chosen) else 1))
             for word, score, chosen in beam
         ]
+
+    def _chained_options(
+        self, per_site: list[list[tuple[Option, float, str]]], pieces: list[str], chain: LetterChain
+    ) -> list[tuple[tuple[Option, ...], float]]:
+        """Readings of adjacent letter sites in a language of run-on words:
+        a beam over the sites by the letters on either side of each, then
+        the readings it keeps by the words they split the letters around
+        into (:func:`split_score`)."""
+        lang = self.lang
+        assert lang is not None
+        beam: list[tuple[str, float, float, str, tuple[Option, ...]]] = [
+            (pieces[0][-1:], 0.0, 0.0, "", ())
+        ]
+        for index, options in enumerate(per_site):
+            following = pieces[index + 1]
+            grown = []
+            for before, paired, own, shown_so_far, chosen in beam:
+                for option, option_score, shown in options:
+                    pairs = chain.after(before, shown[:1])
+                    pairs += sum(itertools.starmap(chain.after, itertools.pairwise(shown)))
+                    if following:
+                        pairs += chain.after(shown[-1:], following[0])
+                    grown.append(
+                        (
+                            following[-1:] or shown[-1:],
+                            paired + own + option_score + pairs,
+                            own + option_score,
+                            shown_so_far + shown + following,
+                            (*chosen, option),
+                        )
+                    )
+            grown.sort(key=lambda item: -item[1])
+            beam = [(b, total - own, own, text, chosen) for b, total, own, text, chosen in grown]
+            beam = beam[:_BEAM_WIDTH]
+        left = _trailing_run(pieces[0])
+        right = _leading_run(pieces[-1])
+        combos = []
+        for _, _, own, shown, chosen in beam:
+            inner = shown[: len(shown) - len(pieces[-1])] if pieces[-1] else shown
+            combos.append((chosen, own + split_score(left + inner + right, lang)))
+        return combos
 
     def _site_options(
         self, site: Site, left: int, scripts: set[str], all_upper: bool, all_lower: bool
@@ -633,6 +724,10 @@ class _Judge:
                 after = text[reading.end] if reading.end < len(text) else ""
                 context = Context(before, after, QuoteState(), self.style)
                 score = punctuation_score(ch, context) - 2.0
+                if ch in PAIRED_MARKS or ch in PAIRED_MARKS.values():
+                    score += pairing_score(
+                        ch, demojibake(text[: site.start]), demojibake(text[reading.end :])
+                    )
             shown = ch + text[reading.end : core_end]
             if reading.end > core_end:
                 # The space was a no-break space inside the word: the word goes on.
@@ -640,7 +735,11 @@ class _Judge:
                     text[reading.end : _word_bounds(text, reading.end, reading.end)[1]]
                 )
             scored.append((Option(ch, reading.end), score, shown))
-        scored.sort(key=lambda item: -item[1])
+        chain = self.chain
+        if chain is None:
+            scored.sort(key=lambda item: -item[1])
+        else:
+            scored.sort(key=lambda item: -item[1] - chain.letter(item[2][:1]))
         kept = scored[:_OPTIONS_PER_SITE] + [
             item for item in scored[_OPTIONS_PER_SITE:] if item[0].end > core_end
         ]
@@ -1338,7 +1437,7 @@ def find(text: str) -> Iterator[Finding]:
         sites = [site for site in sites if text[site.start] == LONE_PUNCTUATION_LEAD]
     if not sites:
         return
-    judge = _Judge(text)
+    judge = _Judge(text, lost_elsewhere=any(site.readings[0].text for site in sites))
     judge.style = Style.of(text, judge.lang)
     words = _dictionary_findings(text, sites, judge)
     yield from words
@@ -1346,23 +1445,57 @@ def find(text: str) -> Iterator[Finding]:
     sites = [s for s in sites if not any(a <= s.start < b for a, b in covered)]
     state = QuoteState(style=judge.style)
     position = 0
-    for kind, group in _groups(text, sites):
-        state.update(text[position : group[0].start])
-        judge.focus(group[0].start)
-        if kind == "cut":
-            combos = judge.cut_options(group[0], state)
-        elif kind == "mark":
-            combos = judge.mark_options(group, state)
-        else:
-            combos = judge.letter_options(group)
-        judged = _judge_group(combos, group)
-        for item in judged:
-            finding = _finding(text, item)
-            if finding is not None:
-                yield finding
-        best = max(combos, key=lambda combo: combo[1])[0]
-        state.update("".join(option.text for option in best))
-        position = max(group[-1].end, best[-1].end)
+    for kind, whole in _groups(text, sites):
+        judge.focus(whole[0].start)
+        chained = kind == "letter" and judge.chain is not None
+        for group in _adjacent_runs(whole) if chained else [whole]:
+            state.update(demojibake(text[position : group[0].start]))
+            if kind == "cut":
+                combos = judge.cut_options(group[0], state)
+            elif kind == "mark":
+                combos = judge.mark_options(group, state)
+            else:
+                combos = judge.letter_options(group)
+            judged = _judge_group(combos, group)
+            for item in judged:
+                finding = _finding(text, item)
+                if finding is not None:
+                    yield finding
+            best = max(combos, key=lambda combo: combo[1])[0]
+            state.update("".join(option.text for option in best))
+            position = max(group[-1].end, best[-1].end)
+
+
+_WINDOW = 8
+
+
+def _trailing_run(text: str) -> str:
+    """The letters that end ``text`` (a few at most)."""
+    end = len(text)
+    start = end
+    while start > max(0, end - _WINDOW) and is_letter(text[start - 1]):
+        start -= 1
+    return text[start:]
+
+
+def _leading_run(text: str) -> str:
+    """The letters that start ``text`` (a few at most)."""
+    end = 0
+    while end < min(len(text), _WINDOW) and is_letter(text[end]):
+        end += 1
+    return text[:end]
+
+
+def _adjacent_runs(sites: list[Site]) -> Iterator[list[Site]]:
+    """Sites in runs of adjacent ones: in a letter chain, sites apart are
+    judged apart (a whole letter between them stands for itself)."""
+    run = [sites[0]]
+    for site in sites[1:]:
+        if site.start > run[-1].end:
+            yield run
+            run = []
+        run.append(site)
+    yield run
 
 
 LOSSY_UTF8 = Detector(

@@ -185,18 +185,24 @@ def _decode(raw: bytes) -> str | None:
         return None
 
 
+# A lead with a no-break space among its bytes, kept: this text's damage did
+# not turn its no-break spaces into spaces.
+_KEPT_NBSP = re.compile("[\xc2-\xf4][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]?\xa0")
+
+
 def find_runs(text: str, page: CodePage) -> Iterator[Run]:
     """Every maximal run of decodable UTF-8 sequences in ``text``."""
     unit_re, run_re, sign = _patterns(page.name)
     if not sign.search(text):
         return
+    spaces_kept = "\xa0" in text and _KEPT_NBSP.search(text) is not None
     for match in run_re.finditer(text):
         pending: list[tuple[int, int, bytes, bool]] = []
         for unit in unit_re.finditer(text, match.start(), match.end()):
             raw = page.encode(unit.group())
             spaced = " " in unit.group()
             if spaced:
-                raw = page.encode(unit.group().replace(" ", "\xa0"))
+                raw = None if spaces_kept else page.encode(unit.group().replace(" ", "\xa0"))
             if raw is None or (_decode(raw) is None and not _is_surrogate_half(raw)):
                 yield from _flush(pending, page)
                 pending = []

@@ -1,0 +1,177 @@
+"""How likely a letter is after another, in languages whose words are not
+what spaces separate: Chinese, Japanese and Thai write no spaces, and
+wordfreq's Korean list holds stems and particles (``서울``, ``의``, ``는``),
+not the spaced words they make (``서울의``).
+
+A word model cannot judge a damaged letter there: the run of letters around
+it is no listed word. A letter chain can. It models running text as listed
+words run together, each drawn by its frequency: a letter follows another
+inside a word, or ends one word while the next one starts with it::
+
+    P(b | a) = P(b follows a in a word) + P(a ends a word) * P(b starts one)
+
+Built from the commonest words of wordfreq's small list (read when a damaged
+letter of such a language has to be judged; Thai from the corpus that
+:mod:`~mojibake_fix.context.words` reads for it). Chinese is listed in
+simplified characters; traditional ones are looked up by their simplified
+form, with wordfreq's own table.
+
+>>> chain = letter_chain("ja")
+>>> chain.after("議", "会") > chain.after("議", "は")  # 議会, a word
+True
+>>> chain.letter("の") > chain.letter("㍯")
+True
+>>> letter_chain("zh").after("東", "京") == letter_chain("zh").after("东", "京")
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import itertools
+import math
+from dataclasses import dataclass
+from importlib import resources
+
+from ..charclass import is_letter, script_of
+from .words import frequencies, top_words
+
+# Scripts written in such languages, and the languages, likeliest first.
+CHAINED_LANGUAGES_BY_SCRIPT: dict[str, tuple[str, ...]] = {
+    "Han": ("zh", "ja"),
+    "Hiragana": ("ja",),
+    "Katakana": ("ja",),
+    "Hangul": ("ko",),
+    "Thai": ("th",),
+}
+CHAINED_LANGUAGES = frozenset(
+    lang for languages in CHAINED_LANGUAGES_BY_SCRIPT.values() for lang in languages
+)
+_WORDS = 30000
+# The log-probability of what the lists never show.
+UNSEEN = math.log(1e-8)
+# The share of word ends followed by punctuation rather than by a word.
+_MARK_AFTER_WORD = 0.1
+_SAMPLE_LETTERS = 200
+# The longest listed word a run is split into, and what a letter no word
+# holds costs beyond its own share of letters.
+_LONGEST_WORD = 8
+_UNLISTED_LETTER = -5.0
+
+
+@dataclass(frozen=True, slots=True)
+class LetterChain:
+    """A language's letters as a chain: each letter given the one before."""
+
+    follows: dict[tuple[str, str], float]
+    ends: dict[str, float]
+    starts: dict[str, float]
+    shares: dict[str, float]
+    folding: dict[int, int]
+
+    def letter(self, ch: str) -> float:
+        """log P(``ch``) among the letters of running text."""
+        return math.log(self.shares.get(ch.translate(self.folding), 0.0) or math.exp(UNSEEN))
+
+    def after(self, before: str, ch: str) -> float:
+        """log P(``ch`` | ``before``). A character that is no letter (space,
+        punctuation) ends the word before it, now and then, and starts none."""
+        first = before.translate(self.folding)
+        second = ch.translate(self.folding)
+        first_letter = bool(before) and is_letter(before)
+        second_letter = bool(ch) and is_letter(ch)
+        if not first_letter and not second_letter:
+            return 0.0
+        if not first_letter:
+            return _log(self.starts.get(second, 0.0))
+        if first not in self.shares:
+            return UNSEEN
+        end = self.ends.get(first, 0.0)
+        if not second_letter:
+            return _log(end * _MARK_AFTER_WORD)
+        inside = self.follows.get((first, second), 0.0)
+        return _log(inside + end * self.starts.get(second, 0.0))
+
+
+def _log(probability: float) -> float:
+    return math.log(probability) if probability > 0.0 else UNSEEN
+
+
+@functools.cache
+def _simplified() -> dict[int, int]:
+    """wordfreq's table from traditional to simplified Chinese characters."""
+    import msgpack  # type: ignore[import-untyped]  # wordfreq's own dependency
+
+    path = resources.files("wordfreq") / "data" / "_chinese_mapping.msgpack.gz"
+    with gzip.open(str(path), "rb") as stream:
+        table: dict[int, int] = msgpack.load(stream, raw=False, strict_map_key=False)
+    return table
+
+
+@functools.cache
+def letter_chain(lang: str) -> LetterChain:
+    """The letter chain of ``lang``, from its commonest words."""
+    pairs: dict[tuple[str, str], float] = {}
+    ends: dict[str, float] = {}
+    starts: dict[str, float] = {}
+    counts: dict[str, float] = {}
+    for word, frequency in top_words(lang, _WORDS, numbers=False):
+        letters = [ch for ch in word if is_letter(ch)]
+        if len(letters) != len(word):
+            continue
+        starts[word[0]] = starts.get(word[0], 0.0) + frequency
+        ends[word[-1]] = ends.get(word[-1], 0.0) + frequency
+        for ch in word:
+            counts[ch] = counts.get(ch, 0.0) + frequency
+        for first, second in itertools.pairwise(word):
+            pairs[(first, second)] = pairs.get((first, second), 0.0) + frequency
+    total_letters = sum(counts.values())
+    total_words = sum(starts.values())
+    return LetterChain(
+        follows={pair: count / counts[pair[0]] for pair, count in pairs.items()},
+        ends={ch: count / counts[ch] for ch, count in ends.items()},
+        starts={ch: count / total_words for ch, count in starts.items()},
+        shares={ch: count / total_letters for ch, count in counts.items()},
+        folding=_simplified() if lang == "zh" else {},
+    )
+
+
+def chained_language(text: str, script: str) -> str | None:
+    """The language of ``script`` whose letter chain knows ``text``'s
+    letters best (Chinese writes no kana), or ``None`` for a script no
+    chain models."""
+    languages = CHAINED_LANGUAGES_BY_SCRIPT.get(script, ())
+    if len(languages) < 2:
+        return languages[0] if languages else None
+    letters = [ch for ch in text if is_letter(ch) and script_of(ch) in CHAINED_LANGUAGES_BY_SCRIPT]
+    sample = letters[:_SAMPLE_LETTERS]
+    return max(languages, key=lambda lang: sum(letter_chain(lang).letter(ch) for ch in sample))
+
+
+def split_score(run: str, lang: str) -> float:
+    """log P of ``run`` read as the likeliest sequence of ``lang``'s listed
+    words (a letter no word holds costs its share of letters and more): a
+    damaged letter that completes a word (``烽火台组成``) beats one that
+    only pairs well with a neighbour (``烽火小组成``: three words for two).
+
+    >>> split_score("烽火台组成", "zh") > split_score("烽火小组成", "zh")
+    True
+    """
+    chain = letter_chain(lang)
+    listed = frequencies(lang).get
+    key = run.translate(chain.folding)
+    best = [0.0] + [-math.inf] * len(key)
+    for end in range(1, len(key) + 1):
+        for start in range(max(0, end - _LONGEST_WORD), end):
+            if best[start] == -math.inf:
+                continue
+            frequency = listed(key[start:end])
+            if frequency is not None:
+                cost = math.log(frequency)
+            elif end - start == 1:
+                cost = chain.letter(key[start]) + _UNLISTED_LETTER
+            else:
+                continue
+            best[end] = max(best[end], best[start] + cost)
+    return best[-1]
