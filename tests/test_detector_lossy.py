@@ -537,3 +537,37 @@ def test_bytes_dangling_at_the_end_of_a_text_that_lost_bytes_elsewhere_lost_thei
     damaged = undefined_lost(clean)
     assert damaged.endswith("à¸")
     assert mojibake_fix.fix(damaged).text == clean
+
+
+@pytest.mark.parametrize(
+    "clean",
+    ["Tôi đã đợi hai giờ, rồi mới về nhà.", "Xe buýt chạy đến 21 giờ trong mùa hè."],
+)
+def test_vietnamese_letters_whose_last_byte_was_lost_after_a_written_word(clean: str) -> None:
+    # ``giờ`` loses 9D and shows ``giá»``: ``giá`` is a word, the ``»`` says it is not this one.
+    damaged = undefined_lost(clean)
+    assert "giá»" in damaged
+    assert mojibake_fix.fix(damaged).text == clean
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "EL SELECCIONADOR HABLÓ DE «UNA NOCHE HISTÓRICA».",
+        "LA GRÈVE PARALYSE L’AÉROPORT DE NANTES : PRÈS D’UN VOL SUR DEUX ANNULÉ.",
+        "Le litre coûte 1,90 € à Paris.",
+        "Bilet kainuoja 12 €.",
+    ],
+)
+def test_capitals_and_currency_that_lost_their_c1_bytes(clean: str) -> None:
+    # ``HABLÃ DE``: after a capital, ``Ã`` and a space are no small ``à``;
+    # ``LâAÃROPORT``: the word is judged without its lost mark; ``1,90 â¬``: a
+    # currency sign beside its number.
+    damaged = c1_stripped(clean)
+    assert damaged != clean
+    assert mojibake_fix.fix(damaged).text == clean
+
+
+def test_a_capital_lead_inside_a_small_word_is_a_byte() -> None:
+    clean = "Halušky sa posypú opečenou slaninou a podávajú sa so žinčicou."
+    assert mojibake_fix.fix(undefined_lost(clean)).text == clean

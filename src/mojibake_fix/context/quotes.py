@@ -28,6 +28,7 @@ SPACES = "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u20
 DOUBLE_QUOTES = "“”„‟"
 SINGLE_QUOTES = "‘’‚‛"
 DASHES = "–—"
+CURRENCY_SIGNS = "€£¥₽₹₩₺₴₫"
 
 # How often each mark turns up in text, as a log-odds bonus; marks not listed
 # (arrows, letterlike symbols, rare spaces, ...) get RARE.
@@ -223,6 +224,11 @@ def punctuation_score(ch: str, ctx: Context) -> float:
         fit -= 0.3 if ch in ctx.style.present else 1.5
     if role == "other":
         fit = 0.0
+        if ch in CURRENCY_SIGNS and {"digit", "space"} & {
+            char_class(ctx.left),
+            char_class(ctx.right),
+        }:
+            fit = 1.5  # beside its number: ``12 €``, ``€12``
     if role == "close-double" and ch != ctx.style.closing:
         fit -= 2.0  # ” where the style closes with “
     prior = _PRIOR.get(ch, RARE)

@@ -400,6 +400,10 @@ class _Judge:
         after = text[core_end] if core_end < len(text) else " "
         if lead == LONE_PUNCTUATION_LEAD and _among_capitals(text, site.start):
             return 0.0  # a capital word writes ``Â``: ``LâAÃROPORT`` lost a mark
+        # A capital after a small letter breaks its word's case (``pretlÃ¡Äa``,
+        # its neighbour decoded): a byte, not the letter.
+        if lead.isupper() and demojibake(text[max(0, site.start - 4) : site.start])[-1:].islower():
+            return 0.0
         if self.legit(lead) and core_end - site.start == 1:
             edge = None
             if lead == LONE_PUNCTUATION_LEAD and before.isalpha() != after.isalpha():
@@ -417,6 +421,8 @@ class _Judge:
             return 4.0
         if not (is_letter(lead) or is_letter(before) or is_letter(after)):
             return 4.0
+        if core_end - site.start > 1 and _WHOLE_SEQUENCE.search(text):
+            return 0.0  # a lead and a continuation byte in a text of mojibake (``1,90 â¬``)
         return 1.0
 
     def edge_keep_score(self, start: int, core_end: int) -> float | None:
@@ -615,6 +621,7 @@ class _Judge:
         the language (a beam over the sites) and at last by its frequency."""
         text = self.text
         left, right = _word_bounds(text, sites[0].start, _core_end(text, sites[-1]))
+        left, right = _between_lost_marks(text, left, right, sites[0].start, sites[-1].end)
         pieces: list[str] = []
         position = left
         for site in sites:
@@ -717,8 +724,9 @@ class _Judge:
                     score -= 3.0
                 if all_lower and ch.isupper() and site.start != left:
                     score -= 3.0
-                if site.start == left and ch.isupper() and _starts_sentence(text, left):
-                    score += 1.5
+                if site.start == left and ch.isupper():
+                    # A capital opens a sentence; elsewhere a small letter is likelier.
+                    score += 1.5 if _starts_sentence(text, left) else math.log(_CASE_PENALTY)
             else:
                 before = text[site.start - 1] if site.start else ""
                 after = text[reading.end] if reading.end < len(text) else ""
@@ -1010,6 +1018,21 @@ def _other_letters(text: str, start: int, word: tuple[int, int] | None = None) -
     return text[left:start] + text[start + 1 : right]
 
 
+def _between_lost_marks(text: str, left: int, right: int, first: int, last: int) -> tuple[int, int]:
+    """The word from ``left`` to ``right`` around the sites from ``first`` to
+    ``last``, cut at a small ``â`` among capitals: a lost mark, not a letter
+    (``LâAÃROPORT`` is ``L’`` and ``AÉROPORT``)."""
+    for index in range(first - 1, left - 1, -1):
+        if text[index] == LONE_PUNCTUATION_LEAD and _among_capitals(text, index):
+            left = index + 1
+            break
+    for index in range(last, right):
+        if text[index] == LONE_PUNCTUATION_LEAD and _among_capitals(text, index):
+            right = index
+            break
+    return left, right
+
+
 def _among_capitals(text: str, start: int) -> bool:
     """Whether the letters around ``text[start]`` (two at least) are all capitals."""
     others = _other_letters(text, start)
@@ -1131,6 +1154,10 @@ def _in_a_written_word(text: str, start: int, word: tuple[int, int] | None = Non
     already known."""
     if text[start + 1 : start + 2] in MARKERS:
         return False
+    if text[start + 1 : start + 2] in continuation_bytes() and _WHOLE_SEQUENCE.search(text):
+        # Glued to a continuation byte in a text of mojibake (``giá»,`` for
+        # Vietnamese ``giờ,``), the letter of ``giá`` is a lead.
+        return False
     left, right = word or _letters_around(text, start)
     if right - left == 1 and text[start] in _never_alone_damaged():
         return True
@@ -1176,6 +1203,10 @@ def _lead_script(text: str, start: int) -> str:
             if low <= second <= low + 1:
                 return script
         return "Thai" if 0xB8 <= second <= 0xB9 else "Other"
+    if lead == 0xE1 and start + 1 < len(text):
+        # E1 B8-BB: Latin Extended Additional, Vietnamese's letters (``ờ``).
+        second = continuation_bytes().get(text[start + 1], 0)
+        return "Latin" if 0xB8 <= second <= 0xBB else "Other"
     for low, high, script in _LEAD_SCRIPTS:
         if low <= lead <= high:
             return script
@@ -1315,6 +1346,8 @@ def _known_as_is(judge: _Judge, text: str, token: _Token) -> bool:
     too: a capital inside a small word (``vÃ``) is a byte, not a letter."""
     start, end, _ = token.spans[-1]
     word = text[start:end]
+    if any(ch in byte_chars() and not is_letter(ch) for ch in word):
+        return False  # ``giá»``: a byte glued to the word
     return _case_fits(word) and judge.word_zipf(word, 1) > 0.0
 
 

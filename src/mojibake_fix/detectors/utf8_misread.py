@@ -117,7 +117,9 @@ def _unit_pattern(page: CodePage) -> str:
         cjk = _char_class(_shown(_NBSP_LEADS_CJK))
         inside = f"(?:(?<={cont}{cjk})|(?<={cjk})(?=(?: {strict}|{strict} ){_char_class(leads)}))"
         tails += [
-            f"(?:(?<={letters})|(?<![\\s]Â)(?<=Â)) ",
+            # ``Ã`` + A0 is a small ``à``: not after a capital (``HABLÃ DE``
+            # lost the second byte of ``Ó``).
+            f"(?:(?<={letters})(?<![A-ZÀ-ÖØ-Þ]Ã)|(?<![\\s]Â)(?<=Â)) ",
             f"(?<={nbsp3}) {strict}",
             f"(?<={lead3_low}){strict} ",
             f"{inside}(?: {strict}|{strict} )",
