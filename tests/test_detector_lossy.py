@@ -571,3 +571,15 @@ def test_capitals_and_currency_that_lost_their_c1_bytes(clean: str) -> None:
 def test_a_capital_lead_inside_a_small_word_is_a_byte() -> None:
     clean = "Halušky sa posypú opečenou slaninou a podávajú sa so žinčicou."
     assert mojibake_fix.fix(undefined_lost(clean)).text == clean
+
+
+def test_a_page_that_explains_nearly_all_of_a_text_vouches_for_its_weak_runs() -> None:
+    # ``Î¹Î¿`` after the lone ``Ï`` of ``ρ`` is weak alone; CP850 would read
+    # ``Î¿`` as a Hebrew letter.
+    clean = "Οι φοιτητές διαβάζουν στη βιβλιοθήκη. Το νικητήριο γκολ μπήκε αργά."
+    assert mojibake_fix.fix(undefined_lost(clean)).text == clean
+
+
+def test_an_unknown_inflected_word_is_judged_by_its_known_stem() -> None:
+    clean = "Knjižnica je produljila radno vrijeme, a učenici dolaze u čitaonicu svaki dan."
+    assert mojibake_fix.fix(c1_stripped(clean)).text == clean

@@ -169,9 +169,20 @@ def choose(
     a finding that overlaps a taken one is dropped. Everything else that does
     not overlap a taken repair is reported.
     """
+    # Of the findings that make the same repair, the surest speaks for it.
+    surest: dict[tuple[int, int, str | None], Finding] = {}
+    for finding in findings:
+        key = (finding.start, finding.end, finding.replacement)
+        if key not in surest or _rank(finding) > _rank(surest[key]):
+            surest[key] = finding
     ranked = sorted(
-        findings,
-        key=lambda f: (-_rank(f), -(f.end - f.start), priorities.get(f.detector, 99), f.start),
+        surest.values(),
+        key=lambda f: (
+            -round(_rank(f), 2),
+            -(f.end - f.start),
+            priorities.get(f.detector, 99),
+            f.start,
+        ),
     )
     taken = _Spans()
     for finding in ranked:
@@ -214,7 +225,9 @@ class _Spans:
 
 def _rank(finding: Finding) -> float:
     """Confidence, with a small bonus for length: a reading that explains a
-    whole line outranks an equally sure guess about one character inside it."""
+    whole line outranks an equally sure guess about one character inside it.
+    Readings closer than a hundredth tie (:func:`choose`), and the detector
+    of the commoner damage wins (Windows-1252 before ISO-8859-15)."""
     return finding.confidence + 0.05 * min(2.0, math.log10(max(1, finding.end - finding.start)))
 
 

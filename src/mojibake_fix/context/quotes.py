@@ -70,6 +70,7 @@ _PRIOR: dict[str, float] = {
 _CALLED_FOR = 2.0
 # Brackets and the marks that close them.
 PAIRED_MARKS = dict(zip("「『【（〈《〔([{", "」』】）〉》〕)]}", strict=True))
+CLOSING_MARKS = {closing: opening for opening, closing in PAIRED_MARKS.items()}
 RARE = -4.0
 _MARKS_WITH_ROLES = frozenset(DOUBLE_QUOTES + SINGLE_QUOTES + DASHES + INVISIBLE + SPACES)
 # A run of zero-width spaces after a space, the artefact machine translation
@@ -140,11 +141,17 @@ class QuoteState:
     double_open: bool = False
     single_open: bool = False
     style: Style = field(default_factory=Style)
+    brackets: str = ""  # the brackets open, innermost last
 
     def update(self, text: str) -> None:
         for ch in text:
+            if ch in PAIRED_MARKS:
+                self.brackets += ch
+            elif ch in CLOSING_MARKS and self.brackets[-1:] == CLOSING_MARKS[ch]:
+                self.brackets = self.brackets[:-1]
             if ch == "\n":
                 self.double_open = self.single_open = False
+                self.brackets = ""
             elif ch == self.style.opening == self.style.closing:
                 self.double_open = not self.double_open
             elif ch == self.style.opening or (ch == "“" and not self.double_open):
@@ -261,31 +268,31 @@ _FIT: dict[tuple[str, str], float] = {
 }
 
 
-def pairing_score(ch: str, before: str, after: str) -> float:
-    """What the paragraph says of a bracket ``ch`` between ``before`` and
-    ``after``: an opening one must be closed later and a closing one opened
-    earlier (:data:`RARE` where not); a closing one is called for where the
-    bracket it closes is open and nothing later closes it (``「…」``).
-    0 for any other mark.
+def pairing_score(ch: str, state: QuoteState, after: str) -> float:
+    """What the paragraph says of a bracket ``ch`` read where ``state`` holds
+    and ``after`` follows: an opening one must be closed later and a closing
+    one close the bracket open (:data:`RARE` where not); a closing one is
+    called for where nothing later closes that bracket (``「…」``). 0 for
+    any other mark.
 
-    >>> pairing_score("」", "「明日は雨", "と言った。") > pairing_score("」", "「明日は雨", "」と")
+    >>> state = QuoteState()
+    >>> state.update("「明日は雨")
+    >>> pairing_score("」", state, "と言った。") > pairing_score("」", state, "」と")
     True
-    >>> pairing_score("」", "明日は雨", "と言った。") == pairing_score("「", "", "明日") == RARE
+    >>> pairing_score("」", QuoteState(), "と言った。") == RARE  # nothing to close
+    True
+    >>> pairing_score("「", state, "明日") == RARE  # never closed
     True
     """
-    closers = {closing: opening for opening, closing in PAIRED_MARKS.items()}
     paragraph_after = after.split("\n", 1)[0]
     if ch in PAIRED_MARKS:
         return 0.0 if PAIRED_MARKS[ch] in paragraph_after else RARE
-    if ch not in closers:
+    opening = CLOSING_MARKS.get(ch)
+    if opening is None:
         return 0.0
-    paragraph = before.rsplit("\n", 1)[-1]
-    opening = closers[ch]
-    if paragraph.count(opening) <= paragraph.count(ch):
+    if state.brackets[-1:] != opening:
         return RARE
-    if ch in paragraph_after.split(opening, 1)[0]:
-        return 0.0
-    return _CALLED_FOR
+    return 0.0 if ch in paragraph_after.split(opening, 1)[0] else _CALLED_FOR
 
 
 def run_score(marks: str, left: str, right: str, state: QuoteState, style: Style) -> float:

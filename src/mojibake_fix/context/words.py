@@ -45,6 +45,9 @@ LANGUAGES_BY_SCRIPT: dict[str, tuple[str, ...]] = {
     "Greek": ("el",),
     "Arabic": ("ar", "fa", "ur"),
     "Hebrew": ("he",),
+    "Devanagari": ("hi",),
+    "Bengali": ("bn",),
+    "Tamil": ("ta",),
 }  # fmt: skip
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -304,9 +307,13 @@ def zipf_frequency(word: str, lang: str, wordlist: str = "best", minimum: float 
 
 @functools.cache
 def alphabet(lang: str) -> frozenset[str]:
-    """The letters the commonest words of ``lang`` use (lower case)."""
+    """The letters the commonest words of ``lang`` use (lower case), with
+    the vowel signs and other marks of scripts that write them (``ी``, ``्``)."""
     return frozenset(
-        ch for word, _ in top_words(lang, 3000, numbers=False) for ch in word if ch.isalpha()
+        ch
+        for word, _ in top_words(lang, 3000, numbers=False)
+        for ch in word
+        if unicodedata.category(ch)[0] in "LM"
     )
 
 
@@ -370,11 +377,16 @@ def bigrams(lang: str) -> dict[tuple[str, str], float]:
 UNSEEN_BIGRAM = -12.0
 
 
+def _in_words(ch: str) -> bool:
+    """A letter, or a mark written on one (``ी``, ``्``)."""
+    return bool(ch) and unicodedata.category(ch[0])[0] in "LM"
+
+
 def bigram_score(first: str, second: str, lang: str) -> float:
     """log P(second | first) in ``lang``; a space stands for a word boundary."""
     # wordfreq's lists are casefolded (``ß`` is ``ss``): compare first letters.
-    first = first.casefold()[0] if first.isalpha() else _BOUNDARY
-    second = second.casefold()[0] if second.isalpha() else _BOUNDARY
+    first = first.casefold()[0] if _in_words(first) else _BOUNDARY
+    second = second.casefold()[0] if _in_words(second) else _BOUNDARY
     return bigrams(lang).get((first, second), UNSEEN_BIGRAM)
 
 

@@ -72,6 +72,7 @@ from ..context.letter_chains import (
     split_score,
 )
 from ..context.quotes import (
+    CLOSING_MARKS,
     PAIRED_MARKS,
     RARE,
     Context,
@@ -112,6 +113,10 @@ _MARKED_KEEP = -2.0
 # lists on (Zipf 3).
 _ONE_LETTER_WORD = 4.0
 _LISTED = 3.0
+# A known stem of an unknown word counts for this much of its frequency, and
+# is at least this long.
+_STEM_WEIGHT = 0.5
+_SHORTEST_STEM = 4
 # A paragraph with this many distinct words is judged in its own language.
 _PARAGRAPH_WORDS = 5
 # The share of words the guessed language must know for the guess to count.
@@ -329,6 +334,8 @@ class _Judge:
         # Whether the text lost bytes before its end too: then bytes dangling
         # at the end lost theirs the same way, rather than being cut.
         self.lost_elsewhere = lost_elsewhere
+        # The quotations and brackets open where the sites judged next start.
+        self.quotes = QuoteState(style=self.style)
         self._span = (0, len(text))
         self._guesses: dict[tuple[int, int], tuple[str, str | None]] = {}
 
@@ -387,6 +394,23 @@ class _Judge:
         first = next(i for i, ch in enumerate(word) if ch.isalpha())
         last = max(i for i, ch in enumerate(word) if ch.isalpha())
         return min(7.0, zipf(word[first : last + 1], lang))
+
+    def stem_zipf(self, word: str, reach: int) -> float:
+        """How common the longest known word is that starts ``word`` and
+        holds its first ``reach`` characters (the damaged ones), scaled by
+        the share of the word it covers: an inflected form the lists lack
+        (Croatian ``čitaonicu``, Bulgarian ``столичният``) keeps the stem they have."""
+        lang = self.lang
+        if lang is None:
+            return 0.0
+        for end in range(len(word) - 1, max(reach, _SHORTEST_STEM) - 1, -1):
+            stem = word[:end]
+            if not stem[-1:].isalpha() and not is_letter(stem[-1:] or " "):
+                continue
+            found = zipf(stem, lang)
+            if found >= _LISTED:
+                return found * end / len(word)
+        return 0.0
 
     def keep_bonus(self, site: Site) -> float:
         """What speaks for the lead being what the author wrote: a letter of
@@ -660,10 +684,14 @@ class _Judge:
                     grown.append((word + shown + following, total, (*chosen, option)))
             grown.sort(key=lambda item: -item[1])
             beam = grown[:_BEAM_WIDTH]
-        return [
-            (chosen, score + self.word_zipf(word, 2 if all(o.keep for o in chosen) else 1))
-            for word, score, chosen in beam
-        ]
+        scored = []
+        for word, score, chosen in beam:
+            kept = all(option.keep for option in chosen)
+            known = self.word_zipf(word, 2 if kept else 1)
+            if not known and not kept:
+                known = _STEM_WEIGHT * self.stem_zipf(word, sites[-1].start - left + 1)
+            scored.append((chosen, score + known))
+        return scored
 
     def _chained_options(
         self, per_site: list[list[tuple[Option, float, str]]], pieces: list[str], chain: LetterChain
@@ -732,10 +760,8 @@ class _Judge:
                 after = text[reading.end] if reading.end < len(text) else ""
                 context = Context(before, after, QuoteState(), self.style)
                 score = punctuation_score(ch, context) - 2.0
-                if ch in PAIRED_MARKS or ch in PAIRED_MARKS.values():
-                    score += pairing_score(
-                        ch, demojibake(text[: site.start]), demojibake(text[reading.end :])
-                    )
+                if ch in PAIRED_MARKS or ch in CLOSING_MARKS:
+                    score += pairing_score(ch, self.quotes, demojibake(text[reading.end :]))
             shown = ch + text[reading.end : core_end]
             if reading.end > core_end:
                 # The space was a no-break space inside the word: the word goes on.
@@ -1476,7 +1502,7 @@ def find(text: str) -> Iterator[Finding]:
     yield from words
     covered = [(f.start, f.end) for f in words]
     sites = [s for s in sites if not any(a <= s.start < b for a, b in covered)]
-    state = QuoteState(style=judge.style)
+    state = judge.quotes = QuoteState(style=judge.style)
     position = 0
     for kind, whole in _groups(text, sites):
         judge.focus(whole[0].start)

@@ -56,6 +56,8 @@ _NBSP_LEADS_CJK = "\xe4\xe5\xe6\xe7\xe8\xe9\xea\xeb\xec\xed"
 # A run judged on its own is never as certain as a whole text that one code
 # page explains: that is the strongest evidence there is.
 _MOST_FOR_A_PART = 0.95
+# A page that explains this share of a text vouches for its weakest runs too.
+_NEARLY_ALL = 0.9
 
 _ASCII = frozenset(map(chr, range(0x80)))
 
@@ -636,7 +638,7 @@ def _finder(name: str, detector_id: str, priority: int) -> Detector:
             # The share of the text the page explains also ranks one page's
             # reading of a run against another's.
             confidence = local * (0.9 + 0.1 * support)
-            if support and local >= 0.2:
+            if support and (local >= 0.2 or (support >= _NEARLY_ALL and local > 0.0)):
                 confidence = max(
                     confidence, min(_MOST_FOR_A_PART, 0.35 + 0.5 * support + 0.1 * local)
                 )
