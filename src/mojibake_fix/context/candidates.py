@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from dataclasses import dataclass
 
 from ..charclass import is_common
@@ -43,6 +44,27 @@ LONE_PUNCTUATION_LEAD = "â"
 
 # Characters standing in for one byte that could not be decoded.
 MARKERS = "?\ufffd"
+
+# A lead with a no-break space among its bytes, kept (``ì\xa0€``); a sequence
+# cut short right before the next one, which lost a byte that was no space.
+_KEPT_NO_BREAK_SPACE = re.compile("[\xc2-\xf4][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]?\xa0")
+_SHORT_BEFORE_A_LEAD = re.compile(
+    "(?:[\xe0-\xef][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|[\xc3-\xdf])(?=[\xc2-\xf4])"
+)
+
+
+def spaces_are_spaces(text: str) -> bool:
+    """Whether the damage ``text`` shows rules out no-break spaces turned
+    into spaces: it kept its no-break spaces, or it lost bytes that were no
+    space (then a space after a short sequence is a space too: Thai ``à¸ ``
+    is ``ก`` and a space, not ``ภ``).
+
+    >>> spaces_are_spaces("Ð Ð¸Ð¼"), spaces_are_spaces("à¸à¸£à¸¸ à¸")
+    (False, True)
+    """
+    if "\xa0" in text and _KEPT_NO_BREAK_SPACE.search(text):
+        return True
+    return _SHORT_BEFORE_A_LEAD.search(text) is not None
 
 
 @dataclass(frozen=True, slots=True)

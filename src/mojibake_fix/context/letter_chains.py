@@ -51,6 +51,11 @@ CHAINED_LANGUAGES = frozenset(
 _WORDS = 30000
 # The log-probability of what the lists never show.
 UNSEEN = math.log(1e-8)
+# Numerals of Chinese and Japanese, which run together into numbers
+# (``二十万``) that word lists leave out, and how often one follows another.
+_NUMERALS = frozenset("〇一二三四五六七八九十百千万億亿兆")
+_NUMERAL_RUN = 0.3
+_NUMBER = 1e-4  # a number written in numerals, as a word of running text
 # The share of word ends followed by punctuation rather than by a word.
 _MARK_AFTER_WORD = 0.1
 _SAMPLE_LETTERS = 200
@@ -85,6 +90,8 @@ class LetterChain:
             return 0.0
         if not first_letter:
             return _log(self.starts.get(second, 0.0))
+        if first in _NUMERALS and second in _NUMERALS:
+            return math.log(_NUMERAL_RUN)  # numbers, which word lists leave out
         if first not in self.shares:
             return UNSEEN
         end = self.ends.get(first, 0.0)
@@ -166,8 +173,11 @@ def split_score(run: str, lang: str) -> float:
         for start in range(max(0, end - _LONGEST_WORD), end):
             if best[start] == -math.inf:
                 continue
-            frequency = listed(key[start:end])
-            if frequency is not None:
+            piece = key[start:end]
+            frequency = listed(piece)
+            if end - start > 1 and _NUMERALS.issuperset(piece):
+                cost = math.log(_NUMBER)
+            elif frequency is not None:
                 cost = math.log(frequency)
             elif end - start == 1:
                 cost = chain.letter(key[start]) + _UNLISTED_LETTER

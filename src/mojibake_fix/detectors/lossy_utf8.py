@@ -53,6 +53,7 @@ from ..context.candidates import (
     continuation_bytes,
     parse_site,
     sequence_length,
+    spaces_are_spaces,
 )
 from ..context.damaged import (
     DICTIONARY_LANGUAGES,
@@ -113,6 +114,9 @@ _MARKED_KEEP = -2.0
 # lists on (Zipf 3).
 _ONE_LETTER_WORD = 4.0
 _LISTED = 3.0
+# A space read as the no-break space byte of a letter, in a language of
+# run-on words, against the space it looks like.
+_SPACE_AS_BYTE = -3.0
 # A known stem of an unknown word counts for this much of its frequency, and
 # is at least this long.
 _STEM_WEIGHT = 0.5
@@ -186,9 +190,6 @@ _CP1252_EVIDENCE = re.compile("[\xc2-\xf4][\xa0-\xbf]?[€‚ƒ„…†‡ˆ‰
 # Windows-1252's undefined bytes kept as C1 controls (a lenient decode): the
 # text did not lose them.
 _KEPT_UNDEFINED = re.compile("[\x81\x8d\x8f\x90\x9d]")
-# A lead before a no-break space (``Ã\xa0`` for ``à``): the text kept its
-# no-break spaces.
-_KEPT_NBSP = re.compile("[\xc2-\xf4][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]?\xa0")
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,14 +209,14 @@ class Damage:
             lost: frozenset[int] = frozenset()
         else:
             lost = UNDEFINED_CP1252 if cp1252 else STRIPPED_C1
-        return cls(lost=lost, nbsp=_KEPT_NBSP.search(text) is None, cp1252=cp1252)
+        return cls(lost=lost, nbsp=not spaces_are_spaces(text), cp1252=cp1252)
 
     @property
     def models(self) -> tuple[str, ...]:
         """The damaged-word models that delete bytes, likeliest first."""
         if not self.lost:
             return ("marked",)  # only where a marker shows
-        return ("undefined", "c1") if self.cp1252 else ("c1", "undefined")
+        return ("undefined",) if self.cp1252 else ("c1", "undefined")
 
 
 @dataclass(frozen=True, slots=True)
@@ -768,6 +769,9 @@ class _Judge:
                 shown += demojibake(
                     text[reading.end : _word_bounds(text, reading.end, reading.end)[1]]
                 )
+                if self.chain is not None:
+                    # Where spaces part phrases (Thai, Korean), most are spaces.
+                    score += _SPACE_AS_BYTE
             scored.append((Option(ch, reading.end), score, shown))
         chain = self.chain
         if chain is None:

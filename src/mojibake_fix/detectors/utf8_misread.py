@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 
 from ..charclass import is_common, is_letter, script_of
 from ..codepages import CODEC_NAMES, CodePage, code_page
+from ..context.candidates import spaces_are_spaces
 from ..model import Finding
 from . import utf8_scan
 from .base import Detector, WholeReading
@@ -189,17 +190,12 @@ def _decode(raw: bytes) -> str | None:
         return None
 
 
-# A lead with a no-break space among its bytes, kept: this text's damage did
-# not turn its no-break spaces into spaces.
-_KEPT_NBSP = re.compile("[\xc2-\xf4][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]?\xa0")
-
-
 def find_runs(text: str, page: CodePage) -> Iterator[Run]:
     """Every maximal run of decodable UTF-8 sequences in ``text``."""
     unit_re, run_re, sign = _patterns(page.name)
     if not sign.search(text):
         return
-    spaces_kept = "\xa0" in text and _KEPT_NBSP.search(text) is not None
+    spaces_kept = spaces_are_spaces(text)
     for match in run_re.finditer(text):
         pending: list[tuple[int, int, bytes, bool]] = []
         for unit in unit_re.finditer(text, match.start(), match.end()):
