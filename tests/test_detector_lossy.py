@@ -495,6 +495,11 @@ RUN_ON_SENTENCES = [
     "ชื่อนี้ยาวที่สุดในโลก ชื่อนี้มีความยาวถึงร้อยตัวอักษร",
     # ``十`` lost both its continuation bytes: numerals run together.
     "毎年国内外から二十万人以上の登山者が山頂を目指します。",
+    # ``そ`` and ``十`` both lost both continuation bytes: two lone leads in a row.
+    "事業費はおよそ十二億円と見込まれています。",
+    # Near sites judged together, with the letters around decoded past ``—``.
+    "渡月橋の周辺は朝早くから人が集まりました。",
+    "长城是由城墙、关隘和烽火台组成的防御体系。",
 ]
 
 

@@ -147,7 +147,8 @@ def trigger() -> str:
         f"[{re.escape(LEADS)}](?!{cont})"
         f"|{LONE_PUNCTUATION_LEAD}(?!{cont})"
         f"|[\xe0-\xef]{cont}(?!{cont})"
-        f"|(?<=[{_RUN_ON}]|{cont})[\xe0-\xef](?=[{_RUN_ON}]|[\xe0-\xef]{cont})"
+        f"|(?<=[{_RUN_ON}]|{cont})[\xe0-\xef](?=[\xe0-\xef]?(?:[{_RUN_ON}]|[\xe0-\xef]{cont}))"
+        f"|(?<=(?:[{_RUN_ON}]|{cont})[\xe0-\xef])[\xe0-\xef](?=[{_RUN_ON}]|[\xe0-\xef]{cont})"
         f"|(?<=[{_RUN_ON}])[\xe0-\xef](?!{cont})"
         f"|[\xf0-\xf4]{cont}{{1,2}}(?!{cont})"
         f"|[\\xc2-\\xf4]{cont}{{0,2}}\\Z"
@@ -169,7 +170,10 @@ def wake() -> tuple[Wake, ...]:
             around=(
                 f"(?:(?<=[{re.escape(LEADS + LONE_PUNCTUATION_LEAD)}])(?!{cont})"
                 f"|(?<=[\xe0-\xef]){cont}(?!{cont})"
-                f"|(?<=(?:[{_RUN_ON}]|{cont})[\xe0-\xef])(?=[{_RUN_ON}]|[\xe0-\xef]{cont})"
+                f"|(?<=(?:[{_RUN_ON}]|{cont})[\xe0-\xef])"
+                f"(?=[\xe0-\xef]?(?:[{_RUN_ON}]|[\xe0-\xef]{cont}))"
+                f"|(?<=(?:[{_RUN_ON}]|{cont})[\xe0-\xef][\xe0-\xef])"
+                f"(?=[{_RUN_ON}]|[\xe0-\xef]{cont})"
                 f"|(?<=[{_RUN_ON}][\xe0-\xef])(?!{cont})"
                 f"|(?<=[\xf0-\xf4]){cont}{{1,2}}(?!{cont})"
                 f"|{cont}{{0,2}}\\Z)"
@@ -663,8 +667,12 @@ class _Judge:
         per_site = [self._site_options(site, left, scripts, all_upper, all_lower) for site in sites]
         chain = self.chain
         if chain is not None:
-            trailer = pieces[-1] or text[right : right + 1]
-            return self._chained_options(per_site, [*pieces[:-1], trailer], chain)
+            # The letters around, decoded past what a word of mojibake shows
+            # (``—`` in ``æ—©`` is a byte of ``早``, not a mark ending a word).
+            end = _core_end(text, sites[-1])
+            before = demojibake(text[max(0, sites[0].start - _RAW_WINDOW) : sites[0].start])
+            after = demojibake(text[end : end + _RAW_WINDOW])
+            return self._chained_options(per_site, [before, *pieces[1:-1], after], chain)
         lang = self.lang
         beam: list[tuple[str, float, tuple[Option, ...]]] = [(pieces[0], 0.0, ())]
         for index, options in enumerate(per_site):
@@ -730,9 +738,10 @@ class _Judge:
         left = _trailing_run(pieces[0])
         right = _leading_run(pieces[-1])
         combos = []
-        for _, _, own, shown, chosen in beam:
+        for _, paired, own, shown, chosen in beam:
             inner = shown[: len(shown) - len(pieces[-1])] if pieces[-1] else shown
-            combos.append((chosen, own + split_score(left + inner + right, lang)))
+            split = split_score(left + inner + right, lang)
+            combos.append((chosen, own + split + _CHAIN_WEIGHT * paired))
         return combos
 
     def _site_options(
@@ -1530,6 +1539,13 @@ def find(text: str) -> Iterator[Finding]:
 
 
 _WINDOW = 8
+# Characters of mojibake read on either side of a run of sites (enough for
+# a window of letters once decoded).
+_RAW_WINDOW = 4 * _WINDOW
+# How much the letter pairs count beside the split into words.
+_CHAIN_WEIGHT = 0.5
+# Sites with at most this many characters between them are judged together.
+_NEAR = 6
 
 
 def _trailing_run(text: str) -> str:
@@ -1550,11 +1566,12 @@ def _leading_run(text: str) -> str:
 
 
 def _adjacent_runs(sites: list[Site]) -> Iterator[list[Site]]:
-    """Sites in runs of adjacent ones: in a letter chain, sites apart are
-    judged apart (a whole letter between them stands for itself)."""
+    """Sites in runs of near ones, judged together: each sees the others'
+    readings in the words around it (``烽火å°ç»„æˆ``: ``台`` makes sense
+    with ``成`` after ``组``); sites farther apart are judged apart."""
     run = [sites[0]]
     for site in sites[1:]:
-        if site.start > run[-1].end:
+        if site.start > run[-1].end + _NEAR:
             yield run
             run = []
         run.append(site)
