@@ -69,7 +69,7 @@ _UNLISTED_LETTER = -5.0
 class LetterChain:
     """A language's letters as a chain: each letter given the one before."""
 
-    follows: dict[tuple[str, str], float]
+    follows: dict[str, float]  # keyed by the two letters
     ends: dict[str, float]
     starts: dict[str, float]
     shares: dict[str, float]
@@ -97,7 +97,7 @@ class LetterChain:
         end = self.ends.get(first, 0.0)
         if not second_letter:
             return _log(end * _MARK_AFTER_WORD)
-        inside = self.follows.get((first, second), 0.0)
+        inside = self.follows.get(first + second, 0.0)
         return _log(inside + end * self.starts.get(second, 0.0))
 
 
@@ -119,7 +119,7 @@ def _simplified() -> dict[int, int]:
 @functools.cache
 def letter_chain(lang: str) -> LetterChain:
     """The letter chain of ``lang``, from its commonest words."""
-    pairs: dict[tuple[str, str], float] = {}
+    pairs: dict[str, float] = {}
     ends: dict[str, float] = {}
     starts: dict[str, float] = {}
     counts: dict[str, float] = {}
@@ -132,7 +132,7 @@ def letter_chain(lang: str) -> LetterChain:
         for ch in word:
             counts[ch] = counts.get(ch, 0.0) + frequency
         for first, second in itertools.pairwise(word):
-            pairs[(first, second)] = pairs.get((first, second), 0.0) + frequency
+            pairs[first + second] = pairs.get(first + second, 0.0) + frequency
     total_letters = sum(counts.values())
     total_words = sum(starts.values())
     return LetterChain(
