@@ -169,12 +169,15 @@ def wake() -> tuple[Wake, ...]:
             at="\\xc2-\\xf4",
             around=(
                 f"(?:(?<=[{re.escape(LEADS + LONE_PUNCTUATION_LEAD)}])(?!{cont})"
-                f"|(?<=[\xe0-\xef]){cont}(?!{cont})"
-                f"|(?<=(?:[{_RUN_ON}]|{cont})[\xe0-\xef])"
+                f"|(?<=[\xe0-\xef])(?:{cont}(?!{cont})"
+                # A lone three-byte lead among run-on letters; one quick look
+                # behind first (``é`` after a plain letter is done).
+                f"|(?<=[^\x00-\x7f].)"
+                f"(?:(?<=(?:[{_RUN_ON}]|{cont}).)"
                 f"(?=[\xe0-\xef]?(?:[{_RUN_ON}]|[\xe0-\xef]{cont}))"
-                f"|(?<=(?:[{_RUN_ON}]|{cont})[\xe0-\xef][\xe0-\xef])"
+                f"|(?<=(?:[{_RUN_ON}]|{cont})[\xe0-\xef].)"
                 f"(?=[{_RUN_ON}]|[\xe0-\xef]{cont})"
-                f"|(?<=[{_RUN_ON}][\xe0-\xef])(?!{cont})"
+                f"|(?<=[{_RUN_ON}].)(?!{cont})))"
                 f"|(?<=[\xf0-\xf4]){cont}{{1,2}}(?!{cont})"
                 f"|{cont}{{0,2}}\\Z)"
             ),
@@ -450,7 +453,7 @@ class _Judge:
             return 4.0
         if not (is_letter(lead) or is_letter(before) or is_letter(after)):
             return 4.0
-        if core_end - site.start > 1 and _WHOLE_SEQUENCE.search(text):
+        if core_end - site.start > 1 and _has_whole_sequence(text):
             return 0.0  # a lead and a continuation byte in a text of mojibake (``1,90 â¬``)
         return 1.0
 
@@ -1115,6 +1118,13 @@ _WHOLE_SEQUENCE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=2)
+def _has_whole_sequence(text: str) -> bool:
+    """Whether ``text`` holds a lead with all its continuation bytes; asked
+    for each candidate of a text, so the answer is kept for the last two."""
+    return _WHOLE_SEQUENCE.search(text) is not None
+
+
 def lead_sites(text: str) -> list[int]:
     """Where the trigger finds a lead that :func:`find` would judge: a lone
     ``â``, or a lead that is no plain letter of its word."""
@@ -1193,7 +1203,7 @@ def _in_a_written_word(text: str, start: int, word: tuple[int, int] | None = Non
     already known."""
     if text[start + 1 : start + 2] in MARKERS:
         return False
-    if text[start + 1 : start + 2] in continuation_bytes() and _WHOLE_SEQUENCE.search(text):
+    if text[start + 1 : start + 2] in continuation_bytes() and _has_whole_sequence(text):
         # Glued to a continuation byte in a text of mojibake (``giá»,`` for
         # Vietnamese ``giờ,``), the letter of ``giá`` is a lead.
         return False
@@ -1230,7 +1240,7 @@ def _worth_a_look(text: str, start: int) -> bool:
         return False
     if text[start] == LONE_PUNCTUATION_LEAD or not _plain_letter_at(text, start, word):
         return True
-    return _WHOLE_SEQUENCE.search(text) is not None
+    return _has_whole_sequence(text)
 
 
 def _lead_script(text: str, start: int) -> str:
