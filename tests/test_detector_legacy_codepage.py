@@ -243,3 +243,12 @@ def test_telltale_pairs_in_a_line_a_legacy_language_writes_still_wake(text: str)
     broken = misread(text, page)
     assert re.search(trigger(), broken)
     assert mojibake_fix.fix(broken).text == text
+
+
+def test_one_letter_repeated_is_no_known_word() -> None:
+    # Hebrew whose second bytes were stripped shows rows of ``×``, which KOI8
+    # reads as ``ввв``: web word lists hold such strings, they prove nothing.
+    from mojibake_fix.detectors.legacy_codepage import _frequency
+
+    assert _frequency("ввв", "uk") == _frequency("вв", "ru") == 0.0
+    assert _frequency("в", "ru") > 0.0 and _frequency("вода", "ru") > 0.0

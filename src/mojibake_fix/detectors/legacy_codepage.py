@@ -461,8 +461,12 @@ def _frequency(word: str, language: str) -> float:
     """How much a word counts as a known word of ``language``, 0 to 1.
 
     A word with a symbol inside (``gêœl¹``) is no word: wordfreq would split
-    it and find its pieces."""
+    it and find its pieces. Nor is one letter repeated (``ввв``, Hebrew
+    ``×××`` that lost its second bytes read as KOI8): the lists hold such
+    strings as noise of the web."""
     if not word or not all(is_letter(ch) for ch in word):
+        return 0.0
+    if len(word) > 1 and len(set(word.casefold())) == 1:
         return 0.0
     from wordfreq.tokens import tokenize
 
