@@ -73,3 +73,27 @@ def test_damaged_lookup_is_the_index_a_dict_would_be() -> None:
         for key, found in expected.items():
             assert damaged.lookup(key, "he", model) == found
             assert damaged.lookup(key + "x", "he", model) == expected.get(key + "x", [])
+
+
+def test_thai_words_and_letter_chain_are_the_same_in_every_process() -> None:
+    # PyThaiNLP reads its corpus into a set, whose order follows the hash seed.
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from mojibake_fix.context.letter_chains import letter_chain\n"
+        "from mojibake_fix.context.words import top_words\n"
+        "print(top_words('th', 2000)[-5:], repr(letter_chain('th').letter('ก')))\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "3")
+    }
+    assert len(outputs) == 1

@@ -53,6 +53,7 @@ _SHORT_BEFORE_A_LEAD = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=2)
 def spaces_are_spaces(text: str) -> bool:
     """Whether the damage ``text`` shows rules out no-break spaces turned
     into spaces: it kept its no-break spaces, or it lost bytes that were no
@@ -61,6 +62,9 @@ def spaces_are_spaces(text: str) -> bool:
 
     >>> spaces_are_spaces("Ð Ð¸Ð¼"), spaces_are_spaces("à¸à¸£à¸¸ à¸")
     (False, True)
+
+    Each code page's detector asks it of the same text: the answer is kept
+    for the last two texts.
     """
     if "\xa0" in text and _KEPT_NO_BREAK_SPACE.search(text):
         return True

@@ -166,7 +166,9 @@ def _corpus_buckets(lang: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
     }
     total = sum(counts.values())
     filed: dict[int, list[str]] = {}
-    for word, count in sorted(counts.items(), key=lambda item: -item[1]):
+    # PyThaiNLP reads its corpus into a set: sort ties by the word, so every
+    # process files and sums the words in one order.
+    for word, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         bucket = min(_BUCKET - 1, round(-100 * math.log10(count / total)))
         filed.setdefault(bucket, []).append(word)
     return tuple((bucket, tuple(words)) for bucket, words in sorted(filed.items()))

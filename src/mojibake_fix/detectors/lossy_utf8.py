@@ -628,7 +628,7 @@ class _Judge:
             seen: set[tuple[Option, ...]] = set()
             candidates = list(itertools.product(*choices)) if len(sites) <= 3 else []
             shared = set.intersection(*({r.text for r in site.readings} for site in sites))
-            for mark in shared:
+            for mark in sorted(shared):
                 uniform = tuple(
                     next(Option(r.text, r.end) for r in site.readings if r.text == mark)
                     for site in sites
