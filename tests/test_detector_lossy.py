@@ -592,3 +592,11 @@ def test_a_page_that_explains_nearly_all_of_a_text_vouches_for_its_weak_runs() -
 def test_an_unknown_inflected_word_is_judged_by_its_known_stem() -> None:
     clean = "Knjižnica je produljila radno vrijeme, a učenici dolaze u čitaonicu svaki dan."
     assert mojibake_fix.fix(c1_stripped(clean)).text == clean
+
+
+def test_a_one_letter_word_the_language_does_not_write_is_no_reading() -> None:
+    # ``Ã `` could be ``à`` with a lost no-break space, and wordfreq's Icelandic
+    # list holds ``à`` as noise; Icelandic writes ``Í``, ``Á``, ``Ý`` there.
+    damaged = undefined_lost("Aðgangur er ókeypis. Í lestrarsölum er einnig þráðlaust net.")
+    readings = [finding.replacement for finding in find(damaged)]
+    assert "à" not in readings and readings

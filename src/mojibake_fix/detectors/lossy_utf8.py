@@ -1354,6 +1354,9 @@ def _matches(
                 continue
             key = _key(piece, model)
             found = lookup(key, lang, model) if key is not None else []
+            # A one-letter "word" the language does not write is list noise
+            # (``à`` in Icelandic): ``Ã `` is ``Í`` and a space there.
+            found = [(w, f) for w, f in found if len(w) > 1 or w.casefold() in alphabet(lang)]
             if found:
                 return start, end, found
     return None
