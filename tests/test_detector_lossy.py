@@ -255,6 +255,19 @@ def test_never_raises_and_spans_are_sound(text: str) -> None:
     assert result.revert() == text
 
 
+# Leads and continuation bytes of Chinese, Japanese, Korean and Thai, with
+# their letters and marks.
+_RUN_ON_PIECES = "ãåæçè¸¯€œ¹àìíê中の東京ก한 。、「」\xa0?\ufffdÃÐ"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_RUN_ON_PIECES), max_size=30))
+def test_run_on_scripts_never_raise_and_revert(text: str) -> None:
+    for finding in find(text):
+        assert 0 <= finding.start < finding.end <= len(text)
+    assert mojibake_fix.fix(text).revert() == text
+
+
 @pytest.mark.parametrize(
     "clean",
     ["The café is open é", "O que é", "SÃO PAULO, IRMÃ", "Je suis allé à", "multi\r\nline é"],
