@@ -45,12 +45,13 @@ LONE_PUNCTUATION_LEAD = "â"
 # Characters standing in for one byte that could not be decoded.
 MARKERS = "?\ufffd"
 
+# A character showing a continuation byte (80-BF) read as Latin-1 or
+# Windows-1252, as a regular-expression class.
+SHOWN_CONTINUATION = "[\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]"
 # A lead with a no-break space among its bytes, kept (``ì\xa0€``); a sequence
 # cut short right before the next one, which lost a byte that was no space.
-_KEPT_NO_BREAK_SPACE = re.compile("[\xc2-\xf4][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]?\xa0")
-_SHORT_BEFORE_A_LEAD = re.compile(
-    "(?:[\xe0-\xef][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|[\xc3-\xdf])(?=[\xc2-\xf4])"
-)
+_KEPT_NO_BREAK_SPACE = re.compile(f"[\xc2-\xf4]{SHOWN_CONTINUATION}?\xa0")
+_SHORT_BEFORE_A_LEAD = re.compile(f"(?:[\xe0-\xef]{SHOWN_CONTINUATION}|[\xc3-\xdf])(?=[\xc2-\xf4])")
 
 
 @functools.lru_cache(maxsize=2)

@@ -124,8 +124,7 @@ def letter_chain(lang: str) -> LetterChain:
     starts: dict[str, float] = {}
     counts: dict[str, float] = {}
     for word, frequency in top_words(lang, _WORDS, numbers=False):
-        letters = [ch for ch in word if is_letter(ch)]
-        if len(letters) != len(word):
+        if not all(is_letter(ch) for ch in word):
             continue
         starts[word[0]] = starts.get(word[0], 0.0) + frequency
         ends[word[-1]] = ends.get(word[-1], 0.0) + frequency

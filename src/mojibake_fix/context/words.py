@@ -35,6 +35,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, overload
 
+from ..charclass import is_letter, script_of
+
 # Languages wordfreq knows, by the script they are written in.
 LANGUAGES_BY_SCRIPT: dict[str, tuple[str, ...]] = {
     "Latin": (
@@ -162,7 +164,7 @@ def _corpus_buckets(lang: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
     counts = {
         word: count
         for word, count in tnc.word_freqs()
-        if word and count > 0 and all(_THAI_FIRST <= ch <= _THAI_LAST for ch in word)
+        if word and count > 0 and all(script_of(ch) == "Thai" for ch in word)
     }
     total = sum(counts.values())
     filed: dict[int, list[str]] = {}
@@ -172,9 +174,6 @@ def _corpus_buckets(lang: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
         bucket = min(_BUCKET - 1, round(-100 * math.log10(count / total)))
         filed.setdefault(bucket, []).append(word)
     return tuple((bucket, tuple(words)) for bucket, words in sorted(filed.items()))
-
-
-_THAI_FIRST, _THAI_LAST = "\u0e00", "\u0e7f"
 
 
 def _language_buckets(lang: str, wordlist: str, start: int = 0) -> Iterator[tuple[int, list[str]]]:
@@ -312,10 +311,7 @@ def alphabet(lang: str) -> frozenset[str]:
     """The letters the commonest words of ``lang`` use (lower case), with
     the vowel signs and other marks of scripts that write them (``ी``, ``्``)."""
     return frozenset(
-        ch
-        for word, _ in top_words(lang, 3000, numbers=False)
-        for ch in word
-        if unicodedata.category(ch)[0] in "LM"
+        ch for word, _ in top_words(lang, 3000, numbers=False) for ch in word if is_letter(ch)
     )
 
 
@@ -391,16 +387,12 @@ def bigrams(lang: str) -> dict[tuple[str, str], float]:
 UNSEEN_BIGRAM = -12.0
 
 
-def _in_words(ch: str) -> bool:
-    """A letter, or a mark written on one (``ी``, ``्``)."""
-    return bool(ch) and unicodedata.category(ch[0])[0] in "LM"
-
-
 def bigram_score(first: str, second: str, lang: str) -> float:
     """log P(second | first) in ``lang``; a space stands for a word boundary."""
     # wordfreq's lists are casefolded (``ß`` is ``ss``): compare first letters.
-    first = first.casefold()[0] if _in_words(first) else _BOUNDARY
-    second = second.casefold()[0] if _in_words(second) else _BOUNDARY
+    # Vowel signs and viramas (``ी``, ``्``) are letters of their words here.
+    first = first.casefold()[0] if first and is_letter(first[0]) else _BOUNDARY
+    second = second.casefold()[0] if second and is_letter(second[0]) else _BOUNDARY
     return bigrams(lang).get((first, second), UNSEEN_BIGRAM)
 
 

@@ -47,6 +47,7 @@ from ..context.candidates import (
     LEADS,
     LONE_PUNCTUATION_LEAD,
     MARKERS,
+    SHOWN_CONTINUATION,
     STRIPPED_C1,
     UNDEFINED_CP1252,
     Site,
@@ -413,7 +414,7 @@ class _Judge:
             return 0.0
         for end in range(len(word) - 1, max(reach, _SHORTEST_STEM) - 1, -1):
             stem = word[:end]
-            if not stem[-1:].isalpha() and not is_letter(stem[-1:] or " "):
+            if not is_letter(stem[-1]):
                 continue
             found = zipf(stem, lang)
             if found >= _LISTED:
@@ -755,6 +756,7 @@ class _Judge:
         text = self.text
         scored: list[tuple[Option, float, str]] = []
         core_end = _core_end(text, site)
+        chain = self.chain
         for reading in site.readings:
             ch = reading.text
             if is_letter(ch):
@@ -781,11 +783,10 @@ class _Judge:
                 shown += demojibake(
                     text[reading.end : _word_bounds(text, reading.end, reading.end)[1]]
                 )
-                if self.chain is not None:
+                if chain is not None:
                     # Where spaces part phrases (Thai, Korean), most are spaces.
                     score += _SPACE_AS_BYTE
             scored.append((Option(ch, reading.end), score, shown))
-        chain = self.chain
         if chain is None:
             scored.sort(key=lambda item: -item[1])
         else:
@@ -1110,7 +1111,7 @@ def _written_between(text: str, start: int) -> bool:
 
 # A lead and as many continuation bytes as it announces: perhaps a whole
 # sequence, which only a closer look tells.
-_CONT = "[\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]"
+_CONT = SHOWN_CONTINUATION
 _WHOLE_SEQUENCE = re.compile(
     # One leading class, which the regular-expression engine skips through fast.
     f"[\xc2-\xf4](?:(?<=[\xc2-\xdf]){_CONT}|(?<=[\xe0-\xef]){_CONT}{{2}}"
