@@ -613,3 +613,74 @@ def test_a_one_letter_word_the_language_does_not_write_is_no_reading() -> None:
     damaged = undefined_lost("Aðgangur er ókeypis. Í lestrarsölum er einnig þráðlaust net.")
     readings = [finding.replacement for finding in find(damaged)]
     assert "à" not in readings and readings
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "TÜRKİYE İLK MAÇINDA GÜÇLÜ BİR RAKİBE KARŞI ÖNEMLİ BİR GALİBİYET ALDI.",
+        "Ankara’dan İzmir’e giden tren, arıza nedeniyle iki saat gecikti.",
+    ],
+)
+def test_turkish_words_are_looked_up_with_their_dotted_and_dotless_i(clean: str) -> None:
+    # ``İ`` is the capital of ``i`` in Turkish: ``ÖNEMLİ`` is ``önemli``,
+    # not Python's ``önemli̇``.
+    assert mojibake_fix.fix(c1_stripped(clean)).text == clean
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Valmentaja kutsui ottelua ”uransa hienoimmaksi illaksi” lehdistötilaisuudessa.",
+        "Förbundskaptenen kallade det ”karriärens största kväll” efter matchen.",
+        "Izbornik je utakmicu nazvao „najvažnijom u karijeri” nakon pobjede.",
+        "Trener nazwał mecz „najważniejszym w karierze” po zwycięstwie.",
+    ],
+)
+def test_lost_quotes_take_the_language_s_own_marks(clean: str) -> None:
+    # Finnish and Swedish open and close with ``”``; Croatian and Polish
+    # close ``„`` with ``”``.
+    assert mojibake_fix.fix(c1_stripped(clean)).text == clean
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Det var ikke noget at tale om, men vi ventede til…",
+        "Il a mangé d’un œuf et d’un pain, puis il est parti.",
+        "Qu’il vienne demain, s’il veut, et qu’on en parle.",
+        "Oggi c’è il sole a Roma e domani c’è il mare.",
+    ],
+)
+def test_marks_inside_and_after_words_that_lost_their_middle_byte(clean: str) -> None:
+    # ``tilâ¦`` at the end is ``…`` that lost its middle byte: no cut
+    # character starts with E2 A6. ``dâun``: wordfreq lists ``d`` and ``un``
+    # apart, so the elision ``d’un`` is judged by its pieces.
+    assert mojibake_fix.fix(c1_stripped(clean)).text == clean
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Vasara bija silta. Tā ir mana mīļākā atmiņa no bērnības.",
+        "Registrace stojí 80 Kč ročně a vstup je zdarma.",
+    ],
+)
+def test_a_capital_and_a_lost_letter_is_a_capitalised_word_in_small_text(clean: str) -> None:
+    # ``TÄ`` in running text is ``Tā``, not ``TĀ``; ``KÄ`` is ``Kč``.
+    assert mojibake_fix.fix(c1_stripped(clean)).text == clean
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Il bâille et lâche un mot, puis mâche son pain.",
+        "Tôi thích màu nâu và cây lâu năm.",
+        "Mâine mergem la mâncare cu prietenii.",
+        "Kâğıt hâlâ burada, dâhil olan her şey.",
+        "Ele é africâner e mora em Pretória.",
+        "Wenn Ä·Ü ein Zeichen ist, bleibt es.",
+    ],
+)
+def test_a_circumflex_inside_written_words_stays(clean: str) -> None:
+    assert mojibake_fix.fix(clean).text == clean

@@ -164,7 +164,7 @@ def parse_site(text: str, start: int, lost: frozenset[int], *, nbsp: bool = True
     if missing == 0 and None not in slots:
         return None
     at_end = position >= len(text)
-    if at_end and missing:
+    if at_end and missing and _starts_a_common_character(lead, tuple(slots)):
         # Cut at the end of the field: the character is gone; only its
         # dangling bytes remain, and dropping them is the repair.
         # When only Windows-1252's undefined bytes go missing, the end of a
@@ -194,6 +194,25 @@ def parse_site(text: str, start: int, lost: frozenset[int], *, nbsp: bool = True
     if not readings:
         return None
     return Site(start=start, end=max(r.end for r in readings), readings=tuple(readings))
+
+
+@functools.cache
+def _starts_a_common_character(lead: int, slots: tuple[int | None, ...]) -> bool:
+    """Whether the bytes shown can begin a character in use: a cut leaves the
+    first bytes of one (``â¦`` at the end is ``…`` that lost its middle
+    byte, not a cut math bracket ``⦀``)."""
+    shown = [slot for slot in slots if slot is not None]
+    if len(shown) < len(slots):
+        return True  # a marker stands for a byte it does not show
+    missing = sequence_length(lead) - 1 - len(shown)
+    for tail in itertools.product(range(0x80, 0xC0), repeat=missing):
+        try:
+            char = bytes((lead, *shown, *tail)).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if is_common(char):
+            return True
+    return False
 
 
 def _readings(

@@ -103,8 +103,9 @@ def char_class(ch: str) -> str:
 
 # The double quotation marks of languages that do not use “…” (CLDR).
 LANGUAGE_QUOTES: dict[str, tuple[str, str]] = {
-    **dict.fromkeys(("bg", "cs", "de", "et", "is", "lt", "sk", "sl", "sh", "sr", "mk"), ("„", "“")),
-    **dict.fromkeys(("hu", "pl", "ro"), ("„", "”")),
+    **dict.fromkeys(("bg", "cs", "de", "et", "is", "lt", "sk", "sl", "sr", "mk"), ("„", "“")),
+    # ``sh`` is Serbo-Croatian in Latin letters, most of it Croatian.
+    **dict.fromkeys(("hu", "pl", "ro", "sh"), ("„", "”")),
     **dict.fromkeys(("fi", "sv"), ("”", "”")),
 }
 
@@ -238,6 +239,8 @@ def punctuation_score(ch: str, ctx: Context) -> float:
             fit = 1.5  # beside its number: ``12 €``, ``€12``
     if role == "close-double" and ch != ctx.style.closing:
         fit -= 2.0  # ” where the style closes with “
+    if role == "open-double" and ch != ctx.style.opening:
+        fit -= 2.0  # “ where the style opens with ” (Finnish, Swedish)
     prior = _PRIOR.get(ch, RARE)
     if ch in (ctx.style.opening, ctx.style.closing):
         prior = max(prior, _PRIOR["“"])  # the language's own quotes are as common

@@ -320,8 +320,18 @@ def alphabet(lang: str) -> frozenset[str]:
 _WRITTEN_WITHOUT_MARKS = frozenset({"ar", "fa", "ur", "he"})
 
 
+# Languages with a dotted and a dotless i: ``İ`` is the capital of ``i``, ``I`` of ``ı``.
+_DOTTED_I_LANGUAGES = frozenset({"tr", "az"})
+
+
+def _casefold(word: str, lang: str) -> str:
+    if lang in _DOTTED_I_LANGUAGES:
+        word = word.replace("I", "ı").replace("İ", "i")
+    return word.casefold()
+
+
 def _key(word: str, lang: str = "") -> str:
-    key = unicodedata.normalize("NFC", word).casefold().replace("\u2019", "'")
+    key = _casefold(unicodedata.normalize("NFC", word), lang).replace("\u2019", "'")
     if lang in _WRITTEN_WITHOUT_MARKS:
         key = "".join(ch for ch in key if unicodedata.category(ch) != "Mn")
     return key
@@ -332,23 +342,41 @@ def zipf(word: str, lang: str) -> float:
 
     >>> zipf("يُعد", "ar") == zipf("يعد", "ar") > 0  # the damma is left out
     True
+    >>> zipf("DİREKTÖR", "tr") == zipf("direktör", "tr") > 0  # Turkish capitals
+    True
     """
     return frequencies(lang).zipf(_key(word, lang))
 
 
+def counted_apart(left: str, right: str, lang: str) -> bool:
+    """Whether the lists count ``left’right`` as two words: wordfreq's
+    tokenizer splits one or two Latin letters off before a vowel (``d'un``,
+    ``qu'il``, ``c'è``), so such an elision is never listed whole.
+
+    >>> counted_apart("d", "un", "fr"), counted_apart("aujourd", "hui", "fr")
+    (True, False)
+    """
+    from wordfreq.tokens import tokenize
+
+    if lang not in LANGUAGES_BY_SCRIPT["Latin"]:
+        return False  # elision is a habit of Latin letters (and others need MeCab)
+    pieces = [_key(left, lang), _key(right, lang)]
+    return tokenize(f"{pieces[0]}'{pieces[1]}", lang) == pieces
+
+
 def _zipf_total(words: Iterable[str], lang: str) -> float:
     table = frequencies(lang, "small")
-    return sum(table.zipf(word) for word in words)
+    return sum(table.zipf(_key(word, lang)) for word in words)
 
 
 def sample_words(text: str) -> list[str]:
-    """Distinct plain words of ``text`` (casefolded), the first ones found."""
-    seen: dict[str, None] = {}
+    """Distinct plain words of ``text`` (by their casefolded form), the first ones found."""
+    seen: dict[str, str] = {}
     for match in _WORD.finditer(text):
-        seen.setdefault(match.group().casefold(), None)
+        seen.setdefault(match.group().casefold(), match.group())
         if len(seen) >= _SAMPLE_WORDS:
             break
-    return list(seen)
+    return list(seen.values())
 
 
 def guess_language(text: str, script: str) -> str | None:
@@ -391,15 +419,17 @@ def bigram_score(first: str, second: str, lang: str) -> float:
     """log P(second | first) in ``lang``; a space stands for a word boundary."""
     # wordfreq's lists are casefolded (``ß`` is ``ss``): compare first letters.
     # Vowel signs and viramas (``ी``, ``्``) are letters of their words here.
-    first = first.casefold()[0] if first and is_letter(first[0]) else _BOUNDARY
-    second = second.casefold()[0] if second and is_letter(second[0]) else _BOUNDARY
+    first = _casefold(first, lang)[0] if first and is_letter(first[0]) else _BOUNDARY
+    second = _casefold(second, lang)[0] if second and is_letter(second[0]) else _BOUNDARY
     return bigrams(lang).get((first, second), UNSEEN_BIGRAM)
 
 
 def coverage(text: str, lang: str) -> float:
-    """The share of ``text``'s words that ``lang``'s small list knows."""
-    words = sample_words(text)
+    """The share of ``text``'s words that ``lang``'s small list knows, of the
+    words spelled with its letters (``illaksiâ``, damaged, tells nothing)."""
+    letters = alphabet(lang)
+    words = [word for word in sample_words(text) if set(_key(word, lang)) <= letters]
     if not words:
         return 0.0
     table = frequencies(lang, "small")
-    return sum(word in table for word in words) / len(words)
+    return sum(_key(word, lang) in table for word in words) / len(words)

@@ -89,6 +89,7 @@ from ..context.words import (
     LANGUAGES_BY_SCRIPT,
     alphabet,
     bigram_score,
+    counted_apart,
     coverage,
     guess_language,
     sample_words,
@@ -334,6 +335,21 @@ def _starts_sentence(text: str, index: int) -> bool:
     return not before or before[-1] in ".!?…\n:"
 
 
+# How far around a word its neighbours tell whether the text is in capitals.
+_CAPITALS_REACH = 24
+
+
+def _capitals_around(text: str, left: int, right: int) -> bool | None:
+    """Whether the text around the word from ``left`` to ``right`` is written
+    in capitals, by the letters no mojibake can have made (``Ã`` looks like
+    one); ``None`` where there are too few of them to tell."""
+    around = text[max(0, left - _CAPITALS_REACH) : left] + text[right : right + _CAPITALS_REACH]
+    letters = [ch for ch in around if ch.isalpha() and ch not in byte_chars()]
+    if len(letters) < 2:
+        return None
+    return all(ch.isupper() for ch in letters)
+
+
 class _Judge:
     """The context model for one text: its language, style and quote state."""
 
@@ -347,6 +363,7 @@ class _Judge:
         self.quotes = QuoteState(style=self.style)
         self._span = (0, len(text))
         self._guesses: dict[tuple[int, int], tuple[str, str | None]] = {}
+        self._known: dict[tuple[int, int], bool] = {}
 
     def focus(self, index: int) -> None:
         """Judge what follows by the paragraph around ``index`` when it is
@@ -370,10 +387,16 @@ class _Judge:
 
     @property
     def language_known(self) -> bool:
-        """Whether the guessed language knows most of the words around."""
-        lang = self.lang
-        start, end = self._span
-        return lang is not None and coverage(self.text[start:end], lang) >= _KNOWN_WORDS
+        """Whether the guessed language knows most of the words around (as
+        far as they can be decoded)."""
+        known = self._known.get(self._span)
+        if known is None:
+            lang = self.lang
+            start, end = self._span
+            plain = demojibake(self.text[start:end])
+            known = lang is not None and coverage(plain, lang) >= _KNOWN_WORDS
+            self._known[self._span] = known
+        return known
 
     @property
     def script(self) -> str:
@@ -454,8 +477,12 @@ class _Judge:
             return 4.0
         if not (is_letter(lead) or is_letter(before) or is_letter(after)):
             return 4.0
-        if core_end - site.start > 1 and _has_whole_sequence(text):
-            return 0.0  # a lead and a continuation byte in a text of mojibake (``1,90 â¬``)
+        if core_end - site.start > 1 and (
+            _has_whole_sequence(text) or not text[site.start + 1 : core_end].isalpha()
+        ):
+            # A lead and a continuation byte in a text of mojibake (``1,90 â¬``),
+            # or glued to a symbol no word is spelled with (``tilâ¦``).
+            return 0.0
         return 1.0
 
     def edge_keep_score(self, start: int, core_end: int) -> float | None:
@@ -503,6 +530,11 @@ class _Judge:
         _, right = _word_bounds(text, end, end)
         pieces = (demojibake(text[left : site.start]), demojibake(text[end:right]))
         joined = self.word_zipf(pieces[0] + "'" + pieces[1]) - 3.0
+        lang = self.lang
+        if lang is not None and all(pieces) and counted_apart(*pieces, lang):
+            # ``d’un``, ``c’è``: the lists hold the pieces, not the elision.
+            lowest = min(self.word_zipf(piece, 1) for piece in pieces)
+            return max(-2.0, min(2.0, lowest - 3.0))
         if max(sum(ch.isalpha() for ch in piece) for piece in pieces) < 3:
             return max(-2.0, min(2.0, joined))
         lowest = min(self.word_zipf(piece, 1) for piece in pieces)
@@ -668,6 +700,11 @@ class _Judge:
         )
         all_upper = len(letters) >= 2 and all(ch.isupper() for ch in letters)
         all_lower = bool(letters) and all(ch.islower() for ch in letters[1:] or letters)
+        if len(letters) == 1 and letters[0].isupper():
+            # One capital and the sites (``TÄ``): a capitalised word, unless
+            # the text around is in capitals.
+            capitals = _capitals_around(text, left, right)
+            all_upper, all_lower = capitals is True, capitals is False
         per_site = [self._site_options(site, left, scripts, all_upper, all_lower) for site in sites]
         chain = self.chain
         if chain is not None:
@@ -1418,13 +1455,21 @@ def _case_fits(word: str) -> bool:
 _CASE_PENALTY = 0.2
 
 
-def _case_weighted(found: list[tuple[str, float]], sentence_start: bool) -> list[tuple[str, float]]:
+def _case_weighted(
+    found: list[tuple[str, float]], sentence_start: bool, capitals: bool
+) -> list[tuple[str, float]]:
+    """Forms weighted by how well their case fits where they stand: a capital
+    opens a sentence, and a word of capitals (``TĀ`` for ``TÄ``) stands among
+    capitals, where it is less likely still than a capitalised one (``Tā``)."""
     weighted = []
     for form, frequency in found:
-        capitalised = form[:1].isupper() and not form.isupper()
+        shouted = len(form) > 1 and form.isupper()
+        capitalised = form[:1].isupper() and not shouted
         small = form[:1].islower()
         if (capitalised and not sentence_start) or (small and sentence_start):
             frequency *= _CASE_PENALTY
+        if shouted and not capitals:
+            frequency *= _CASE_PENALTY**2
         weighted.append((form, frequency))
     return weighted
 
@@ -1479,7 +1524,11 @@ def _dictionary_findings(text: str, sites: Sequence[Site], judge: _Judge) -> lis
             start, end, found = match
             end, tail = _decoded_tail(text, end)
             reach = end
-            found = _case_weighted(found, _starts_sentence(text, start))
+            found = _case_weighted(
+                found,
+                _starts_sentence(text, start),
+                _capitals_around(text, start, end) is not False,
+            )
             total = sum(frequency for _, frequency in found)
             ranked = sorted(found, key=lambda item: -item[1])
             word, frequency = ranked[0]
