@@ -252,3 +252,15 @@ def test_one_letter_repeated_is_no_known_word() -> None:
 
     assert _frequency("ввв", "uk") == _frequency("вв", "ru") == 0.0
     assert _frequency("в", "ru") > 0.0 and _frequency("вода", "ru") > 0.0
+
+
+def test_a_latin_1_letter_among_hangul_is_no_legacy_text() -> None:
+    # What a lossy UTF-8 repair leaves of Korean (``ë`` glued to ``–``) is no
+    # Hebrew ``כ`` read as Windows-1252.
+    text = (
+        "할머니는 설날마다 ë–¡êµ\xadì\ufffd„ ë\ufffd“여 주셨습니다. 가래떡ì\ufffd„ 얇게 "
+        "ì\ufffd°고, 사골 국물에 달걀 지단과 ê¹€ì\ufffd„ 올리면 완성ì\ufffd´었습니다. 지금ë\ufffd„ "
+        "ë–¡êµ\xadì\ufffd„ 먹ì\ufffd„ 때마다 할머니 생각ì\ufffd´ 납니다. 올해 설날에는 "
+        "ì²˜ì\ufffdŒìœ¼롽 제가 직접 ë–¡êµ\xadì\ufffd„ ë\ufffd“여 가족들에게 대접했습니다."
+    )
+    assert list(find_legacy(text)) == []

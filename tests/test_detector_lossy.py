@@ -684,3 +684,42 @@ def test_a_capital_and_a_lost_letter_is_a_capitalised_word_in_small_text(clean: 
 )
 def test_a_circumflex_inside_written_words_stays(clean: str) -> None:
     assert mojibake_fix.fix(clean).text == clean
+
+
+def test_later_passes_judge_the_damage_the_text_showed_before_repairs() -> None:
+    # Once the first pass decodes every whole sequence, no Windows-1252
+    # character is left to tell that only the undefined bytes were lost: the
+    # lone ``×`` of ``ם`` (``D7 9D``) is still judged among those five.
+    clean = "התלמידים הגיעו לספרייה כדי ללמוד למבחנים."
+    assert mojibake_fix.fix(undefined_lost(clean)).text == clean
+
+
+def test_a_symbol_between_mojibake_of_letters_is_a_lost_letter() -> None:
+    # ``˜×`` ends ``ט``: decoded, the lone ``×`` stands between letters, not
+    # apart from words as the multiplication sign does (``3×4``).
+    clean = (
+        "בעכו העתיקה מתקיים בכל סתיו פסטיבל תיאטרון אלטרנטיבי. ההצגות מועלות באולמות"
+        " צלבניים ובסמטאות העיר. הכרטיסים נמכרים במהירות, ולכן כדאי להזמין מראש."
+    )
+    assert mojibake_fix.fix(undefined_lost(clean)).text == clean
+    assert mojibake_fix.fix("ΤΟ ΕΜΒΑΔΟΝ ΕΙΝΑΙ 3×4 = 12.").text == "ΤΟ ΕΜΒΑΔΟΝ ΕΙΝΑΙ 3×4 = 12."
+
+
+def test_a_word_that_lost_more_letters_than_it_shows_is_left_and_reported() -> None:
+    # All-caps Serbian with C1 stripped: ``НАЈВАЖНИЈОМ`` is eleven lone ``Ð``
+    # that no list knows; a reading letter by letter would be a guess.
+    damaged = c1_stripped("СЕЛЕКТОР ЈЕ УТАКМИЦУ НАЗВАО „НАЈВАЖНИЈОМ У КАРИЈЕРИ“.")
+    word = damaged.split("â")[1].split()[0]
+    assert len(word) == 11 and set(word) == {"Ð"}
+    assert word in mojibake_fix.fix(damaged).text
+
+
+def test_a_whole_text_of_windows_1252_outranks_iso_8859_15_on_its_weak_runs() -> None:
+    # ``Ãš`` is ``Ú`` in Windows-1252 and ``è`` in ISO-8859-15; the stretches
+    # Windows-1252 reads for sure count for it, so the capital word keeps its
+    # capital.
+    clean = (
+        "SLOVENSKÍ HOKEJISTI ZDOLALI FÍNSKO A POSTUPUJÚ DO SEMIFINÁLE. V ULICIACH KOŠÍC A "
+        "ŽILINY OSLAVOVALI TISÍCE FANÚŠIKOV. TRÉNER HOVORIL O „NAJKRAJŠOM VEČERI KARIÉRY“."
+    )
+    assert "POSTUPUJÚ" in mojibake_fix.fix(undefined_lost(clean)).text

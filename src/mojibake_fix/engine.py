@@ -119,21 +119,33 @@ def _repair(text: str, plan: Plan, min_confidence: float) -> Result:
         if plan.scan.looks_clean(current):
             return Result(text=current, changes=changes, original=text)
         first_pass = 1
+    # Later passes judge damage by what the text showed as it came; the last
+    # one looks with the repaired text's own evidence, as a later fix would,
+    # so that fixing the result again changes nothing.
+    original: str | None = text
+    last_look = False
     for pass_number in range(first_pass, MAX_PASSES):
         detectors = plan.detectors
-        if pass_number == first_pass:
+        if last_look:
+            # Only what judges by the evidence can find anything new.
+            detectors = tuple(d for d in detectors if d.find_repaired)
+        elif pass_number == first_pass:
             # Only the detectors the scan wakes can find anything (after a
             # whole reading, in what the scan still sees).
             woken = plan.scan.woken(current)
             detectors = tuple(
                 d for i, d in enumerate(detectors) if i in woken or d.judges_every_woken_text
             )
-        findings = _run_detectors(current, detectors)
+        findings = _run_detectors(current, detectors, original=original)
         applied, reported = choose(findings, min_confidence, plan.priorities)
         if pass_number == 0:
             leftovers = reported
         if not applied:
-            break
+            if original is None or original == current:
+                break
+            original, last_look = None, True
+            continue
+        last_look = False
         fixed, step = build_changes(current, applied)
         changes = compose(changes, step) if changes else step
         current = fixed
@@ -153,10 +165,18 @@ def _read_whole(text: str, plan: Plan) -> WholeReading | None:
     return None
 
 
-def _run_detectors(text: str, detectors: tuple[Detector, ...]) -> list[Finding]:
+def _run_detectors(
+    text: str, detectors: tuple[Detector, ...], original: str | None = None
+) -> list[Finding]:
+    """The findings of ``detectors`` in ``text``, which repairs may have
+    made of ``original``."""
     findings: list[Finding] = []
+    repaired = original is not None and original != text
     for detector in detectors:
-        findings.extend(detector.find(text))
+        if repaired and original is not None and detector.find_repaired:
+            findings.extend(detector.find_repaired(text, original))
+        else:
+            findings.extend(detector.find(text))
     return findings
 
 
@@ -175,10 +195,11 @@ def choose(
         key = (finding.start, finding.end, finding.replacement)
         if key not in surest or _rank(finding) > _rank(surest[key]):
             surest[key] = finding
+    ranks = _ranks_with_agreement(list(surest.values()))
     ranked = sorted(
         surest.values(),
         key=lambda f: (
-            -round(_rank(f), 2),
+            -round(ranks[id(f)], 2),
             -(f.end - f.start),
             priorities.get(f.detector, 99),
             f.start,
@@ -221,6 +242,30 @@ class _Spans:
         index = bisect.bisect_right(self._starts, finding.start)
         self._starts.insert(index, finding.start)
         self.findings.insert(index, finding)
+
+
+def _ranks_with_agreement(findings: list[Finding]) -> dict[int, float]:
+    """Each finding's rank, raised to that of a surer finding inside its span
+    whose repair it makes too: a reading of a whole word (``चेतावनी`` in
+    Windows-1252) explains all that a reading of part of it (``तावन`` in
+    Latin-1, which cannot read the rest) does, and more."""
+    by_start = sorted(findings, key=lambda f: f.start)
+    starts = [f.start for f in by_start]
+    ranks: dict[int, float] = {}
+    for outer in findings:
+        confidence = outer.confidence
+        if outer.replacement:
+            index = bisect.bisect_left(starts, outer.start)
+            for inner in by_start[index : bisect.bisect_left(starts, outer.end)]:
+                if (
+                    inner.end <= outer.end
+                    and inner.end - inner.start < outer.end - outer.start
+                    and inner.replacement
+                    and inner.replacement in outer.replacement
+                ):
+                    confidence = max(confidence, inner.confidence)
+        ranks[id(outer)] = _rank(outer) + confidence - outer.confidence
+    return ranks
 
 
 def _rank(finding: Finding) -> float:

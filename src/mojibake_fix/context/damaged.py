@@ -179,8 +179,15 @@ def token_key(token: str, model: str) -> str | None:
     """The key of a text token in a ``model`` index: characters that show a
     byte stay, characters another repair already decoded are damaged again
     and ``?`` or U+FFFD are the marker; ``None`` when a C1 control the
-    model would have removed is still there."""
+    model would have removed is still there, or a decoded character whose
+    bytes the model would have damaged (Hebrew ``ו`` is ``D7 95``: decoded,
+    its ``95`` was not stripped).
+
+    >>> token_key("ובסמט×ות", "c1") is None
+    True
+    """
     shown = byte_chars()
+    undamaged = "c1-kept" if model == "c1" else "plain"
     out: list[str] = []
     for ch in token:
         if ch in "?\ufffd":
@@ -192,7 +199,10 @@ def token_key(token: str, model: str) -> str | None:
         elif ch < "\x80" or ch in shown:
             out.append(ch)
         else:
-            out.append(damage(ch, model))
+            damaged = damage(ch, model)
+            if damaged != damage(ch, undamaged):
+                return None
+            out.append(damaged)
     return "".join(out)
 
 

@@ -89,7 +89,10 @@ class Detector:
     the detector then looks at every text the scan wakes for any detector
     (the UTF-8 detectors wake on telling sequences and repair every
     sequence). Every other detector looks only at the texts its own wake or
-    trigger matches.
+    trigger matches. ``find_repaired``, when given, is ``find`` for a text
+    that earlier passes repaired, with the text as it came: for a detector
+    that judges the damage by what the whole text shows, evidence a repair
+    removed.
     """
 
     id: str
@@ -102,3 +105,4 @@ class Detector:
     wake: Callable[[], tuple[Wake, ...]] | None = None
     read_whole: Callable[[str], WholeReading | None] | None = None
     judges_every_woken_text: bool = False
+    find_repaired: Callable[[str, str], Iterable[Finding]] | None = None

@@ -838,6 +838,20 @@ def _lines_with_trigger(text: str) -> Iterator[tuple[int, int]]:
         done = end
 
 
+def _written_in_another_script(
+    text: str, start: int, end: int, groups: Sequence[list[Word]]
+) -> bool:
+    """Whether the line is mostly letters of a script other than Latin,
+    outside the suspect words (``ë`` glued to ``–`` among Hangul): a whole
+    text read in a legacy code page holds no such letters, they are what is
+    left of other mojibake."""
+    suspect = sum(len(word.text) for group in groups for word in group)
+    other = sum(
+        1 for ch in text[start:end] if ch.isalpha() and script_of(ch) not in ("Latin", "Common")
+    )
+    return other > suspect
+
+
 def find_legacy(text: str) -> Iterator[Finding]:
     """Every span of ``text`` that reads better in a legacy code page.
 
@@ -846,7 +860,7 @@ def find_legacy(text: str) -> Iterator[Finding]:
     """
     for line_start, line_end in _lines_with_trigger(text):
         groups = list(_groups(text, line_start, line_end))
-        if not groups:
+        if not groups or _written_in_another_script(text, line_start, line_end, groups):
             continue
         inside = {word.start for group in groups for word in group}
         context = [

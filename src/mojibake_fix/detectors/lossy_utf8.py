@@ -475,8 +475,13 @@ class _Judge:
             # letter of another language of the script may be what was
             # written (``africâner`` in Portuguese, ``Gwlad yr Iâ`` in Welsh).
             return 4.0
-        if not (is_letter(lead) or is_letter(before) or is_letter(after)):
-            return 4.0
+        if not is_letter(lead):
+            # A symbol standing apart from words (``3 × 4``), its neighbours
+            # decoded (``˜×`` is the end of ``ט`` before it).
+            before = demojibake(text[max(0, site.start - 4) : site.start])[-1:] or " "
+            after = demojibake(text[core_end : core_end + 4])[:1] or " "
+            if not (is_letter(before) or is_letter(after)):
+                return 4.0
         if core_end - site.start > 1 and (
             _has_whole_sequence(text) or not text[site.start + 1 : core_end].isalpha()
         ):
@@ -735,12 +740,19 @@ class _Judge:
             grown.sort(key=lambda item: -item[1])
             beam = grown[:_BEAM_WIDTH]
         scored = []
+        readable = False
         for word, score, chosen in beam:
             kept = all(option.keep for option in chosen)
             known = self.word_zipf(word, 2 if kept else 1)
             if not known and not kept:
                 known = _STEM_WEIGHT * self.stem_zipf(word, sites[-1].start - left + 1)
+            readable = readable or (known > 0.0 and not kept)
             scored.append((chosen, score + known))
+        if not readable and 2 <= len(sites) > len(letters):
+            # A word that lost more letters than it shows, and that no list
+            # knows, has no reading letter by letter (``ÐÐÐÐ``: 32 each).
+            keep = tuple(options[-1] for options in per_site)
+            return [(tuple(option for option, _, _ in keep), sum(s for _, s, _ in keep))]
         return scored
 
     def _chained_options(
@@ -999,8 +1011,7 @@ def _plausible_cut(text: str, site: Site) -> bool:
     )
 
 
-def _sites(text: str) -> list[Site]:
-    damage = Damage.of(text)
+def _sites(text: str, damage: Damage) -> list[Site]:
     sites: list[Site] = []
     for match in _trigger_re().finditer(text):
         if sites and match.start() < sites[-1].end:
@@ -1487,9 +1498,10 @@ def _decoded_tail(text: str, end: int) -> tuple[int, str]:
     return stop, tail
 
 
-def _dictionary_findings(text: str, sites: Sequence[Site], judge: _Judge) -> list[Finding]:
+def _dictionary_findings(
+    text: str, sites: Sequence[Site], judge: _Judge, damage: Damage
+) -> list[Finding]:
     """Whole damaged words found in a damaged-word dictionary."""
-    damage = Damage.of(text)
     tokens: list[_Token] = []
     for site in sites:
         if site.readings[0].text == "":
@@ -1557,12 +1569,23 @@ def _dictionary_findings(text: str, sites: Sequence[Site], judge: _Judge) -> lis
 
 def find(text: str) -> Iterator[Finding]:
     """Findings for every damaged site of ``text``."""
+    return _find(text, Damage.of(text))
+
+
+def find_repaired(text: str, original: str) -> Iterator[Finding]:
+    """Findings in ``text``, which earlier repairs made of ``original``: the
+    damage is what ``original`` shows (the Windows-1252 characters that told
+    which bytes were lost are gone once decoded)."""
+    return _find(text, Damage.of(original))
+
+
+def _find(text: str, damage: Damage) -> Iterator[Finding]:
     if not _trigger_re().search(text):
         return
     # A lead inside a common word spelled with it (``château``) is a letter.
     sites = [
         site
-        for site in _sites(text)
+        for site in _sites(text, damage)
         if site.readings[0].text == "" or not _in_a_written_word(text, site.start)
     ]
     if sites and all(_plain_letter(text, site) for site in sites) and demojibake(text) == text:
@@ -1574,7 +1597,7 @@ def find(text: str) -> Iterator[Finding]:
         return
     judge = _Judge(text, lost_elsewhere=any(site.readings[0].text for site in sites))
     judge.style = Style.of(text, judge.lang)
-    words = _dictionary_findings(text, sites, judge)
+    words = _dictionary_findings(text, sites, judge, damage)
     yield from words
     covered = [(f.start, f.end) for f in words]
     sites = [s for s in sites if not any(a <= s.start < b for a, b in covered)]
@@ -1645,6 +1668,7 @@ LOSSY_UTF8 = Detector(
     id=DETECTOR_ID,
     summary="UTF-8 mojibake whose continuation bytes were partly lost",
     find=find,
+    find_repaired=find_repaired,
     trigger=trigger,
     wake=wake,
     priority=30,

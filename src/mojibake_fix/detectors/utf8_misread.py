@@ -612,6 +612,8 @@ def _finder(name: str, detector_id: str, priority: int) -> Detector:
             return
         non_ascii = len(text) - len(text.encode("ascii", "ignore"))
         scored: list[tuple[Run, float]] = []
+        # Runs of stretches the page explains for sure: they count for it too.
+        explained_for_sure: list[tuple[Run, float]] = []
         for stretch in stretches(text, runs):
             explained = sum(run.end - run.start - run.spaces_restored for run in stretch)
             whole = 0.0
@@ -619,6 +621,7 @@ def _finder(name: str, detector_id: str, priority: int) -> Detector:
                 whole = stretch_confidence(text, page, stretch, explained / max(1, non_ascii))
             for run in stretch:
                 if whole >= 0.6:
+                    explained_for_sure.append((run, whole))
                     yield Finding(
                         start=run.start,
                         end=run.end,
@@ -629,7 +632,7 @@ def _finder(name: str, detector_id: str, priority: int) -> Detector:
                     )
                 else:
                     scored.append((run, judge(text, run, page)))
-        support = page_support(text, page, scored)
+        support = page_support(text, page, scored + explained_for_sure)
         for run, local in scored:
             # The share of the text the page explains also ranks one page's
             # reading of a run against another's.

@@ -1,0 +1,35 @@
+"""How the engine chooses among overlapping findings."""
+
+from __future__ import annotations
+
+from mojibake_fix.engine import choose
+from mojibake_fix.model import Finding
+
+PRIORITIES = {"utf8-as-cp1252": 10, "utf8-as-latin-1": 11}
+
+
+def _finding(start: int, end: int, detector: str, confidence: float, replacement: str) -> Finding:
+    return Finding(start, end, detector, confidence, "test", replacement)
+
+
+def test_a_reading_of_a_whole_word_outranks_a_surer_one_of_a_part_it_agrees_with() -> None:
+    # Windows-1252 reads all of ``à¤šà¥‡à¤¤à¤¾à¤µà¤¨à¥€``; Latin-1 cannot read its
+    # ``€`` and reads only the middle, with more confidence.
+    whole = _finding(0, 21, "utf8-as-cp1252", 0.896, "चेतावनी")
+    part = _finding(6, 18, "utf8-as-latin-1", 0.92, "तावन")
+    applied, _ = choose([part, whole], 0.6, PRIORITIES)
+    assert applied == [whole]
+
+
+def test_a_surer_part_that_disagrees_keeps_its_rank() -> None:
+    whole = _finding(0, 21, "utf8-as-cp1252", 0.896, "चेतावनी")
+    part = _finding(6, 18, "utf8-as-latin-1", 0.92, "ताबन")
+    applied, _ = choose([part, whole], 0.6, PRIORITIES)
+    assert applied == [part]
+
+
+def test_agreement_never_applies_a_finding_below_the_bar() -> None:
+    whole = _finding(0, 21, "utf8-as-cp1252", 0.5, "चेतावनी")
+    part = _finding(6, 18, "utf8-as-latin-1", 0.92, "तावन")
+    applied, _ = choose([part, whole], 0.6, PRIORITIES)
+    assert applied == [part]
