@@ -4,15 +4,17 @@
 
 Documents are the paragraphs of corpus/clean/*.txt (one call per document of 100-2000
 characters): (a) clean multilingual prose, (b) the same text as UTF-8 read as Windows-1252,
-(c) plain ASCII English; the same calls reading every change (a text repaired in one
-step builds its changes only when they are read); and the batch API, fix_many, over the
-same list. Best of N rounds, after one warm-up round; Mchar/s and documents/s, and our
-ratio to each peer. Not a test: timings depend on the machine.
+(c) plain ASCII English, (d) text (b) that lost Windows-1252's undefined bytes, (e) the
+text read as Latin-1 that lost every C1 control; the same calls reading every change (a
+text repaired in one step builds its changes only when they are read); and the batch API,
+fix_many, over the same list. Best of N rounds, after one warm-up round; Mchar/s and
+documents/s, and our ratio to each peer. Not a test: timings depend on the machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -33,11 +35,23 @@ def documents() -> dict[str, list[str]]:
         if 100 <= len(line) <= 2000
     ]
     dirty = [text.encode("utf-8").decode("sloppy-windows-1252") for text in clean]
+    # Bytes lost on the way: Windows-1252's undefined bytes dropped, or every
+    # C1 control stripped after a Latin-1 decode.
+    undefined_dropped = [re.sub("[\x81\x8d\x8f\x90\x9d]", "", text) for text in dirty]
+    c1_stripped = [
+        re.sub("[\x80-\x9f]", "", text.encode("utf-8").decode("latin-1")) for text in clean
+    ]
     ascii_english = [line for line in clean if line.isascii()]
     ascii_english += [
         line.encode("ascii", "ignore").decode() for line in clean if not line.isascii()
     ]
-    return {"clean": clean, "dirty": dirty, "ascii": ascii_english}
+    return {
+        "clean": clean,
+        "dirty": dirty,
+        "ascii": ascii_english,
+        "lossy, undefined bytes dropped": undefined_dropped,
+        "lossy, C1 stripped": c1_stripped,
+    }
 
 
 def best_time(repair: Callable[[str], object], docs: Sequence[str], rounds: int) -> float:

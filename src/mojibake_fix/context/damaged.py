@@ -249,6 +249,13 @@ def damaged_index(lang: str, model: str) -> array[int]:
 
 def lookup(key: str, lang: str, model: str) -> list[tuple[str, float]]:
     """The words of ``lang`` whose ``model``-damaged form is ``key``, commonest first."""
+    return list(_lookup(key, lang, model))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _lookup(key: str, lang: str, model: str) -> tuple[tuple[str, float], ...]:
+    # A key that C1 stripping gives hundreds of words (``×××``) is looked up
+    # for every language voted on and again for the one chosen.
     entries = damaged_index(lang, model)
     words = word_list(lang)
     wanted = word_hash(key) & _HASH
@@ -260,4 +267,4 @@ def lookup(key: str, lang: str, model: str) -> list[tuple[str, float]]:
         if damage(form, model) == key:  # not another form sharing the hash prefix
             found.append((form, words.frequency(number)))
         index += 1
-    return found
+    return tuple(found)

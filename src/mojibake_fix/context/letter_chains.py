@@ -155,6 +155,13 @@ def chained_language(text: str, script: str) -> str | None:
     return max(languages, key=lambda lang: sum(letter_chain(lang).letter(ch) for ch in sample))
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _listed(piece: str, lang: str) -> float | None:
+    """The frequency of ``piece`` in ``lang``'s list: the readings of one site
+    split the same letters around it again and again."""
+    return frequencies(lang).get(piece)
+
+
 def split_score(run: str, lang: str) -> float:
     """log P of ``run`` read as the likeliest sequence of ``lang``'s listed
     words (a letter no word holds costs its share of letters and more): a
@@ -165,7 +172,6 @@ def split_score(run: str, lang: str) -> float:
     True
     """
     chain = letter_chain(lang)
-    listed = frequencies(lang).get
     key = run.translate(chain.folding)
     best = [0.0] + [-math.inf] * len(key)
     for end in range(1, len(key) + 1):
@@ -173,7 +179,7 @@ def split_score(run: str, lang: str) -> float:
             if best[start] == -math.inf:
                 continue
             piece = key[start:end]
-            frequency = listed(piece)
+            frequency = _listed(piece, lang)
             if end - start > 1 and _NUMERALS.issuperset(piece):
                 cost = math.log(_NUMBER)
             elif frequency is not None:

@@ -50,6 +50,7 @@ from ..context.candidates import (
     SHOWN_CONTINUATION,
     STRIPPED_C1,
     UNDEFINED_CP1252,
+    Reading,
     Site,
     continuation_bytes,
     parse_site,
@@ -102,6 +103,8 @@ DETECTOR_ID = "lossy-utf8"
 # Per-site options kept when several sites share a word, and the most
 # combinations judged for one word.
 _OPTIONS_PER_SITE = 10
+# Readings of a run-on script's site scored in full, the commonest letters first.
+_READINGS_SCORED = 64
 _BEAM_WIDTH = 40
 # Letter pairs count for this much of their log-probability above a typical one.
 _PAIR_WEIGHT = 0.5
@@ -339,6 +342,12 @@ def _starts_sentence(text: str, index: int) -> bool:
 _CAPITALS_REACH = 24
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _in_alphabet(ch: str, lang: str) -> bool:
+    letters = alphabet(lang)
+    return all(c in letters for c in ch.casefold())
+
+
 def _capitals_around(text: str, left: int, right: int) -> bool | None:
     """Whether the text around the word from ``left`` to ``right`` is written
     in capitals, by the letters no mojibake can have made (``Ã`` looks like
@@ -413,8 +422,7 @@ class _Judge:
         lang = self.lang
         if lang is None:
             return False
-        letters = alphabet(lang)
-        return all(c in letters for c in ch.casefold())
+        return _in_alphabet(ch, lang)
 
     def word_zipf(self, word: str, shortest: int = 2) -> float:
         """How common ``word`` is in the text's language, if it has at least
@@ -797,6 +805,19 @@ class _Judge:
             combos.append((chosen, own + split + _CHAIN_WEIGHT * paired))
         return combos
 
+    def _likeliest_readings(self, site: Site) -> Sequence[Reading]:
+        """The readings of a site worth scoring: all of them, except where a
+        run-on script's character lost two bytes (1,024 readings): there the
+        letters its chain finds commonest, and every mark."""
+        readings = site.readings
+        chain = self.chain
+        if chain is None or len(readings) <= _READINGS_SCORED:
+            return readings
+        letters = [r for r in readings if is_letter(r.text)]
+        letters.sort(key=lambda r: -chain.letter(r.text))
+        marks = [r for r in readings if not is_letter(r.text)]
+        return letters[:_READINGS_SCORED] + marks
+
     def _site_options(
         self, site: Site, left: int, scripts: set[str], all_upper: bool, all_lower: bool
     ) -> list[tuple[Option, float, str]]:
@@ -806,7 +827,9 @@ class _Judge:
         scored: list[tuple[Option, float, str]] = []
         core_end = _core_end(text, site)
         chain = self.chain
-        for reading in site.readings:
+        word_rest: dict[int, str] = {}  # the rest of the word after a reading's end
+        text_rest: dict[int, str] = {}  # and of the text, decoded
+        for reading in self._likeliest_readings(site):
             ch = reading.text
             if is_letter(ch):
                 score = 1.5 if self.legit(ch) else -1.5
@@ -825,13 +848,16 @@ class _Judge:
                 context = Context(before, after, QuoteState(), self.style)
                 score = punctuation_score(ch, context) - 2.0
                 if ch in PAIRED_MARKS or ch in CLOSING_MARKS:
-                    score += pairing_score(ch, self.quotes, demojibake(text[reading.end :]))
+                    if reading.end not in text_rest:
+                        text_rest[reading.end] = demojibake(text[reading.end :])
+                    score += pairing_score(ch, self.quotes, text_rest[reading.end])
             shown = ch + text[reading.end : core_end]
             if reading.end > core_end:
                 # The space was a no-break space inside the word: the word goes on.
-                shown += demojibake(
-                    text[reading.end : _word_bounds(text, reading.end, reading.end)[1]]
-                )
+                if reading.end not in word_rest:
+                    word_end = _word_bounds(text, reading.end, reading.end)[1]
+                    word_rest[reading.end] = demojibake(text[reading.end : word_end])
+                shown += word_rest[reading.end]
                 if chain is not None:
                     # Where spaces part phrases (Thai, Korean), most are spaces.
                     score += _SPACE_AS_BYTE
@@ -840,9 +866,9 @@ class _Judge:
             scored.sort(key=lambda item: -item[1])
         else:
             scored.sort(key=lambda item: -item[1] - chain.letter(item[2][:1]))
-        kept = scored[:_OPTIONS_PER_SITE] + [
-            item for item in scored[_OPTIONS_PER_SITE:] if item[0].end > core_end
-        ]
+        # The best readings that take the space after the site compete too.
+        spaced = [item for item in scored[_OPTIONS_PER_SITE:] if item[0].end > core_end]
+        kept = scored[:_OPTIONS_PER_SITE] + spaced[:_OPTIONS_PER_SITE]
         original = text[site.start : site.end]
         shown = text[site.start : _core_end(text, site)]
         kept.append((Option(original, site.end, keep=True), self.keep_bonus(site), shown))
