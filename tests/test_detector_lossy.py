@@ -723,3 +723,26 @@ def test_a_whole_text_of_windows_1252_outranks_iso_8859_15_on_its_weak_runs() ->
         "ŽILINY OSLAVOVALI TISÍCE FANÚŠIKOV. TRÉNER HOVORIL O „NAJKRAJŠOM VEČERI KARIÉRY“."
     )
     assert "POSTUPUJÚ" in mojibake_fix.fix(undefined_lost(clean)).text
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "I love it ❤️ so much.",
+        "Tea ☕️ time, ⚽️ at noon and ☀️ all day!",
+        "Flugið ✈️ fór frá Keflavík í morgun.",
+        "Το πλοίο ⛴️🌊 έφυγε νωρίς.",
+    ],
+)
+def test_an_emoji_and_its_variation_selector_that_lost_undefined_bytes(clean: str) -> None:
+    # ``❤️`` is ``E2 9D A4 EF B8 8F``: Windows-1252 leaves ``9D`` and ``8F``
+    # undefined, and the web shows ``â¤ï¸``. The selector asks for the picture
+    # of the emoji before it, which is how both are read.
+    damaged = undefined_lost(clean)
+    assert "ï¸" in damaged
+    assert mojibake_fix.fix(damaged).text == clean
+
+
+@pytest.mark.parametrize("clean", ["Le côté ï de naïve¸ reste.", "Tiếng Việt: ï, ¸ và ❤ riêng."])
+def test_a_variation_selector_is_no_reading_away_from_an_emoji(clean: str) -> None:
+    assert mojibake_fix.fix(clean).text == clean

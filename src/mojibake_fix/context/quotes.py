@@ -20,6 +20,7 @@ intact elsewhere (``„…“`` or ``“…”``, ``–`` or ``—``) set its st
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 OPENING_BRACKETS = "([{«‹¿¡"
@@ -29,6 +30,8 @@ DOUBLE_QUOTES = "“”„‟"
 SINGLE_QUOTES = "‘’‚‛"
 DASHES = "–—"
 CURRENCY_SIGNS = "€£¥₽₹₩₺₴₫"
+# The variation selector that asks for an emoji's picture (``❤️`` is ``❤`` and it).
+EMOJI_PRESENTATION = "\ufe0f"
 
 # How often each mark turns up in text, as a log-odds bonus; marks not listed
 # (arrows, letterlike symbols, rare spaces, ...) get RARE.
@@ -72,6 +75,8 @@ _CALLED_FOR = 2.0
 PAIRED_MARKS = dict(zip("「『【（〈《〔([{", "」』】）〉》〕)]}", strict=True))
 CLOSING_MARKS = {closing: opening for opening, closing in PAIRED_MARKS.items()}
 RARE = -4.0
+# An emoji and the variation selector asking for its picture, side by side.
+_EMOJI_FIT = 2.0
 _MARKS_WITH_ROLES = frozenset(DOUBLE_QUOTES + SINGLE_QUOTES + DASHES + INVISIBLE + SPACES)
 # A run of zero-width spaces after a space, the artefact machine translation
 # leaves ("values \u200b\u200band").
@@ -83,7 +88,21 @@ ADJACENT_MARKS_PENALTY = -4.0
 def is_rare_mark(ch: str) -> bool:
     """Whether ``ch`` scores :data:`RARE` wherever it stands (no role, no prior),
     so its position need not be looked at."""
-    return ch not in _PRIOR and ch not in _MARKS_WITH_ROLES
+    return (
+        ch not in _PRIOR
+        and ch not in _MARKS_WITH_ROLES
+        and ch != EMOJI_PRESENTATION
+        and not is_emoji(ch)
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def is_emoji(ch: str) -> bool:
+    """Whether ``ch`` is an emoji (Unicode's Emoji property), ASCII's ``#``,
+    ``*`` and digits aside."""
+    import regex
+
+    return not ch.isascii() and regex.match(r"\p{Emoji}", ch) is not None
 
 
 def char_class(ch: str) -> str:
@@ -237,6 +256,11 @@ def punctuation_score(ch: str, ctx: Context) -> float:
             char_class(ctx.right),
         }:
             fit = 1.5  # beside its number: ``12 €``, ``€12``
+        if ch == EMOJI_PRESENTATION:
+            # Only after an emoji whose picture it asks for (``✈️``).
+            return _EMOJI_FIT if is_emoji(ctx.left[-1:]) else RARE
+        if ctx.right == EMOJI_PRESENTATION and is_emoji(ch):
+            return _EMOJI_FIT
     if role == "close-double" and ch != ctx.style.closing:
         fit -= 2.0  # ” where the style closes with “
     if role == "open-double" and ch != ctx.style.opening:
@@ -302,6 +326,8 @@ def run_score(marks: str, left: str, right: str, state: QuoteState, style: Style
     """The score of several adjacent lost marks read as ``marks``: each mark is
     judged against its visible neighbours (zero-width ones are skipped)."""
     visible = [ch for ch in marks if ch not in INVISIBLE]
+    # Emoji stand side by side, and a variation selector shows nothing.
+    crowded = [ch for ch in visible if ch != EMOJI_PRESENTATION and not is_emoji(ch)]
     total = 0.0
     local = QuoteState(state.double_open, state.single_open, state.style)
     for index, ch in enumerate(marks):
@@ -311,5 +337,5 @@ def run_score(marks: str, left: str, right: str, state: QuoteState, style: Style
         local.update(ch)
     if len(marks) > 1 and not visible and marks[0] == "\u200b" and char_class(left) == "space":
         total += ZERO_WIDTH_RUN_BONUS
-    total += ADJACENT_MARKS_PENALTY * max(0, len(visible) - 1)
+    total += ADJACENT_MARKS_PENALTY * max(0, len(crowded) - 1)
     return total

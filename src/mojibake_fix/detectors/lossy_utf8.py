@@ -76,11 +76,13 @@ from ..context.letter_chains import (
 )
 from ..context.quotes import (
     CLOSING_MARKS,
+    EMOJI_PRESENTATION,
     PAIRED_MARKS,
     RARE,
     Context,
     QuoteState,
     Style,
+    is_emoji,
     is_rare_mark,
     pairing_score,
     punctuation_score,
@@ -644,7 +646,9 @@ class _Judge:
     ) -> list[tuple[tuple[Option, ...], float]]:
         """Readings of a run of adjacent punctuation sites, with scores."""
         text = self.text
-        left = text[sites[0].start - 1] if sites[0].start else ""
+        start = sites[0].start
+        # The character before, decoded where it ends a sequence (``â˜€`` is ``☀``).
+        left = demojibake(text[max(0, start - 4) : start])[-1:]
         per_site: list[list[tuple[Option, float]]] = []
         for index, site in enumerate(sites):
             site_left = left if index == 0 else "\u2063"
@@ -680,6 +684,7 @@ class _Judge:
                     for site in sites
                 )
                 candidates.append(tuple((option, 0.0) for option in uniform))
+            candidates += _emoji_combos(sites, choices)
             for combo in candidates:
                 chosen = tuple(option for option, _ in combo)
                 if chosen in seen:
@@ -1057,7 +1062,7 @@ def _groups(text: str, sites: list[Site]) -> Iterator[tuple[str, list[Site]]]:
     index = 0
     while index < len(sites):
         site = sites[index]
-        is_mark = text[site.start] == LONE_PUNCTUATION_LEAD
+        is_mark = _is_mark_site(text, site)
         group = [site]
         index += 1
         if site.readings[0].text == "":
@@ -1068,10 +1073,7 @@ def _groups(text: str, sites: list[Site]) -> Iterator[tuple[str, list[Site]]]:
             if is_mark:
                 if following.readings[0].text == "":
                     break
-                if (
-                    text[following.start] != LONE_PUNCTUATION_LEAD
-                    or following.start != group[-1].end
-                ):
+                if not _is_mark_site(text, following) or following.start != group[-1].end:
                     break
             else:
                 if text[following.start] == LONE_PUNCTUATION_LEAD:
@@ -1084,6 +1086,40 @@ def _groups(text: str, sites: list[Site]) -> Iterator[tuple[str, list[Site]]]:
             group.append(following)
             index += 1
         yield ("mark" if is_mark else "letter"), group
+
+
+def _emoji_combos(
+    sites: Sequence[Site], choices: list[list[tuple[Option, float]]]
+) -> list[tuple[tuple[Option, float], ...]]:
+    """Readings of a run that put an emoji before the variation selector
+    asking for its picture (``â¤ï¸`` is ``❤️``), the other sites at their
+    best: no site's own score ranks an emoji, whose fit is its neighbour."""
+    combos: list[tuple[tuple[Option, float], ...]] = []
+    for index in range(1, len(sites)):
+        selector = next(
+            (Option(r.text, r.end) for r in sites[index].readings if r.text == EMOJI_PRESENTATION),
+            None,
+        )
+        if selector is None:
+            continue
+        for reading in sites[index - 1].readings:
+            if is_emoji(reading.text):
+                combo = [options[0] for options in choices]
+                combo[index - 1] = (Option(reading.text, reading.end), 0.0)
+                combo[index] = (selector, 0.0)
+                combos.append(tuple(combo))
+    return combos
+
+
+def _is_mark_site(text: str, site: Site) -> bool:
+    """A lone ``â``, or the variation selector of an emoji that lost its last
+    byte (``ï¸`` of ``❤️``), where no letter can be read."""
+    if text[site.start] == LONE_PUNCTUATION_LEAD:
+        return True
+    readings = site.readings
+    return any(r.text == EMOJI_PRESENTATION for r in readings) and not any(
+        r.text[:1].isalpha() for r in readings
+    )
 
 
 def _plain_letter(text: str, site: Site) -> bool:
