@@ -746,3 +746,23 @@ def test_an_emoji_and_its_variation_selector_that_lost_undefined_bytes(clean: st
 @pytest.mark.parametrize("clean", ["Le côté ï de naïve¸ reste.", "Tiếng Việt: ï, ¸ và ❤ riêng."])
 def test_a_variation_selector_is_no_reading_away_from_an_emoji(clean: str) -> None:
     assert mojibake_fix.fix(clean).text == clean
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Ele disse: “A casa é nossa, vamos dormir”, e saiu.",
+        "Dedi ki “Bu iş bizi yakınlaştıracak,” ve gitti.",
+        "Ankara’dan Iğdır’a, oradan da Iğdır’dan Van’a gittik.",
+    ],
+)
+def test_a_lost_mark_in_a_language_that_writes_a_circumflex(clean: str) -> None:
+    # Portuguese and Turkish write ``â``, but not before a capital (``âA``),
+    # nor touching no letter (``,â ``), nor after a whole word before a
+    # suffix (``Iğdırâda`` is ``Iğdır’da``).
+    assert mojibake_fix.fix(c1_stripped(clean)).text == clean
+
+
+@pytest.mark.parametrize("clean", ["Il a bâti un château â côté.", "pages 10 â 20 of the âge"])
+def test_a_lone_circumflex_in_text_without_mojibake_stays(clean: str) -> None:
+    assert mojibake_fix.fix(clean).text == clean

@@ -121,6 +121,8 @@ _MARKED_KEEP = -2.0
 # lists on (Zipf 3).
 _ONE_LETTER_WORD = 4.0
 _LISTED = 3.0
+# How common a one-letter word must be to be one (``à`` in Portuguese: 6.4).
+_A_WORD = 4.0
 # A space read as the no-break space byte of a letter, in a language of
 # run-on words, against the space it looks like.
 _SPACE_AS_BYTE = -3.0
@@ -396,6 +398,11 @@ class _Judge:
     def lang(self) -> str | None:
         return self._guessed()[1]
 
+    @functools.cached_property
+    def damaged_elsewhere(self) -> bool:
+        """Whether the text shows mojibake that decodes whole somewhere."""
+        return demojibake(self.text) != self.text
+
     @property
     def language_known(self) -> bool:
         """Whether the guessed language knows most of the words around (as
@@ -470,7 +477,15 @@ class _Judge:
         # its neighbour decoded): a byte, not the letter.
         if lead.isupper() and demojibake(text[max(0, site.start - 4) : site.start])[-1:].islower():
             return 0.0
+        # So does a small one before a capital (``âBu``: ``“Bu``).
+        if lead.islower() and after.isupper():
+            return 0.0
         if self.legit(lead) and core_end - site.start == 1:
+            if not (before.isalpha() or after.isalpha()) and self.damaged_elsewhere:
+                # Touching no letter in a text of mojibake, a letter is a word
+                # of its own if the language has it (Portuguese ``à``; none
+                # writes ``â``, which mojibake leaves in the lists now and then).
+                return 4.0 if self.word_zipf(lead, 1) >= _A_WORD else 0.0
             edge = None
             if lead == LONE_PUNCTUATION_LEAD and before.isalpha() != after.isalpha():
                 edge = self.edge_keep_score(site.start, core_end)
@@ -1330,6 +1345,19 @@ def _in_a_written_word(text: str, start: int, word: tuple[int, int] | None = Non
         text[start] == LONE_PUNCTUATION_LEAD
         and left < start < right - 1
         and any(ch not in _READ_AS_LATIN_1 for ch in letters)
+        and not _a_word_before(text[left:start])
+    )
+
+
+def _a_word_before(letters: str) -> bool:
+    """Whether ``letters`` (before an ``â`` inside a word) are a word of
+    some language of their script: then ``â`` was an apostrophe before a
+    suffix (Turkish ``Iğdırâda`` is ``Iğdır’da``), not a letter."""
+    scripts = {script_of(ch) for ch in letters} - {"Common"}
+    if len(letters) < _SHORTEST_WRITTEN or len(scripts) != 1:
+        return False
+    return any(
+        zipf(letters, lang) >= _LISTED for lang in LANGUAGES_BY_SCRIPT.get(scripts.pop(), ())
     )
 
 
