@@ -171,10 +171,10 @@ def _run_detectors(
     """The findings of ``detectors`` in ``text``, which repairs may have
     made of ``original``."""
     findings: list[Finding] = []
-    repaired = original is not None and original != text
+    earlier = original if original is not None and original != text else None
     for detector in detectors:
-        if repaired and original is not None and detector.find_repaired:
-            findings.extend(detector.find_repaired(text, original))
+        if earlier is not None and detector.find_repaired:
+            findings.extend(detector.find_repaired(text, earlier))
         else:
             findings.extend(detector.find(text))
     return findings
