@@ -766,3 +766,21 @@ def test_a_lost_mark_in_a_language_that_writes_a_circumflex(clean: str) -> None:
 @pytest.mark.parametrize("clean", ["Il a bâti un château â côté.", "pages 10 â 20 of the âge"])
 def test_a_lone_circumflex_in_text_without_mojibake_stays(clean: str) -> None:
     assert mojibake_fix.fix(clean).text == clean
+
+
+def test_a_lost_closing_quote_and_a_lost_dash_a_space_apart_are_judged_apart() -> None:
+    # ``knakâ â``: the space may be a no-break space of the first mark, but
+    # read as a space it parts a closing quote from a dash.
+    clean = "A polgármester szerint „ez a park a városlakóknak” – mondta tegnap."
+    assert mojibake_fix.fix(c1_stripped(clean)).text == clean
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Powiedział „tak" + c1_stripped("”") + " i wyszedł.", "Powiedział „tak” i wyszedł."),
+        ("Sie sagte „ja" + c1_stripped("“") + " und ging.", "Sie sagte „ja“ und ging."),
+    ],
+)
+def test_an_intact_low_opening_quote_closes_as_its_language_does(text: str, expected: str) -> None:
+    assert mojibake_fix.fix(text).text == expected

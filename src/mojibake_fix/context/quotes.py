@@ -150,6 +150,9 @@ class Style:
         elif low and low >= text.count("“") - low:
             opening = "„"
             closing = "“" if text.count("“") >= text.count("”") else "”"
+            own = LANGUAGE_QUOTES.get(lang or "", ("„", "“"))
+            if "“" not in present and "”" not in present and own[0] == "„":
+                closing = own[1]  # nothing closes yet: as the language closes
         dash = "—" if text.count("—") > text.count("–") else "–"
         return cls(opening=opening, closing=closing, dash=dash, present=present)
 

@@ -1088,7 +1088,11 @@ def _groups(text: str, sites: list[Site]) -> Iterator[tuple[str, list[Site]]]:
             if is_mark:
                 if following.readings[0].text == "":
                     break
-                if not _is_mark_site(text, following) or following.start != group[-1].end:
+                # Marks with a space between are judged apart, even where the
+                # space may have been a no-break space of the first.
+                if not _is_mark_site(text, following) or following.start != _core_end(
+                    text, group[-1]
+                ):
                     break
             else:
                 if text[following.start] == LONE_PUNCTUATION_LEAD:
