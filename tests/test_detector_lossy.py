@@ -732,12 +732,15 @@ def test_a_whole_text_of_windows_1252_outranks_iso_8859_15_on_its_weak_runs() ->
         "Tea ☕️ time, ⚽️ at noon and ☀️ all day!",
         "Flugið ✈️ fór frá Keflavík í morgun.",
         "Το πλοίο ⛴️🌊 έφυγε νωρίς.",
+        "Best day ever ❤️",
+        "Sol y playa todo el día ☀️",
     ],
 )
 def test_an_emoji_and_its_variation_selector_that_lost_undefined_bytes(clean: str) -> None:
     # ``❤️`` is ``E2 9D A4 EF B8 8F``: Windows-1252 leaves ``9D`` and ``8F``
     # undefined, and the web shows ``â¤ï¸``. The selector asks for the picture
-    # of the emoji before it, which is how both are read.
+    # of the emoji before it, which is how both are read, also where it
+    # closes the text and ``ï¸`` could be a character cut short.
     damaged = undefined_lost(clean)
     assert "ï¸" in damaged
     assert mojibake_fix.fix(damaged).text == clean

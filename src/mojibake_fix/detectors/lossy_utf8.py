@@ -634,13 +634,24 @@ class _Judge:
         them, or (punctuation only) read the bytes that are left as a mark."""
         text = self.text
         keep = Option(text[site.start : site.end], site.end, keep=True)
-        cut = 0.0 if self.lost_elsewhere and len(site.readings) > 1 else _CUT_SCORE
+        # ``ï¸`` closing a text is the variation selector of an emoji that lost
+        # its last byte (``â¤ï¸``) as likely as a character cut short: read so
+        # right after an emoji, once that emoji is decoded.
+        before = demojibake(text[max(0, site.start - 4) : site.start])[-1:]
+        ends_selector = _selector_at(text, site.start)
+        selector = ends_selector and is_emoji(before)
+        cut = (
+            0.0 if ends_selector or (self.lost_elsewhere and len(site.readings) > 1) else _CUT_SCORE
+        )
         options: list[tuple[tuple[Option, ...], float]] = [
             ((Option("", site.end),), cut),
             ((keep,), self.cut_keep_score(site)),
         ]
         chain = self.chain
-        if text[site.start] == LONE_PUNCTUATION_LEAD:
+        if selector:
+            score = punctuation_score(EMOJI_PRESENTATION, Context(before, "", state, self.style))
+            options.append(((Option(EMOJI_PRESENTATION, site.end),), score))
+        elif text[site.start] == LONE_PUNCTUATION_LEAD:
             left = text[site.start - 1] if site.start else ""
             for reading in site.readings[1:]:
                 score = punctuation_score(reading.text, Context(left, "", state, self.style))
@@ -669,7 +680,11 @@ class _Judge:
             site_left = left if index == 0 else "\u2063"
             options = []
             for reading in site.readings:
-                site_right = text[reading.end] if reading.end < len(text) else ""
+                site_right = (
+                    EMOJI_PRESENTATION
+                    if _selector_at(text, reading.end)
+                    else text[reading.end : reading.end + 1]
+                )
                 if index < len(sites) - 1:
                     site_right = "\u2063"
                 if is_rare_mark(reading.text) and reading.text not in self.style.present:
@@ -1128,6 +1143,12 @@ def _emoji_combos(
                 combo[index] = (selector, 0.0)
                 combos.append(tuple(combo))
     return combos
+
+
+def _selector_at(text: str, index: int) -> bool:
+    """Whether ``text[index:]`` starts with ``ï¸`` and no further byte: the
+    emoji variation selector (``EF B8 8F``) that lost its last one."""
+    return text.startswith("ï¸", index) and text[index + 2 : index + 3] not in continuation_bytes()
 
 
 def _is_mark_site(text: str, site: Site) -> bool:
