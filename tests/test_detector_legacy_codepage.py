@@ -264,3 +264,10 @@ def test_a_latin_1_letter_among_hangul_is_no_legacy_text() -> None:
         "ì²˜ì\ufffdŒìœ¼롽 제가 직접 ë–¡êµ\xadì\ufffd„ ë\ufffd“여 가족들에게 대접했습니다."
     )
     assert list(find_legacy(text)) == []
+
+
+def test_legacy_text_beside_correct_text_of_its_script_is_still_read() -> None:
+    # Cyrillic is what Windows-1251 writes: letters of it around the suspect
+    # words do not make them leftovers of other mojibake.
+    text = "Сегодня в Москве прошёл большой городской праздник, сказал он: Ïðèâåò âñåì!"
+    assert mojibake_fix.fix(text).text.endswith("Привет всем!")

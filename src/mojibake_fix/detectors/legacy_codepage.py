@@ -841,14 +841,12 @@ def _lines_with_trigger(text: str) -> Iterator[tuple[int, int]]:
 def _written_in_another_script(
     text: str, start: int, end: int, groups: Sequence[list[Word]]
 ) -> bool:
-    """Whether the line is mostly letters of a script other than Latin,
-    outside the suspect words (``ë`` glued to ``–`` among Hangul): a whole
-    text read in a legacy code page holds no such letters, they are what is
-    left of other mojibake."""
+    """Whether the line is mostly letters of a script no legacy code page
+    writes (``ë`` glued to ``–`` among Hangul): a text read in a legacy code
+    page holds none, so the suspect words are what is left of other mojibake."""
+    written = {"Latin", "Common"} | {page.script for page in LEGACY_PAGES}
     suspect = sum(len(word.text) for group in groups for word in group)
-    other = sum(
-        1 for ch in text[start:end] if ch.isalpha() and script_of(ch) not in ("Latin", "Common")
-    )
+    other = sum(1 for ch in text[start:end] if ch.isalpha() and script_of(ch) not in written)
     return other > suspect
 
 
