@@ -258,6 +258,21 @@ def demojibake(text: str) -> str:
     return "".join(piece for piece, _ in _pieces(text))
 
 
+# The most bytes one character's sequence shows.
+_LONGEST_SEQUENCE = 4
+
+
+def _decoded_before(text: str, index: int) -> str:
+    """The character before ``text[index]`` as decoded, where it ends a
+    sequence (``â˜€`` is ``☀``); ``""`` at the start."""
+    return demojibake(text[max(0, index - _LONGEST_SEQUENCE) : index])[-1:]
+
+
+def _decoded_after(text: str, index: int) -> str:
+    """The character at ``text[index]`` as decoded; ``""`` at the end."""
+    return demojibake(text[index : index + _LONGEST_SEQUENCE])[:1]
+
+
 def _pieces(text: str) -> Iterator[tuple[str, bool]]:
     """``text`` in pieces: each complete UTF-8 sequence decoded (``True``),
     every other character as it is (``False``)."""
@@ -475,7 +490,7 @@ class _Judge:
             return 0.0  # a capital word writes ``Â``: ``LâAÃROPORT`` lost a mark
         # A capital after a small letter breaks its word's case (``pretlÃ¡Äa``,
         # its neighbour decoded): a byte, not the letter.
-        if lead.isupper() and demojibake(text[max(0, site.start - 4) : site.start])[-1:].islower():
+        if lead.isupper() and _decoded_before(text, site.start).islower():
             return 0.0
         # So does a small one before a capital (``âBu``: ``“Bu``).
         if lead.islower() and after.isupper():
@@ -503,8 +518,8 @@ class _Judge:
         if not is_letter(lead):
             # A symbol standing apart from words (``3 × 4``), its neighbours
             # decoded (``˜×`` is the end of ``ט`` before it).
-            before = demojibake(text[max(0, site.start - 4) : site.start])[-1:] or " "
-            after = demojibake(text[core_end : core_end + 4])[:1] or " "
+            before = _decoded_before(text, site.start) or " "
+            after = _decoded_after(text, core_end) or " "
             if not (is_letter(before) or is_letter(after)):
                 return 4.0
         if core_end - site.start > 1 and (
@@ -537,10 +552,7 @@ class _Judge:
 
     def letter_elsewhere(self, ch: str) -> bool:
         """Whether ``ch`` is a letter of some language written in the text's script."""
-        return any(
-            all(c in alphabet(lang) for c in ch.casefold())
-            for lang in LANGUAGES_BY_SCRIPT.get(self.script, ())
-        )
+        return any(_in_alphabet(ch, lang) for lang in LANGUAGES_BY_SCRIPT.get(self.script, ()))
 
     def keep_score(self, site: Site) -> float:
         left, right = _word_bounds(self.text, site.start, _core_end(self.text, site))
@@ -637,7 +649,7 @@ class _Judge:
         # ``ï¸`` closing a text is the variation selector of an emoji that lost
         # its last byte (``â¤ï¸``) as likely as a character cut short: read so
         # right after an emoji, once that emoji is decoded.
-        before = demojibake(text[max(0, site.start - 4) : site.start])[-1:]
+        before = _decoded_before(text, site.start)
         ends_selector = _selector_at(text, site.start)
         selector = ends_selector and is_emoji(before)
         cut = (
@@ -672,9 +684,7 @@ class _Judge:
     ) -> list[tuple[tuple[Option, ...], float]]:
         """Readings of a run of adjacent punctuation sites, with scores."""
         text = self.text
-        start = sites[0].start
-        # The character before, decoded where it ends a sequence (``â˜€`` is ``☀``).
-        left = demojibake(text[max(0, start - 4) : start])[-1:]
+        left = _decoded_before(text, sites[0].start)
         per_site: list[list[tuple[Option, float]]] = []
         for index, site in enumerate(sites):
             site_left = left if index == 0 else "\u2063"
