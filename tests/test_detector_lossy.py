@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -787,3 +788,63 @@ def test_a_lost_closing_quote_and_a_lost_dash_a_space_apart_are_judged_apart() -
 )
 def test_an_intact_low_opening_quote_closes_as_its_language_does(text: str, expected: str) -> None:
     assert mojibake_fix.fix(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("clean", "damaged_by"),
+    [
+        ("The train from Malmö was late again. 🚆 Services resume on Friday.", c1_stripped),
+        ("El tren de Madrid llegó con dos horas de retraso. 🚆 Pidieron disculpas.", c1_stripped),
+        (
+            "Le train pour Lyon avait une heure de retard. 🚆 Les voyageurs ont attendu.",
+            undefined_lost,
+        ),
+        ("O trem para o Porto atrasou duas horas. 🚆 A CP pediu desculpa.", undefined_lost),
+        ("我们学校的篮球队获得了冠军！🏀 校长很高兴。", undefined_lost),
+        (
+            "Our team won the regional basketball final! 🎉🏀 The players were cheered.",
+            undefined_lost,
+        ),
+        ("Наша команда выиграла первенство по волейболу! 🎉🏐 Игроков встретили.", undefined_lost),
+        ("Il treno per Roma è partito con un’ora di ritardo. 🚆 Ci scusiamo.", undefined_lost),
+    ],
+)
+def test_an_emoji_that_lost_its_bytes_is_the_one_the_text_speaks_of(
+    clean: str, damaged_by: Callable[[str], str]
+) -> None:
+    # ``🚆`` is ``F0 9F 9A 86``: with C1 controls stripped only ``ð`` is
+    # left, over a thousand emoji agree with it; ``🏀`` (``F0 9F 8F 80``) and
+    # ``🍀`` (``F0 9F 8D 80``) each lose an undefined byte to the same
+    # ``ðŸ€``. The one the text names, in its language or English, is read.
+    damaged = damaged_by(clean)
+    assert "ð" in damaged
+    assert mojibake_fix.fix(damaged).text == clean
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "What a game! 🎉 We played until dark in the café.",  # no word names an emoji
+        "Nous avons gagné ! 🍀 Quelle chance, écrit-elle.",  # nor 🍀 here
+        "Мы выиграли! 🐀 Такого ещё не было.",
+        "The train was late again. 🚆 Services resume on Friday.",  # no other mojibake
+    ],
+)
+def test_an_emoji_the_text_does_not_name_is_left_as_it_came(clean: str) -> None:
+    # Without whole sequences of mojibake elsewhere a lone ``ð`` may be the
+    # letter eth: an emoji is read only where the text shows damage too.
+    damaged = c1_stripped(clean)
+    assert mojibake_fix.fix(damaged).text.count("ð") == damaged.count("ð")
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Við spiluðum basketball í gær og fórum með train til Reykjavíkur. Blóð ð og Ð.",
+        "Eg fór við train til Havnar, ð er ein bókstavur í føroyskum.",
+        "The letter ð (eth) is no train; nor is Ð, its capital.",
+        "Ég sá lestina (train) og blóð ð ð.",
+    ],
+)
+def test_an_eth_among_emoji_names_in_clean_text_stays(clean: str) -> None:
+    assert mojibake_fix.fix(clean).text == clean

@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from ..charclass import is_common
@@ -136,12 +137,23 @@ def _fillings(
     return tuple(found)
 
 
-def parse_site(text: str, start: int, lost: frozenset[int], *, nbsp: bool = True) -> Site | None:
+def parse_site(
+    text: str,
+    start: int,
+    lost: frozenset[int],
+    *,
+    nbsp: bool = True,
+    named: Collection[str] = (),
+) -> Site | None:
     """The site whose lead is ``text[start]``, or ``None`` when its bytes are
     all there (plain mojibake, another detector's job) or it is no lead.
     ``lost`` may be empty (the text keeps every byte it could have lost) and
     ``nbsp`` false (it keeps its no-break spaces): what the text shows intact
-    elsewhere is not what its damage removed."""
+    elsewhere is not what its damage removed.
+
+    A four-byte character that lost two or more bytes has too many readings
+    to judge (over a thousand where C1 controls were stripped): it is read
+    only as one of the characters ``named`` (emoji the text speaks of)."""
     lead = code_page("cp1252").byte_of.get(text[start])
     if lead is None:
         return None
@@ -173,7 +185,12 @@ def parse_site(text: str, start: int, lost: frozenset[int], *, nbsp: bool = True
         rest = _readings(lead, tuple(slots), missing, lost, position) if lost != STRIPPED_C1 else []
         return Site(start=start, end=position, readings=(cut, *rest))
     if missing > 1 and length == 4:
-        return None
+        agreeing = [
+            Reading(char, position, missing + slots.count(None))
+            for char in sorted(named)
+            if _agrees(char, lead, tuple(slots), lost)
+        ]
+        return Site(start, position, tuple(agreeing)) if agreeing else None
     readings: list[Reading] = []
     readings += _readings(lead, tuple(slots), missing, lost, position)
     # A trailing marker may be a real "?" after a stripped byte, but not
@@ -213,6 +230,23 @@ def _starts_a_common_character(lead: int, slots: tuple[int | None, ...]) -> bool
         if is_common(char):
             return True
     return False
+
+
+def _agrees(char: str, lead: int, slots: tuple[int | None, ...], lost: frozenset[int]) -> bool:
+    """Whether ``char``'s UTF-8 bytes are ``lead`` and ``slots`` in order
+    (a marker standing for an undefined byte), the others bytes of ``lost``."""
+    encoded = char.encode("utf-8")
+    if encoded[0] != lead:
+        return False
+    survivors = list(slots)
+    for byte in encoded[1:]:
+        if survivors and (
+            survivors[0] == byte or (survivors[0] is None and byte in UNDEFINED_CP1252)
+        ):
+            survivors.pop(0)
+        elif byte not in lost:
+            return False
+    return not survivors
 
 
 def _readings(

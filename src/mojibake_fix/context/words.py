@@ -402,26 +402,81 @@ def bigrams(lang: str) -> dict[tuple[str, str], float]:
     (a space marks the ends of a word), weighted by word frequency."""
     counts: dict[tuple[str, str], float] = {}
     totals: dict[str, float] = {}
-    table = frequencies(lang, "small")
-    for word, _ in top_words(lang, 30000, numbers=False):
-        weight = table.get(word, 0.0) ** 0.5
-        padded = _BOUNDARY + word + _BOUNDARY
+    for padded, weight in _weighted_words(lang):
         for first, second in itertools.pairwise(padded):
             counts[(first, second)] = counts.get((first, second), 0.0) + weight
             totals[first] = totals.get(first, 0.0) + weight
     return {pair: math.log(count / totals[pair[0]]) for pair, count in counts.items()}
 
 
+@functools.cache
+def trigrams(lang: str) -> dict[str, dict[str, float]]:
+    """Probabilities of a letter after the two before it in ``lang``'s words,
+    keyed by those two (a space marks the ends of a word)."""
+    counts: dict[str, dict[str, float]] = {}
+    for padded, weight in _weighted_words(lang):
+        for index in range(len(padded) - 2):
+            following = counts.setdefault(padded[index : index + 2], {})
+            ch = padded[index + 2]
+            following[ch] = following.get(ch, 0.0) + weight
+    for following in counts.values():
+        total = sum(following.values())
+        for ch in following:
+            following[ch] /= total
+    return counts
+
+
+_ELONGATED = re.compile(r"(.)\1\1")
+
+
+def _weighted_words(lang: str) -> Iterator[tuple[str, float]]:
+    """``lang``'s commonest words between boundaries, each weighted by the
+    square root of its frequency: common words count, rare ones still do.
+    Cries drawn out (``аааа``, ``nooo``) spell nothing."""
+    table = frequencies(lang, "small")
+    for word, _ in top_words(lang, 30000, numbers=False):
+        if not _ELONGATED.search(word):
+            yield _BOUNDARY + word + _BOUNDARY, table.get(word, 0.0) ** 0.5
+
+
 UNSEEN_BIGRAM = -12.0
+# How much a letter's two predecessors count against its one, where the
+# lists show those two together.
+_TRIGRAM_WEIGHT = 0.8
+
+
+def _letter_key(ch: str, lang: str) -> str:
+    # wordfreq's lists are casefolded (``ß`` is ``ss``): compare first letters.
+    # Vowel signs and viramas (``ी``, ``्``) are letters of their words here.
+    return _casefold(ch, lang)[0] if ch and is_letter(ch[0]) else _BOUNDARY
 
 
 def bigram_score(first: str, second: str, lang: str) -> float:
     """log P(second | first) in ``lang``; a space stands for a word boundary."""
-    # wordfreq's lists are casefolded (``ß`` is ``ss``): compare first letters.
-    # Vowel signs and viramas (``ी``, ``्``) are letters of their words here.
-    first = _casefold(first, lang)[0] if first and is_letter(first[0]) else _BOUNDARY
-    second = _casefold(second, lang)[0] if second and is_letter(second[0]) else _BOUNDARY
-    return bigrams(lang).get((first, second), UNSEEN_BIGRAM)
+    return bigrams(lang).get((_letter_key(first, lang), _letter_key(second, lang)), UNSEEN_BIGRAM)
+
+
+def letter_score(before: str, ch: str, lang: str) -> float:
+    """log P(``ch`` | the two letters ``before`` it) in ``lang``, mixed with
+    the letter pair: ``айр?н`` is ``айрян`` (``рян``), not ``айрсн``, though
+    ``ря`` and ``рс`` are both common. A space or no letter stands for a word
+    boundary; at the start of a word only the letter pair counts.
+
+    >>> letter_score("ря", "н", "bg") > letter_score("рс", "н", "bg")
+    True
+    """
+    second = _letter_key(ch, lang)
+    last = _letter_key(before[-1:], lang)
+    first = _letter_key(before[-2:-1], lang)
+    pair = bigrams(lang).get((last, second), UNSEEN_BIGRAM)
+    if _BOUNDARY in (first, last):
+        # Where a word starts, names and rare words abound (``Iğdır``).
+        return pair
+    following = trigrams(lang).get(first + last)
+    if following is None:
+        return pair
+    mixed = _TRIGRAM_WEIGHT * following.get(second, 0.0) + (1 - _TRIGRAM_WEIGHT) * math.exp(pair)
+    return math.log(mixed)
 
 
 def coverage(text: str, lang: str) -> float:

@@ -37,7 +37,7 @@ import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -65,6 +65,7 @@ from ..context.damaged import (
     lookup,
     token_key,
 )
+from ..context.emoji_names import named_emoji
 from ..context.letter_chains import (
     CHAINED_LANGUAGES,
     CHAINED_LANGUAGES_BY_SCRIPT,
@@ -91,10 +92,10 @@ from ..context.quotes import (
 from ..context.words import (
     LANGUAGES_BY_SCRIPT,
     alphabet,
-    bigram_score,
     counted_apart,
     coverage,
     guess_language,
+    letter_score,
     sample_words,
     zipf,
 )
@@ -130,6 +131,8 @@ _SPACE_AS_BYTE = -3.0
 # is at least this long.
 _STEM_WEIGHT = 0.5
 _SHORTEST_STEM = 4
+# An emoji the text speaks of, beyond how well (a lead kept scores 0 to 1).
+_NAMED_EMOJI = 2.0
 # A paragraph with this many distinct words is judged in its own language.
 _PARAGRAPH_WORDS = 5
 # The share of words the guessed language must know for the guess to count.
@@ -148,6 +151,14 @@ def _continuation_class() -> str:
 _RUN_ON = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff01-\uff5e"
 
 
+# The lead of an emoji that lost all its continuation bytes, touching no
+# letter but other leads (``🎉ð``, ``ãðð``): within words ``ð`` is an
+# Icelandic or Faroese letter.
+_LONE_EMOJI_LEAD = (
+    "(?<![^\\W\\d_\xc2-\xf4])\xf0(?![^\\W\\d_\xc2-\xf4]|[\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ])"
+)
+
+
 @functools.cache
 def trigger() -> str:
     """A lead byte followed by fewer continuation characters than it needs."""
@@ -160,6 +171,7 @@ def trigger() -> str:
         f"|(?<=(?:[{_RUN_ON}]|{cont})[\xe0-\xef])[\xe0-\xef](?=[{_RUN_ON}]|[\xe0-\xef]{cont})"
         f"|(?<=[{_RUN_ON}])[\xe0-\xef](?!{cont})"
         f"|[\xf0-\xf4]{cont}{{1,2}}(?!{cont})"
+        f"|{_LONE_EMOJI_LEAD}"
         f"|[\\xc2-\\xf4]{cont}{{0,2}}\\Z"
     )
 
@@ -188,6 +200,7 @@ def wake() -> tuple[Wake, ...]:
                 f"(?=[{_RUN_ON}]|[\xe0-\xef]{cont})"
                 f"|(?<=[{_RUN_ON}].)(?!{cont})))"
                 f"|(?<=[\xf0-\xf4]){cont}{{1,2}}(?!{cont})"
+                f"|(?<={_LONE_EMOJI_LEAD})"
                 f"|{cont}{{0,2}}\\Z)"
             ),
             confirm=_worth_a_look,
@@ -217,6 +230,9 @@ class Damage:
     lost: frozenset[int]
     nbsp: bool
     cp1252: bool
+    # Whether the text shows whole sequences of mojibake: without them a lone
+    # ``ð`` is the letter eth, not an emoji that lost three bytes.
+    mojibake: bool = True
 
     @classmethod
     def of(cls, text: str) -> Damage:
@@ -225,7 +241,12 @@ class Damage:
             lost: frozenset[int] = frozenset()
         else:
             lost = UNDEFINED_CP1252 if cp1252 else STRIPPED_C1
-        return cls(lost=lost, nbsp=not spaces_are_spaces(text), cp1252=cp1252)
+        return cls(
+            lost=lost,
+            nbsp=not spaces_are_spaces(text),
+            cp1252=cp1252,
+            mojibake=_has_whole_sequence(text),
+        )
 
     @property
     def models(self) -> tuple[str, ...]:
@@ -392,6 +413,8 @@ class _Judge:
         self._span = (0, len(text))
         self._guesses: dict[tuple[int, int], tuple[str, str | None]] = {}
         self._known: dict[tuple[int, int], bool] = {}
+        # The emoji the text speaks of, with how well (:func:`named_emoji`).
+        self.named: dict[str, float] = {}
 
     def focus(self, index: int) -> None:
         """Judge what follows by the paragraph around ``index`` when it is
@@ -488,10 +511,13 @@ class _Judge:
         after = text[core_end] if core_end < len(text) else " "
         if lead == LONE_PUNCTUATION_LEAD and _among_capitals(text, site.start):
             return 0.0  # a capital word writes ``Â``: ``LâAÃROPORT`` lost a mark
-        # A capital after a small letter breaks its word's case (``pretlÃ¡Äa``,
-        # its neighbour decoded): a byte, not the letter.
-        if lead.isupper() and _decoded_before(text, site.start).islower():
-            return 0.0
+        # A capital after a small letter, or between a letter and a small one,
+        # breaks its word's case (``pretlÃ¡Äa``, its neighbour decoded;
+        # ``IÄdır``): a byte, as sure as a marker shows one.
+        if lead.isupper():
+            previous = _decoded_before(text, site.start)
+            if previous.islower() or (previous.isalpha() and after.islower()):
+                return _MARKED_KEEP
         # So does a small one before a capital (``âBu``: ``“Bu``).
         if lead.islower() and after.isupper():
             return 0.0
@@ -781,13 +807,15 @@ class _Judge:
             for word, score, chosen in beam:
                 for option, option_score, shown in options:
                     total = score + option_score
-                    if lang is not None and not option.keep and shown:
+                    # Letter pairs tell nothing of an emoji, which stands apart.
+                    if lang is not None and not option.keep and shown and not is_emoji(shown[0]):
                         total += _PAIR_WEIGHT * (
-                            bigram_score(word[-1:] or " ", shown[0], lang) - _PAIR_BASELINE
+                            letter_score(word[-2:] or " ", shown[0], lang) - _PAIR_BASELINE
                         )
                         if following or last:
                             total += _PAIR_WEIGHT * (
-                                bigram_score(shown[-1], following[:1] or " ", lang) - _PAIR_BASELINE
+                                letter_score((word + shown)[-2:], following[:1] or " ", lang)
+                                - _PAIR_BASELINE
                             )
                     grown.append((word + shown + following, total, (*chosen, option)))
             grown.sort(key=lambda item: -item[1])
@@ -797,13 +825,14 @@ class _Judge:
         for word, score, chosen in beam:
             kept = all(option.keep for option in chosen)
             known = self.word_zipf(word, 2 if kept else 1)
+            readable = readable or (known > 0.0 and not kept)
             if not known and not kept:
                 known = _STEM_WEIGHT * self.stem_zipf(word, sites[-1].start - left + 1)
-            readable = readable or (known > 0.0 and not kept)
             scored.append((chosen, score + known))
         if not readable and 2 <= len(sites) > len(letters):
             # A word that lost more letters than it shows, and that no list
-            # knows, has no reading letter by letter (``ÐÐÐÐ``: 32 each).
+            # knows, has no reading letter by letter (``ÐÐÐÐ``: 32 each); a
+            # known start of a word tells too little of so many letters.
             keep = tuple(options[-1] for options in per_site)
             return [(tuple(option for option, _, _ in keep), sum(s for _, s, _ in keep))]
         return scored
@@ -892,6 +921,8 @@ class _Judge:
                 after = text[reading.end] if reading.end < len(text) else ""
                 context = Context(before, after, QuoteState(), self.style)
                 score = punctuation_score(ch, context) - 2.0
+                if ch in self.named:
+                    score = max(score, _NAMED_EMOJI + self.named[ch])
                 if ch in PAIRED_MARKS or ch in CLOSING_MARKS:
                     if reading.end not in text_rest:
                         text_rest[reading.end] = demojibake(text[reading.end :])
@@ -1082,12 +1113,12 @@ def _plausible_cut(text: str, site: Site) -> bool:
     )
 
 
-def _sites(text: str, damage: Damage) -> list[Site]:
+def _sites(text: str, damage: Damage, named: Collection[str] = ()) -> list[Site]:
     sites: list[Site] = []
     for match in _trigger_re().finditer(text):
         if sites and match.start() < sites[-1].end:
             continue
-        site = parse_site(text, match.start(), damage.lost, nbsp=damage.nbsp)
+        site = parse_site(text, match.start(), damage.lost, nbsp=damage.nbsp, named=named)
         if site is None:
             continue
         if site.readings[0].text == "" and not _plausible_cut(text, site):
@@ -1707,10 +1738,11 @@ def find_repaired(text: str, original: str) -> Iterator[Finding]:
 def _find(text: str, damage: Damage) -> Iterator[Finding]:
     if not _trigger_re().search(text):
         return
+    named = _named_emoji(text) if damage.mojibake and _LOST_EMOJI.search(text) else {}
     # A lead inside a common word spelled with it (``château``) is a letter.
     sites = [
         site
-        for site in _sites(text, damage)
+        for site in _sites(text, damage, named)
         if site.readings[0].text == "" or not _in_a_written_word(text, site.start)
     ]
     if sites and all(_plain_letter(text, site) for site in sites) and demojibake(text) == text:
@@ -1722,6 +1754,7 @@ def _find(text: str, damage: Damage) -> Iterator[Finding]:
         return
     judge = _Judge(text, lost_elsewhere=any(site.readings[0].text for site in sites))
     judge.style = Style.of(text, judge.lang)
+    judge.named = named
     words = _dictionary_findings(text, sites, judge, damage)
     yield from words
     covered = [(f.start, f.end) for f in words]
@@ -1747,6 +1780,18 @@ def _find(text: str, damage: Damage) -> Iterator[Finding]:
             best = max(combos, key=lambda combo: combo[1])[0]
             state.update("".join(option.text for option in best))
             position = max(group[-1].end, best[-1].end)
+
+
+# An emoji lead that lost some of its three continuation bytes.
+_LOST_EMOJI = re.compile(
+    f"{_LONE_EMOJI_LEAD}|\xf0{_continuation_class()}{{1,2}}(?!{_continuation_class()})"
+)
+
+
+def _named_emoji(text: str) -> dict[str, float]:
+    """The emoji the words of ``text`` speak of, in its language or English."""
+    plain = demojibake(text)
+    return named_emoji(plain, _script_and_language(plain)[1])
 
 
 _WINDOW = 8

@@ -1,0 +1,35 @@
+"""Emoji named by the words of a text: inflections match, look-alikes do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from mojibake_fix.context.emoji_names import named_emoji
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "emoji"),
+    [
+        ("Команда выиграла первенство по волейболу!", "ru", "🏐"),  # an inflected word
+        ("Takımımız basketbolda şampiyon oldu.", "tr", "🏀"),
+        ("我们学校的篮球队获得了冠军", "zh", "🏀"),  # a run of a text without spaces
+        ("Our team won the basketball final.", "de", "🏀"),  # English names count too
+    ],
+)
+def test_an_emoji_is_named_by_the_words_of_the_text(text: str, lang: str, emoji: str) -> None:
+    assert emoji in named_emoji(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "emoji"),
+    [
+        ("The signal failed at the junction.", "en", "🛑"),  # ``sign`` is not in ``signal``
+        ("What a game that was!", "en", "🏏"),  # half of ``cricket game``
+        ("He came with his friends.", "en", "😂"),  # ``face with tears of joy``: ``with``
+        ("Tänään on kaunis päivä.", "fi", "🕐"),  # ``o`` of ``one o’clock``
+    ],
+)
+def test_an_emoji_is_not_named_by_a_word_that_only_looks_like_its_name(
+    text: str, lang: str, emoji: str
+) -> None:
+    assert emoji not in named_emoji(text, lang)
