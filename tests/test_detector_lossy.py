@@ -807,6 +807,9 @@ def test_an_intact_low_opening_quote_closes_as_its_language_does(text: str, expe
         ),
         ("Наша команда выиграла первенство по волейболу! 🎉🏐 Игроков встретили.", undefined_lost),
         ("Il treno per Roma è partito con un’ora di ritardo. 🚆 Ci scusiamo.", undefined_lost),
+        # Closing the text, where dangling bytes could be a character cut short.
+        ("Our team won the basketball final in Malmö 🏀", c1_stripped),
+        ("Финал по волейболу выиграли мы 🏐", undefined_lost),
     ],
 )
 def test_an_emoji_that_lost_its_bytes_is_the_one_the_text_speaks_of(

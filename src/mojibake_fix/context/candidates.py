@@ -182,14 +182,15 @@ def parse_site(
         # When only Windows-1252's undefined bytes go missing, the end of a
         # closing quotation (``â€`` for ``”``) looks the same.
         cut = Reading("", position, missing)
-        rest = _readings(lead, tuple(slots), missing, lost, position) if lost != STRIPPED_C1 else []
+        if missing > 1 and length == 4:
+            rest = _named_readings(lead, tuple(slots), missing, lost, position, named)
+        elif lost != STRIPPED_C1:
+            rest = _readings(lead, tuple(slots), missing, lost, position)
+        else:
+            rest = []
         return Site(start=start, end=position, readings=(cut, *rest))
     if missing > 1 and length == 4:
-        agreeing = [
-            Reading(char, position, missing + slots.count(None))
-            for char in sorted(named)
-            if _agrees(char, lead, tuple(slots), lost)
-        ]
+        agreeing = _named_readings(lead, tuple(slots), missing, lost, position, named)
         return Site(start, position, tuple(agreeing)) if agreeing else None
     readings: list[Reading] = []
     readings += _readings(lead, tuple(slots), missing, lost, position)
@@ -230,6 +231,20 @@ def _starts_a_common_character(lead: int, slots: tuple[int | None, ...]) -> bool
         if is_common(char):
             return True
     return False
+
+
+def _named_readings(
+    lead: int,
+    slots: tuple[int | None, ...],
+    missing: int,
+    lost: frozenset[int],
+    end: int,
+    named: Collection[str],
+) -> list[Reading]:
+    lost_count = missing + slots.count(None)
+    return [
+        Reading(char, end, lost_count) for char in sorted(named) if _agrees(char, lead, slots, lost)
+    ]
 
 
 def _agrees(char: str, lead: int, slots: tuple[int | None, ...], lost: frozenset[int]) -> bool:

@@ -694,6 +694,12 @@ class _Judge:
             for reading in site.readings[1:]:
                 score = punctuation_score(reading.text, Context(left, "", state, self.style))
                 options.append(((Option(reading.text, reading.end),), score))
+        elif any(reading.text in self.named for reading in site.readings):
+            # An emoji the text names, which lost its last bytes, beats a cut.
+            for reading in site.readings[1:]:
+                if reading.text in self.named:
+                    score = _CUT_SCORE + self.named[reading.text]
+                    options.append(((Option(reading.text, reading.end),), score))
         elif chain is not None and self.lost_elsewhere and self.lang is not None:
             stem = _trailing_run(demojibake(text[: site.start]))
             scores = [
