@@ -155,7 +155,7 @@ _RUN_ON = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff
 # letter but other leads (``🎉ð``, ``ãðð``): within words ``ð`` is an
 # Icelandic or Faroese letter.
 _LONE_EMOJI_LEAD = (
-    "(?<![^\\W\\d_\xc2-\xf4])\xf0(?![^\\W\\d_\xc2-\xf4]|[\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ])"
+    "\xf0(?<![^\\W\\d_\xc2-\xf4]\xf0)(?![^\\W\\d_\xc2-\xf4]|[\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ])"
 )
 
 
@@ -199,8 +199,7 @@ def wake() -> tuple[Wake, ...]:
                 f"|(?<=(?:[{_RUN_ON}]|{cont})[\xe0-\xef].)"
                 f"(?=[{_RUN_ON}]|[\xe0-\xef]{cont})"
                 f"|(?<=[{_RUN_ON}].)(?!{cont})))"
-                f"|(?<=[\xf0-\xf4]){cont}{{1,2}}(?!{cont})"
-                f"|(?<={_LONE_EMOJI_LEAD})"
+                f"|(?<=[\xf0-\xf4])(?:{cont}{{1,2}}(?!{cont})|(?<={_LONE_EMOJI_LEAD}))"
                 f"|{cont}{{0,2}}\\Z)"
             ),
             confirm=_worth_a_look,
