@@ -391,6 +391,63 @@ def test_a_question_mark_inside_a_word_is_a_marker() -> None:
     assert mojibake_fix.fix(undefined_lost(clean, "?")).text == clean
 
 
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "도로가 침수되었습니다. 이어질 것으로 보입니다.",  # 도 is EB 8F 84: ``ë?„``
+        "일부를 옮겼고, 큰 피해는 없었습니다.",
+        "駅の構内は帰省客で混雑しました。",  # の is E3 81 AE: ``ã?®``
+        "南方小城的外婆每年都会包粽子。",
+    ],
+)
+@pytest.mark.parametrize("mark", ["?", "\ufffd"])
+def test_a_marker_in_the_middle_of_a_sequence(clean: str, mark: str) -> None:
+    # A lead, the marker of its lost second byte, then its last byte.
+    damaged = undefined_lost(clean, mark)
+    assert mark in damaged
+    assert mojibake_fix.fix(damaged).text == clean
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "“I will come,” he said. “Tomorrow, after the rain.”",
+        "„Het blijft een droom,” zegt een oud-deelnemer.",
+    ],
+)
+def test_a_question_mark_after_a_lost_byte_is_its_marker_where_the_text_drops_none(
+    clean: str,
+) -> None:
+    # ``”`` is ``E2 80 9D``: ``â€?`` once ``9D`` became ``?``. Read as ``”`` and
+    # a question mark, the byte would have been dropped right before a real
+    # one; in a text that shows no dropped byte, the marker is likelier.
+    assert mojibake_fix.fix(undefined_lost(clean, "?")).text == clean
+
+
+def test_a_question_mark_after_a_lost_letter_stays_a_question_mark() -> None:
+    # ``č`` is ``C4 8D``: ``proÄ?`` is ``proč?`` with ``8D`` dropped, or
+    # ``proč`` with ``8D`` made ``?``. A question after a word is common:
+    # nothing is changed that could lose it.
+    damaged = undefined_lost("A proč?")
+    assert mojibake_fix.fix(damaged).text.endswith("?")
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Tu veux un café?» dit-il.",
+        "«Sì?» rispose.",
+        "¿Qué?? No lo sé.",
+        "Déjà?? Vraiment?",
+        "Thế à?? Không!",
+        "Ist das schön?» fragte sie.",
+        "Él dijo «qué?» y se fue.",
+    ],
+)
+def test_a_question_mark_after_a_letter_in_clean_text_stays(clean: str) -> None:
+    assert mojibake_fix.fix(clean).text == clean
+
+
 def clean_texts_cut_after_a_latin_1_letter() -> list[str]:
     """Clean paragraphs cut right after each of their Latin-1 letters, as a
     field cut at a character boundary ends: whole and by their last 30

@@ -133,6 +133,10 @@ _STEM_WEIGHT = 0.5
 _SHORTEST_STEM = 4
 # An emoji the text speaks of, beyond how well (a lead kept scores 0 to 1).
 _NAMED_EMOJI = 2.0
+# A ``?`` right after a sequence that lost a byte, read as a question mark
+# (the byte dropped before one), against reading it as the byte's marker, in a
+# text whose damage replaced its lost bytes everywhere else.
+_MARKER_KEPT = -1.0
 # A paragraph with this many distinct words is judged in its own language.
 _PARAGRAPH_WORDS = 5
 # The share of words the guessed language must know for the guess to count.
@@ -159,6 +163,12 @@ _LONE_EMOJI_LEAD = (
 )
 
 
+# A marker right after a longer sequence's lead, before a continuation byte or
+# another marker (``ë�„`` for ``도``, ``ã?®`` for ``の``): the byte it stands for
+# was lost in the middle of the sequence.
+_MARKED = f"[?\ufffd](?:{SHOWN_CONTINUATION}|[?\ufffd])"
+
+
 @functools.cache
 def trigger() -> str:
     """A lead byte followed by fewer continuation characters than it needs."""
@@ -167,6 +177,7 @@ def trigger() -> str:
         f"[{re.escape(LEADS)}](?!{cont})"
         f"|{LONE_PUNCTUATION_LEAD}(?!{cont})"
         f"|[\xe0-\xef]{cont}(?!{cont})"
+        f"|[\xe0-\xf4]{_MARKED}"
         f"|(?<=[{_RUN_ON}]|{cont})[\xe0-\xef](?=[\xe0-\xef]?(?:[{_RUN_ON}]|[\xe0-\xef]{cont}))"
         f"|(?<=(?:[{_RUN_ON}]|{cont})[\xe0-\xef])[\xe0-\xef](?=[{_RUN_ON}]|[\xe0-\xef]{cont})"
         f"|(?<=[{_RUN_ON}])[\xe0-\xef](?!{cont})"
@@ -190,6 +201,7 @@ def wake() -> tuple[Wake, ...]:
             at="\\xc2-\\xf4",
             around=(
                 f"(?:(?<=[{re.escape(LEADS + LONE_PUNCTUATION_LEAD)}])(?!{cont})"
+                f"|(?<=[\xe0-\xf4]){_MARKED}"
                 f"|(?<=[\xe0-\xef])(?:{cont}(?!{cont})"
                 # A lone three-byte lead among run-on letters; one quick look
                 # behind first (``é`` after a plain letter is done).
@@ -232,6 +244,9 @@ class Damage:
     # Whether the text shows whole sequences of mojibake: without them a lone
     # ``ð`` is the letter eth, not an emoji that lost three bytes.
     mojibake: bool = True
+    # Whether every sequence short of bytes shows a marker for them: the bytes
+    # were replaced, so a ``?`` after one is a marker.
+    replaced: bool = False
 
     @classmethod
     def of(cls, text: str) -> Damage:
@@ -245,6 +260,7 @@ class Damage:
             nbsp=not spaces_are_spaces(text),
             cp1252=cp1252,
             mojibake=_has_whole_sequence(text),
+            replaced=_bytes_replaced(text),
         )
 
     @property
@@ -253,6 +269,24 @@ class Damage:
         if not self.lost:
             return ("marked",)  # only where a marker shows
         return ("undefined",) if self.cp1252 else ("c1", "undefined")
+
+
+def _bytes_replaced(text: str) -> bool:
+    """Whether the sequences of ``text`` short of bytes all show a marker after
+    what is left of them (``â€?``, ``ì�´``): the damage replaced bytes rather
+    than dropping them, as far as the text shows."""
+    conts = continuation_bytes()
+    marked = 0
+    for match in _trigger_re().finditer(text):
+        end = match.end()
+        while end < len(text) and text[end] in conts:
+            end += 1
+        if end >= len(text):
+            continue  # cut at the end: tells nothing
+        if text[end] not in MARKERS and not any(ch in MARKERS for ch in match.group()):
+            return False
+        marked += 1
+    return marked > 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,6 +448,8 @@ class _Judge:
         self._known: dict[tuple[int, int], bool] = {}
         # The emoji the text speaks of, with how well (:func:`named_emoji`).
         self.named: dict[str, float] = {}
+        # Whether the damage replaced lost bytes by markers (:class:`Damage`).
+        self.replaced = False
 
     def focus(self, index: int) -> None:
         """Judge what follows by the paragraph around ``index`` when it is
@@ -734,6 +770,8 @@ class _Judge:
                     score = punctuation_score(
                         reading.text, Context(site_left, site_right, state, self.style)
                     )
+                if self.replaced and _keeps_a_marker(text, site, reading):
+                    score += _MARKER_KEPT
                 options.append((Option(reading.text, reading.end), score))
             options.sort(key=lambda item: -item[1])
             per_site.append(options[:_OPTIONS_PER_SITE])
@@ -1195,6 +1233,12 @@ def _selector_at(text: str, index: int) -> bool:
     """Whether ``text[index:]`` starts with ``ï¸`` and no further byte: the
     emoji variation selector (``EF B8 8F``) that lost its last one."""
     return text.startswith("ï¸", index) and text[index + 2 : index + 3] not in continuation_bytes()
+
+
+def _keeps_a_marker(text: str, site: Site, reading: Reading) -> bool:
+    """Whether ``reading`` leaves a ``?`` of the site as a question mark of
+    the text, its byte dropped instead (``â€?`` read ``”?``)."""
+    return reading.end < site.end and text[reading.end] == "?"
 
 
 def _is_mark_site(text: str, site: Site) -> bool:
@@ -1760,6 +1804,7 @@ def _find(text: str, damage: Damage) -> Iterator[Finding]:
     judge = _Judge(text, lost_elsewhere=any(site.readings[0].text for site in sites))
     judge.style = Style.of(text, judge.lang)
     judge.named = named
+    judge.replaced = damage.replaced
     words = _dictionary_findings(text, sites, judge, damage)
     yield from words
     covered = [(f.start, f.end) for f in words]
