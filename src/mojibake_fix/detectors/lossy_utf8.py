@@ -201,8 +201,7 @@ def wake() -> tuple[Wake, ...]:
             at="\\xc2-\\xf4",
             around=(
                 f"(?:(?<=[{re.escape(LEADS + LONE_PUNCTUATION_LEAD)}])(?!{cont})"
-                f"|(?<=[\xe0-\xf4]){_MARKED}"
-                f"|(?<=[\xe0-\xef])(?:{cont}(?!{cont})"
+                f"|(?<=[\xe0-\xef])(?:{cont}(?!{cont})|{_MARKED}"
                 # A lone three-byte lead among run-on letters; one quick look
                 # behind first (``é`` after a plain letter is done).
                 f"|(?<=[^\x00-\x7f].)"
@@ -211,7 +210,7 @@ def wake() -> tuple[Wake, ...]:
                 f"|(?<=(?:[{_RUN_ON}]|{cont})[\xe0-\xef].)"
                 f"(?=[{_RUN_ON}]|[\xe0-\xef]{cont})"
                 f"|(?<=[{_RUN_ON}].)(?!{cont})))"
-                f"|(?<=[\xf0-\xf4])(?:{cont}{{1,2}}(?!{cont})|(?<={_LONE_EMOJI_LEAD}))"
+                f"|(?<=[\xf0-\xf4])(?:{cont}{{1,2}}(?!{cont})|{_MARKED}|(?<={_LONE_EMOJI_LEAD}))"
                 f"|{cont}{{0,2}}\\Z)"
             ),
             confirm=_worth_a_look,
