@@ -27,6 +27,8 @@ def test_an_emoji_is_named_by_the_words_of_the_text(text: str, lang: str, emoji:
         ("What a game that was!", "en", "🏏"),  # half of ``cricket game``
         ("He came with his friends.", "en", "😂"),  # ``face with tears of joy``: ``with``
         ("Tänään on kaunis päivä.", "fi", "🕐"),  # ``o`` of ``one o’clock``
+        ("Lasciare in frigo per almeno sei ore.", "it", "🕕"),  # everyday words: ``ore sei``
+        ("Tren iki saat gecikti.", "tr", "🕑"),  # ``saat iki``; ``tren`` names 🚆
     ],
 )
 def test_an_emoji_is_not_named_by_a_word_that_only_looks_like_its_name(

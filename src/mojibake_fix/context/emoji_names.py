@@ -24,8 +24,11 @@ import re
 from ..charclass import script_of
 from .words import zipf
 
-# A name word this common in its language (Zipf) is a function word.
+# A name word this common in its language (Zipf) is a function word; one
+# less common names a topic (``train``, ``волейбол``), and a name needs one of
+# those in the text: ``sei ore`` (six hours) does not make ``ore sei`` 🕕.
 _FUNCTION_WORD = 6.0
+_TOPIC_WORD = 5.0
 # How much longer than a name word a text's word starting with it may be (an
 # inflection: ``basketbol`` in ``basketbolda``, ``поезд`` in ``поездом``;
 # not ``sign`` in ``signal``), and the shortest name word with a long one.
@@ -43,27 +46,28 @@ _NAME_WORD = re.compile(r"[^\W\d_]+")
 
 
 @functools.cache
-def _name_words(lang: str) -> dict[str, tuple[tuple[str, ...], frozenset[str]]]:
-    """Each single-character emoji's name in ``lang``: its words, and those
-    of them that say something (no function words)."""
+def _name_words(lang: str) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Each single-character emoji's name in ``lang``: the words of it that
+    say something (no function words), and those of them that name a topic
+    (not everyday words such as ``six`` or ``hours``)."""
     import emoji  # the names are read once a lost emoji has to be judged
 
     if lang != "en":
         emoji.config.load_language(lang)
-    names: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
+    names: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
     for char, entry in emoji.EMOJI_DATA.items():
         name = entry.get(lang)
         if len(char) != 1 or not isinstance(name, str):
             continue
-        words = tuple(word.casefold() for word in _NAME_WORD.findall(name))
-        telling = frozenset(
-            word
-            for word in words
-            if (len(word) >= _SHORTEST_WORD or not _spaced(word))
-            and zipf(word, lang) < _FUNCTION_WORD
-        )
-        if telling:
-            names[char] = (words, telling)
+        frequencies = {
+            word: zipf(word, lang)
+            for word in (word.casefold() for word in _NAME_WORD.findall(name))
+            if len(word) >= _SHORTEST_WORD or not _spaced(word)
+        }
+        telling = frozenset(word for word, z in frequencies.items() if z < _FUNCTION_WORD)
+        topical = frozenset(word for word, z in frequencies.items() if z < _TOPIC_WORD)
+        if topical:
+            names[char] = (telling, topical)
     return names
 
 
@@ -100,7 +104,8 @@ def named_emoji(text: str, lang: str | None) -> dict[str, float]:
     """The single-character emoji whose names the words of ``text`` speak of,
     in ``lang`` or in English, each with how well: every telling word of its
     name that the text has counts for it, every one it lacks against. Half a
-    name is not enough (``game`` does not make ``cricket game``)."""
+    name is not enough (``game`` does not make ``cricket game``), nor everyday
+    words alone."""
     folded = text.casefold()
     stems = _stems(frozenset(_NAME_WORD.findall(folded)))
     languages = ["en"]
@@ -108,7 +113,9 @@ def named_emoji(text: str, lang: str | None) -> dict[str, float]:
         languages.append(lang)
     scores: dict[str, float] = {}
     for language in languages:
-        for char, (_, telling) in _name_words(language).items():
+        for char, (telling, topical) in _name_words(language).items():
+            if not any(_found(word, folded, stems) for word in topical):
+                continue
             matched = sum(_found(word, folded, stems) for word in telling)
             score = _MATCHED * matched - _MISSED * (len(telling) - matched)
             if score >= _MATCHED:
