@@ -52,6 +52,7 @@ def test_fix_is_total_exact_and_idempotent(text: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(st.characters(codec="utf-8"), max_size=40))
 @example("÷ë")  # one layer read whole, and one more the UTF-8 detectors see after it
+@example("Ì\x800Â")  # reads whole in ISO-8859-15 once its cut end is dropped
 def test_mojibake_of_any_text_reverts_exactly(text: str) -> None:
     broken = mojibake_of(text)
     result = mojibake_fix.fix(broken)

@@ -102,8 +102,9 @@ def fix_with(text: str, detectors: tuple[Detector, ...], min_confidence: float) 
     return _repair(text, plan, min_confidence)
 
 
-def _repair(text: str, plan: Plan, min_confidence: float) -> Result:
-    """Repair ``text``, which the scan of ``plan`` said to look at."""
+def _repair(text: str, plan: Plan, min_confidence: float, readings_left: int = 2) -> Result:
+    """Repair ``text``, which the scan of ``plan`` said to look at.
+    ``readings_left`` bounds how often a repaired text is read whole again."""
     current = text
     changes: Sequence[Change] = ()
     leftovers: list[Finding] = []
@@ -151,6 +152,15 @@ def _repair(text: str, plan: Plan, min_confidence: float) -> Result:
         current = fixed
         if plan.scan.looks_clean(current):
             break
+    if changes and readings_left and not plan.scan.looks_clean(current):
+        # What is left may now read whole in one code page (the end that kept
+        # the whole text from it is repaired): a later fix would read it so,
+        # and fixing the result again must change nothing.
+        again = _read_whole(current, plan)
+        if again is not None and again.confidence >= min_confidence:
+            rest = _repair(current, plan, min_confidence, readings_left - 1)
+            changes = compose(changes, rest.changes) if rest.changes else changes
+            current = rest.text
     kept = tuple(f for f in leftovers if not any(_overlaps(f.start, f.end, c) for c in changes))
     return Result(text=current, changes=changes, findings=kept, original=text)
 
