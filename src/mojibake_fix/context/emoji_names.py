@@ -114,10 +114,10 @@ def named_emoji(text: str, lang: str | None) -> dict[str, float]:
     scores: dict[str, float] = {}
     for language in languages:
         for char, (telling, topical) in _name_words(language).items():
-            if not any(_found(word, folded, stems) for word in topical):
+            found = {word for word in telling if _found(word, folded, stems)}
+            if not found & topical:
                 continue
-            matched = sum(_found(word, folded, stems) for word in telling)
-            score = _MATCHED * matched - _MISSED * (len(telling) - matched)
+            score = _MATCHED * len(found) - _MISSED * len(telling - found)
             if score >= _MATCHED:
                 scores[char] = max(score, scores.get(char, score))
     return scores

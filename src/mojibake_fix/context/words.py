@@ -451,11 +451,6 @@ def _letter_key(ch: str, lang: str) -> str:
     return _casefold(ch, lang)[0] if ch and is_letter(ch[0]) else _BOUNDARY
 
 
-def bigram_score(first: str, second: str, lang: str) -> float:
-    """log P(second | first) in ``lang``; a space stands for a word boundary."""
-    return bigrams(lang).get((_letter_key(first, lang), _letter_key(second, lang)), UNSEEN_BIGRAM)
-
-
 def letter_score(before: str, ch: str, lang: str) -> float:
     """log P(``ch`` | the two letters ``before`` it) in ``lang``, mixed with
     the letter pair: ``айр?н`` is ``айрян`` (``рян``), not ``айрсн``, though
