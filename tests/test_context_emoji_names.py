@@ -14,6 +14,10 @@ from mojibake_fix.context.emoji_names import named_emoji
         ("Takımımız basketbolda şampiyon oldu.", "tr", "🏀"),
         ("我们学校的篮球队获得了冠军", "zh", "🏀"),  # a run of a text without spaces
         ("Our team won the basketball final.", "de", "🏀"),  # English names count too
+        ("Pociąg z Warszawy był opóźniony o godzinę.", "pl", "🚆"),  # CLDR's Polish name
+        ("Trenul de noapte a avut o întârziere.", "ro", "🚆"),  # an article ending the word
+        ("Влакът от Варна закъсня.", "bg", "🚆"),
+        ("Rong Tartust Tallinna hilines.", "fi", "🚆"),  # Estonian, which no list knows
     ],
 )
 def test_an_emoji_is_named_by_the_words_of_the_text(text: str, lang: str, emoji: str) -> None:
@@ -29,6 +33,10 @@ def test_an_emoji_is_named_by_the_words_of_the_text(text: str, lang: str, emoji:
         ("Tänään on kaunis päivä.", "fi", "🕐"),  # ``o`` of ``one o’clock``
         ("Lasciare in frigo per almeno sei ore.", "it", "🕕"),  # everyday words: ``ore sei``
         ("Tren iki saat gecikti.", "tr", "🕑"),  # ``saat iki``; ``tren`` names 🚆
+        ("Vlak je kasnio gotovo dva sata.", "sh", "🕑"),  # ``sata``, hours, is everyday
+        ("Der Trainer lobte die Mannschaft.", "de", "🚆"),  # English ``train`` in German
+        # Serbian ``локомотива`` names 🚂, but the Russian text names 🚆 itself.
+        ("Поезд задержался из-за поломки локомотива.", "ru", "🚂"),
     ],
 )
 def test_an_emoji_is_not_named_by_a_word_that_only_looks_like_its_name(

@@ -864,6 +864,9 @@ def test_an_intact_low_opening_quote_closes_as_its_language_does(text: str, expe
         ),
         ("Наша команда выиграла первенство по волейболу! 🎉🏐 Игроков встретили.", undefined_lost),
         ("Il treno per Roma è partito con un’ora di ritardo. 🚆 Ci scusiamo.", undefined_lost),
+        ("Pociąg do Poznania był opóźniony o godzinę. 🚆 Przewoźnik przeprasza.", c1_stripped),
+        # Only quotation marks, which lost two bytes each, show the damage.
+        ("The train was “late” again. 🚆 Services resume on Friday.", c1_stripped),
         # Closing the text, where dangling bytes could be a character cut short.
         ("Our team won the basketball final in Malmö 🏀", c1_stripped),
         ("Финал по волейболу выиграли мы 🏐", undefined_lost),
@@ -904,6 +907,7 @@ def test_an_emoji_the_text_does_not_name_is_left_as_it_came(clean: str) -> None:
         "Eg fór við train til Havnar, ð er ein bókstavur í føroyskum.",
         "The letter ð (eth) is no train; nor is Ð, its capital.",
         "Ég sá lestina (train) og blóð ð ð.",
+        "In câine and the train, Romanian and Icelandic (ð) sound nothing alike.",
     ],
 )
 def test_an_eth_among_emoji_names_in_clean_text_stays(clean: str) -> None:

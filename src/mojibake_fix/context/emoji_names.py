@@ -2,16 +2,19 @@
 the text around it speaks of. ``🎉ðŸ€`` closing a report of a basketball
 final is ``🏀``, not ``🍀`` or ``🐀``, which agree with the same bytes.
 
-The names are Unicode's CLDR short names as the ``emoji`` package ships them,
-in English and in the dozen languages it translates them to (the text's own
-language where it has it). A name's words that a language uses everywhere
-(``with``, ``of``) say nothing of a topic and are left out; the others match a
-word of the text that starts with them (``волейбол`` in ``волейболу``), or,
-in scripts written without spaces, a run of the text (``篮球``).
+The names are Unicode's CLDR annotations, shipped with the package: each
+emoji's short name and the words it is looked up by, in English and in the
+text's own language (a Polish report of a late train says ``pociąg``, never
+``train``). A name's words that a language uses everywhere (``with``, ``of``)
+say nothing of a topic and are left out; the others match a word of the text
+that starts with them (``волейбол`` in ``волейболу``), or, in scripts written
+without spaces, a run of the text (``篮球``).
 
 >>> topic = named_emoji("The train from Leeds was late again.", "en")
 >>> topic["🚆"] > topic.get("🚄", 0.0)  # train, against high-speed train
 True
+>>> max(named_emoji("Pociąg z Warszawy był opóźniony.", "pl").items(), key=lambda t: t[1])
+('🚆', 2.0)
 >>> "🏀" in named_emoji("The 8:15 was late again.", "en")
 False
 """
@@ -19,10 +22,14 @@ False
 from __future__ import annotations
 
 import functools
-import re
+import lzma
+from dataclasses import dataclass
+from importlib import resources
+
+import regex
 
 from ..charclass import script_of
-from .words import zipf
+from .words import LANGUAGES_BY_SCRIPT, zipf
 
 # A name word this common in its language (Zipf) is a function word; one
 # less common names a topic (``train``, ``волейбол``), and a name needs one of
@@ -30,52 +37,85 @@ from .words import zipf
 _FUNCTION_WORD = 6.0
 _TOPIC_WORD = 5.0
 # How much longer than a name word a text's word starting with it may be (an
-# inflection: ``basketbol`` in ``basketbolda``, ``поезд`` in ``поездом``;
-# not ``sign`` in ``signal``), and the shortest name word with a long one.
+# inflection or an article: ``basketbol`` in ``basketbolda``, ``tren`` in
+# ``Trenul``, ``влак`` in ``Влакът``), and the shortest name word with a long
+# one: three letters take one (``car`` in ``cars``, not in ``carol``).
 _ENDING = 2
 _SHORT_ENDING = 1
-_SHORTEST_WITH_ENDING = 5
+_SHORTEST_WITH_ENDING = 4
 _SHORTEST_WORD = 3  # in spaced scripts (``o`` of ``one o’clock`` tells nothing)
 # A name in a script written without spaces is matched as a run of the text.
 _UNSPACED_SCRIPTS = frozenset({"Han", "Hiragana", "Katakana", "Thai"})
-# What a name word the text has counts for, and one it lacks against.
+# What a name word the text has counts for, one it lacks against, and a
+# word the emoji is looked up by that the text has (``kolej``, railway, for
+# 🚆), once a word of its name is found.
 _MATCHED = 2.0
 _MISSED = 1.0
+_KEYWORD = 1.0
 
-_NAME_WORD = re.compile(r"[^\W\d_]+")
+# Letters with their marks: a Thai or Hindi word is not cut at its vowel signs.
+_NAME_WORD = regex.compile(r"[\p{L}\p{M}]+")
+# CLDR's names of emoji (made by scripts/make_emoji_annotations.py).
+_ANNOTATIONS = "emoji_annotations.tsv.xz"
+_CLDR_LANGUAGES: dict[str, tuple[str, ...]] = {"nb": ("no",), "sh": ("hr", "bs", "sr-Latn")}
+# Languages that no word list tells apart, whose names serve a text in their
+# script that names nothing in its own: an Estonian text reads as Finnish or
+# Lithuanian, a Serbian one as Macedonian or Bulgarian.
+_UNLISTED_LANGUAGES: dict[str, tuple[str, ...]] = {"Latin": ("et",), "Cyrillic": ("sr",)}
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """What one emoji is called in one language, as words that say something
+    (no function words)."""
+
+    name: frozenset[str]  # the words of its short name
+    words: frozenset[str]  # those and the words it is looked up by
+    topical: frozenset[str]  # the ones that name a topic, not everyday words
 
 
 @functools.cache
-def _name_words(lang: str) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
-    """Each single-character emoji's name in ``lang``: the words of it that
-    say something (no function words), and those of them that name a topic
-    (not everyday words such as ``six`` or ``hours``)."""
-    import emoji  # the names are read once a lost emoji has to be judged
+def _annotations() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """CLDR's names of emoji by language: (emoji, short name, keywords)."""
+    packed = resources.files(__package__).joinpath(_ANNOTATIONS).read_bytes()
+    by_language: dict[str, list[tuple[str, str, str]]] = {}
+    for line in lzma.decompress(packed).decode("utf-8").splitlines():
+        lang, char, name, keywords = line.split("\t")
+        by_language.setdefault(lang, []).append((char, name, keywords))
+    return {lang: tuple(entries) for lang, entries in by_language.items()}
 
-    if lang != "en":
-        emoji.config.load_language(lang)
-    names: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
-    for char, entry in emoji.EMOJI_DATA.items():
-        name = entry.get(lang)
-        if len(char) != 1 or not isinstance(name, str):
-            continue
+
+@functools.cache
+def _names(cldr_lang: str, lang: str) -> dict[str, _Name]:
+    """Each emoji's name in the CLDR language ``cldr_lang``, its words weighed
+    by their frequency in ``lang`` (wordfreq's code for it)."""
+    names: dict[str, _Name] = {}
+    for char, name, keywords in _annotations().get(cldr_lang, ()):
         frequencies = {
             word: zipf(word, lang)
-            for word in (word.casefold() for word in _NAME_WORD.findall(name))
+            for word in (word.casefold() for word in _NAME_WORD.findall(f"{name} {keywords}"))
             if len(word) >= _SHORTEST_WORD or not _spaced(word)
         }
-        telling = frozenset(word for word, z in frequencies.items() if z < _FUNCTION_WORD)
+        words = frozenset(word for word, z in frequencies.items() if z < _FUNCTION_WORD)
         topical = frozenset(word for word, z in frequencies.items() if z < _TOPIC_WORD)
         if topical:
-            names[char] = (telling, topical)
+            named = frozenset(word.casefold() for word in _NAME_WORD.findall(name))
+            names[char] = _Name(named & words, words, topical)
     return names
 
 
-@functools.cache
-def _languages() -> frozenset[str]:
-    import emoji
+def _unlisted_languages(lang: str) -> tuple[str, ...]:
+    """The languages no list tells apart written in the script of ``lang``."""
+    for script, languages in LANGUAGES_BY_SCRIPT.items():
+        if lang in languages:
+            return _UNLISTED_LANGUAGES.get(script, ())
+    return ()
 
-    return frozenset(emoji.LANGUAGES)
+
+def _cldr_languages(lang: str) -> tuple[str, ...]:
+    """The CLDR languages whose names serve a text in ``lang`` (wordfreq's
+    code): Norwegian is ``no`` there, Serbo-Croatian three languages."""
+    return _CLDR_LANGUAGES.get(lang, (lang,))
 
 
 def _spaced(word: str) -> bool:
@@ -103,21 +143,56 @@ def _stems(words: frozenset[str]) -> frozenset[str]:
 def named_emoji(text: str, lang: str | None) -> dict[str, float]:
     """The single-character emoji whose names the words of ``text`` speak of,
     in ``lang`` or in English, each with how well: every telling word of its
-    name that the text has counts for it, every one it lacks against. Half a
-    name is not enough (``game`` does not make ``cricket game``), nor everyday
-    words alone."""
+    name that the text has counts for it, every one it lacks against, and
+    every word it is looked up by that the text has counts for it too. Half
+    a name is not enough (``game`` does not make ``cricket game``), nor
+    everyday words alone (``dva sata``, two hours, makes no clock face)."""
     folded = text.casefold()
-    stems = _stems(frozenset(_NAME_WORD.findall(folded)))
-    languages = ["en"]
-    if lang is not None and lang != "en" and lang in _languages():
-        languages.append(lang)
+    own = lang or "en"
+    words = frozenset(_NAME_WORD.findall(folded))
+    topical = frozenset(word for word in words if zipf(word, own) < _TOPIC_WORD)
+    whole = _TextWords(folded, words, topical)
+    # The text's own language is read through inflections (``поездом``);
+    # English elsewhere only as whole words (``train`` is not in ``Trainer``).
+    sources = [
+        (cldr_lang, _TextWords(folded, _stems(words), _stems(topical)))
+        for cldr_lang in _cldr_languages(own)
+    ]
+    if own != "en":
+        sources.append(("en", whole))
+    scores = _scores(own, sources)
+    if not scores:
+        # Languages no list tells apart, whole words only, as a last resort:
+        # a Serbian ``локомотива`` is a Russian text's word too.
+        scores = _scores(own, [(cldr_lang, whole) for cldr_lang in _unlisted_languages(own)])
+    return scores
+
+
+@dataclass(frozen=True, slots=True)
+class _TextWords:
+    """The words of a text a name is looked for among."""
+
+    folded: str  # the text, case-folded (names in unspaced scripts are runs of it)
+    known: frozenset[str]
+    topical: frozenset[str]  # those that are no everyday words of its language
+
+
+def _scores(lang: str, sources: list[tuple[str, _TextWords]]) -> dict[str, float]:
+    """:func:`named_emoji` by the names in each CLDR language of ``sources``,
+    weighed in ``lang``, among the words given with each."""
     scores: dict[str, float] = {}
-    for language in languages:
-        for char, (telling, topical) in _name_words(language).items():
-            found = {word for word in telling if _found(word, folded, stems)}
-            if not found & topical:
+    for cldr_lang, text in sources:
+        for char, name in _names(cldr_lang, lang).items():
+            found = {word for word in name.words if _found(word, text.folded, text.known)}
+            if not any(
+                _found(word, text.folded, text.topical) for word in found & name.name & name.topical
+            ):
                 continue
-            score = _MATCHED * len(found) - _MISSED * len(telling - found)
+            score = (
+                _MATCHED * len(found & name.name)
+                - _MISSED * len(name.name - found)
+                + _KEYWORD * len(found - name.name)
+            )
             if score >= _MATCHED:
                 scores[char] = max(score, scores.get(char, score))
     return scores

@@ -1786,7 +1786,7 @@ def find_repaired(text: str, original: str) -> Iterator[Finding]:
 def _find(text: str, damage: Damage) -> Iterator[Finding]:
     if not _trigger_re().search(text):
         return
-    named = _named_emoji(text) if damage.mojibake and _LOST_EMOJI.search(text) else {}
+    named = _named_emoji(text) if _LOST_EMOJI.search(text) and _shows_damage(text, damage) else {}
     # A lead inside a common word spelled with it (``château``) is a letter.
     sites = [
         site
@@ -1835,6 +1835,23 @@ def _find(text: str, damage: Damage) -> Iterator[Finding]:
 _LOST_EMOJI = re.compile(
     f"{_LONE_EMOJI_LEAD}|\xf0{_continuation_class()}{{1,2}}(?!{_continuation_class()})"
 )
+
+
+def _shows_damage(text: str, damage: Damage) -> bool:
+    """Whether ``text`` shows mojibake besides a lone emoji lead, which may
+    be the letter ``ð``: a whole sequence, or a lone ``â`` glued to a word
+    that is not written with it (``âunacceptableâ``, a quotation whose marks
+    lost two bytes each). Standing alone, ``â`` is the letter (``â and î``)."""
+    return damage.mojibake or any(
+        text[start] == LONE_PUNCTUATION_LEAD
+        and _touches_a_letter(text, start)
+        and not _in_a_written_word(text, start)
+        for start in (match.start() for match in _trigger_re().finditer(text))
+    )
+
+
+def _touches_a_letter(text: str, start: int) -> bool:
+    return text[max(start - 1, 0) : start].isalpha() or text[start + 1 : start + 2].isalpha()
 
 
 def _named_emoji(text: str) -> dict[str, float]:
