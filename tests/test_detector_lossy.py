@@ -665,6 +665,14 @@ def test_an_unknown_inflected_word_is_judged_by_its_known_stem() -> None:
     assert mojibake_fix.fix(c1_stripped(clean)).text == clean
 
 
+def test_a_lead_the_language_does_not_write_is_a_lost_byte_in_a_text_of_mojibake() -> None:
+    # ``Älanarina`` is no word the lists know: the lead, which Croatian does not
+    # write, weighs against ``č`` no more than any other reading (``Ä`` stays
+    # a letter in clean text: see the tests of letters between neighbours).
+    clean = "Knjižnica je obnovljena, a članarina za studente je besplatna."
+    assert mojibake_fix.fix(c1_stripped(clean)).text == clean
+
+
 def test_a_one_letter_word_the_language_does_not_write_is_no_reading() -> None:
     # ``Ã `` could be ``à`` with a lost no-break space, and wordfreq's Icelandic
     # list holds ``à`` as noise; Icelandic writes ``Í``, ``Á``, ``Ý`` there.

@@ -588,6 +588,16 @@ class _Judge:
             # A lead and a continuation byte in a text of mojibake (``1,90 â¬``),
             # or glued to a symbol no word is spelled with (``tilâ¦``).
             return 0.0
+        if (
+            is_letter(lead)
+            and script_of(lead) == self.script
+            and self.damaged_elsewhere
+            and self.language_known
+        ):
+            # A letter the text's language does not write, in a text of
+            # mojibake whose words that language knows (``Älanarina`` in
+            # Croatian, ``č`` that lost its second byte).
+            return 0.0
         return 1.0
 
     def edge_keep_score(self, start: int, core_end: int) -> float | None:
