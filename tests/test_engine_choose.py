@@ -33,3 +33,25 @@ def test_agreement_never_applies_a_finding_below_the_bar() -> None:
     part = _finding(6, 18, "utf8-as-latin-1", 0.92, "तावन")
     applied, _ = choose([part, whole], 0.6, PRIORITIES)
     assert applied == [part]
+
+
+def test_code_pages_making_the_same_repair_break_a_near_tie() -> None:
+    # ISO-8859-15 reads ``ÎŸÎ¹`` as ``ξι`` a little surer than Windows-1252
+    # and -1254 read ``Οι``; two pages agreeing outrank one alone.
+    alone = _finding(0, 4, "utf8-as-iso-8859-15", 0.882, "ξι")
+    agreeing = [
+        _finding(0, 4, "utf8-as-cp1252", 0.872, "Οι"),
+        _finding(0, 4, "utf8-as-cp1254", 0.856, "Οι"),
+    ]
+    applied, _ = choose([alone, *agreeing], 0.6, PRIORITIES)
+    assert [finding.replacement for finding in applied] == ["Οι"]
+
+
+def test_agreement_does_not_outweigh_a_clearly_surer_reading() -> None:
+    alone = _finding(0, 4, "utf8-as-iso-8859-15", 0.95, "ξι")
+    agreeing = [
+        _finding(0, 4, detector, 0.872, "Οι")
+        for detector in ("utf8-as-cp1252", "utf8-as-cp1254", "utf8-as-latin-1", "utf8-as-cp850")
+    ]
+    applied, _ = choose([alone, *agreeing], 0.6, PRIORITIES)
+    assert applied == [alone]

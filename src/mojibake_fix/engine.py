@@ -34,6 +34,10 @@ from .scan import Scan, scan_for
 
 DEFAULT_MIN_CONFIDENCE = 0.6
 MAX_PASSES = 8
+# What each further code page making the same repair adds to its rank, up to
+# three: enough to break a near tie, never to outweigh a surer reading.
+_AGREEMENT = 0.005
+_MOST_AGREEING = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,13 +203,19 @@ def choose(
     a finding that overlaps a taken one is dropped. Everything else that does
     not overlap a taken repair is reported.
     """
-    # Of the findings that make the same repair, the surest speaks for it.
+    # Of the findings that make the same repair, the surest speaks for it;
+    # several code pages making it break a near tie with one page alone
+    # (ISO-8859-15 reads ``ÎŸÎ¹`` as ``ξι``, Windows-1252 and -1254 as ``Οι``).
     surest: dict[tuple[int, int, str | None], Finding] = {}
+    makers: dict[tuple[int, int, str | None], set[str]] = {}
     for finding in findings:
         key = (finding.start, finding.end, finding.replacement)
+        makers.setdefault(key, set()).add(finding.detector)
         if key not in surest or _rank(finding) > _rank(surest[key]):
             surest[key] = finding
     ranks = _ranks_with_agreement(list(surest.values()))
+    for key, finding in surest.items():
+        ranks[id(finding)] += _AGREEMENT * min(_MOST_AGREEING, len(makers[key]) - 1)
     ranked = sorted(
         surest.values(),
         key=lambda f: (
