@@ -362,6 +362,23 @@ def test_clean_text_cut_at_a_character_boundary_is_left_alone(clean: str) -> Non
     assert mojibake_fix.fix(clean).text == clean
 
 
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Biologists call this a “camouflage mismatch.”",
+        "Der Trainer nannte es „den schönsten Abend meiner Karriere“",
+    ],
+)
+def test_a_closing_mark_that_lost_both_bytes_ends_a_text_of_lost_bytes(clean: str) -> None:
+    # With C1 controls stripped, ``”`` closing the text is a lone ``â``, as a
+    # character cut after its first byte would be; the quotation it closes,
+    # itself a lone ``â``, tells which.
+    assert mojibake_fix.fix(c1_stripped(clean)).text == clean
+    # Cut short, in a text that lost nothing else, it is dropped.
+    cut = "Biologists call this a mismatch â"
+    assert mojibake_fix.fix(cut).text == "Biologists call this a mismatch "
+
+
 def test_a_text_mojibake_throughout_loses_its_cut_letter() -> None:
     # ``thế`` cut after its lead: ``á`` could be a letter, but this text
     # shows every other letter above ASCII as a whole sequence.

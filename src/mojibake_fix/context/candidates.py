@@ -180,11 +180,12 @@ def parse_site(
         # Cut at the end of the field: the character is gone; only its
         # dangling bytes remain, and dropping them is the repair.
         # When only Windows-1252's undefined bytes go missing, the end of a
-        # closing quotation (``â€`` for ``”``) looks the same.
+        # closing quotation (``â€`` for ``”``) looks the same; where C1
+        # controls were stripped, so does a lone ``â`` (the judge tells).
         cut = Reading("", position, missing)
         if missing > 1 and length == 4:
             rest = _named_readings(lead, tuple(slots), missing, lost, position, named)
-        elif lost != STRIPPED_C1:
+        elif lost != STRIPPED_C1 or text[start] == LONE_PUNCTUATION_LEAD:
             rest = _readings(lead, tuple(slots), missing, lost, position)
         else:
             rest = []

@@ -733,11 +733,19 @@ class _Judge:
         if selector:
             score = punctuation_score(EMOJI_PRESENTATION, Context(before, "", state, self.style))
             options.append(((Option(EMOJI_PRESENTATION, site.end),), score))
-        elif text[site.start] == LONE_PUNCTUATION_LEAD:
+        elif text[site.start] == LONE_PUNCTUATION_LEAD and (
+            self.lost_elsewhere or site.end - site.start > 1
+        ):
+            # A lone ``â`` closing a text is a mark that lost both its bytes
+            # (``mismatch.â`` for ``mismatch.”``) only where the text lost
+            # bytes elsewhere; otherwise it is a character cut short.
             left = text[site.start - 1] if site.start else ""
-            for reading in site.readings[1:]:
-                score = punctuation_score(reading.text, Context(left, "", state, self.style))
-                options.append(((Option(reading.text, reading.end),), score))
+            marks = [
+                (Option(reading.text, reading.end), self.mark_score(site, reading, left, "", state))
+                for reading in site.readings[1:]
+            ]
+            marks.sort(key=lambda item: -item[1])
+            options += [((option,), score) for option, score in marks[:_OPTIONS_PER_SITE]]
         elif any(reading.text in self.named for reading in site.readings):
             # An emoji the text names, which lost its last bytes, beats a cut.
             for reading in site.readings[1:]:
@@ -754,6 +762,19 @@ class _Judge:
             for reading, score in zip(site.readings[1:], scores, strict=True):
                 options.append(((Option(reading.text, reading.end),), _CUT_SCORE + score - best))
         return options
+
+    def mark_score(
+        self, site: Site, reading: Reading, left: str, right: str, state: QuoteState
+    ) -> float:
+        """How well one reading of a punctuation site fits between ``left``
+        and ``right``: a rare mark only where the text writes it."""
+        if is_rare_mark(reading.text) and reading.text not in self.style.present:
+            score = RARE
+        else:
+            score = punctuation_score(reading.text, Context(left, right, state, self.style))
+        if self.replaced and _keeps_a_marker(self.text, site, reading):
+            score += _MARKER_KEPT
+        return score
 
     def mark_options(
         self, sites: Sequence[Site], state: QuoteState
@@ -773,14 +794,7 @@ class _Judge:
                 )
                 if index < len(sites) - 1:
                     site_right = "\u2063"
-                if is_rare_mark(reading.text) and reading.text not in self.style.present:
-                    score = RARE
-                else:
-                    score = punctuation_score(
-                        reading.text, Context(site_left, site_right, state, self.style)
-                    )
-                if self.replaced and _keeps_a_marker(text, site, reading):
-                    score += _MARKER_KEPT
+                score = self.mark_score(site, reading, site_left, site_right, state)
                 options.append((Option(reading.text, reading.end), score))
             options.sort(key=lambda item: -item[1])
             per_site.append(options[:_OPTIONS_PER_SITE])
