@@ -85,3 +85,18 @@ def test_repaired_exactly(name: str, broken: str, expected: str) -> None:
 def test_clean_text_in_the_code_pages_scripts_is_untouched(clean: str) -> None:
     result = mojibake_fix.fix(clean)
     assert result.text == clean and result.changes == ()
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        "Het café is weer open! ☕ðŸ° Iedereen is welkom.",  # 🍰 that lost its ``8D``
+        "Notre équipe a gagné ! ðŸ†🎉 Bravo à tous.",  # 🏆 that lost its ``8F``
+    ],
+)
+def test_no_page_reads_the_rest_of_an_emoji_it_cannot_start(damaged: str) -> None:
+    # ``Ÿ°`` and ``Ÿ†`` are ``D9 A1`` and ``D9 A0`` in Mac Roman (``١``,
+    # ``٠``), but they follow ``ð``, an emoji's lead that Mac Roman has no
+    # character for: they are the rest of that emoji, whatever reads it.
+    fixed = mojibake_fix.fix(damaged).text
+    assert not any("\u0600" <= ch <= "\u06ff" for ch in fixed)

@@ -254,6 +254,15 @@ def _glued_to_page_letter(text: str, index: int, page: CodePage) -> bool:
     return ord(ch) >= 0x80 and ch in page.byte_of and is_letter(ch)
 
 
+def _after_a_foreign_lead(text: str, start: int, page: CodePage) -> bool:
+    """Whether the run at ``start`` follows the lead of a four-byte sequence
+    (an emoji's, as Latin-1 shows it) that the code page cannot show: in
+    ``ðŸ°`` Mac Roman reads ``Ÿ°`` as ``١``, but it has no ``ð``, and the run
+    is the rest of that emoji."""
+    lead = text[start - 1 : start]
+    return "\xf0" <= lead <= "\xf4" and lead not in page.byte_of
+
+
 def _word_script(text: str, start: int, end: int) -> str | None:
     """The script of the letters touching ``start:end`` (ASCII letters count as Latin)."""
     for index in (start - 1, end):
@@ -379,6 +388,8 @@ def judge(text: str, run: Run, page: CodePage) -> float:
     if _glued_to_page_letter(text, run.start - 1, page) or _glued_to_page_letter(
         text, run.end, page
     ):
+        score -= 0.4
+    if _after_a_foreign_lead(text, run.start, page):
         score -= 0.4
     neighbour = _word_script(text, run.start, run.end)
     letters = [script_of(ch) for ch in decoded if is_letter(ch)]
