@@ -97,6 +97,23 @@ def test_classic_examples(broken: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "broken",
+    [
+        "AÃ°gangur er Ã³keypis fyrir alla. Ã lestrarsÃ¶lum er einnig Ã¾rÃ¡Ã°laust net.",
+        "Ã Akureyri var opnuÃ° nÃ½ sundlaug meÃ° rennibrautum og heitum pottum.",
+    ],
+)
+def test_a_capital_before_one_space_is_no_a_grave_in_a_language_without_it(broken: str) -> None:
+    # ``Ã`` and one space: ``à`` whose no-break space became a space (the
+    # whitespace then collapsed), or ``Í``/``Á`` that lost an undefined byte.
+    # Icelandic has no word ``à``; both ``í`` and ``á`` are words of it, so
+    # the site is reported, not guessed.
+    result = mojibake_fix.fix(broken)
+    assert "à" not in result.text
+    assert any(finding.start == broken.index("Ã ") for finding in result.findings)
+
+
+@pytest.mark.parametrize(
     "clean",
     [
         "SÃO PAULO e IRMÃ",

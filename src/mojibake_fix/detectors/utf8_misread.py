@@ -64,6 +64,10 @@ _ASCII = frozenset(map(chr, range(0x80)))
 
 # Portuguese contractions where 'à' is a prefix of the next word (ftfy's list).
 _GRAVE_PREFIXES = re.compile(r"(?:quele|quela|quilo|s)\b")
+# How common ``à`` must be in a language to be one of its words (Zipf): 7.3
+# in French, 6.4 in Portuguese; lists of other languages hold it as noise
+# from quoted French (``à la``), at 4.3 at most.
+_GRAVE_WORD = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -456,15 +460,30 @@ def _makes_a_word(text: str, run: Run) -> bool:
     return best(repaired) >= 1e-6 and best(original) == 0.0
 
 
-def _grave_accent_fix(text: str, run: Run) -> Run:
+def _grave_accent_fix(text: str, run: Run) -> Run | None:
     """``Ã`` + space is ``à`` whose no-break space was lost. Keep the space
-    unless the next word needs ``à`` as its prefix (Portuguese ``às``)."""
+    unless the next word needs ``à`` as its prefix (Portuguese ``às``). In
+    a language that has no word ``à``, ``Ã`` and one space alone is no run:
+    a letter that lost its second byte, before a space (Icelandic ``Í``,
+    ``Á``); ``à`` and a space would have left two (``Ã  la carte``)."""
     if not (run.spaces_restored and text[run.end - 2 : run.end] == "Ã "):
         return run
     rest = text[run.end : run.end + 6]
+    if run.end - run.start == 2 and not rest.startswith(" ") and not _writes_a_grave(text):
+        return None
     if rest.startswith(" ") or _GRAVE_PREFIXES.match(rest):
         return run
     return dataclasses.replace(run, end=run.end - 1)
+
+
+@functools.lru_cache(maxsize=2)
+def _writes_a_grave(text: str) -> bool:
+    """Whether the language of ``text`` writes ``à`` as a word (French,
+    Portuguese); every code page's detector asks it of the same text."""
+    from ..context.words import guess_language, zipf
+
+    lang = guess_language(text, "Latin")
+    return lang is not None and zipf("à", lang) >= _GRAVE_WORD
 
 
 @functools.cache
@@ -618,7 +637,11 @@ def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
 def _finder(name: str, detector_id: str, priority: int) -> Detector:
     def find(text: str) -> Iterator[Finding]:
         page = code_page(name)
-        runs = [_grave_accent_fix(text, run) for run in find_runs(text, page)]
+        runs = [
+            fixed
+            for fixed in (_grave_accent_fix(text, run) for run in find_runs(text, page))
+            if fixed is not None
+        ]
         if not runs:
             return
         non_ascii = len(text) - len(text.encode("ascii", "ignore"))
