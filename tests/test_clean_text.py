@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import lzma
 from collections.abc import Iterator
+from importlib import resources
 
 import pytest
 from babel import Locale
@@ -64,6 +66,36 @@ def test_cldr_sentences_are_unchanged() -> None:
     changed = [
         (code, text, [(c.original, c.replacement) for c in result.changes])
         for code, text in sentences
+        if (result := mojibake_fix.fix(text)).changes
+    ]
+    assert changed == []
+
+
+def emoji_annotation_sentences() -> Iterator[tuple[str, str]]:
+    """Sentences made of the emoji names shipped with the package (Unicode's
+    CLDR annotations): emoji, each with its name and the words it is looked
+    up by, twenty to a sentence, in every language the names come in."""
+    raw = resources.files("mojibake_fix.context").joinpath("emoji_annotations.tsv.xz")
+    entries: dict[str, list[str]] = {}
+    for line in lzma.decompress(raw.read_bytes()).decode("utf-8").splitlines():
+        lang, emoji, name, keywords = line.split("\t")
+        entries.setdefault(lang, []).append(f"{emoji} {name}: {keywords}")
+    for lang, names in entries.items():
+        for start in range(0, len(names), 20 * _EVERY_NTH_SENTENCE):
+            yield lang, " ".join(names[start : start + 20])
+
+
+_EVERY_NTH_SENTENCE = 3
+
+
+def test_emoji_annotation_sentences_are_unchanged() -> None:
+    # Emoji beside words that name them, in 46 languages: ``ð`` and ``â`` leads
+    # are everywhere in mojibake of such text, and nowhere in the text itself.
+    sentences = list(emoji_annotation_sentences())
+    assert len({lang for lang, _ in sentences}) >= 40
+    changed = [
+        (lang, [(c.original, c.replacement) for c in result.changes])
+        for lang, text in sentences
         if (result := mojibake_fix.fix(text)).changes
     ]
     assert changed == []

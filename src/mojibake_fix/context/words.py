@@ -54,6 +54,10 @@ LANGUAGES_BY_SCRIPT: dict[str, tuple[str, ...]] = {
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _SAMPLE_WORDS = 60
+# Words with an apostrophe among a language's commonest that make it a
+# language written with apostrophes.
+_APOSTROPHE_SAMPLE = 30000
+_APOSTROPHE_WORDS = 20
 
 # A table entry is a word's hash (its top 54 bits) over its bucket (10 bits):
 # wordfreq files a word in bucket ``i`` when it is seen 10 ** (-i / 100) of the
@@ -362,6 +366,24 @@ def counted_apart(left: str, right: str, lang: str) -> bool:
         return False  # elision is a habit of Latin letters (and others need MeCab)
     pieces = [_key(left, lang), _key(right, lang)]
     return tokenize(f"{pieces[0]}'{pieces[1]}", lang) == pieces
+
+
+@functools.cache
+def writes_apostrophes(lang: str) -> bool:
+    """Whether ``lang`` writes words with an apostrophe inside (English
+    ``it's``, Italian ``dell'anno``, Turkish ``türkiye'de``): its common
+    words hold a few dozen beyond the English ones every list borrows.
+
+    >>> writes_apostrophes("tr"), writes_apostrophes("ro")
+    (True, False)
+    """
+    english = {word for word, _ in top_words("en", _APOSTROPHE_SAMPLE)}
+    own = [
+        word
+        for word, _ in top_words(lang, _APOSTROPHE_SAMPLE)
+        if "'" in word and (lang == "en" or word not in english)
+    ]
+    return len(own) >= _APOSTROPHE_WORDS
 
 
 def _zipf_total(words: Iterable[str], lang: str) -> float:

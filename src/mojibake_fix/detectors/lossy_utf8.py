@@ -97,6 +97,7 @@ from ..context.words import (
     guess_language,
     letter_score,
     sample_words,
+    writes_apostrophes,
     zipf,
 )
 from ..model import Candidate, Finding
@@ -647,7 +648,14 @@ class _Judge:
             # ``d’un``, ``c’è``: the lists hold the pieces, not the elision.
             lowest = min(self.word_zipf(piece, 1) for piece in pieces)
             return max(-2.0, min(2.0, lowest - 3.0))
-        if max(sum(ch.isalpha() for ch in piece) for piece in pieces) < 3:
+        if max(sum(ch.isalpha() for ch in piece) for piece in pieces) < 3 or (
+            lang is not None and self.legit(text[site.start]) and not writes_apostrophes(lang)
+        ):
+            # Short pieces are words by chance; so are the pieces around a
+            # letter of a language that writes no apostrophes inside words
+            # (Romanian ``tac`` and ``muri`` in ``tacâmuri``, where Turkish
+            # ``Kütüphanesi’nin`` is how names take endings): only the
+            # elision itself, listed, tells.
             return max(-2.0, min(2.0, joined))
         lowest = min(self.word_zipf(piece, 1) for piece in pieces)
         return max(-2.0, min(2.0, max(joined, lowest - 3.0)))
