@@ -85,11 +85,20 @@ def _annotations() -> dict[str, tuple[tuple[str, str, str], ...]]:
     return {lang: tuple(entries) for lang, entries in by_language.items()}
 
 
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """The names of every emoji in one language, and the emoji each word names."""
+
+    of: dict[str, _Name]
+    by_word: dict[str, frozenset[str]]
+
+
 @functools.cache
-def _names(cldr_lang: str, lang: str) -> dict[str, _Name]:
+def _names(cldr_lang: str, lang: str) -> _Names:
     """Each emoji's name in the CLDR language ``cldr_lang``, its words weighed
     by their frequency in ``lang`` (wordfreq's code for it)."""
     names: dict[str, _Name] = {}
+    by_word: dict[str, set[str]] = {}
     for char, name, keywords in _annotations().get(cldr_lang, ()):
         frequencies = {
             word: zipf(word, lang)
@@ -101,7 +110,9 @@ def _names(cldr_lang: str, lang: str) -> dict[str, _Name]:
         if topical:
             named = frozenset(word.casefold() for word in _NAME_WORD.findall(name))
             names[char] = _Name(named & words, words, topical)
-    return names
+            for word in words:
+                by_word.setdefault(word, set()).add(char)
+    return _Names(names, {word: frozenset(chars) for word, chars in by_word.items()})
 
 
 def _unlisted_languages(lang: str) -> tuple[str, ...]:
@@ -182,7 +193,16 @@ def _scores(lang: str, sources: list[tuple[str, _TextWords]]) -> dict[str, float
     weighed in ``lang``, among the words given with each."""
     scores: dict[str, float] = {}
     for cldr_lang, text in sources:
-        for char, name in _names(cldr_lang, lang).items():
+        names = _names(cldr_lang, lang)
+        # Only emoji with a word the text has can be named.
+        named = {
+            char
+            for word, chars in names.by_word.items()
+            if _found(word, text.folded, text.known)
+            for char in chars
+        }
+        for char in named:
+            name = names.of[char]
             found = {word for word in name.words if _found(word, text.folded, text.known)}
             if not any(
                 _found(word, text.folded, text.topical) for word in found & name.name & name.topical

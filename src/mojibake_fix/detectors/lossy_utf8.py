@@ -591,6 +591,7 @@ class _Judge:
             return 0.0
         if (
             is_letter(lead)
+            and not self.legit(lead)
             and script_of(lead) == self.script
             and self.damaged_elsewhere
             and self.language_known
