@@ -377,13 +377,17 @@ def writes_apostrophes(lang: str) -> bool:
     >>> writes_apostrophes("tr"), writes_apostrophes("ro")
     (True, False)
     """
-    english = {word for word, _ in top_words("en", _APOSTROPHE_SAMPLE)}
-    own = [
-        word
-        for word, _ in top_words(lang, _APOSTROPHE_SAMPLE)
-        if "'" in word and (lang == "en" or word not in english)
-    ]
+    own = _apostrophe_words(lang)
+    if lang != "en":
+        own -= _apostrophe_words("en")
     return len(own) >= _APOSTROPHE_WORDS
+
+
+@functools.cache
+def _apostrophe_words(lang: str) -> frozenset[str]:
+    """The common words of ``lang`` with an apostrophe inside (English's are
+    asked for every other language: read once)."""
+    return frozenset(word for word, _ in top_words(lang, _APOSTROPHE_SAMPLE) if "'" in word)
 
 
 def _zipf_total(words: Iterable[str], lang: str) -> float:
