@@ -75,6 +75,23 @@ def test_damaged_lookup_is_the_index_a_dict_would_be() -> None:
             assert damaged.lookup(key + "x", "he", model) == expected.get(key + "x", [])
 
 
+def test_rarer_words_follow_the_common_ones_and_are_words() -> None:
+    common = {word for word, _ in damaged.word_list("uk")}
+    rarer = list(damaged.word_list("uk", rarer=True))
+    assert len(rarer) > 50000
+    assert not common & {word for word, _ in rarer}
+    assert min(frequency for _, frequency in rarer) >= 1e-7  # Zipf 2
+    assert all(len(set(word)) > 1 for word, _ in rarer)
+    key = damaged.damage("двадцятиріччя", "c1")
+    assert damaged.lookup(key, "uk", "c1") == []
+    assert damaged.lookup(key, "uk", "c1", rarer=True)[0][0] == "двадцятиріччя"
+    # A key a common word has is not looked up among the rarer words.
+    common_key = damaged.damage("перемогу", "c1")
+    assert damaged.lookup(common_key, "uk", "c1", rarer=True) == damaged.lookup(
+        common_key, "uk", "c1"
+    )
+
+
 def test_thai_words_and_letter_chain_are_the_same_in_every_process() -> None:
     # PyThaiNLP reads its corpus into a set, whose order follows the hash seed.
     import os

@@ -188,6 +188,21 @@ def test_damaged_word_is_found_in_its_language(word: str, lang: str, model: str)
     assert lookup(damage(word, model), lang, model)[0][0] == word
 
 
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Экскурсии на катерах раскуплены заранее.",
+        "Вечером мы гуляли по набережным.",
+        "Це було двадцятиріччя нашої школи.",
+    ],
+)
+def test_rarer_words_are_found_where_no_common_word_fits(clean: str) -> None:
+    # катерах, раскуплены, набережным, двадцятиріччя: none of the 30,000
+    # commonest words of its language, all far more often written than
+    # any word they collide with.
+    assert mojibake_fix.fix(c1_stripped(clean)).text == clean
+
+
 def test_damaged_cyrillic_word_is_one_finding() -> None:
     text = damage("Привет", "c1") + ", " + damage("как дела", "c1")
     words = [f for f in confident(text) if f.replacement == "Привет"]

@@ -35,13 +35,20 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .words import BUCKET_FREQUENCY, top_buckets, word_hash
+from .words import BUCKET_FREQUENCY, fullest_list, top_buckets, word_hash
 
 MODELS = ("c1", "undefined", "marked", "nbsp")
 MARKER = "\ufffd"
 _C1 = re.compile("[\x80-\x9f]")
 _UNDEFINED = re.compile("[\x81\x8d\x8f\x90\x9d]")
 _WORDS = 30000
+# A token no common word explains may be a rarer one (the inflected
+# ``разводят``): words down to once in ten million (Zipf 2, bucket 700) of the
+# language's fullest list, looked up only then. A row of one letter, or a
+# letter thrice in a row, is the laughter or keyboard run such lists also
+# hold (``אאאא``, ``АААААА``), not a word.
+_RAREST_BUCKET = 700
+_RUN_OF_ONE_LETTER = re.compile(r"(.)\1\1")
 
 # Languages with a word list, by script; ``sr`` is Serbian in Cyrillic,
 # transliterated from wordfreq's Serbo-Croatian list (which is in Latin).
@@ -109,11 +116,22 @@ class WordList:
 
 
 @functools.cache
-def word_list(lang: str) -> WordList:
-    """The commonest words of ``lang`` (letters only) with their frequencies."""
+def word_list(lang: str, rarer: bool = False) -> WordList:
+    """The commonest words of ``lang`` (letters only) with their frequencies;
+    with ``rarer``, the words after them, down to Zipf 2."""
     source = "sh" if lang == "sr" else lang
+    listed = top_buckets(source, _WORDS)
+    if rarer:
+        common = {word for word, _ in listed}
+        listed = [
+            (word, bucket)
+            for word, bucket in top_buckets(
+                source, None, wordlist=fullest_list(source), rarest=_RAREST_BUCKET
+            )
+            if word not in common and len(set(word)) > 1 and not _RUN_OF_ONE_LETTER.search(word)
+        ]
     words: list[tuple[str, int]] = []
-    for word, bucket in top_buckets(source, _WORDS):
+    for word, bucket in listed:
         if not all(is_word_char(ch) for ch in word):
             continue
         if lang == "el" and word.endswith("σ"):
@@ -206,8 +224,12 @@ def token_key(token: str, model: str) -> str | None:
     return "".join(out)
 
 
-def _forms(word: str) -> tuple[str, ...]:
-    forms = {word: None, word[:1].upper() + word[1:]: None, word.upper(): None}
+def _forms(word: str, rarer: bool = False) -> tuple[str, ...]:
+    """``word`` in small letters, capitalised and, for a common word, in
+    capitals (a rare word in capitals is rarer still)."""
+    forms = {word: None, word[:1].upper() + word[1:]: None}
+    if not rarer:
+        forms[word.upper()] = None
     return tuple(forms)
 
 
@@ -220,18 +242,18 @@ _BATCH = 2000  # words damaged at once
 
 
 @functools.cache
-def damaged_index(lang: str, model: str) -> array[int]:
+def damaged_index(lang: str, model: str, rarer: bool = False) -> array[int]:
     """The sorted entries of the words (lower case, capitalised, upper case)
     of ``lang`` that ``model`` changes: their damaged form's hash over their
-    place; for one form, commonest first."""
-    words = word_list(lang)
+    place; for one form, commonest first. ``rarer`` indexes the rarer words."""
+    words = word_list(lang, rarer)
     plain_model = "plain" if model != "c1" else "c1-kept"
     entries = array("Q")
     for first in range(0, len(words), _BATCH):
         places: list[int] = []
         forms: list[str] = []
         for number in range(first, min(first + _BATCH, len(words))):
-            for which, form in enumerate(_forms(words.word(number))):
+            for which, form in enumerate(_forms(words.word(number), rarer)):
                 places.append(number * _FORMS + which)
                 forms.append(form)
         # The damage works byte by byte and leaves a newline alone: damaging
@@ -247,23 +269,33 @@ def damaged_index(lang: str, model: str) -> array[int]:
     return array("Q", sorted(entries))
 
 
-def lookup(key: str, lang: str, model: str) -> list[tuple[str, float]]:
-    """The words of ``lang`` whose ``model``-damaged form is ``key``, commonest first."""
-    return list(_lookup(key, lang, model))
+def lookup(key: str, lang: str, model: str, rarer: bool = False) -> list[tuple[str, float]]:
+    """The words of ``lang`` whose ``model``-damaged form is ``key``, commonest
+    first; with ``rarer``, the rarer words' where no common word has it.
+
+    >>> lookup(damage("разводят", "c1"), "ru", "c1")
+    []
+    >>> lookup(damage("разводят", "c1"), "ru", "c1", rarer=True)[0][0]
+    'разводят'
+    """
+    found = _lookup(key, lang, model)
+    if not found and rarer:
+        found = _lookup(key, lang, model, rarer=True)
+    return list(found)
 
 
 @functools.lru_cache(maxsize=1 << 12)
-def _lookup(key: str, lang: str, model: str) -> tuple[tuple[str, float], ...]:
+def _lookup(key: str, lang: str, model: str, rarer: bool = False) -> tuple[tuple[str, float], ...]:
     # A key that C1 stripping gives hundreds of words (``×××``) is looked up
     # for every language voted on and again for the one chosen.
-    entries = damaged_index(lang, model)
-    words = word_list(lang)
+    entries = damaged_index(lang, model, rarer)
+    words = word_list(lang, rarer)
     wanted = word_hash(key) & _HASH
     found: list[tuple[str, float]] = []
     index = bisect_left(entries, wanted)
     while index < len(entries) and entries[index] & _HASH == wanted:
         number, which = divmod(entries[index] & _PLACE, _FORMS)
-        form = _forms(words.word(number))[which]
+        form = _forms(words.word(number), rarer)[which]
         if damage(form, model) == key:  # not another form sharing the hash prefix
             found.append((form, words.frequency(number)))
         index += 1

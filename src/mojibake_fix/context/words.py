@@ -251,6 +251,13 @@ def frequencies(lang: str, wordlist: str = "best") -> FrequencyTable:
     return FrequencyTable(small.entries, small.exact, rarer)
 
 
+def fullest_list(lang: str) -> str:
+    """wordfreq's largest list of ``lang``: ``large`` where it has one."""
+    import wordfreq
+
+    return "large" if lang in wordfreq.available_languages("large") else "small"
+
+
 def top_words(lang: str, count: int, *, numbers: bool = True) -> list[tuple[str, float]]:
     """The ``count`` commonest words of ``lang``'s small list, commonest first
     (wordfreq's order), with their frequencies; read afresh, not kept. Without
@@ -259,16 +266,27 @@ def top_words(lang: str, count: int, *, numbers: bool = True) -> list[tuple[str,
     return [(word, BUCKET_FREQUENCY[index]) for word, index in top_buckets(lang, count, numbers)]
 
 
-def top_buckets(lang: str, count: int, numbers: bool = True) -> list[tuple[str, int]]:
+def top_buckets(
+    lang: str,
+    count: int | None,
+    numbers: bool = True,
+    wordlist: str = "small",
+    rarest: int = _BUCKET,
+) -> list[tuple[str, int]]:
     """:func:`top_words` with each word's bucket (its frequency is
-    ``BUCKET_FREQUENCY[bucket]``)."""
+    ``BUCKET_FREQUENCY[bucket]``), from ``wordlist``: ``count`` words (all
+    for ``None``) no rarer than bucket ``rarest``."""
     from wordfreq.numbers import has_digit_sequence
 
     found: list[tuple[str, int]] = []
-    for index, words in _language_buckets(lang, "small"):
+    for index, words in _language_buckets(lang, wordlist):
+        if index > rarest:
+            break
         kept = words if numbers else [word for word in words if not has_digit_sequence(word)]
-        found.extend((word, index) for word in kept[: count - len(found)])
-        if len(found) >= count:
+        if count is not None:
+            kept = kept[: count - len(found)]
+        found.extend((word, index) for word in kept)
+        if count is not None and len(found) >= count:
             break
     return found
 

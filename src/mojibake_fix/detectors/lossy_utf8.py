@@ -140,6 +140,9 @@ _NAMED_EMOJI = 2.0
 _MARKER_KEPT = -1.0
 # A paragraph with this many distinct words is judged in its own language.
 _PARAGRAPH_WORDS = 5
+# A rarer word the dictionary finds must be the likeliest by this share (the
+# engine's default bar): rare words that collide say little of the letters.
+_SURE_OF_A_RARER_WORD = 0.6
 # The share of words the guessed language must know for the guess to count.
 _KNOWN_WORDS = 0.6
 
@@ -1628,9 +1631,10 @@ def _ends(text: str, core_end: int, right: int) -> list[int]:
 
 
 def _matches(
-    text: str, token: _Token, lang: str
+    text: str, token: _Token, lang: str, rarer: bool = False
 ) -> tuple[int, int, list[tuple[str, float]]] | None:
-    """The first span of ``token`` some words of ``lang`` damage into, with them."""
+    """The first span of ``token`` some words of ``lang`` damage into, with
+    them; with ``rarer``, of the rarer words (:func:`lookup`)."""
     for start, end, models in token.spans:
         piece = text[start:end]
         for model in models:
@@ -1639,7 +1643,7 @@ def _matches(
             elif model == "marked":
                 continue
             key = _key(piece, model)
-            found = lookup(key, lang, model) if key is not None else []
+            found = lookup(key, lang, model, rarer) if key is not None else []
             # A one-letter "word" the language does not write is list noise
             # (``à`` in Icelandic): ``Ã `` is ``Í`` and a space there.
             found = [(w, f) for w, f in found if len(w) > 1 or w.casefold() in alphabet(lang)]
@@ -1768,11 +1772,13 @@ def _dictionary_findings(
             languages = [judge.lang]
         for lang in languages:
             match = _matches(text, token, lang)
+            rarer = match is None
+            if rarer:
+                match = _matches(text, token, lang, rarer=True)
             if match is None:
                 continue
             start, end, found = match
             end, tail = _decoded_tail(text, end)
-            reach = end
             found = _case_weighted(
                 found,
                 _starts_sentence(text, start),
@@ -1786,6 +1792,9 @@ def _dictionary_findings(
                 # Which one-letter word (``с`` or ``я``) depends on the
                 # sentence, which word frequencies do not see.
                 share *= share
+            if rarer and share < _SURE_OF_A_RARER_WORD:
+                continue  # the letters are judged one by one instead
+            reach = end
             findings.append(
                 Finding(
                     start=start,
