@@ -605,6 +605,12 @@ RUN_ON_SENTENCES = [
     # Near sites judged together, with the letters around decoded past ``—``.
     "渡月橋の周辺は朝早くから人が集まりました。",
     "长城是由城墙、关隘和烽火台组成的防御体系。",
+    # Kana that lost a byte, read as the only kana they can be (``ã®`` is
+    # ``の``), tell Japanese from Chinese where the characters shown whole
+    # are mostly Han; and ``」`` closes a ``「`` opened inside the same run.
+    "地元の人は「平日の早朝がおすすめ」と話していました。",
+    "主催者は「理科の楽しさを知ってほしい」と話しました。",
+    "私たちは毎朝「おはよう」と言います。",
 ]
 
 

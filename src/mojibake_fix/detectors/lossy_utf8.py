@@ -38,7 +38,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 from ..charclass import is_letter, script_of
@@ -438,8 +438,14 @@ def _capitals_around(text: str, left: int, right: int) -> bool | None:
 class _Judge:
     """The context model for one text: its language, style and quote state."""
 
-    def __init__(self, text: str, lost_elsewhere: bool = False) -> None:
+    def __init__(self, text: str, lost_elsewhere: bool = False, sites: Sequence[Site] = ()) -> None:
         self.text = text
+        # What the sites with one reading only were (``ã®`` is ``の``, where
+        # Windows-1252's undefined bytes were dropped): letters of the text
+        # as sure as those it shows whole, for telling its language.
+        self._sure = [
+            (site.start, site.readings[0].text) for site in sites if len(site.readings) == 1
+        ]
         self.style = Style.of(text)
         # Whether the text lost bytes before its end too: then bytes dangling
         # at the end lost theirs the same way, rather than being cut.
@@ -466,7 +472,9 @@ class _Judge:
     def _guessed(self) -> tuple[str, str | None]:
         guess = self._guesses.get(self._span)
         if guess is None:
-            guess = _script_and_language(self.text[self._span[0] : self._span[1]])
+            start, end = self._span
+            sure = "".join(ch for index, ch in self._sure if start <= index < end)
+            guess = _script_and_language(self.text[start:end] + " " + sure)
             self._guesses[self._span] = guess
         return guess
 
@@ -867,7 +875,11 @@ class _Judge:
             # the text around is in capitals.
             capitals = _capitals_around(text, left, right)
             all_upper, all_lower = capitals is True, capitals is False
-        per_site = [self._site_options(site, left, scripts, all_upper, all_lower) for site in sites]
+        states = list(self._states_at(sites))
+        per_site = [
+            self._site_options(site, left, scripts, all_upper, all_lower, state)
+            for site, state in zip(sites, states, strict=True)
+        ]
         chain = self.chain
         if chain is not None:
             # The letters around, decoded past what a word of mojibake shows
@@ -875,7 +887,11 @@ class _Judge:
             end = _core_end(text, sites[-1])
             before = demojibake(text[max(0, sites[0].start - _RAW_WINDOW) : sites[0].start])
             after = demojibake(text[end : end + _RAW_WINDOW])
-            return self._chained_options(per_site, [before, *pieces[1:-1], after], chain)
+            combos = self._chained_options(per_site, [before, *pieces[1:-1], after], chain)
+            return [
+                (chosen, score + _closed_again(chosen, states, pieces[1:]))
+                for chosen, score in combos
+            ]
         lang = self.lang
         beam: list[tuple[str, float, tuple[Option, ...]]] = [(pieces[0], 0.0, ())]
         for index, options in enumerate(per_site):
@@ -970,8 +986,24 @@ class _Judge:
         marks = [r for r in readings if not is_letter(r.text)]
         return letters[:_READINGS_SCORED] + marks
 
+    def _states_at(self, sites: Sequence[Site]) -> Iterator[QuoteState]:
+        """The quotations and brackets open at each site of a group, the
+        text between them read (a run of kana sites can span ``「…」``)."""
+        state = replace(self.quotes)
+        position = sites[0].start
+        for site in sites:
+            state.update(demojibake(self.text[position : site.start]))
+            position = site.start
+            yield replace(state)
+
     def _site_options(
-        self, site: Site, left: int, scripts: set[str], all_upper: bool, all_lower: bool
+        self,
+        site: Site,
+        left: int,
+        scripts: set[str],
+        all_upper: bool,
+        all_lower: bool,
+        state: QuoteState,
     ) -> list[tuple[Option, float, str]]:
         """A letter site's readings with their own scores and the text each
         puts in the word; the best few, and keeping the site as it is."""
@@ -1004,7 +1036,7 @@ class _Judge:
                 if ch in PAIRED_MARKS or ch in CLOSING_MARKS:
                     if reading.end not in text_rest:
                         text_rest[reading.end] = demojibake(text[reading.end :])
-                    score += pairing_score(ch, self.quotes, text_rest[reading.end])
+                    score += pairing_score(ch, state, text_rest[reading.end])
             shown = ch + text[reading.end : core_end]
             if reading.end > core_end:
                 # The space was a no-break space inside the word: the word goes on.
@@ -1027,6 +1059,23 @@ class _Judge:
         shown = text[site.start : _core_end(text, site)]
         kept.append((Option(original, site.end, keep=True), self.keep_bonus(site), shown))
         return kept
+
+
+def _closed_again(
+    chosen: Sequence[Option], states: Sequence[QuoteState], pieces: Sequence[str]
+) -> float:
+    """:data:`RARE` for each closing bracket read where a reading before it
+    in the group already closed that bracket: each site alone sees the
+    bracket open (``「…ほしいã€と話しã€``: one ``」``, then ``、``)."""
+    fit = 0.0
+    state = replace(states[0])
+    for option, at_site, between in zip(chosen, states, pieces, strict=True):
+        opening = CLOSING_MARKS.get(option.text)
+        if opening is not None and at_site.brackets[-1:] == opening != state.brackets[-1:]:
+            fit += RARE
+        state.update(option.text if not option.keep else "")
+        state.update(between)
+    return fit
 
 
 def _judge_group(
@@ -1842,7 +1891,7 @@ def _find(text: str, damage: Damage) -> Iterator[Finding]:
         sites = [site for site in sites if text[site.start] == LONE_PUNCTUATION_LEAD]
     if not sites:
         return
-    judge = _Judge(text, lost_elsewhere=any(site.readings[0].text for site in sites))
+    judge = _Judge(text, lost_elsewhere=any(site.readings[0].text for site in sites), sites=sites)
     judge.style = Style.of(text, judge.lang)
     judge.named = named
     judge.replaced = damage.replaced
