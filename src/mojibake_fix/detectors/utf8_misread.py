@@ -634,8 +634,18 @@ def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
     )
 
 
+@functools.lru_cache(maxsize=64)
+def _support_as_it_came(original: str, name: str) -> float:
+    """:func:`page_support` of the text as it came, before earlier passes
+    repaired the runs that showed the page best."""
+    page = code_page(name)
+    return page_support(
+        original, page, [(run, judge(original, run, page)) for run in find_runs(original, page)]
+    )
+
+
 def _finder(name: str, detector_id: str, priority: int) -> Detector:
-    def find(text: str) -> Iterator[Finding]:
+    def find(text: str, original: str | None = None) -> Iterator[Finding]:
         page = code_page(name)
         runs = [
             fixed
@@ -667,6 +677,10 @@ def _finder(name: str, detector_id: str, priority: int) -> Detector:
                 else:
                     scored.append((run, judge(text, run, page)))
         support = page_support(text, page, scored + explained_for_sure)
+        if original is not None:
+            # The runs a pass repaired showed the page; what they leave is
+            # the same document, read the same way.
+            support = max(support, _support_as_it_came(original, name))
         for run, local in scored:
             # The share of the text the page explains also ranks one page's
             # reading of a run against another's.
@@ -695,6 +709,7 @@ def _finder(name: str, detector_id: str, priority: int) -> Detector:
         read_whole=lambda text: read_whole(text, name, detector_id),
         priority=priority,
         judges_every_woken_text=True,
+        find_repaired=find,
     )
 
 
