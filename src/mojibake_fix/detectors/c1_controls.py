@@ -32,6 +32,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from ..context.candidates import sequence_length
 from ..model import Finding
 from .base import Detector, Wake
 
@@ -84,16 +85,6 @@ def _byte_of() -> dict[str, int]:
     return byte_of
 
 
-def _utf8_length(lead: int) -> int:
-    if 0xC2 <= lead <= 0xDF:
-        return 2
-    if 0xE0 <= lead <= 0xEF:
-        return 3
-    if 0xF0 <= lead <= 0xF4:
-        return 4
-    return 0
-
-
 def _valid_utf8_prefix(raw: bytes) -> bool:
     try:
         codecs.getincrementaldecoder("utf-8")().decode(raw, final=False)
@@ -113,7 +104,7 @@ def utf8_covered(text: str, start: int) -> int:
             return 0
         if 0x80 <= byte <= 0xBF:
             continue
-        length = _utf8_length(byte)
+        length = sequence_length(byte)
         if lead_at + length <= start:
             return 0
         raw = bytearray()
