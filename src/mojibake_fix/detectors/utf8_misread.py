@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 from ..charclass import is_common, is_letter, script_of
 from ..codepages import CODEC_NAMES, CodePage, code_page
-from ..context.candidates import spaces_are_spaces
+from ..context.candidates import sequence_length, spaces_are_spaces
 from ..model import Finding
 from . import utf8_scan
 from .base import Detector, WholeReading
@@ -255,7 +255,31 @@ def _glued_to_page_letter(text: str, index: int, page: CodePage) -> bool:
     if not 0 <= index < len(text):
         return False
     ch = text[index]
-    return ord(ch) >= 0x80 and ch in page.byte_of and is_letter(ch)
+    return (
+        ord(ch) >= 0x80
+        and ch in page.byte_of
+        and is_letter(ch)
+        and not _short_of_bytes(text, index, page)
+    )
+
+
+def _short_of_bytes(text: str, index: int, page: CodePage) -> bool:
+    """Whether ``text[index]`` is a byte of a sequence that shows its lead
+    and some of its continuation bytes but lost the rest (``ã¯`` before
+    ``è``, where ``は`` lost its ``81``; the ``ƒ`` of ``ìƒ``): damaged
+    mojibake, not a letter of a word."""
+    first = index
+    while first > max(0, index - 3) and _is_continuation(text[first], page):
+        first -= 1
+    needed = sequence_length(page.byte_of.get(text[first], 0)) - 1
+    shown = 0
+    while shown < needed and _is_continuation(text[first + 1 + shown : first + 2 + shown], page):
+        shown += 1
+    return 0 < shown < needed and index <= first + shown
+
+
+def _is_continuation(ch: str, page: CodePage) -> bool:
+    return bool(ch) and 0x80 <= page.byte_of.get(ch, 0) <= 0xBF
 
 
 def _after_a_foreign_lead(text: str, start: int, page: CodePage) -> bool:
