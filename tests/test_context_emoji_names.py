@@ -18,6 +18,8 @@ from mojibake_fix.context.emoji_names import named_emoji
         ("Trenul de noapte a avut o întârziere.", "ro", "🚆"),  # an article ending the word
         ("Влакът от Варна закъсня.", "bg", "🚆"),
         ("Rong Tartust Tallinna hilines.", "fi", "🚆"),  # Estonian, which no list knows
+        # Where nothing else is named, a long name word that ends otherwise.
+        ("Отборът ни спечели финала по баскетбол снощи.", "bg", "🏀"),
     ],
 )
 def test_an_emoji_is_named_by_the_words_of_the_text(text: str, lang: str, emoji: str) -> None:

@@ -43,6 +43,11 @@ _TOPIC_WORD = 5.0
 _ENDING = 2
 _SHORT_ENDING = 1
 _SHORTEST_WITH_ENDING = 4
+# Where no name is found so, a long name word may end otherwise than the
+# text's word (``basketbola`` for ``basketbolā``, ``баскетболна`` beside
+# ``баскетбол``): their first this many letters or more, less at most an
+# ending each.
+_LONG_STEM = 7
 _SHORTEST_WORD = 3  # in spaced scripts (``o`` of ``one o’clock`` tells nothing)
 # A name in a script written without spaces is matched as a run of the text.
 _UNSPACED_SCRIPTS = frozenset({"Han", "Hiragana", "Katakana", "Thai"})
@@ -133,12 +138,16 @@ def _spaced(word: str) -> bool:
     return script_of(word[0]) not in _UNSPACED_SCRIPTS
 
 
-def _found(word: str, text: str, stems: frozenset[str]) -> bool:
+def _found(word: str, text: str, stems: frozenset[str], loose: bool = False) -> bool:
     """Whether ``text`` speaks of the name word ``word``, by the ``stems``
-    of its words."""
+    of its words; ``loose``, also where a long name word ends otherwise."""
     if not _spaced(word):
         return len(word) >= 2 and word in text
-    return word in stems
+    if word in stems:
+        return True
+    return loose and any(
+        word[:end] in stems for end in range(max(_LONG_STEM, len(word) - _ENDING), len(word))
+    )
 
 
 def _stems(words: frozenset[str]) -> frozenset[str]:
@@ -173,6 +182,8 @@ def named_emoji(text: str, lang: str | None) -> dict[str, float]:
         sources.append(("en", whole))
     scores = _scores(own, sources)
     if not scores:
+        scores = _scores(own, sources, loose=True)
+    if not scores:
         # Languages no list tells apart, whole words only, as a last resort:
         # a Serbian ``локомотива`` is a Russian text's word too.
         scores = _scores(own, [(cldr_lang, whole) for cldr_lang in _unlisted_languages(own)])
@@ -188,7 +199,9 @@ class _TextWords:
     topical: frozenset[str]  # those that are no everyday words of its language
 
 
-def _scores(lang: str, sources: list[tuple[str, _TextWords]]) -> dict[str, float]:
+def _scores(
+    lang: str, sources: list[tuple[str, _TextWords]], loose: bool = False
+) -> dict[str, float]:
     """:func:`named_emoji` by the names in each CLDR language of ``sources``,
     weighed in ``lang``, among the words given with each."""
     scores: dict[str, float] = {}
@@ -198,14 +211,15 @@ def _scores(lang: str, sources: list[tuple[str, _TextWords]]) -> dict[str, float
         named = {
             char
             for word, chars in names.by_word.items()
-            if _found(word, text.folded, text.known)
+            if _found(word, text.folded, text.known, loose)
             for char in chars
         }
         for char in named:
             name = names.of[char]
-            found = {word for word in name.words if _found(word, text.folded, text.known)}
+            found = {word for word in name.words if _found(word, text.folded, text.known, loose)}
             if not any(
-                _found(word, text.folded, text.topical) for word in found & name.name & name.topical
+                _found(word, text.folded, text.topical, loose)
+                for word in found & name.name & name.topical
             ):
                 continue
             score = (
