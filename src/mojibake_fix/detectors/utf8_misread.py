@@ -658,7 +658,9 @@ def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
     )
 
 
-@functools.lru_cache(maxsize=64)
+# Enough for every code page of one text: a large text is not kept alive
+# for long after its repair.
+@functools.lru_cache(maxsize=16)
 def _support_as_it_came(original: str, name: str) -> float:
     """:func:`page_support` of the text as it came, before earlier passes
     repaired the runs that showed the page best."""
