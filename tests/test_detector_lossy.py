@@ -203,6 +203,14 @@ def test_rarer_words_are_found_where_no_common_word_fits(clean: str) -> None:
     assert mojibake_fix.fix(c1_stripped(clean)).text == clean
 
 
+def test_no_space_is_read_as_a_no_break_space_where_the_text_kept_them() -> None:
+    # ``Π`` is ``CE A0``: C1 stripping kept its no-break space, so ``Î `` (``Η``
+    # short of its ``97``) and a space is no ``Π``, in a later pass either,
+    # once ``Î\xa0`` is decoded.
+    clean = "Η εταιρεία ανακοίνωσε νέα δρομολόγια για την Πάτρα."
+    assert "Πεταιρεία" not in mojibake_fix.fix(c1_stripped(clean)).text
+
+
 def test_damaged_cyrillic_word_is_one_finding() -> None:
     text = damage("Привет", "c1") + ", " + damage("как дела", "c1")
     words = [f for f in confident(text) if f.replacement == "Привет"]

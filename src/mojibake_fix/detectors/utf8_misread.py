@@ -194,12 +194,15 @@ def _decode(raw: bytes) -> str | None:
         return None
 
 
-def find_runs(text: str, page: CodePage) -> Iterator[Run]:
-    """Every maximal run of decodable UTF-8 sequences in ``text``."""
+def find_runs(text: str, page: CodePage, original: str | None = None) -> Iterator[Run]:
+    """Every maximal run of decodable UTF-8 sequences in ``text``; whether a
+    space may stand for a no-break space is read from ``original`` too, the
+    text as it came, when earlier passes repaired it (``Î\xa0`` decoded is
+    still a no-break space the damage kept)."""
     unit_re, run_re, sign = _patterns(page.name)
     if not sign.search(text):
         return
-    spaces_kept = spaces_are_spaces(text)
+    spaces_kept = spaces_are_spaces(text) or (original is not None and spaces_are_spaces(original))
     for match in run_re.finditer(text):
         pending: list[tuple[int, int, bytes, bool]] = []
         for unit in unit_re.finditer(text, match.start(), match.end()):
@@ -675,7 +678,7 @@ def _finder(name: str, detector_id: str, priority: int) -> Detector:
         page = code_page(name)
         runs = [
             fixed
-            for fixed in (_grave_accent_fix(text, run) for run in find_runs(text, page))
+            for fixed in (_grave_accent_fix(text, run) for run in find_runs(text, page, original))
             if fixed is not None
         ]
         if not runs:
