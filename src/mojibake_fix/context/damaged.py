@@ -35,7 +35,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .words import BUCKET_FREQUENCY, fullest_list, top_buckets, word_hash
+from .words import BUCKET_FREQUENCY, top_buckets, word_hash
 
 MODELS = ("c1", "undefined", "marked", "nbsp")
 MARKER = "\ufffd"
@@ -44,9 +44,9 @@ _UNDEFINED = re.compile("[\x81\x8d\x8f\x90\x9d]")
 _WORDS = 30000
 # A token no common word explains may be a rarer one (the inflected
 # ``разводят``): words down to once in ten million (Zipf 2, bucket 700) of the
-# language's fullest list, looked up only then. A row of one letter, or a
-# letter thrice in a row, is the laughter or keyboard run such lists also
-# hold (``אאאא``, ``АААААА``), not a word.
+# language's best list (wordfreq's large one where it has one), looked up
+# only then. A row of one letter, or a letter thrice in a row, is the laughter
+# or keyboard run such lists also hold (``אאאא``, ``АААААА``), not a word.
 _RAREST_BUCKET = 700
 _RUN_OF_ONE_LETTER = re.compile(r"(.)\1\1")
 
@@ -125,9 +125,7 @@ def word_list(lang: str, rarer: bool = False) -> WordList:
         common = {word for word, _ in listed}
         listed = [
             (word, bucket)
-            for word, bucket in top_buckets(
-                source, None, wordlist=fullest_list(source), rarest=_RAREST_BUCKET
-            )
+            for word, bucket in top_buckets(source, None, wordlist="best", rarest=_RAREST_BUCKET)
             if word not in common and len(set(word)) > 1 and not _RUN_OF_ONE_LETTER.search(word)
         ]
     words: list[tuple[str, int]] = []

@@ -251,13 +251,6 @@ def frequencies(lang: str, wordlist: str = "best") -> FrequencyTable:
     return FrequencyTable(small.entries, small.exact, rarer)
 
 
-def fullest_list(lang: str) -> str:
-    """wordfreq's largest list of ``lang``: ``large`` where it has one."""
-    import wordfreq
-
-    return "large" if lang in wordfreq.available_languages("large") else "small"
-
-
 def top_words(lang: str, count: int, *, numbers: bool = True) -> list[tuple[str, float]]:
     """The ``count`` commonest words of ``lang``'s small list, commonest first
     (wordfreq's order), with their frequencies; read afresh, not kept. Without
