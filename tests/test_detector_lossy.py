@@ -621,13 +621,19 @@ RUN_ON_SENTENCES = [
     "私たちは毎朝「おはよう」と言います。",
     # ``彼`` is whole (``å½¼``) beside ``ã¯``, which lost a byte: no word.
     "彼は「明日は雨です」と言った。",
+    # Four characters in a row that lost a byte each, judged as one run
+    # whether the bytes were dropped or marked (``é€?æ¸?æ?¢å¤?``).
+    "列车运行逐渐恢复正常。",
 ]
 
 
 @pytest.mark.parametrize("clean", RUN_ON_SENTENCES)
-def test_run_on_scripts_get_their_letters_back_from_the_letters_around(clean: str) -> None:
-    damaged = undefined_lost(clean)
-    assert len(damaged) < len(clean.encode("utf-8"))  # bytes were lost
+@pytest.mark.parametrize("mark", ["", "?", "\ufffd"])
+def test_run_on_scripts_get_their_letters_back_from_the_letters_around(
+    clean: str, mark: str
+) -> None:
+    damaged = undefined_lost(clean, mark)
+    assert damaged != clean  # bytes were lost
     assert mojibake_fix.fix(damaged).text == clean
 
 

@@ -1282,7 +1282,8 @@ def _groups(text: str, sites: list[Site]) -> Iterator[tuple[str, list[Site]]]:
                     break
                 if following.readings[0].text == "":
                     break
-                _, right = _word_bounds(text, site.start, site.end)
+                # The word goes on past the last site's marker (``é€?æ¸?``).
+                _, right = _word_bounds(text, group[-1].start, group[-1].end)
                 if following.start > right:
                     break
             group.append(following)
