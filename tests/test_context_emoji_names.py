@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mojibake_fix.context.emoji_names import named_emoji
+from mojibake_fix.context.emoji_names import named_emoji, named_emoji_by_strictness
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,11 @@ def test_an_emoji_is_not_named_by_a_word_that_only_looks_like_its_name(
     text: str, lang: str, emoji: str
 ) -> None:
     assert emoji not in named_emoji(text, lang)
+
+
+def test_looser_readings_of_names_come_after_the_strict_one() -> None:
+    text = "Наш тим освојио је првенство у одбојци! Играчице су дочекане аплаузом."
+    strict, loose, *_ = named_emoji_by_strictness(text, "mk")
+    assert "👏" in strict and "🏐" not in strict  # ``аплауз`` in ``аплаузом``
+    assert "🏐" in loose  # ``одбојку`` beside ``одбојци``
+    assert named_emoji(text, "mk") == strict

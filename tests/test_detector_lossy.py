@@ -951,6 +951,24 @@ def test_an_emoji_that_lost_its_bytes_is_the_one_the_text_speaks_of(
 @pytest.mark.parametrize(
     "clean",
     [
+        # ``аплаузом`` names 👏, which is no candidate of ``ðŸ``; ``одбојци``
+        # names 🏐 only read more loosely (``одбојку``).
+        "Наш тим освојио је првенство у одбојци! 🎉🏐 Играчице су дочекане аплаузом.",
+        # Estonian reads as another language; its own names are asked last,
+        # whole words (``tuli``, fire: 🔥) before inflected ones (``võrkpall``).
+        "Meie meeskond võitis võrkpallis! 🎉🏐 Otsustav punkt tuli viimasel hetkel.",
+    ],
+)
+@pytest.mark.parametrize("mark", ["", "?", "\ufffd"])
+def test_an_emoji_is_named_by_the_strictest_reading_that_names_one_it_can_be(
+    clean: str, mark: str
+) -> None:
+    assert mojibake_fix.fix(undefined_lost(clean, mark)).text == clean
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
         "What a game! 🎉 We played until dark in the café.",  # no word names an emoji
         "Nous avons gagné ! 🍀 Quelle chance, écrit-elle.",  # nor 🍀 here
         "Мы выиграли! 🐀 Такого ещё не было.",

@@ -45,9 +45,9 @@ _SHORT_ENDING = 1
 _SHORTEST_WITH_ENDING = 4
 # Where no name is found so, a long name word may end otherwise than the
 # text's word (``basketbola`` for ``basketbolā``, ``баскетболна`` beside
-# ``баскетбол``): their first this many letters or more, less at most an
-# ending each.
-_LONG_STEM = 7
+# ``баскетбол``, ``odbojko`` beside ``odbojki``): their first this many letters
+# or more, less at most an ending each.
+_LONG_STEM = 5
 _SHORTEST_WORD = 3  # in spaced scripts (``o`` of ``one o’clock`` tells nothing)
 # A name in a script written without spaces is matched as a run of the text.
 _UNSPACED_SCRIPTS = frozenset({"Han", "Hiragana", "Katakana", "Thai"})
@@ -166,28 +166,39 @@ def named_emoji(text: str, lang: str | None) -> dict[str, float]:
     name that the text has counts for it, every one it lacks against, and
     every word it is looked up by that the text has counts for it too. Half
     a name is not enough (``game`` does not make ``cricket game``), nor
-    everyday words alone (``dva sata``, two hours, makes no clock face)."""
+    everyday words alone (``dva sata``, two hours, makes no clock face).
+    The strictest reading of :func:`named_emoji_by_strictness` that names any."""
+    return next((named for named in named_emoji_by_strictness(text, lang) if named), {})
+
+
+def named_emoji_by_strictness(text: str, lang: str | None) -> tuple[dict[str, float], ...]:
+    """The emoji ``text`` names (:func:`named_emoji`), read four ways,
+    strictest first: name words that the text's words start with; then long
+    name words that end otherwise; then, in languages no list tells apart,
+    name words the text has whole, then ones its words start with. A damaged
+    emoji is the one that the strictest reading naming any of its candidates
+    names."""
     folded = text.casefold()
     own = lang or "en"
     words = frozenset(_NAME_WORD.findall(folded))
     topical = frozenset(word for word in words if zipf(word, own) < _TOPIC_WORD)
     whole = _TextWords(folded, words, topical)
+    inflected = _TextWords(folded, _stems(words), _stems(topical))
     # The text's own language is read through inflections (``поездом``);
     # English elsewhere only as whole words (``train`` is not in ``Trainer``).
-    sources = [
-        (cldr_lang, _TextWords(folded, _stems(words), _stems(topical)))
-        for cldr_lang in _cldr_languages(own)
-    ]
+    sources = [(cldr_lang, inflected) for cldr_lang in _cldr_languages(own)]
     if own != "en":
         sources.append(("en", whole))
-    scores = _scores(own, sources)
-    if not scores:
-        scores = _scores(own, sources, loose=True)
-    if not scores:
-        # Languages no list tells apart, whole words only, as a last resort:
-        # a Serbian ``локомотива`` is a Russian text's word too.
-        scores = _scores(own, [(cldr_lang, whole) for cldr_lang in _unlisted_languages(own)])
-    return scores
+    # Languages no list tells apart, as a last resort, whole words before
+    # inflected ones: an Estonian ``võrkpallis`` names 🏐 (``võrkpall``),
+    # though the text reads as Finnish.
+    unlisted = _unlisted_languages(own)
+    return (
+        _scores(own, sources),
+        _scores(own, sources, loose=True),
+        _scores(own, [(cldr_lang, whole) for cldr_lang in unlisted]),
+        _scores(own, [(cldr_lang, inflected) for cldr_lang in unlisted]),
+    )
 
 
 @dataclass(frozen=True, slots=True)

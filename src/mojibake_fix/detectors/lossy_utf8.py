@@ -65,7 +65,7 @@ from ..context.damaged import (
     lookup,
     token_key,
 )
-from ..context.emoji_names import named_emoji
+from ..context.emoji_names import named_emoji_by_strictness
 from ..context.letter_chains import (
     CHAINED_LANGUAGES,
     CHAINED_LANGUAGES_BY_SCRIPT,
@@ -134,7 +134,7 @@ _STEM_WEIGHT = 0.5
 _SHORTEST_STEM = 4
 # An emoji the text speaks of, beyond how well (a lead kept scores 0 to 1).
 _NAMED_EMOJI = 2.0
-# A ``?`` right after a sequence that lost a byte, read as a question mark
+# Each ``?`` right after a sequence that lost a byte, read as a question mark
 # (the byte dropped before one), against reading it as the byte's marker, in a
 # text whose damage replaced its lost bytes everywhere else.
 _MARKER_KEPT = -1.0
@@ -455,8 +455,9 @@ class _Judge:
         self._span = (0, len(text))
         self._guesses: dict[tuple[int, int], tuple[str, str | None]] = {}
         self._known: dict[tuple[int, int], bool] = {}
-        # The emoji the text speaks of, with how well (:func:`named_emoji`).
-        self.named: dict[str, float] = {}
+        # The emoji the text speaks of, with how well, strictest reading
+        # first (:func:`named_emoji_by_strictness`).
+        self.named: tuple[dict[str, float], ...] = ()
         # Whether the damage replaced lost bytes by markers (:class:`Damage`).
         self.replaced = False
 
@@ -633,6 +634,14 @@ class _Judge:
             return 4.0
         return 0.0 if self.word_zipf(rest, _SHORTEST_WRITTEN) > 0.0 else None
 
+    def named_at(self, site: Site) -> dict[str, float]:
+        """The emoji the text names among ``site``'s readings, by the
+        strictest reading of its names that names any of them."""
+        for named in self.named:
+            if any(reading.text in named for reading in site.readings):
+                return named
+        return {}
+
     def letter_elsewhere(self, ch: str) -> bool:
         """Whether ``ch`` is a letter of some language written in the text's script."""
         return any(_in_alphabet(ch, lang) for lang in LANGUAGES_BY_SCRIPT.get(self.script, ()))
@@ -766,11 +775,11 @@ class _Judge:
             ]
             marks.sort(key=lambda item: -item[1])
             options += [((option,), score) for option, score in marks[:_OPTIONS_PER_SITE]]
-        elif any(reading.text in self.named for reading in site.readings):
+        elif named := self.named_at(site):
             # An emoji the text names, which lost its last bytes, beats a cut.
             for reading in site.readings[1:]:
-                if reading.text in self.named:
-                    score = _CUT_SCORE + self.named[reading.text]
+                if reading.text in named:
+                    score = _CUT_SCORE + named[reading.text]
                     options.append(((Option(reading.text, reading.end),), score))
         elif chain is not None and self.lost_elsewhere and self.lang is not None:
             stem = _trailing_run(demojibake(text[: site.start]))
@@ -792,8 +801,8 @@ class _Judge:
             score = RARE
         else:
             score = punctuation_score(reading.text, Context(left, right, state, self.style))
-        if self.replaced and _keeps_a_marker(self.text, site, reading):
-            score += _MARKER_KEPT
+        if self.replaced:
+            score += _MARKER_KEPT * _kept_markers(self.text, site, reading)
         return score
 
     def mark_options(
@@ -1013,6 +1022,7 @@ class _Judge:
         chain = self.chain
         word_rest: dict[int, str] = {}  # the rest of the word after a reading's end
         text_rest: dict[int, str] = {}  # and of the text, decoded
+        named = self.named_at(site)
         for reading in self._likeliest_readings(site):
             ch = reading.text
             if is_letter(ch):
@@ -1031,8 +1041,10 @@ class _Judge:
                 after = text[reading.end] if reading.end < len(text) else ""
                 context = Context(before, after, QuoteState(), self.style)
                 score = punctuation_score(ch, context) - 2.0
-                if ch in self.named:
-                    score = max(score, _NAMED_EMOJI + self.named[ch])
+                if ch in named:
+                    score = max(score, _NAMED_EMOJI + named[ch])
+                if self.replaced:
+                    score += _MARKER_KEPT * _kept_markers(text, site, reading)
                 if ch in PAIRED_MARKS or ch in CLOSING_MARKS:
                     if reading.end not in text_rest:
                         text_rest[reading.end] = demojibake(text[reading.end :])
@@ -1320,10 +1332,10 @@ def _selector_at(text: str, index: int) -> bool:
     return text.startswith("ï¸", index) and text[index + 2 : index + 3] not in continuation_bytes()
 
 
-def _keeps_a_marker(text: str, site: Site, reading: Reading) -> bool:
-    """Whether ``reading`` leaves a ``?`` of the site as a question mark of
-    the text, its byte dropped instead (``â€?`` read ``”?``)."""
-    return reading.end < site.end and text[reading.end] == "?"
+def _kept_markers(text: str, site: Site, reading: Reading) -> int:
+    """How many ``?`` of the site ``reading`` leaves as question marks of
+    the text, their bytes dropped instead (``â€?`` read ``”?``)."""
+    return text.count("?", reading.end, site.end)
 
 
 def _is_mark_site(text: str, site: Site) -> bool:
@@ -1878,11 +1890,11 @@ def find_repaired(text: str, original: str) -> Iterator[Finding]:
 def _find(text: str, damage: Damage) -> Iterator[Finding]:
     if not _trigger_re().search(text):
         return
-    named = _named_emoji(text) if _LOST_EMOJI.search(text) and _shows_damage(text, damage) else {}
+    named = _named_emoji(text) if _LOST_EMOJI.search(text) and _shows_damage(text, damage) else ()
     # A lead inside a common word spelled with it (``château``) is a letter.
     sites = [
         site
-        for site in _sites(text, damage, named)
+        for site in _sites(text, damage, {char for names in named for char in names})
         if site.readings[0].text == "" or not _in_a_written_word(text, site.start)
     ]
     if sites and all(_plain_letter(text, site) for site in sites) and demojibake(text) == text:
@@ -1946,10 +1958,11 @@ def _touches_a_letter(text: str, start: int) -> bool:
     return text[max(start - 1, 0) : start].isalpha() or text[start + 1 : start + 2].isalpha()
 
 
-def _named_emoji(text: str) -> dict[str, float]:
-    """The emoji the words of ``text`` speak of, in its language or English."""
+def _named_emoji(text: str) -> tuple[dict[str, float], ...]:
+    """The emoji the words of ``text`` speak of, in its language or English,
+    strictest reading first."""
     plain = demojibake(text)
-    return named_emoji(plain, _script_and_language(plain)[1])
+    return named_emoji_by_strictness(plain, _script_and_language(plain)[1])
 
 
 _WINDOW = 8
