@@ -18,6 +18,10 @@ from mojibake_fix.context.emoji_names import named_emoji, named_emoji_by_strictn
         ("Trenul de noapte a avut o întârziere.", "ro", "🚆"),  # an article ending the word
         ("Влакът от Варна закъсня.", "bg", "🚆"),
         ("Rong Tartust Tallinna hilines.", "fi", "🚆"),  # Estonian, which no list knows
+        # Words written joined to the one after them: ``ל`` ``ה``, ``ל`` ``ال``.
+        ("הרכבת מבאר שבע התעכבה כמעט שעתיים.", "he", "🚆"),
+        ("فاز فريقنا ببطولة المنطقة لكرة السلة!", "ar", "🏀"),
+        ("تأخر القطار المتجه إلى أسوان.", "ar", "🚆"),
         # Where nothing else is named, a long name word that ends otherwise.
         ("Отборът ни спечели финала по баскетбол снощи.", "bg", "🏀"),
     ],

@@ -58,6 +58,14 @@ _MATCHED = 2.0
 _MISSED = 1.0
 _KEYWORD = 1.0
 
+# Words that languages write joined to the word after them: Hebrew's
+# conjunction, prepositions, article and ``ש`` (two at most: ``ובכדורסל``);
+# Arabic's conjunctions, prepositions and article (``وبالقطار``, ``للقطار``).
+_PROCLITICS = {
+    "he": regex.compile(r"[ובכלמשה]{1,2}"),
+    "ar": regex.compile(r"[وف]?(?:لل|[بكل]?ال|[بكل])|[وف]"),
+}
+_LONGEST_PROCLITICS = 4
 # Letters with their marks: a Thai or Hindi word is not cut at its vowel signs.
 _NAME_WORD = regex.compile(r"[\p{L}\p{M}]+")
 # CLDR's names of emoji (made by scripts/make_emoji_annotations.py).
@@ -160,6 +168,22 @@ def _stems(words: frozenset[str]) -> frozenset[str]:
     return frozenset(stems)
 
 
+def _without_proclitics(words: frozenset[str], lang: str) -> frozenset[str]:
+    """Each word, and what is left of it without the conjunctions,
+    prepositions and article that ``lang`` writes as one word with the next
+    (Hebrew ``בכדורסל``, in basketball; Arabic ``لكرة``, ``السلة``)."""
+    proclitics = _PROCLITICS.get(lang)
+    if proclitics is None:
+        return words
+    bare = {
+        word[end:]
+        for word in words
+        for end in range(1, _LONGEST_PROCLITICS + 1)
+        if len(word) - end >= _SHORTEST_WORD and proclitics.fullmatch(word[:end])
+    }
+    return words | bare
+
+
 def named_emoji(text: str, lang: str | None) -> dict[str, float]:
     """The single-character emoji whose names the words of ``text`` speak of,
     in ``lang`` or in English, each with how well: every telling word of its
@@ -183,7 +207,9 @@ def named_emoji_by_strictness(text: str, lang: str | None) -> tuple[dict[str, fl
     words = frozenset(_NAME_WORD.findall(folded))
     topical = frozenset(word for word in words if zipf(word, own) < _TOPIC_WORD)
     whole = _TextWords(folded, words, topical)
-    inflected = _TextWords(folded, _stems(words), _stems(topical))
+    bare = _without_proclitics(words, own)
+    bare_topical = topical | frozenset(w for w in bare - words if zipf(w, own) < _TOPIC_WORD)
+    inflected = _TextWords(folded, _stems(bare), _stems(bare_topical))
     # The text's own language is read through inflections (``поездом``);
     # English elsewhere only as whole words (``train`` is not in ``Trainer``).
     sources = [(cldr_lang, inflected) for cldr_lang in _cldr_languages(own)]
