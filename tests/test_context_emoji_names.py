@@ -53,7 +53,24 @@ def test_an_emoji_is_not_named_by_a_word_that_only_looks_like_its_name(
 
 def test_looser_readings_of_names_come_after_the_strict_one() -> None:
     text = "Наш тим освојио је првенство у одбојци! Играчице су дочекане аплаузом."
-    strict, loose, *_ = named_emoji_by_strictness(text, "mk")
-    assert "👏" in strict and "🏐" not in strict  # ``аплауз`` in ``аплаузом``
-    assert "🏐" in loose  # ``одбојку`` beside ``одбојци``
-    assert named_emoji(text, "mk") == strict
+    readings = named_emoji_by_strictness(text, "mk", few=True)
+    assert "👏" in readings[0] and "🏐" not in readings[0]  # ``аплауз`` in ``аплаузом``
+    # ``одбојку`` beside ``одбојци``: five letters alike, among a few emoji only.
+    assert all("🏐" not in named for named in named_emoji_by_strictness(text, "mk"))
+    assert any("🏐" in named for named in readings[1:])
+    assert named_emoji(text, "mk") == readings[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "emoji"),
+    [
+        ("Nová knihovna nabízí čítárnu a kavárnu.", "cs", "☕"),  # ``kavárna``
+        ("הקבוצה זכתה באליפות המחוז בכדורסל!", "he", "🏀"),  # ``כדורסל``
+    ],
+)
+def test_among_a_few_emoji_the_words_one_is_looked_up_by_name_it(
+    text: str, lang: str, emoji: str
+) -> None:
+    readings = named_emoji_by_strictness(text, lang, few=True)
+    assert emoji not in named_emoji(text, lang)
+    assert emoji in readings[-1]

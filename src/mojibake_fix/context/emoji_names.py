@@ -45,9 +45,12 @@ _SHORT_ENDING = 1
 _SHORTEST_WITH_ENDING = 4
 # Where no name is found so, a long name word may end otherwise than the
 # text's word (``basketbola`` for ``basketbolā``, ``баскетболна`` beside
-# ``баскетбол``, ``odbojko`` beside ``odbojki``): their first this many letters
-# or more, less at most an ending each.
-_LONG_STEM = 5
+# ``баскетбол``): their first this many letters or more, less at most an
+# ending each; among a few emoji, a shorter stem will do (``одбојку`` beside
+# ``одбојци``), which among a thousand finds false ones (``Barra`` is no
+# ``gráfico de barras``).
+_LONG_STEM = 7
+_SHORT_STEM = 5
 _SHORTEST_WORD = 3  # in spaced scripts (``o`` of ``one o’clock`` tells nothing)
 # A name in a script written without spaces is matched as a run of the text.
 _UNSPACED_SCRIPTS = frozenset({"Han", "Hiragana", "Katakana", "Thai"})
@@ -146,15 +149,16 @@ def _spaced(word: str) -> bool:
     return script_of(word[0]) not in _UNSPACED_SCRIPTS
 
 
-def _found(word: str, text: str, stems: frozenset[str], loose: bool = False) -> bool:
+def _found(word: str, text: str, stems: frozenset[str], stem: int = 0) -> bool:
     """Whether ``text`` speaks of the name word ``word``, by the ``stems``
-    of its words; ``loose``, also where a long name word ends otherwise."""
+    of its words; with ``stem``, also where the name word ends otherwise,
+    their first ``stem`` letters or more alike."""
     if not _spaced(word):
         return len(word) >= 2 and word in text
     if word in stems:
         return True
-    return loose and any(
-        word[:end] in stems for end in range(max(_LONG_STEM, len(word) - _ENDING), len(word))
+    return bool(stem) and any(
+        word[:end] in stems for end in range(max(stem, len(word) - _ENDING), len(word))
     )
 
 
@@ -195,13 +199,17 @@ def named_emoji(text: str, lang: str | None) -> dict[str, float]:
     return next((named for named in named_emoji_by_strictness(text, lang) if named), {})
 
 
-def named_emoji_by_strictness(text: str, lang: str | None) -> tuple[dict[str, float], ...]:
+def named_emoji_by_strictness(
+    text: str, lang: str | None, few: bool = False
+) -> tuple[dict[str, float], ...]:
     """The emoji ``text`` names (:func:`named_emoji`), read four ways,
     strictest first: name words that the text's words start with; then long
     name words that end otherwise; then, in languages no list tells apart,
-    name words the text has whole, then ones its words start with. A damaged
-    emoji is the one that the strictest reading naming any of its candidates
-    names."""
+    name words the text has whole, then ones its words start with. Where
+    ``few`` emoji are to be told apart, two looser ways follow: shorter name
+    words that end otherwise, then the words an emoji is looked up by, alone
+    (``kavárna`` for ☕). A damaged emoji is the one that the strictest
+    reading naming any of its candidates names."""
     folded = text.casefold()
     own = lang or "en"
     words = frozenset(_NAME_WORD.findall(folded))
@@ -219,11 +227,18 @@ def named_emoji_by_strictness(text: str, lang: str | None) -> tuple[dict[str, fl
     # inflected ones: an Estonian ``võrkpallis`` names 🏐 (``võrkpall``),
     # though the text reads as Finnish.
     unlisted = _unlisted_languages(own)
-    return (
+    by_names = (
         _scores(own, sources),
-        _scores(own, sources, loose=True),
+        _scores(own, sources, stem=_LONG_STEM),
         _scores(own, [(cldr_lang, whole) for cldr_lang in unlisted]),
         _scores(own, [(cldr_lang, inflected) for cldr_lang in unlisted]),
+    )
+    if not few:
+        return by_names
+    return (
+        *by_names,
+        _scores(own, sources, stem=_SHORT_STEM),
+        _scores(own, sources, stem=_SHORT_STEM, by_lookup_words=True),
     )
 
 
@@ -237,10 +252,15 @@ class _TextWords:
 
 
 def _scores(
-    lang: str, sources: list[tuple[str, _TextWords]], loose: bool = False
+    lang: str,
+    sources: list[tuple[str, _TextWords]],
+    stem: int = 0,
+    by_lookup_words: bool = False,
 ) -> dict[str, float]:
     """:func:`named_emoji` by the names in each CLDR language of ``sources``,
-    weighed in ``lang``, among the words given with each."""
+    weighed in ``lang``, among the words given with each; ``by_lookup_words``,
+    also by the words an emoji is looked up by alone (``kavárna`` for ☕,
+    whose name, ``teplý nápoj``, the text does not say)."""
     scores: dict[str, float] = {}
     for cldr_lang, text in sources:
         names = _names(cldr_lang, lang)
@@ -248,22 +268,19 @@ def _scores(
         named = {
             char
             for word, chars in names.by_word.items()
-            if _found(word, text.folded, text.known, loose)
+            if _found(word, text.folded, text.known, stem)
             for char in chars
         }
         for char in named:
             name = names.of[char]
-            found = {word for word in name.words if _found(word, text.folded, text.known, loose)}
-            if not any(
-                _found(word, text.folded, text.topical, loose)
-                for word in found & name.name & name.topical
-            ):
+            found = {word for word in name.words if _found(word, text.folded, text.known, stem)}
+            telling = found & name.topical if by_lookup_words else found & name.name & name.topical
+            if not any(_found(word, text.folded, text.topical, stem) for word in telling):
                 continue
-            score = (
-                _MATCHED * len(found & name.name)
-                - _MISSED * len(name.name - found)
-                + _KEYWORD * len(found - name.name)
-            )
-            if score >= _MATCHED:
+            score = _MATCHED * len(found & name.name) + _KEYWORD * len(found - name.name)
+            if by_lookup_words:
+                scores[char] = max(score, scores.get(char, score))
+            elif score - _MISSED * len(name.name - found) >= _MATCHED:
+                score -= _MISSED * len(name.name - found)
                 scores[char] = max(score, scores.get(char, score))
     return scores

@@ -1890,7 +1890,11 @@ def find_repaired(text: str, original: str) -> Iterator[Finding]:
 def _find(text: str, damage: Damage) -> Iterator[Finding]:
     if not _trigger_re().search(text):
         return
-    named = _named_emoji(text) if _LOST_EMOJI.search(text) and _shows_damage(text, damage) else ()
+    named = (
+        _named_emoji(text, damage)
+        if _LOST_EMOJI.search(text) and _shows_damage(text, damage)
+        else ()
+    )
     # A lead inside a common word spelled with it (``château``) is a letter.
     sites = [
         site
@@ -1958,11 +1962,14 @@ def _touches_a_letter(text: str, start: int) -> bool:
     return text[max(start - 1, 0) : start].isalpha() or text[start + 1 : start + 2].isalpha()
 
 
-def _named_emoji(text: str) -> tuple[dict[str, float], ...]:
+def _named_emoji(text: str, damage: Damage) -> tuple[dict[str, float], ...]:
     """The emoji the words of ``text`` speak of, in its language or English,
-    strictest reading first."""
+    strictest reading first: read more loosely too where undefined bytes
+    were lost (25 emoji at most agree with a site), not where C1 controls
+    were stripped (a thousand agree with a lone ``ð``)."""
     plain = demojibake(text)
-    return named_emoji_by_strictness(plain, _script_and_language(plain)[1])
+    few = damage.lost != STRIPPED_C1
+    return named_emoji_by_strictness(plain, _script_and_language(plain)[1], few)
 
 
 _WINDOW = 8
