@@ -102,11 +102,36 @@ def _annotations() -> dict[str, tuple[tuple[str, str, str], ...]]:
 
 
 @dataclass(frozen=True, slots=True)
+class _TextWords:
+    """The words of a text a name is looked for among."""
+
+    folded: str  # the text, case-folded (names in unspaced scripts are runs of it)
+    known: frozenset[str]
+    topical: frozenset[str]  # those that are no everyday words of its language
+
+
+@dataclass(frozen=True, slots=True)
 class _Names:
     """The names of every emoji in one language, and the emoji each word names."""
 
     of: dict[str, _Name]
     by_word: dict[str, frozenset[str]]
+    # The name words of scripts written without spaces, found as runs of a text.
+    unspaced: tuple[str, ...]
+    # Each start of a spaced name word that leaves an ending off it and is
+    # _SHORT_STEM letters or longer, with the words it starts.
+    by_start: dict[str, frozenset[str]]
+
+    def found_in(self, text: _TextWords, stem: int = 0) -> frozenset[str]:
+        """The name words that ``text`` has (:func:`_found`), looked up from
+        the text's words rather than tried one by one."""
+        found = {word for word in text.known.intersection(self.by_word) if _spaced(word)}
+        found.update(word for word in self.unspaced if len(word) >= 2 and word in text.folded)
+        if stem:
+            for start in text.known:
+                if len(start) >= stem:
+                    found.update(self.by_start.get(start, ()))
+        return frozenset(found)
 
 
 @functools.cache
@@ -128,7 +153,17 @@ def _names(cldr_lang: str, lang: str) -> _Names:
             names[char] = _Name(named & words, words, topical)
             for word in words:
                 by_word.setdefault(word, set()).add(char)
-    return _Names(names, {word: frozenset(chars) for word, chars in by_word.items()})
+    by_start: dict[str, set[str]] = {}
+    for word in by_word:
+        if _spaced(word):
+            for end in range(max(_SHORT_STEM, len(word) - _ENDING), len(word)):
+                by_start.setdefault(word[:end], set()).add(word)
+    return _Names(
+        names,
+        {word: frozenset(chars) for word, chars in by_word.items()},
+        tuple(word for word in by_word if not _spaced(word)),
+        {start: frozenset(words) for start, words in by_start.items()},
+    )
 
 
 def _unlisted_languages(lang: str) -> tuple[str, ...]:
@@ -242,15 +277,6 @@ def named_emoji_by_strictness(
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _TextWords:
-    """The words of a text a name is looked for among."""
-
-    folded: str  # the text, case-folded (names in unspaced scripts are runs of it)
-    known: frozenset[str]
-    topical: frozenset[str]  # those that are no everyday words of its language
-
-
 def _scores(
     lang: str,
     sources: list[tuple[str, _TextWords]],
@@ -259,28 +285,24 @@ def _scores(
 ) -> dict[str, float]:
     """:func:`named_emoji` by the names in each CLDR language of ``sources``,
     weighed in ``lang``, among the words given with each; ``by_lookup_words``,
-    also by the words an emoji is looked up by alone (``kavárna`` for ☕,
-    whose name, ``teplý nápoj``, the text does not say)."""
+    also by the words an emoji is looked up by alone, whatever of its name the
+    text lacks (``kavárna`` for ☕, whose name, ``teplý nápoj``, it does not say)."""
     scores: dict[str, float] = {}
     for cldr_lang, text in sources:
         names = _names(cldr_lang, lang)
         # Only emoji with a word the text has can be named.
-        named = {
-            char
-            for word, chars in names.by_word.items()
-            if _found(word, text.folded, text.known, stem)
-            for char in chars
-        }
+        words_found = names.found_in(text, stem)
+        named = {char for word in words_found for char in names.by_word[word]}
         for char in named:
             name = names.of[char]
-            found = {word for word in name.words if _found(word, text.folded, text.known, stem)}
+            found = name.words & words_found
             telling = found & name.topical if by_lookup_words else found & name.name & name.topical
             if not any(_found(word, text.folded, text.topical, stem) for word in telling):
                 continue
             score = _MATCHED * len(found & name.name) + _KEYWORD * len(found - name.name)
-            if by_lookup_words:
-                scores[char] = max(score, scores.get(char, score))
-            elif score - _MISSED * len(name.name - found) >= _MATCHED:
+            if not by_lookup_words:
                 score -= _MISSED * len(name.name - found)
-                scores[char] = max(score, scores.get(char, score))
+                if score < _MATCHED:
+                    continue
+            scores[char] = max(score, scores.get(char, score))
     return scores
