@@ -772,6 +772,9 @@ def test_lost_quotes_take_the_language_s_own_marks(clean: str) -> None:
         "Il a mangé d’un œuf et d’un pain, puis il est parti.",
         "Qu’il vienne demain, s’il veut, et qu’on en parle.",
         "Oggi c’è il sole a Roma e domani c’è il mare.",
+        # Welsh, which no list knows, writes ``â``; not before ``¦``, though.
+        "Croeso i Gymru, gwlad yr Iâ a bryniau gwyrdd…",
+        "Mae tywydd braf yn y gogledd heddiw, ond bydd glaw yfory…",
     ],
 )
 def test_marks_inside_and_after_words_that_lost_their_middle_byte(clean: str) -> None:

@@ -578,15 +578,18 @@ class _Judge:
             if lead == LONE_PUNCTUATION_LEAD and before.isalpha() != after.isalpha():
                 edge = self.edge_keep_score(site.start, core_end)
             return 4.0 if edge is None else edge
+        shown = text[site.start + 1 : core_end]
         if (
             lead == LONE_PUNCTUATION_LEAD
             and before.isalpha()
             and (after.isalpha() or not self.language_known)
+            and (not shown or shown.isalpha())
             and self.letter_elsewhere(lead)
         ):
             # Inside a word, or in a text whose language we do not know, a
             # letter of another language of the script may be what was
-            # written (``africâner`` in Portuguese, ``Gwlad yr Iâ`` in Welsh).
+            # written (``africâner`` in Portuguese, ``Gwlad yr Iâ`` in Welsh);
+            # not before a byte no word is spelled with (``valmisâ¦``).
             return 4.0
         if not is_letter(lead):
             # A symbol standing apart from words (``3 × 4``), its neighbours
