@@ -343,6 +343,9 @@ def nbsp_spaced(text: str) -> str:
         ("소비자들은 장바구니 부담이 크다고 입을", "크다고 "),  # ì closing Korean
         ("हम सब एक साथ खाना खाते हैं", "हम सब एक "),  # à: Devanagari's first byte
         ("What a game! 🎉", "What a game! "),  # ð: an emoji's first byte
+        # Ã alone, which Portuguese writes, after Hungarian words the lists
+        # mostly lack: its ``á``, ``í`` start with ``C3`` too.
+        ("A lecsóhoz hagymát, paprikát és paradicsomot párolunk zsíron Ízlés", "zsíron "),
     ],
 )
 def test_a_lead_cut_at_the_end_is_dropped(clean: str, cut: str) -> None:

@@ -707,10 +707,14 @@ class _Judge:
         if not stem or not is_letter(before):
             # Standing alone: a one-letter word (``å``, ``à``) or a letter of
             # the language (an initial, ``Ø``) may close a text; a letter the
-            # language does not write is the lead of a cut character.
+            # language does not write is the lead of a cut character, the
+            # likelier where it is the first byte of the text's own letters
+            # (Hungarian ``paprika Ã``: ``á``, ``é`` are ``C3 A1``, ``C3 A9``).
             if self.legit(lead) or self.word_zipf(lead, 1) >= _ONE_LETTER_WORD:
                 return 4.0
-            return self.foreign_letter_bonus(lead) if before.isspace() else 1.0
+            if before.isspace() and not _lead_of_its_letters(text, start):
+                return self.foreign_letter_bonus(lead)
+            return 1.0
         if before.islower() and lead.isupper():
             return 0.0
         word = stem + lead
