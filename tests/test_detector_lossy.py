@@ -346,6 +346,8 @@ def nbsp_spaced(text: str) -> str:
         # Ã alone, which Portuguese writes, after Hungarian words the lists
         # mostly lack: its ``á``, ``í`` start with ``C3`` too.
         ("A lecsóhoz hagymát, paprikát és paradicsomot párolunk zsíron Ízlés", "zsíron "),
+        # Portuguese writes ``Ã`` but starts no word with it (``Ó`` was cut).
+        ("O pão de queijo é uma delícia, e o café da manhã também Ótimo", "também "),
     ],
 )
 def test_a_lead_cut_at_the_end_is_dropped(clean: str, cut: str) -> None:

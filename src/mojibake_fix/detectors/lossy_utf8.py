@@ -122,6 +122,10 @@ _MARKED_KEEP = -2.0
 # rarer single letters are list noise. Longer words count from the small
 # lists on (Zipf 3).
 _ONE_LETTER_WORD = 4.0
+# A letter the language writes may close a text cut after the first letter of
+# a word where this share of its words start with it (``Ø``, ``É``; not
+# Portuguese ``Ã``, which no word starts with), or where the text writes it.
+_STARTS_WORDS = math.log(1e-4)
 _LISTED = 3.0
 # How common a one-letter word must be to be one (``à`` in Portuguese: 6.4).
 _A_WORD = 4.0
@@ -518,6 +522,16 @@ class _Judge:
             return False
         return _in_alphabet(ch, lang)
 
+    def starts_words(self, letter: str) -> bool:
+        """Whether ``letter`` is one the text's language writes and starts
+        words with, so that a clean text cut after it may end with it."""
+        lang = self.lang
+        return (
+            lang is not None
+            and self.legit(letter)
+            and letter_score(" ", letter, lang) >= _STARTS_WORDS
+        )
+
     def word_zipf(self, word: str, shortest: int = 2) -> float:
         """How common ``word`` is in the text's language, if it has at least
         ``shortest`` letters (single letters are mojibake's favourite words)."""
@@ -710,9 +724,11 @@ class _Judge:
             # language does not write is the lead of a cut character, the
             # likelier where it is the first byte of the text's own letters
             # (Hungarian ``paprika Ã``: ``á``, ``é`` are ``C3 A1``, ``C3 A9``).
-            if self.legit(lead) or self.word_zipf(lead, 1) >= _ONE_LETTER_WORD:
+            if self.word_zipf(lead, 1) >= _ONE_LETTER_WORD or self.starts_words(lead):
                 return 4.0
-            if before.isspace() and not _lead_of_its_letters(text, start):
+            if self.legit(lead) and lead in demojibake(text[:start]):
+                return 4.0  # a letter the text writes elsewhere (Icelandic ``að ð``)
+            if before.isspace() and not self.legit(lead) and not _lead_of_its_letters(text, start):
                 return self.foreign_letter_bonus(lead)
             return 1.0
         if before.islower() and lead.isupper():
