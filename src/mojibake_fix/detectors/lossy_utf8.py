@@ -719,11 +719,11 @@ class _Judge:
         if not is_letter(lead):
             return 0.0 if is_letter(before) else 4.0
         if not stem or not is_letter(before):
-            # Standing alone: a one-letter word (``å``, ``à``) or a letter of
-            # the language (an initial, ``Ø``) may close a text; a letter the
-            # language does not write is the lead of a cut character, the
-            # likelier where it is the first byte of the text's own letters
-            # (Hungarian ``paprika Ã``: ``á``, ``é`` are ``C3 A1``, ``C3 A9``).
+            # Standing alone: a one-letter word (``å``, ``à``), or a letter of
+            # the language that starts words (an initial, ``Ø``) or that the
+            # text writes, may close a text; another is the lead of a cut
+            # character, the likelier where it is the first byte of the text's
+            # own letters (Hungarian ``paprika Ã``: ``á`` is ``C3 A1``).
             if self.word_zipf(lead, 1) >= _ONE_LETTER_WORD or self.starts_words(lead):
                 return 4.0
             if self.legit(lead) and lead in demojibake(text[:start]):
