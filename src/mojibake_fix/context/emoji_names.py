@@ -122,13 +122,16 @@ class _Names:
     # _SHORT_STEM letters or longer, with the words it starts.
     by_start: dict[str, frozenset[str]]
 
-    def found_in(self, text: _TextWords, stem: int = 0) -> frozenset[str]:
-        """The name words that ``text`` has (:func:`_found`), looked up from
-        the text's words rather than tried one by one."""
-        found = {word for word in text.known.intersection(self.by_word) if _spaced(word)}
-        found.update(word for word in self.unspaced if len(word) >= 2 and word in text.folded)
+    def found_in(self, folded: str, stems: frozenset[str], stem: int = 0) -> frozenset[str]:
+        """The name words a text speaks of, by the ``stems`` of its words: a
+        spaced name word that is one of them; with ``stem``, also one that
+        ends otherwise, its first ``stem`` letters or more, less at most an
+        ending, being one; a name word of a script written without spaces
+        (two letters or more) as a run of the ``folded`` text."""
+        found = {word for word in stems.intersection(self.by_word) if _spaced(word)}
+        found.update(word for word in self.unspaced if len(word) >= 2 and word in folded)
         if stem:
-            for start in text.known:
+            for start in stems:
                 if len(start) >= stem:
                     found.update(self.by_start.get(start, ()))
         return frozenset(found)
@@ -182,19 +185,6 @@ def _cldr_languages(lang: str) -> tuple[str, ...]:
 
 def _spaced(word: str) -> bool:
     return script_of(word[0]) not in _UNSPACED_SCRIPTS
-
-
-def _found(word: str, text: str, stems: frozenset[str], stem: int = 0) -> bool:
-    """Whether ``text`` speaks of the name word ``word``, by the ``stems``
-    of its words; with ``stem``, also where the name word ends otherwise,
-    their first ``stem`` letters or more alike."""
-    if not _spaced(word):
-        return len(word) >= 2 and word in text
-    if word in stems:
-        return True
-    return bool(stem) and any(
-        word[:end] in stems for end in range(max(stem, len(word) - _ENDING), len(word))
-    )
 
 
 def _stems(words: frozenset[str]) -> frozenset[str]:
@@ -291,13 +281,14 @@ def _scores(
     for cldr_lang, text in sources:
         names = _names(cldr_lang, lang)
         # Only emoji with a word the text has can be named.
-        words_found = names.found_in(text, stem)
+        words_found = names.found_in(text.folded, text.known, stem)
+        topical_found = names.found_in(text.folded, text.topical, stem)
         named = {char for word in words_found for char in names.by_word[word]}
         for char in named:
             name = names.of[char]
             found = name.words & words_found
             telling = found & name.topical if by_lookup_words else found & name.name & name.topical
-            if not any(_found(word, text.folded, text.topical, stem) for word in telling):
+            if not telling & topical_found:
                 continue
             score = _MATCHED * len(found & name.name) + _KEYWORD * len(found - name.name)
             if not by_lookup_words:
