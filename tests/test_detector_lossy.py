@@ -379,6 +379,28 @@ def test_an_ending_that_is_written_so_is_kept(clean: str) -> None:
 @pytest.mark.parametrize(
     "clean",
     [
+        "Václav Baláž",  # ``áž`` is E1 9E, the start of a Khmer letter
+        "Tomáš Baláž",
+        "Rozhodol rozhodca Ondráš",  # ``áš``: E1 9A, Ogham or runes
+        "Lietuvių kalba: ačiū ir lėš",
+    ],
+)
+def test_letters_that_could_start_only_a_letter_of_an_unwritten_script_are_kept(
+    clean: str,
+) -> None:
+    assert mojibake_fix.fix(clean).text == clean
+
+
+def test_a_cut_letter_of_the_script_the_text_writes_is_still_dropped() -> None:
+    # ``Ñ`` closing Cyrillic, and Vietnamese ``ệ`` cut to ``E1 BB``: the
+    # scripts the text is written in.
+    assert mojibake_fix.fix("Мы говорим о тебÑ").text == "Мы говорим о теб"
+    assert mojibake_fix.fix("Thư viện và công nghiá»").text == "Thư viện và công nghi"
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
         "Nous avons visité le châ",  # château and its kin begin so
         "Xin chào, tôi là người Việt. Hội đồng nhâ",  # nhân
         "Am gustat smântâ",  # â, a letter of Romanian, after no word

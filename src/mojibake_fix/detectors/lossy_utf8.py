@@ -1257,8 +1257,12 @@ def _plausible_cut(text: str, site: Site) -> bool:
     (``podÃ``, ``sichâ``, ``свÐ``) or an odd one standing alone (``c’Ã``).
     A letter that fits its word (``Gruß``, all-caps ``TRÉ``) or a small one
     after a space (``… é``) in clean text is what was written, even where a
-    stray pair looks like mojibake (``FANÚŠIKOV``)."""
+    stray pair looks like mojibake (``FANÚŠIKOV``); so are letters that could
+    only start a letter of a script the text writes nowhere (``Baláž``:
+    ``áž`` is ``E1 9E``, the start of a Khmer letter)."""
     if not any(ch.isalpha() for ch in text[: site.start]):
+        return False
+    if _starts_only_unwritten_letters(text, site):
         return False
     if site.end - site.start > 1 or _lead_of_its_script(text, site.start):
         return True
@@ -1273,6 +1277,53 @@ def _plausible_cut(text: str, site: Site) -> bool:
         or _lead_of_its_letters(text, site.start)
         or _MOJIBAKE_EVIDENCE.search(text, 0, site.start) is not None
     )
+
+
+# Scripts written together: a Japanese text of kana may cut a Han letter.
+_SCRIPT_FAMILY = {"Hiragana": "Han", "Katakana": "Han"}
+
+
+@functools.cache
+def _scripts_started_by(shown: bytes) -> frozenset[str] | None:
+    """The scripts of the characters whose UTF-8 starts with ``shown``
+    (a lead and the continuation bytes left of it), or ``None`` where one of
+    them is not a letter (a mark, a symbol, an emoji): those stand in any text."""
+    length = 2 if 0xC2 <= shown[0] <= 0xDF else 3 if shown[0] <= 0xEF else 4
+    missing = length - len(shown)
+    if missing <= 0:
+        return None
+    scripts = set()
+    for following in range(0x80, 0xC0):
+        for filler in (0x80, 0xBF):
+            sequence = shown + bytes([following]) + bytes([filler]) * (missing - 1)
+            try:
+                ch = sequence.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if not is_letter(ch):
+                return None
+            script = script_of(ch)
+            scripts.add(_SCRIPT_FAMILY.get(script, script))
+    return frozenset(scripts)
+
+
+def _starts_only_unwritten_letters(text: str, site: Site) -> bool:
+    """Whether the bytes dangling at the end can start only letters of
+    scripts that no letter before them is written in. Latin-1 letters that
+    are UTF-8 leads (``Ã``, ``Ð``) tell no script: they may be bytes."""
+    byte_of = code_page("cp1252").byte_of
+    shown = bytes(byte_of.get(ch, 0) for ch in text[site.start : site.end])
+    if not 0xC2 <= shown[0] <= 0xF4:
+        return False
+    scripts = _scripts_started_by(shown)
+    if not scripts:
+        return False
+    written = {
+        _SCRIPT_FAMILY.get(script_of(ch), script_of(ch))
+        for ch in demojibake(text[: site.start])
+        if is_letter(ch) and not "\xc2" <= ch <= "\xf4"
+    }
+    return bool(written) and not scripts & written
 
 
 def _sites(text: str, damage: Damage, named: Collection[str] = ()) -> list[Site]:
