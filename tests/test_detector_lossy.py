@@ -832,10 +832,25 @@ def test_a_capital_and_a_lost_letter_is_a_capitalised_word_in_small_text(clean: 
         "Kâğıt hâlâ burada, dâhil olan her şey.",
         "Ele é africâner e mora em Pretória.",
         "Wenn Ä·Ü ein Zeichen ist, bleibt es.",
+        # A name alone tells no language: its pieces around ``â`` being
+        # English words (``it``, ``nia``) make no elision.
+        "Itânia",
+        "Jesuânia",
+        "Sâo",
     ],
 )
 def test_a_circumflex_inside_written_words_stays(clean: str) -> None:
     assert mojibake_fix.fix(clean).text == clean
+
+
+@pytest.mark.parametrize(
+    ("damaged", "clean"),
+    [("Itâs", "It’s"), ("Macyâs", "Macy’s"), ("donât", "don’t")],
+)
+def test_an_apostrophe_in_a_word_alone_is_read_where_the_word_is_listed(
+    damaged: str, clean: str
+) -> None:
+    assert mojibake_fix.fix(damaged).text == clean
 
 
 def test_later_passes_judge_the_damage_the_text_showed_before_repairs() -> None:

@@ -681,6 +681,11 @@ class _Judge:
         _, right = _word_bounds(text, end, end)
         pieces = (demojibake(text[left : site.start]), demojibake(text[end:right]))
         joined = self.word_zipf(pieces[0] + "'" + pieces[1]) - 3.0
+        if not self.language_known:
+            # Pieces that are words tell of an elision only in the language
+            # of the text: a name of another (``Itânia``, ``Jesuânia``) splits
+            # into English ``it`` and ``nia`` as well as any.
+            return max(-2.0, min(2.0, joined))
         lang = self.lang
         if lang is not None and all(pieces) and counted_apart(*pieces, lang):
             # ``d’un``, ``c’è``: the lists hold the pieces, not the elision.
