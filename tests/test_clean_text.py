@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import lzma
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from importlib import resources
 
 import pytest
 from babel import Locale
+from faker import Faker
+from faker.config import AVAILABLE_LOCALES
+from mimesis import Address, Person, Text
+from mimesis import Locale as MimesisLocale
 
 import mojibake_fix
 from mojibake_fix.charclass import script_of
@@ -99,3 +103,58 @@ def test_emoji_annotation_sentences_are_unchanged() -> None:
         if (result := mojibake_fix.fix(text)).changes
     ]
     assert changed == []
+
+
+# Fields of the kinds scraped records are full of, drawn from the data of two
+# fake-data generators in every locale they have: Mimesis's sentences, quotes,
+# names, addresses and cities; Faker's names, companies, addresses and jobs.
+# Short fields tell little of their language (a city name alone).
+_MIMESIS_PER_KIND = 25
+_FAKER_PER_KIND = 8
+_FAKER_KINDS = ("name", "address", "company", "street_address", "city", "job", "sentence")
+
+
+def mimesis_fields(locale: MimesisLocale) -> Iterator[str]:
+    text, person, address = Text(locale, seed=7), Person(locale, seed=7), Address(locale, seed=7)
+    for _ in range(_MIMESIS_PER_KIND):
+        yield text.text(quantity=3)
+        yield text.quote()
+        yield person.full_name()
+        yield address.address()
+        yield address.city()
+
+
+def faker_fields(locale: str) -> Iterator[str]:
+    fake = Faker(locale)
+    fake.seed_instance(7)
+    for kind in _FAKER_KINDS:
+        if hasattr(fake, kind):
+            yield from (str(getattr(fake, kind)()) for _ in range(_FAKER_PER_KIND))
+
+
+def changed(fields: Iterable[str]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The fields ``fix`` changes, with what it changed."""
+    return [
+        (field, [(c.original, c.replacement) for c in result.changes])
+        for field in fields
+        if (result := mojibake_fix.fix(field)).changes
+    ]
+
+
+@pytest.mark.parametrize("locale", list(MimesisLocale), ids=lambda locale: locale.value)
+def test_mimesis_fields_are_unchanged(locale: MimesisLocale) -> None:
+    assert changed(mimesis_fields(locale)) == []
+
+
+@pytest.mark.filterwarnings("ignore:.*locale is deprecated")
+@pytest.mark.parametrize("locale", sorted(AVAILABLE_LOCALES))
+def test_faker_fields_are_unchanged(locale: str) -> None:
+    assert changed(faker_fields(locale)) == []
+
+
+@pytest.mark.filterwarnings("ignore:.*locale is deprecated")
+def test_the_fake_fields_cover_many_scripts() -> None:
+    fields = [field for locale in MimesisLocale for field in mimesis_fields(locale)]
+    fields += [field for locale in sorted(AVAILABLE_LOCALES) for field in faker_fields(locale)]
+    assert len(fields) >= 8000
+    assert len(scripts_of(fields)) >= 15
