@@ -1039,3 +1039,24 @@ def test_an_emoji_the_text_does_not_name_is_left_as_it_came(clean: str) -> None:
 )
 def test_an_eth_among_emoji_names_in_clean_text_stays(clean: str) -> None:
     assert mojibake_fix.fix(clean).text == clean
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "كيف حالك اليوم يا صديقي العزيز",  # ``ف`` (D9 81) before a space
+        "يقع المنزل في الطرف الشرقي من المدينة القديمة",
+    ],
+)
+def test_a_letter_that_lost_its_byte_before_a_space_is_no_arabic_zero(clean: str) -> None:
+    # ``Ù`` and a space would be ``٠`` (D9 A0) had a no-break space become a
+    # space; between letters it is ``ف`` that lost its undefined ``81``.
+    assert mojibake_fix.fix(undefined_lost(clean)).text == clean
+
+
+@pytest.mark.parametrize(
+    "clean",
+    ["وصل ٢٠٠ شخص في عام ٢٠١٠ إلى المدينة", "الرقم ٠ والرقم ١٠ و٠٥", "عام ١٩٩٠"],
+)
+def test_arabic_zeros_whose_no_break_space_became_a_space_come_back(clean: str) -> None:
+    assert mojibake_fix.fix(nbsp_spaced(clean)).text == clean

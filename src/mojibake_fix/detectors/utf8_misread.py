@@ -209,13 +209,32 @@ def find_runs(text: str, page: CodePage, original: str | None = None) -> Iterato
             raw = page.encode(unit.group())
             spaced = " " in unit.group()
             if spaced:
-                raw = None if spaces_kept else page.encode(unit.group().replace(" ", "\xa0"))
+                lost = spaces_kept or _a_zero_among_letters(text, unit.start(), unit.end())
+                raw = None if lost else page.encode(unit.group().replace(" ", "\xa0"))
             if raw is None or (_decode(raw) is None and not _is_surrogate_half(raw)):
                 yield from _flush(pending, page)
                 pending = []
                 continue
             pending.append((unit.start(), unit.end(), raw, spaced))
         yield from _flush(pending, page)
+
+
+_ARABIC_DIGIT_BEFORE = re.compile("(?:Ù[\xa0¡-©]|Ù |[0-9])$")
+_ARABIC_DIGIT_AFTER = re.compile("Ù[\xa0¡-©]|Ù |[0-9]| ")
+
+
+def _a_zero_among_letters(text: str, start: int, end: int) -> bool:
+    """Whether ``Ù`` and a space at ``start`` would be the Arabic-Indic digit
+    zero (``D9 A0``) with no digit beside it: between letters, ``Ù`` is a
+    letter that lost its second byte (``كيف حالك`` that lost the undefined
+    ``81`` of ``ف``), and only a zero standing alone (``Ù  ``) or among
+    digits (``Ù¡Ù `` is ``١٠``) lost a no-break space."""
+    if text[start] != "Ù":
+        return False
+    return not (
+        _ARABIC_DIGIT_BEFORE.search(text, max(0, start - 2), start)
+        or _ARABIC_DIGIT_AFTER.match(text, end)
+    )
 
 
 def _is_surrogate_half(raw: bytes) -> bool:
