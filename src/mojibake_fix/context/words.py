@@ -346,10 +346,21 @@ def _casefold(word: str, lang: str) -> str:
 
 
 def _key(word: str, lang: str = "") -> str:
-    key = _casefold(unicodedata.normalize("NFC", word), lang).replace("\u2019", "'")
-    if lang in _WRITTEN_WITHOUT_MARKS:
-        key = "".join(ch for ch in key if unicodedata.category(ch) != "Mn")
-    return key
+    return listed_letters(_casefold(unicodedata.normalize("NFC", word), lang), lang).replace(
+        "\u2019", "'"
+    )
+
+
+def listed_letters(text: str, lang: str) -> str:
+    """``text`` without the marks ``lang``'s lists leave out (``يُسمَّى`` is
+    listed as ``يسمى``): the letters the lists spell words with.
+
+    >>> listed_letters("يُسمَّى", "ar"), listed_letters("naïve", "fr")
+    ('يسمى', 'naïve')
+    """
+    if lang not in _WRITTEN_WITHOUT_MARKS:
+        return text
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
 
 
 def zipf(word: str, lang: str) -> float:

@@ -96,6 +96,7 @@ from ..context.words import (
     coverage,
     guess_language,
     letter_score,
+    listed_letters,
     sample_words,
     writes_apostrophes,
     zipf,
@@ -303,6 +304,10 @@ class Option:
     text: str
     end: int
     keep: bool = False
+    # Readings that score as this one and are judged as one with it (the
+    # marks the lists leave out: ``ُ``, ``ِ``, ``ٍ`` are the same letters to
+    # them); its probability is shared among them all.
+    alike: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -516,11 +521,21 @@ class _Judge:
         return letter_chain(lang) if lang in CHAINED_LANGUAGES else None
 
     def legit(self, ch: str) -> bool:
-        """Whether ``ch`` is a letter of the text's language."""
+        """Whether ``ch`` is a letter of the text's language, or a mark its
+        lists leave out that the text writes elsewhere (vowelled Arabic)."""
         lang = self.lang
         if lang is None:
             return False
+        if ch and not listed_letters(ch, lang):
+            return script_of(ch) in self.marks_written
         return _in_alphabet(ch, lang)
+
+    @functools.cached_property
+    def marks_written(self) -> frozenset[str]:
+        """The scripts of the combining marks the text shows, decoded."""
+        return frozenset(
+            script_of(ch) for ch in demojibake(self.text) if unicodedata.category(ch) == "Mn"
+        )
 
     def starts_words(self, letter: str) -> bool:
         """Whether ``letter`` is one the text's language writes and starts
@@ -940,14 +955,7 @@ class _Judge:
                     total = score + option_score
                     # Letter pairs tell nothing of an emoji, which stands apart.
                     if lang is not None and not option.keep and shown and not is_emoji(shown[0]):
-                        total += _PAIR_WEIGHT * (
-                            letter_score(word[-2:] or " ", shown[0], lang) - _PAIR_BASELINE
-                        )
-                        if following or last:
-                            total += _PAIR_WEIGHT * (
-                                letter_score((word + shown)[-2:], following[:1] or " ", lang)
-                                - _PAIR_BASELINE
-                            )
+                        total += _PAIR_WEIGHT * self.pair_fit(word, shown, following, last)
                     grown.append((word + shown + following, total, (*chosen, option)))
             grown.sort(key=lambda item: -item[1])
             beam = grown[:_BEAM_WIDTH]
@@ -967,6 +975,22 @@ class _Judge:
             keep = tuple(options[-1] for options in per_site)
             return [(tuple(option for option, _, _ in keep), sum(s for _, s, _ in keep))]
         return scored
+
+    def pair_fit(self, word: str, shown: str, following: str, last: bool) -> float:
+        """How well a reading ``shown`` follows ``word`` and leads into
+        ``following``, by letter pairs against the average. The marks the
+        lists leave out (Arabic harakat) are not in their pairs: the letters
+        around a mark are paired as if it were not there."""
+        lang = self.lang
+        assert lang is not None
+        word, shown = listed_letters(word, lang), listed_letters(shown, lang)
+        fit = 0.0
+        if shown:
+            fit += letter_score(word[-2:] or " ", shown[0], lang) - _PAIR_BASELINE
+        after = listed_letters(following, lang)[:1]
+        if after or last:
+            fit += letter_score((word + shown)[-2:], after or " ", lang) - _PAIR_BASELINE
+        return fit
 
     def _chained_options(
         self, per_site: list[list[tuple[Option, float, str]]], pieces: list[str], chain: LetterChain
@@ -1088,6 +1112,7 @@ class _Judge:
                     # Where spaces part phrases (Thai, Korean), most are spaces.
                     score += _SPACE_AS_BYTE
             scored.append((Option(ch, reading.end), score, shown))
+        scored = self._unlisted_marks_as_one(scored)
         if chain is None:
             scored.sort(key=lambda item: -item[1])
         else:
@@ -1099,6 +1124,25 @@ class _Judge:
         shown = text[site.start : _core_end(text, site)]
         kept.append((Option(original, site.end, keep=True), self.keep_bonus(site), shown))
         return kept
+
+    def _unlisted_marks_as_one(
+        self, scored: list[tuple[Option, float, str]]
+    ) -> list[tuple[Option, float, str]]:
+        """A site's readings with the marks the lists leave out that score
+        alike judged as one: the word lists cannot tell them apart, and a
+        beam of readings would spend itself on their combinations."""
+        lang = self.lang
+        if lang is None:
+            return scored
+        marks = [item for item in scored if item[0].text and not listed_letters(item[0].text, lang)]
+        if len(marks) < 2:
+            return scored
+        first = marks[0]
+        rest = [item for item in marks[1:] if (item[1], item[0].end) == (first[1], first[0].end)]
+        if not rest:
+            return scored
+        one = (replace(first[0], alike=tuple(item[0].text for item in rest)), first[1], first[2])
+        return [one if item is first else item for item in scored if item not in rest]
 
 
 def _closed_again(
@@ -1128,7 +1172,12 @@ def _judge_group(
         for (options, _), probability in zip(combos, probabilities, strict=True):
             option = options[index]
             marginal[option] = marginal.get(option, 0.0) + probability
-        ranked = sorted(marginal.items(), key=lambda item: -item[1])
+        shared = [
+            (replace(option, text=text, alike=()), probability / (len(option.alike) + 1))
+            for option, probability in marginal.items()
+            for text in (option.text, *option.alike)
+        ]
+        ranked = sorted(shared, key=lambda item: -item[1])
         judged.append(Judged(site, tuple(ranked)))
     return judged
 
