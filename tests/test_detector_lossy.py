@@ -1083,3 +1083,12 @@ def test_lost_arabic_vowel_marks_are_not_read_as_letters(clean: str) -> None:
         scores = {candidate.text: candidate.score for candidate in finding.alternatives}
         if "\u064f" in scores:
             assert scores["\u064f"] == scores["\u0650"]  # damma or kasra: a tie
+
+
+@pytest.mark.parametrize("clean", ["そして彼は帰った。", "それは良い考えだと思います。"])
+def test_a_lead_that_lost_both_bytes_at_the_start_of_a_text_is_judged(clean: str) -> None:
+    # ``そ`` is ``E3 81 9D``: both its continuation bytes are undefined in
+    # Windows-1252, and the text starts with ``ã`` alone.
+    damaged = undefined_lost(clean)
+    assert damaged.startswith("ãã")
+    assert mojibake_fix.fix(damaged).text == clean

@@ -187,7 +187,7 @@ def trigger() -> str:
         f"|{LONE_PUNCTUATION_LEAD}(?!{cont})"
         f"|[\xe0-\xef]{cont}(?!{cont})"
         f"|[\xe0-\xf4]{_MARKED}"
-        f"|(?<=[{_RUN_ON}]|{cont})[\xe0-\xef](?=[\xe0-\xef]?(?:[{_RUN_ON}]|[\xe0-\xef]{cont}))"
+        f"|(?:(?<=[{_RUN_ON}]|{cont})|^)[\xe0-\xef](?=[\xe0-\xef]?(?:[{_RUN_ON}]|[\xe0-\xef]{cont}))"
         f"|(?<=(?:[{_RUN_ON}]|{cont})[\xe0-\xef])[\xe0-\xef](?=[{_RUN_ON}]|[\xe0-\xef]{cont})"
         f"|(?<=[{_RUN_ON}])[\xe0-\xef](?!{cont})"
         f"|[\xf0-\xf4]{cont}{{1,2}}(?!{cont})"
