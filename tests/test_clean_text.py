@@ -22,6 +22,7 @@ LOCALES = (
     "en", "fr", "de", "es", "pt", "it", "nl", "pl", "cs", "sk", "hu", "ro", "hr", "sl", "tr",
     "vi", "is", "da", "sv", "fi", "lt", "lv", "et", "ru", "uk", "bg", "sr", "el", "he", "ar",
     "fa", "zh", "ja", "ko", "th", "hi", "bn", "ta", "ka", "hy", "am", "km", "my",
+    "az", "ha", "yo", "ak", "ee", "ln", "or", "bo",
 )  # fmt: skip
 
 

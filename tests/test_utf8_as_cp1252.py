@@ -164,3 +164,22 @@ def test_cjk_whose_no_break_space_bytes_became_spaces_is_repaired(language: str)
 )
 def test_cjk_leads_before_a_space_in_clean_text_stay(clean: str) -> None:
     assert mojibake_fix.fix(clean).text == clean
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Azərbaycan Respublikasının paytaxtı Bakı şəhəridir və əhalisi iki milyondan çoxdur.",
+        "Me din de Kwame na mefiri Kumasi; ɛnnɛ yɛ da pa, na mepɛ sɛ mekɔ fie.",  # Twi
+        "Eʋegbe nye gbe si wodona le Ghana kple Togo, eye wònye ame geɖewo ƒe gbe.",  # Ewe
+        "Ina son karanta littattafai da yamma, amma yau ɗan'uwana ya zo ƙauyenmu.",  # Hausa
+        "ଓଡ଼ିଆ ଭାରତର ଏକ ପ୍ରମୁଖ ଭାଷା ଏବଂ ଓଡ଼ିଶାର ସରକାରୀ ଭାଷା ଅଟେ।",  # Odia
+        "བོད་ཀྱི་སྐད་ཡིག་ནི་བོད་མིའི་སྐད་ཡིག་ཡིན།",  # Tibetan
+    ],
+)
+def test_letters_of_living_orthographies_beyond_latin_1_and_their_scripts(clean: str) -> None:
+    # ``ə`` (``É™``), ``ɛ``, ``ɔ``, ``ɗ``, ``ƙ``, ``ƒ``, and the Odia and Tibetan
+    # scripts, are letters modern text writes: repaired as ftfy repairs them,
+    # and left alone when clean.
+    assert mojibake_fix.fix(as_cp1252(clean)).text == clean
+    assert mojibake_fix.fix(clean).text == clean

@@ -7,8 +7,8 @@ almost always is. These small judgements are shared by the detectors.
 
 >>> script_of("é"), script_of("Ж"), script_of("中"), script_of("—")
 ('Latin', 'Cyrillic', 'Han', 'Common')
->>> is_common("é"), is_common("Ѩ"), is_common("\\ue000")
-(True, False, False)
+>>> is_common("é"), is_common("ə"), is_common("Ѩ"), is_common("\\ue000")
+(True, True, False, False)
 """
 
 from __future__ import annotations
@@ -59,6 +59,7 @@ _RANGES: tuple[tuple[int, int, str, bool], ...] = (
     (0x0980, 0x09FF, "Bengali", True),
     (0x0A00, 0x0A7F, "Gurmukhi", True),
     (0x0A80, 0x0AFF, "Gujarati", True),
+    (0x0B00, 0x0B7F, "Oriya", True),
     (0x0B80, 0x0BFF, "Tamil", True),
     (0x0C00, 0x0C7F, "Telugu", True),
     (0x0C80, 0x0CFF, "Kannada", True),
@@ -66,6 +67,7 @@ _RANGES: tuple[tuple[int, int, str, bool], ...] = (
     (0x0D80, 0x0DFF, "Sinhala", True),
     (0x0E00, 0x0E7F, "Thai", True),
     (0x0E80, 0x0EFF, "Lao", True),
+    (0x0F00, 0x0FFF, "Tibetan", True),
     (0x1000, 0x109F, "Myanmar", True),
     (0x10A0, 0x10FF, "Georgian", True),
     (0x1100, 0x11FF, "Hangul", False),
@@ -107,6 +109,14 @@ _RANGES: tuple[tuple[int, int, str, bool], ...] = (
 )
 _STARTS = tuple(first for first, _, _, _ in _RANGES)
 _COMMON_MODIFIERS = frozenset("ʹʻʼʾʿˆˇˈˊˋˌː˘˙˚˛˜˝")
+# Letters of Latin Extended-B and IPA that living orthographies write:
+# Azerbaijani ``ə``, Akan, Ewe, Lingala and Bambara ``ɛ ɔ``, Hausa and Fula
+# ``ɓ ɗ ƙ ƴ``, Ewe ``ɖ ƒ ɣ ʋ``, Songhay ``ɲ``, Skolt Sámi ``ǧ ǩ ʒ``, Lakota ``ȟ``,
+# Yoruba ``ǹ`` (the letters CLDR's names of languages, territories, months and
+# days use in each locale's own language). Small letters only, and Azerbaijani
+# ``Ə``: the other capitals are what stray mojibake of Chinese and Japanese text
+# that lost bytes decodes to (``Æ`` and a lost byte read as ``Ɗ``).
+_LIVING_LATIN_LETTERS = frozenset("Əƒƙƴǝǧǩǯǹȟɓɔɖɗəɛɣɨɩɲʉʊʋʒʔꞌ")
 # Combining marks that decomposed (NFD) text in living languages uses.
 _COMMON_COMBINING = frozenset(
     chr(code) for code in (*range(0x0300, 0x030D), 0x030F, 0x0311, *range(0x0323, 0x0329), 0x0331)
@@ -134,7 +144,7 @@ def is_common(ch: str) -> bool:
     """Whether modern text in some language plausibly uses ``ch``."""
     if ch in "\t\n\r":
         return True
-    if ch in _COMMON_MODIFIERS or ch in _COMMON_COMBINING:
+    if ch in _COMMON_MODIFIERS or ch in _COMMON_COMBINING or ch in _LIVING_LATIN_LETTERS:
         return True
     entry = _range_of(ch)
     if entry is None or not entry[3]:

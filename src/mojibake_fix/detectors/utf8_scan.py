@@ -67,8 +67,13 @@ def is_typical(ch: str) -> bool:
 
 def _is_word_letter(ch: str) -> bool:
     """A letter of a script that words are written with (``ª``, ``µ`` and
-    ``ƒ`` are signs here)."""
-    return is_letter(ch) and script_of(ch) not in ("Common", "Inherited") and is_common(ch)
+    ``ƒ``, the florin sign far more often than Ewe's letter, are signs here)."""
+    return (
+        is_letter(ch)
+        and script_of(ch) not in ("Common", "Inherited")
+        and is_common(ch)
+        and ch != "ƒ"
+    )
 
 
 # How a capital and another letter that decode to a typical character tell:
