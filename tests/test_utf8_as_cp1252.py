@@ -175,11 +175,13 @@ def test_cjk_leads_before_a_space_in_clean_text_stay(clean: str) -> None:
         "Ina son karanta littattafai da yamma, amma yau ɗan'uwana ya zo ƙauyenmu.",  # Hausa
         "ଓଡ଼ିଆ ଭାରତର ଏକ ପ୍ରମୁଖ ଭାଷା ଏବଂ ଓଡ଼ିଶାର ସରକାରୀ ଭାଷା ଅଟେ।",  # Odia
         "བོད་ཀྱི་སྐད་ཡིག་ནི་བོད་མིའི་སྐད་ཡིག་ཡིན།",  # Tibetan
+        "ᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ, ᐃᓄᒃᑎᑐᑦ ᐅᖃᐅᓯᖅ, ⵜⴰⵎⴰⵣⵉⵖⵜ ⵜⴰⵏⴰⵡⴰⵢⵜ",  # Cherokee, Inuktitut, Amazigh
+        "ᱥᱟᱱᱛᱟᱲᱤ ᱯᱟᱹᱨᱥᱤ",  # Santali
     ],
 )
 def test_letters_of_living_orthographies_beyond_latin_1_and_their_scripts(clean: str) -> None:
-    # ``ə`` (``É™``), ``ɛ``, ``ɔ``, ``ɗ``, ``ƙ``, ``ƒ``, and the Odia and Tibetan
-    # scripts, are letters modern text writes: repaired as ftfy repairs them,
-    # and left alone when clean.
+    # ``ə`` (``É™``), ``ɛ``, ``ɔ``, ``ɗ``, ``ƙ``, ``ƒ``, and the Odia, Tibetan,
+    # Cherokee, Canadian syllabic, Tifinagh and Ol Chiki scripts, are letters
+    # modern text writes: repaired as ftfy repairs them, left alone when clean.
     assert mojibake_fix.fix(as_cp1252(clean)).text == clean
     assert mojibake_fix.fix(clean).text == clean

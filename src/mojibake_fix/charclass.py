@@ -72,7 +72,10 @@ _RANGES: tuple[tuple[int, int, str, bool], ...] = (
     (0x10A0, 0x10FF, "Georgian", True),
     (0x1100, 0x11FF, "Hangul", False),
     (0x1200, 0x137F, "Ethiopic", True),
+    (0x13A0, 0x13FF, "Cherokee", True),
+    (0x1400, 0x167F, "Canadian_Aboriginal", True),
     (0x1780, 0x17FF, "Khmer", True),
+    (0x1C50, 0x1C7F, "Ol_Chiki", True),
     (0x1E00, 0x1EFF, "Latin", True),  # Vietnamese
     (0x1F00, 0x1FFF, "Greek", True),  # polytonic
     (0x2000, 0x206F, "Common", True),
@@ -83,6 +86,7 @@ _RANGES: tuple[tuple[int, int, str, bool], ...] = (
     (0x2400, 0x24FF, "Common", False),
     (0x2500, 0x27BF, "Common", True),
     (0x27C0, 0x2BFF, "Common", False),
+    (0x2D30, 0x2D7F, "Tifinagh", True),
     (0x2E00, 0x2E7F, "Common", False),
     (0x3000, 0x303F, "Common", True),
     (0x3040, 0x309F, "Hiragana", True),
