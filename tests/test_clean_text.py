@@ -8,6 +8,7 @@ from importlib import resources
 
 import pytest
 from babel import Locale
+from babel.localedata import locale_identifiers
 from faker import Faker
 from faker.config import AVAILABLE_LOCALES
 from mimesis import Address, Person, Text
@@ -42,6 +43,27 @@ def cldr_sentences() -> Iterator[tuple[str, str]]:
         yield code, " ".join(days)
 
 
+def every_locale_names() -> Iterator[tuple[str, str]]:
+    """Territory and language names, ten to a line, in the language of each
+    locale CLDR has (some 200: Frisian ``Nederlân``, Sango ``Kâmitâ``,
+    Nheengatu ``Ãtigua``, whose lists wordfreq lacks)."""
+    for code in sorted(code for code in locale_identifiers() if "_" not in code):
+        locale = Locale.parse(code)
+        names = [name for key, name in sorted(locale.territories.items()) if key.isalpha()]
+        names += [name for _, name in sorted(locale.languages.items())]
+        for start in range(0, min(len(names), 200), 10):
+            yield code, ", ".join(names[start : start + 10])
+
+
+def changed(fields: Iterable[str]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The fields ``fix`` changes, with what it changed."""
+    return [
+        (field, [(c.original, c.replacement) for c in result.changes])
+        for field in fields
+        if (result := mojibake_fix.fix(field)).changes
+    ]
+
+
 def scripts_of(texts: list[str]) -> set[str]:
     return {
         script_of(ch)
@@ -68,12 +90,13 @@ def test_cldr_sentences_are_unchanged() -> None:
     sentences = list(cldr_sentences())
     assert len(sentences) >= 400
     assert len(scripts_of([text for _, text in sentences])) >= 15
-    changed = [
-        (code, text, [(c.original, c.replacement) for c in result.changes])
-        for code, text in sentences
-        if (result := mojibake_fix.fix(text)).changes
-    ]
-    assert changed == []
+    assert changed(text for _, text in sentences) == []
+
+
+def test_names_in_every_cldr_locale_are_unchanged() -> None:
+    lines = list(every_locale_names())
+    assert len({code for code, _ in lines}) >= 150
+    assert changed(text for _, text in lines) == []
 
 
 def emoji_annotation_sentences() -> Iterator[tuple[str, str]]:
@@ -98,12 +121,7 @@ def test_emoji_annotation_sentences_are_unchanged() -> None:
     # are everywhere in mojibake of such text, and nowhere in the text itself.
     sentences = list(emoji_annotation_sentences())
     assert len({lang for lang, _ in sentences}) >= 40
-    changed = [
-        (lang, [(c.original, c.replacement) for c in result.changes])
-        for lang, text in sentences
-        if (result := mojibake_fix.fix(text)).changes
-    ]
-    assert changed == []
+    assert changed(text for _, text in sentences) == []
 
 
 # Fields of the kinds scraped records are full of, drawn from the data of two
@@ -131,15 +149,6 @@ def faker_fields(locale: str) -> Iterator[str]:
     for kind in _FAKER_KINDS:
         if hasattr(fake, kind):
             yield from (str(getattr(fake, kind)()) for _ in range(_FAKER_PER_KIND))
-
-
-def changed(fields: Iterable[str]) -> list[tuple[str, list[tuple[str, str]]]]:
-    """The fields ``fix`` changes, with what it changed."""
-    return [
-        (field, [(c.original, c.replacement) for c in result.changes])
-        for field in fields
-        if (result := mojibake_fix.fix(field)).changes
-    ]
 
 
 @pytest.mark.parametrize("locale", list(MimesisLocale), ids=lambda locale: locale.value)

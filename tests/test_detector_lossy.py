@@ -1092,3 +1092,16 @@ def test_a_lead_that_lost_both_bytes_at_the_start_of_a_text_is_judged(clean: str
     damaged = undefined_lost(clean)
     assert damaged.startswith("ãã")
     assert mojibake_fix.fix(damaged).text == clean
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Akkadysk, Aragoneesk, âldingelsk, Sûd-Altaïsk",  # Frisian: â beside û, ï
+        "Afegãniretãma, Ãtigua asuí Babuda, Ãgura",  # Nheengatu: Ã beside ã
+        "Namibia, Uđđâ-Kaledonia, Taažâ, Nepal",  # Inari Sámi: đ, no byte of UTF-8
+    ],
+)
+def test_a_lead_like_the_letters_a_clean_text_writes_is_one_of_them(clean: str) -> None:
+    # Languages the lists do not know: what tells is the text's own letters.
+    assert mojibake_fix.fix(clean).text == clean

@@ -620,6 +620,12 @@ class _Judge:
             # written (``africâner`` in Portuguese, ``Gwlad yr Iâ`` in Welsh);
             # not before a byte no word is spelled with (``valmisâ¦``).
             return 4.0
+        if not self.damaged_elsewhere and self.writes_alike(lead):
+            # In a text that shows no mojibake, a lead that bears the mark of
+            # letters the text writes is one of them (Frisian ``âldingelsk``
+            # beside ``Nederlân`` and ``Sûd``; Nheengatu ``Ãtigua`` beside
+            # ``Afegãniretãma``): a language the lists may not know.
+            return 4.0
         if not is_letter(lead):
             # A symbol standing apart from words (``3 × 4``), its neighbours
             # decoded (``˜×`` is the end of ``ט`` before it).
@@ -673,6 +679,27 @@ class _Judge:
             if any(reading.text in named for reading in site.readings):
                 return named
         return {}
+
+    def writes_alike(self, lead: str) -> bool:
+        """Whether the text writes, whole, letters like ``lead``: another with
+        the accent it bears (``ê``, ``û`` for ``â``; ``ã`` for ``Ã``), or
+        letters of its script that are no byte of UTF-8 where the language
+        the lists know best does not write them all or knows too few words
+        (Inari Sámi ``đ`` beside ``Uđđâ``): a language of its own."""
+        marks = _accents(lead)
+        if marks and any(ch != lead and _accents(ch) == marks for ch in self._letters_written):
+            return True
+        byte_of = code_page("cp1252").byte_of
+        own = [
+            ch
+            for ch in self._letters_written
+            if script_of(ch) == script_of(lead) and byte_of.get(ch, 0xFF) >= 0xF5
+        ]
+        return bool(own) and not (self.language_known and all(map(self.legit, own)))
+
+    @functools.cached_property
+    def _letters_written(self) -> frozenset[str]:
+        return frozenset(ch for ch in self.text if ch > "\x7f" and ch.isalpha())
 
     def letter_elsewhere(self, ch: str) -> bool:
         """Whether ``ch`` is a letter of some language written in the text's script."""
@@ -1143,6 +1170,14 @@ class _Judge:
             return scored
         one = (replace(first[0], alike=tuple(item[0].text for item in rest)), first[1], first[2])
         return [one if item is first else item for item in scored if item not in rest]
+
+
+@functools.cache
+def _accents(ch: str) -> str:
+    """The combining marks of ``ch`` decomposed (``â``: the circumflex)."""
+    return "".join(
+        mark for mark in unicodedata.normalize("NFD", ch)[1:] if unicodedata.combining(mark)
+    )
 
 
 def _closed_again(
