@@ -177,6 +177,7 @@ def test_cjk_leads_before_a_space_in_clean_text_stay(clean: str) -> None:
         "བོད་ཀྱི་སྐད་ཡིག་ནི་བོད་མིའི་སྐད་ཡིག་ཡིན།",  # Tibetan
         "ᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ, ᐃᓄᒃᑎᑐᑦ ᐅᖃᐅᓯᖅ, ⵜⴰⵎⴰⵣⵉⵖⵜ ⵜⴰⵏⴰⵡⴰⵢⵜ",  # Cherokee, Inuktitut, Amazigh
         "ᱥᱟᱱᱛᱟᱲᱤ ᱯᱟᱹᱨᱥᱤ",  # Santali
+        "Yoruba: Èdè S̩amoro, Ìlú Èkó",  # S and U+0329, a vertical line below
     ],
 )
 def test_letters_of_living_orthographies_beyond_latin_1_and_their_scripts(clean: str) -> None:

@@ -123,7 +123,7 @@ _COMMON_MODIFIERS = frozenset("ʹʻʼʾʿˆˇˈˊˋˌː˘˙˚˛˜˝")
 _LIVING_LATIN_LETTERS = frozenset("Əƒƙƴǝǧǩǯǹȟɓɔɖɗəɛɣɨɩɲʉʊʋʒʔꞌ")
 # Combining marks that decomposed (NFD) text in living languages uses.
 _COMMON_COMBINING = frozenset(
-    chr(code) for code in (*range(0x0300, 0x030D), 0x030F, 0x0311, *range(0x0323, 0x0329), 0x0331)
+    chr(code) for code in (*range(0x0300, 0x030D), 0x030F, 0x0311, *range(0x0323, 0x032A), 0x0331)
 )
 
 
