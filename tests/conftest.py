@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from babel import Locale
+from babel.localedata import locale_identifiers
 from hypothesis import settings
 
 # Word lists load on first use, so a first example can take a moment; speed
@@ -28,6 +31,18 @@ def clean_paragraphs() -> list[tuple[str, str]]:
             if line.strip():
                 paragraphs.append((path.stem, line))
     return paragraphs
+
+
+def every_locale_names() -> Iterator[tuple[str, str]]:
+    """Territory and language names, ten to a line, in the language of each
+    locale CLDR has (some 200: Frisian ``Nederlân``, Sango ``Kâmitâ``,
+    Nheengatu ``Ãtigua``, whose lists wordfreq lacks)."""
+    for code in sorted(code for code in locale_identifiers() if "_" not in code):
+        locale = Locale.parse(code)
+        names = [name for key, name in sorted(locale.territories.items()) if key.isalpha()]
+        names += [name for _, name in sorted(locale.languages.items())]
+        for start in range(0, min(len(names), 200), 10):
+            yield code, ", ".join(names[start : start + 10])
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,6 @@ from importlib import resources
 
 import pytest
 from babel import Locale
-from babel.localedata import locale_identifiers
 from faker import Faker
 from faker.config import AVAILABLE_LOCALES
 from mimesis import Address, Person, Text
@@ -17,7 +16,7 @@ from mimesis import Locale as MimesisLocale
 import mojibake_fix
 from mojibake_fix.charclass import script_of
 
-from .conftest import clean_paragraphs
+from .conftest import clean_paragraphs, every_locale_names
 
 LOCALES = (
     "en", "fr", "de", "es", "pt", "it", "nl", "pl", "cs", "sk", "hu", "ro", "hr", "sl", "tr",
@@ -41,18 +40,6 @@ def cldr_sentences() -> Iterator[tuple[str, str]]:
             yield code, ", ".join(languages[start : start + 12])
         yield code, " ".join(months)
         yield code, " ".join(days)
-
-
-def every_locale_names() -> Iterator[tuple[str, str]]:
-    """Territory and language names, ten to a line, in the language of each
-    locale CLDR has (some 200: Frisian ``Nederlân``, Sango ``Kâmitâ``,
-    Nheengatu ``Ãtigua``, whose lists wordfreq lacks)."""
-    for code in sorted(code for code in locale_identifiers() if "_" not in code):
-        locale = Locale.parse(code)
-        names = [name for key, name in sorted(locale.territories.items()) if key.isalpha()]
-        names += [name for _, name in sorted(locale.languages.items())]
-        for start in range(0, min(len(names), 200), 10):
-            yield code, ", ".join(names[start : start + 10])
 
 
 def changed(fields: Iterable[str]) -> list[tuple[str, list[tuple[str, str]]]]:
