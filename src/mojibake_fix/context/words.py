@@ -351,6 +351,12 @@ def _key(word: str, lang: str = "") -> str:
     )
 
 
+def leaves_out_marks(lang: str) -> bool:
+    """Whether ``lang``'s lists spell words without the marks its texts may
+    write (Arabic harakat, Hebrew niqqud)."""
+    return lang in _WRITTEN_WITHOUT_MARKS
+
+
 def listed_letters(text: str, lang: str) -> str:
     """``text`` without the marks ``lang``'s lists leave out (``يُسمَّى`` is
     listed as ``يسمى``): the letters the lists spell words with.
@@ -358,7 +364,7 @@ def listed_letters(text: str, lang: str) -> str:
     >>> listed_letters("يُسمَّى", "ar"), listed_letters("naïve", "fr")
     ('يسمى', 'naïve')
     """
-    if lang not in _WRITTEN_WITHOUT_MARKS:
+    if not leaves_out_marks(lang):
         return text
     return "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
 

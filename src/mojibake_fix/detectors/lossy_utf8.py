@@ -95,6 +95,7 @@ from ..context.words import (
     counted_apart,
     coverage,
     guess_language,
+    leaves_out_marks,
     letter_score,
     listed_letters,
     sample_words,
@@ -1010,11 +1011,13 @@ class _Judge:
         around a mark are paired as if it were not there."""
         lang = self.lang
         assert lang is not None
-        word, shown = listed_letters(word, lang), listed_letters(shown, lang)
+        if leaves_out_marks(lang):
+            word, shown = listed_letters(word, lang), listed_letters(shown, lang)
+            following = listed_letters(following, lang)
         fit = 0.0
         if shown:
             fit += letter_score(word[-2:] or " ", shown[0], lang) - _PAIR_BASELINE
-        after = listed_letters(following, lang)[:1]
+        after = following[:1]
         if after or last:
             fit += letter_score((word + shown)[-2:], after or " ", lang) - _PAIR_BASELINE
         return fit
@@ -1159,7 +1162,7 @@ class _Judge:
         alike judged as one: the word lists cannot tell them apart, and a
         beam of readings would spend itself on their combinations."""
         lang = self.lang
-        if lang is None:
+        if lang is None or not leaves_out_marks(lang):
             return scored
         marks = [item for item in scored if item[0].text and not listed_letters(item[0].text, lang)]
         if len(marks) < 2:
@@ -1368,8 +1371,9 @@ def _plausible_cut(text: str, site: Site) -> bool:
     )
 
 
-# Scripts written together: a Japanese text of kana may cut a Han letter.
-_SCRIPT_FAMILY = {"Hiragana": "Han", "Katakana": "Han"}
+# Scripts written together, by the one they count as (:data:`_WRITTEN_IN`):
+# a Japanese text of kana may cut a Han letter.
+_SCRIPT_FAMILY = {member: script for script, members in _WRITTEN_IN.items() for member in members}
 
 
 @functools.cache
