@@ -496,7 +496,12 @@ class _Judge:
     @functools.cached_property
     def damaged_elsewhere(self) -> bool:
         """Whether the text shows mojibake that decodes whole somewhere."""
-        return demojibake(self.text) != self.text
+        return self._decoded != self.text
+
+    @functools.cached_property
+    def _decoded(self) -> str:
+        """The text with every whole sequence of mojibake decoded."""
+        return demojibake(self.text)
 
     @property
     def language_known(self) -> bool:
@@ -534,9 +539,7 @@ class _Judge:
     @functools.cached_property
     def marks_written(self) -> frozenset[str]:
         """The scripts of the combining marks the text shows, decoded."""
-        return frozenset(
-            script_of(ch) for ch in demojibake(self.text) if unicodedata.category(ch) == "Mn"
-        )
+        return frozenset(script_of(ch) for ch in self._decoded if unicodedata.category(ch) == "Mn")
 
     def starts_words(self, letter: str) -> bool:
         """Whether ``letter`` is one the text's language writes and starts
@@ -1380,9 +1383,9 @@ _SCRIPT_FAMILY = {member: script for script, members in _WRITTEN_IN.items() for 
 def _scripts_started_by(shown: bytes) -> frozenset[str] | None:
     """The scripts of the characters whose UTF-8 starts with ``shown``
     (a lead and the continuation bytes left of it), or ``None`` where one of
-    them is not a letter (a mark, a symbol, an emoji): those stand in any text."""
-    length = 2 if 0xC2 <= shown[0] <= 0xDF else 3 if shown[0] <= 0xEF else 4
-    missing = length - len(shown)
+    them is not a letter (a mark, a symbol, an emoji: those stand in any text)
+    or ``shown`` starts no sequence short of bytes."""
+    missing = sequence_length(shown[0]) - len(shown)
     if missing <= 0:
         return None
     scripts = set()
@@ -1406,8 +1409,6 @@ def _starts_only_unwritten_letters(text: str, site: Site) -> bool:
     are UTF-8 leads (``Ã``, ``Ð``) tell no script: they may be bytes."""
     byte_of = code_page("cp1252").byte_of
     shown = bytes(byte_of.get(ch, 0) for ch in text[site.start : site.end])
-    if not 0xC2 <= shown[0] <= 0xF4:
-        return False
     scripts = _scripts_started_by(shown)
     if not scripts:
         return False
