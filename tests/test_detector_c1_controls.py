@@ -23,7 +23,6 @@ from .conftest import clean_samples
         ("l\x92homme et l\x92\x9cuvre", "l’homme et l’œuvre"),
         ("\x84Guten Tag\x93, sagte er \x97 leise.", "„Guten Tag“, sagte er — leise."),
         ("Say \x91hi\x92\x85\x94", "Say ‘hi’…”"),
-        ("C2-wrapped: \u00c2\x93yes\u00c2\x94", "C2-wrapped: “yes”"),
     ],
 )
 def test_repairs_windows_1252_punctuation(broken: str, fixed: str) -> None:
@@ -31,6 +30,17 @@ def test_repairs_windows_1252_punctuation(broken: str, fixed: str) -> None:
     assert result.text == fixed
     assert {c.detector for c in result.changes} == {"c1-controls"}
     assert result.revert() == broken
+
+
+def test_c1_controls_wrapped_in_utf8_once_more_are_two_layers() -> None:
+    # The outer layer (UTF-8 read as Latin-1) is peeled first, then the
+    # C1 controls beneath it are read as Windows-1252.
+    broken = "C2-wrapped: \u00c2\x93yes\u00c2\x94"
+    result = mojibake_fix.fix(broken)
+    assert result.text == "C2-wrapped: “yes”"
+    assert [c.reason for c in result.changes] == ["UTF-8 read as latin-1 (2 layers)"] * 2
+    assert result.revert() == broken
+    assert [f.replacement for f in find(broken)] == ["“", "”"]
 
 
 def test_each_maximal_run_is_one_finding() -> None:

@@ -6,6 +6,9 @@ detector with the lower priority number) and applies those at or above the
 threshold. Repaired text can still be mojibake, one layer less deep
 (``cafÃƒÂ©`` → ``cafÃ©`` → ``café``), so passes repeat until nothing changes;
 the changes of all passes are composed into one change per span of the input.
+Before any of that, an outer layer of UTF-8 read as Latin-1 or Windows-1252
+is peeled off (:mod:`mojibake_fix.layers`), so that what lies beneath is
+judged as it was before the last hop.
 
 >>> result = fix("cafÃƒÂ©")
 >>> result.text, [(c.original, c.replacement) for c in result.changes]
@@ -15,12 +18,14 @@ the changes of all passes are composed into one change per span of the input.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .detectors import Detector, WholeReading, select
+from .layers import MOST_LAYERS, OUTER_PAGES, Peeled, peel_layer
 from .model import (
     Change,
     DeferredChanges,
@@ -49,6 +54,7 @@ class Plan:
     scan: Scan
     priorities: Mapping[str, int]
     whole_readers: tuple[Detector, ...]
+    outer_pages: tuple[str, ...]
 
 
 @functools.cache
@@ -66,6 +72,9 @@ def plan_of(detectors: tuple[Detector, ...]) -> Plan:
         priorities={detector.id: detector.priority for detector in detectors},
         whole_readers=tuple(
             sorted((d for d in detectors if d.read_whole), key=lambda d: d.priority)
+        ),
+        outer_pages=tuple(
+            name for name in OUTER_PAGES if any(d.id == f"utf8-as-{name}" for d in detectors)
         ),
     )
 
@@ -106,9 +115,20 @@ def fix_with(text: str, detectors: tuple[Detector, ...], min_confidence: float) 
     return _repair(text, plan, min_confidence)
 
 
-def _repair(text: str, plan: Plan, min_confidence: float, readings_left: int = 2) -> Result:
+def _repair(
+    text: str,
+    plan: Plan,
+    min_confidence: float,
+    readings_left: int = 2,
+    layers_left: int = MOST_LAYERS,
+) -> Result:
     """Repair ``text``, which the scan of ``plan`` said to look at.
-    ``readings_left`` bounds how often a repaired text is read whole again."""
+    ``readings_left`` bounds how often a repaired text is read whole again,
+    ``layers_left`` how many outer layers are peeled before anything else."""
+    if layers_left:
+        peeled = peel_layer(text, plan.outer_pages, min_confidence)
+        if peeled is not None:
+            return _beneath(text, peeled, plan, min_confidence, readings_left, layers_left - 1)
     current = text
     changes: Sequence[Change] = ()
     leftovers: list[Finding] = []
@@ -167,6 +187,48 @@ def _repair(text: str, plan: Plan, min_confidence: float, readings_left: int = 2
             current = rest.text
     kept = tuple(f for f in leftovers if not any(_overlaps(f.start, f.end, c) for c in changes))
     return Result(text=current, changes=changes, findings=kept, original=text)
+
+
+def _beneath(
+    text: str,
+    peeled: Peeled,
+    plan: Plan,
+    min_confidence: float,
+    readings_left: int,
+    layers_left: int,
+) -> Result:
+    """The repair of ``text`` whose outer layer ``peeled`` removed: the text
+    beneath is repaired as if it had come that way."""
+    inner = (
+        unchanged(peeled.text)
+        if plan.scan.looks_clean(peeled.text)
+        else _repair(peeled.text, plan, min_confidence, readings_left, layers_left)
+    )
+    changes = compose(peeled.changes, inner.changes) if inner.changes else peeled.changes
+    return Result(
+        text=inner.text,
+        changes=changes,
+        findings=_outside(inner.findings, peeled.changes),
+        original=text,
+    )
+
+
+def _outside(findings: Sequence[Finding], changes: Sequence[Change]) -> tuple[Finding, ...]:
+    """``findings`` on the output of ``changes``, moved to the input of them;
+    those that touch a change are left out (the change covers their span)."""
+    moved: list[Finding] = []
+    for finding in findings:
+        shift = 0
+        for change in changes:
+            if change.fixed_end <= finding.start:
+                shift = change.end - change.fixed_end
+            elif change.fixed_start < finding.end or change.fixed_start == finding.start:
+                break
+        else:
+            moved.append(
+                dataclasses.replace(finding, start=finding.start + shift, end=finding.end + shift)
+            )
+    return tuple(moved)
 
 
 def _read_whole(text: str, plan: Plan) -> WholeReading | None:

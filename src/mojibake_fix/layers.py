@@ -1,0 +1,138 @@
+"""Outer layers first: text that was read once more as Latin-1 or
+Windows-1252 on top of whatever damage it already had.
+
+Every hop that reads UTF-8 with the wrong code page wraps the text in one
+more layer, and the layers need not use the same page: ``ÄŒeÅ¡tina``
+(``Čeština`` read as Windows-1252) read again as Latin-1 is
+``Ã\\x84Å\\x92eÃ\\x85Â¡tina``. Judged whole, with any one page all the way
+down, the wrong page can win (ISO-8859-15 has ``Œ`` too). Peeling the outer
+layer first leaves the text as the hop before it left it, which the
+detectors then judge as if it had come that way.
+
+A stretch is peeled when, like ftfy's whole-text step, it looks broken
+(ftfy's badness) and every non-ASCII character of it maps back to bytes that
+decode as UTF-8. Stretches end at characters the page cannot show, so an
+unrelated line in another script beside the damage changes nothing.
+
+>>> peel_layer("Ã\\x84Å\\x92eÃ\\x85Â¡tina").text
+'ÄŒeÅ¡tina'
+>>> peel_layer("ÄŒeÅ¡tina") is None  # the last layer: the detectors' job
+True
+>>> peel_layer("Offering 5×£35 pin ups") is None  # looks as people write
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .codepages import CodePage, code_page
+from .model import Change
+
+# The pages an outer layer is read with, most common first.
+OUTER_PAGES = ("cp1252", "latin-1")
+# More layers than this are never seen in the wild; it bounds the work.
+MOST_LAYERS = 4
+CONFIDENCE = 0.99
+
+_NON_ASCII_RUN = re.compile("[^\x00-\x7f]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Peeled:
+    """A text one layer down, and the changes from the text as it came."""
+
+    text: str
+    changes: tuple[Change, ...]
+
+
+@functools.cache
+def _stretch_pattern(name: str) -> re.Pattern[str]:
+    """A stretch of characters the page shows, holding one that is not ASCII."""
+    shown = "".join(re.escape(ch) for ch in code_page(name).byte_of)
+    return re.compile(f"[\x00-\x7f{shown}]*[{shown}][\x00-\x7f{shown}]*")
+
+
+def _cut_from_more(text: str, start: int, end: int) -> bool:
+    """Whether the stretch ``start:end`` touches, with no ASCII between, a
+    character the page cannot show: a sequence may run on into it (``Â©``
+    of ``nÃƒÂ©`` in Latin-1, which has no ``ƒ``), so the stretch is no
+    whole layer of its own."""
+    return (start > 0 and not text[start].isascii()) or (
+        end < len(text) and not text[end - 1].isascii()
+    )
+
+
+def _decoded(raw: bytes) -> str | None:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _peel_stretch(stretch: str, page: CodePage) -> list[tuple[int, int, str]] | None:
+    """The non-ASCII runs of ``stretch`` and what each decodes to, when all
+    of them decode and both the stretch and what lies beneath it look
+    broken; ``None`` otherwise. Where the text beneath looks clean this was
+    the last layer, which the detectors judge against every other page."""
+    from ftfy.badness import is_bad
+
+    if not is_bad(stretch):
+        return None
+    edits: list[tuple[int, int, str]] = []
+    pieces: list[str] = []
+    position = 0
+    for run in _NON_ASCII_RUN.finditer(stretch):
+        raw = page.encode(run.group())
+        decoded = None if raw is None else _decoded(raw)
+        if decoded is None:
+            return None
+        edits.append((run.start(), run.end(), decoded))
+        pieces += [stretch[position : run.start()], decoded]
+        position = run.end()
+    return edits if is_bad("".join([*pieces, stretch[position:]])) else None
+
+
+def peel_layer(
+    text: str, pages: tuple[str, ...] = OUTER_PAGES, min_confidence: float = 0.0
+) -> Peeled | None:
+    """``text`` with its outer layer in one of ``pages`` removed, or ``None``
+    when no stretch of it has one (or ``min_confidence`` asks for more than
+    a peel is sure of)."""
+    if min_confidence > CONFIDENCE:
+        return None
+    for name in pages:
+        page = code_page(name)
+        changes: list[Change] = []
+        pieces: list[str] = []
+        position = 0
+        shift = 0
+        for stretch in _stretch_pattern(name).finditer(text):
+            if _cut_from_more(text, stretch.start(), stretch.end()):
+                continue
+            edits = _peel_stretch(stretch.group(), page)
+            if not edits:
+                continue
+            for start, end, decoded in edits:
+                start, end = start + stretch.start(), end + stretch.start()
+                pieces += [text[position:start], decoded]
+                changes.append(
+                    Change(
+                        start=start,
+                        end=end,
+                        fixed_start=start + shift,
+                        fixed_end=start + shift + len(decoded),
+                        original=text[start:end],
+                        replacement=decoded,
+                        detector=f"utf8-as-{name}",
+                        confidence=CONFIDENCE,
+                        reason=f"UTF-8 read as {name}",
+                    )
+                )
+                shift += len(decoded) - (end - start)
+                position = end
+        if changes:
+            return Peeled("".join([*pieces, text[position:]]), tuple(changes))
+    return None

@@ -1,0 +1,70 @@
+"""Outer layers are peeled before anything beneath them is judged."""
+
+from __future__ import annotations
+
+import pytest
+
+import mojibake_fix
+from mojibake_fix.layers import peel_layer
+
+
+def latin_1_layer(text: str) -> str:
+    return text.encode("utf-8").decode("latin-1")
+
+
+@pytest.mark.parametrize(
+    ("clean", "inner"),
+    [
+        # The inner layer is Windows-1252, the outer Latin-1: no one page reads both.
+        ("Čeština", "ÄŒeÅ¡tina"),
+        ("Straße – 5 €", "StraÃŸe â€“ 5 â‚¬"),
+        ("Привет", "ÐŸÑ€Ð¸Ð²ÐµÑ‚"),
+    ],
+)
+def test_a_latin_1_layer_over_windows_1252_mojibake_is_peeled_first(clean: str, inner: str) -> None:
+    text = latin_1_layer(inner)
+    result = mojibake_fix.fix(text)
+    assert result.text == clean
+    assert result.revert() == text
+
+
+@pytest.mark.parametrize("unrelated", ["日本語の文章です。", "Русский текст.", "Plain English."])
+def test_an_unrelated_line_beside_a_layer_changes_nothing(unrelated: str) -> None:
+    layered = latin_1_layer("ÄŒeÅ¡tina")
+    for text in (f"{unrelated}\n{layered}", f"{layered}\n{unrelated}"):
+        assert mojibake_fix.fix(text).text == text.replace(layered, "Čeština")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cafÃ© crÃ¨me",  # the last layer: the detectors weigh it against other pages
+        "Offering 5×£35 pin ups",  # clean: nothing about it looks broken
+        "Bäume fÃŒr",  # ISO-8859-15's ü as Windows-1252 would read it: not peeled
+        "",
+    ],
+)
+def test_no_layer_to_peel(text: str) -> None:
+    assert peel_layer(text) is None
+
+
+def test_a_stretch_cut_by_a_character_of_the_page_beneath_is_not_peeled() -> None:
+    # Latin-1 has no ƒ: alone it would read the Â© of ``nÃƒÂ©`` as ©.
+    text = "Iggy Pop (nÃƒÂ© Jim Osterberg)"
+    assert peel_layer(text, ("latin-1",)) is None
+    peeled = peel_layer(text)
+    assert peeled is not None and peeled.text == "Iggy Pop (nÃ© Jim Osterberg)"
+    assert mojibake_fix.fix(text).text == "Iggy Pop (né Jim Osterberg)"
+
+
+@pytest.mark.parametrize(
+    "text", ["Offering 5×£35 pin ups", "higher values (“+” and “×” curves)", "∆°", "x ×£ y"]
+)
+def test_symbols_that_would_become_a_lone_letter_stay(text: str) -> None:
+    assert mojibake_fix.fix(text).text == text
+
+
+def test_symbols_become_a_letter_where_the_page_explains_the_rest() -> None:
+    clean = "Kraftig blæst, × 3 og ø"
+    text = clean.encode("utf-8").decode("mac-roman")
+    assert mojibake_fix.fix(text).text == clean
