@@ -59,11 +59,16 @@ _NBSP_LEADS_CJK = "\xe4\xe5\xe6\xe7\xe8\xe9\xea\xeb\xec\xed"
 _MOST_FOR_A_PART = 0.95
 # A page that explains this share of a text vouches for its weakest runs too.
 _NEARLY_ALL = 0.9
+# What a run that is evidence only with support from elsewhere scores alone:
+# enough to be repaired where the page explains nearly all the rest, too
+# little to vouch for the page itself.
+_NEEDS_SUPPORT = 0.1
 
 _ASCII = frozenset(map(chr, range(0x80)))
 
-# Portuguese contractions where 'à' is a prefix of the next word (ftfy's list).
-_GRAVE_PREFIXES = re.compile(r"(?:quele|quela|quilo|s)\b")
+# Portuguese contractions where 'à' is a prefix of the next word (ftfy's list):
+# ``às`` only before a space (French ``à s'éloigner``).
+_GRAVE_PREFIXES = re.compile(r"quele|quela|quilo|s ")
 # How common ``à`` must be in a language to be one of its words (Zipf): 7.3
 # in French, 6.4 in Portuguese; lists of other languages hold it as noise
 # from quoted French (``à la``), at 4.3 at most.
@@ -454,7 +459,24 @@ def judge(text: str, run: Run, page: CodePage) -> float:
     score -= 0.2 * min(2, _case_breaks(decoded, before, after))
     if 0.2 <= score < 0.6 and _makes_a_word(text, run):
         score += 0.3
+    if score > _NEEDS_SUPPORT and _symbols_become_a_letter(text, run):
+        score = _NEEDS_SUPPORT
     return max(0.0, min(_MOST_FOR_A_PART, score))
+
+
+def _symbols_become_a_letter(text: str, run: Run) -> bool:
+    """Whether ``run`` is symbols only (``×£``, ``∆°``, ``├┤``) that would
+    become one letter standing apart from every letter of its script.
+    People write such pairs (``5×£35``, ``“×”``); only the same page
+    explaining the rest of the text makes them mojibake. A letter that
+    joins letters of its script (``bl√¶st``) is evidence of its own."""
+    if len(run.decoded) != 1 or not is_letter(run.decoded):
+        return False
+    if any(is_letter(ch) for ch in text[run.start : run.end]):
+        return False
+    script = script_of(run.decoded)
+    around = text[run.start - 1 : run.start] + text[run.end : run.end + 1]
+    return not any(is_letter(ch) and script_of(ch) == script for ch in around)
 
 
 def _among_symbols(text: str, run: Run) -> bool:
@@ -544,12 +566,20 @@ def page_support(text: str, page: CodePage, scored: list[tuple[Run, float]]) -> 
     page, so once some runs are clearly broken in a page, and the page
     explains nearly every character of it in the text, the weaker runs
     (``Ä…`` for ``ą``, which alone looks like ordinary text) are broken too.
+    Runs that need support (:func:`_symbols_become_a_letter`) give none, and
+    count neither for the page nor against it.
     """
-    usable = [(run, score) for run, score in scored if score > 0.0]
+    usable: list[tuple[Run, float]] = []
+    unheard = 0
+    for run, score in scored:
+        if _symbols_become_a_letter(text, run):
+            unheard += run.end - run.start
+        elif score > 0.0:
+            usable.append((run, score))
     if not usable:
         return 0.0
     covered = sum(run.end - run.start for run, _ in usable)
-    candidates = len(_page_characters(page.name).findall(text))
+    candidates = len(_page_characters(page.name).findall(text)) - unheard
     coverage = covered / candidates if candidates else 0.0
     strongest = max(score for _, score in usable)
     if strongest >= 0.6 or (covered >= 6 and coverage >= 0.95):
@@ -584,6 +614,8 @@ def stretch_confidence(text: str, page: CodePage, stretch: list[Run], share: flo
 
     decoded = [run.decoded for run in stretch]
     if not all(is_common(ch) for piece in decoded for ch in piece):
+        return 0.0
+    if all(_symbols_become_a_letter(text, run) for run in stretch):
         return 0.0
     if any(
         _glued_to_page_letter(text, run.start - 1, page)
