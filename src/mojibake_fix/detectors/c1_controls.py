@@ -113,7 +113,9 @@ def utf8_covered(text: str, start: int) -> int:
             if cont is None or (raw and not 0x80 <= cont <= 0xBF):
                 break
             raw.append(cont)
-        if len(raw) <= start - lead_at or not _valid_utf8_prefix(bytes(raw)):
+        # Only a whole sequence: ``é\x85`` before a space is a letter and
+        # an ellipsis, since no byte of ``E9 85`` is missing in the text.
+        if len(raw) < length or not _valid_utf8_prefix(bytes(raw)):
             return 0
         return lead_at + len(raw) - start
     return 0
