@@ -103,6 +103,7 @@ from ..context.words import (
     zipf,
 )
 from ..model import Candidate, Finding
+from . import utf8_scan
 from .base import Detector, Wake
 
 DETECTOR_ID = "lossy-utf8"
@@ -1956,6 +1957,11 @@ def _case_weighted(
     return weighted
 
 
+def _word_follows(text: str, at: int) -> bool:
+    """Whether a word starts right at ``at``, and not more mojibake."""
+    return is_letter(text[at : at + 1] or " ") and not utf8_scan.is_suspect(text[at : at + 4])
+
+
 def _decoded_tail(text: str, end: int) -> tuple[int, str]:
     """Whole mojibake sequences right after a word (``×´`` for ``״``): the
     finding covers them too, decoded, or nothing would decode them once it
@@ -2008,7 +2014,11 @@ def _dictionary_findings(
             if match is None:
                 continue
             start, end, found = match
+            # A space that stood for the word's last byte (``voilÃ le``) was
+            # the space after the word too: the two became one on the way.
+            absorbed = " " if text[end - 1] == " " and _word_follows(text, end) else ""
             end, tail = _decoded_tail(text, end)
+            tail += absorbed
             found = _case_weighted(
                 found,
                 _starts_sentence(text, start),
