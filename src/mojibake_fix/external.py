@@ -121,7 +121,8 @@ def _download(source: Source, folder: Path) -> Path:
 
 @dataclass(frozen=True, slots=True)
 class CleanText:
-    """One text as its authors wrote it, from one external set."""
+    """One text as its authors wrote it, from one external set, with its
+    language as the set names it ("" where the set does not)."""
 
     set_name: str
     language: str
