@@ -53,8 +53,6 @@ _CUT_APOSTROPHE = "a lone â after a word may be an apostrophe cut at the end (K
 _LISTED_ELISION = "â inside a name of no known language, where English lists the elision (abc's)"
 _CYRILLIC_PAIR = "two Cyrillic letters alone read as UTF-8 in Windows-1251"
 KNOWN_FALSE_POSITIVES: dict[tuple[str, str], str] = {
-    ("pycountry", "Arhâ"): _CUT_APOSTROPHE,
-    ("pycountry", "arhâ"): _CUT_APOSTROPHE,
     ("pycountry", "Unija Komorâ"): _CUT_APOSTROPHE,
     ("pycountry", "Payis-Bâs"): _LISTED_ELISION,
     ("pycountry", "Abcâs"): _LISTED_ELISION,

@@ -806,10 +806,14 @@ class _Judge:
         Windows-1252 is a letter when it continues the word as common words
         do (``châ`` of ``château``, ``Româ``) or is a letter of the language
         after no word of it (``smântâ``); after a whole word (``chalumeauâ``,
-        ``sichâ``) or in a language that does not write it, a mark was lost."""
+        ``sichâ``) or in a language that does not write it, a mark was lost.
+        A text of one word tells no language its word could be one of
+        (``Arhâ``, a name)."""
         run = _trailing_letters(stem)
         if _starts_a_written_word(run + LONE_PUNCTUATION_LEAD):
             return 4.0
+        if len(sample_words(text)) < 2:
+            return self.foreign_letter_bonus(LONE_PUNCTUATION_LEAD)
         if self.word_zipf(run, _SHORTEST_WRITTEN) > 0.0:
             return 0.0
         if self.legit(LONE_PUNCTUATION_LEAD):
