@@ -1354,6 +1354,8 @@ def _closes_a_word(ch: str) -> bool:
 # Marks a word may open right after: an apostrophe (``L’âge``), an opening
 # quote or bracket (``„à la``).
 _OPENS_A_WORD = "'’‘“„«‹\"([{¿¡"
+# Marks that join the parts of a word as a space parts words (``Xim-ba-bu-ê``).
+_HYPHENS = "-\u2010"
 
 
 def _odd_alone(before: str, lead: str, capitals: bool) -> bool:
@@ -1374,9 +1376,6 @@ def _odd_alone(before: str, lead: str, capitals: bool) -> bool:
     # The lead of an emoji (``ð``; ``ñ`` to ``ô`` start only private and
     # unassigned planes), judged by the language's letters and one-letter words.
     return lead == "\xf0"
-
-
-_HYPHENS = "-\u2010"
 
 
 def _plausible_cut(text: str, site: Site) -> bool:
