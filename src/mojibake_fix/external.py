@@ -15,14 +15,21 @@ do.
 
 from __future__ import annotations
 
+import codecs
 import os
+import re
 import shutil
+import struct
 import subprocess
 import sys
 import tarfile
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+import wordfreq
+from babel.messages.pofile import read_po
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,3 +114,131 @@ def _download(source: Source, folder: Path) -> Path:
         last = (completed.stderr.strip().splitlines() or ["no archive"])[-1]
         raise ExternalUnavailable(f"{source.requirement}: {last}")
     return archives[0]
+
+
+# Clean text written elsewhere: what ``fix`` must leave exactly as it is.
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """One text as its authors wrote it, from one external set, with its
+    language as the set names it ("" where the set does not)."""
+
+    set_name: str
+    language: str
+    text: str
+
+
+def sphinx_messages() -> Iterator[CleanText]:
+    """Every non-empty translation (plural forms too) of Sphinx's catalogs:
+    the short UI strings a documentation site is full of."""
+    for path in sorted((unpacked("sphinx") / "sphinx" / "locale").glob("*/LC_MESSAGES/*.po")):
+        with path.open("rb") as po:
+            catalog = read_po(po)
+        for message in catalog:
+            if not message.id:  # the header
+                continue
+            string = message.string or ""
+            for form in (string,) if isinstance(string, str) else string:
+                if form:
+                    yield CleanText("sphinx", path.parts[-3], form)
+
+
+def pycountry_messages() -> Iterator[CleanText]:
+    """Every translation in pycountry's catalogs (names of countries, their
+    subdivisions, languages, currencies and scripts). Its source distribution
+    ships them compiled (``.mo``), so they are read from those."""
+    locales = unpacked("pycountry") / "src" / "pycountry" / "locales"
+    for path in sorted(locales.glob("*/LC_MESSAGES/*.mo")):
+        for translation in _compiled_translations(path.read_bytes()):
+            for form in translation.split("\0"):  # plural forms
+                if form:
+                    yield CleanText("pycountry", path.parts[-3], form)
+
+
+def _compiled_translations(mo: bytes) -> Iterator[str]:
+    """The translations of a little-endian UTF-8 ``.mo`` file but its header
+    (the GNU gettext format; babel's reader rejects some of pycountry's
+    header dates)."""
+    count, originals, translations = struct.unpack_from("<3I", mo, 8)
+    for index in range(count):
+        id_length, _ = struct.unpack_from("<2I", mo, originals + 8 * index)
+        length, offset = struct.unpack_from("<2I", mo, translations + 8 * index)
+        if id_length:  # the header's message id is empty
+            yield mo[offset : offset + length].decode("utf-8")
+
+
+# charset-normalizer's own test of its detection names each sample's encoding
+# and language: ("sample-arabic-1.txt", "cp1256", "Arabic").
+_LABELLED_SAMPLE = re.compile(r'\("(sample-[\w.-]+)",\s*"(\w+)",\s*"(\w+)"\)')
+
+
+def charset_normalizer_samples(lines: bool = False) -> Iterator[CleanText]:
+    """charset-normalizer's ``data/`` samples, each decoded with the encoding
+    its authors' detection test expects of it: one text a file, or with
+    ``lines`` one a non-blank line. A file that does not decode strictly in
+    that encoding is skipped; every sample is labelled, and each decodes."""
+    root = unpacked("charset-normalizer")
+    labels = (root / "tests" / "test_full_detection.py").read_text(encoding="utf-8")
+    for name, encoding, language in sorted(_LABELLED_SAMPLE.findall(labels)):
+        if encoding == "utf_8":
+            encoding = "utf_8_sig"  # one sample starts with a byte order mark
+        text = _decoded((root / "data" / name).read_bytes(), encoding)
+        if text is not None:
+            yield from _texts("charset-normalizer", language, text, lines)
+
+
+def chardet_pages(lines: bool = False) -> Iterator[CleanText]:
+    """chardet's test pages, ``tests/<encoding>[-<language>]/``, decoded with
+    the encoding their folder names: one text a file, or with ``lines`` one a
+    non-blank line. Skipped: folders whose encoding Python has no codec for
+    (EUC-TW), and files that do not decode strictly or that decode to C1
+    controls (Windows-1252 bytes in a folder named ISO-8859-1: not the text
+    its authors wrote)."""
+    for folder in sorted(p for p in (unpacked("chardet") / "tests").iterdir() if p.is_dir()):
+        encoding, language = _codec_and_language(folder.name)
+        if encoding is None:
+            continue
+        for path in sorted(folder.iterdir()):
+            text = _decoded(path.read_bytes(), encoding)
+            if text is not None:
+                yield from _texts("chardet", language, text, lines)
+
+
+def _codec_and_language(folder: str) -> tuple[str | None, str]:
+    """``windows-1250-czech`` → (``cp1250``, ``czech``); ``utf-8-sig`` → (``utf-8-sig``, "")."""
+    for name, language in ((folder, ""), tuple(folder.rsplit("-", 1))):
+        try:
+            return codecs.lookup(name).name, language
+        except LookupError:
+            continue
+    return None, ""
+
+
+def _decoded(data: bytes, encoding: str) -> str | None:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return None if _C1_CONTROL.search(text) else text
+
+
+_C1_CONTROL = re.compile("[\x80-\x9f]")
+
+
+def _texts(set_name: str, language: str, text: str, lines: bool) -> Iterator[CleanText]:
+    if not lines:
+        yield CleanText(set_name, language, text)
+        return
+    for line in text.splitlines():
+        if line.strip():
+            yield CleanText(set_name, language, line)
+
+
+def wordfreq_words(top: int = 2000) -> Iterator[CleanText]:
+    """The ``top`` commonest words of every language wordfreq has, each as a
+    text of its own, then capitalised, then in capitals (where that differs)."""
+    for language in sorted(wordfreq.available_languages()):
+        for word in wordfreq.top_n_list(language, top):
+            for form in dict.fromkeys((word, word.capitalize(), word.upper())):
+                yield CleanText("wordfreq", language, form)

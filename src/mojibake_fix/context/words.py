@@ -412,6 +412,21 @@ def writes_apostrophes(lang: str) -> bool:
 
 
 @functools.cache
+def apostrophe_endings(lang: str) -> frozenset[str]:
+    """The single letters that end ``lang``'s own common words after an
+    apostrophe (English ``it's``, ``don't``; Italian ``c'è``): a letter alone
+    after an apostrophe is a clitic only where the language writes it so.
+
+    >>> sorted(apostrophe_endings("en")), sorted(apostrophe_endings("it"))
+    (['d', 'm', 's', 't'], ['e', 'è'])
+    """
+    own = _apostrophe_words(lang)
+    if lang != "en":
+        own -= _apostrophe_words("en")
+    return frozenset(ending for word in own if len(ending := word.rsplit("'", 1)[1]) == 1)
+
+
+@functools.cache
 def _apostrophe_words(lang: str) -> frozenset[str]:
     """The common words of ``lang`` with an apostrophe inside (English's are
     asked for every other language: read once)."""

@@ -41,7 +41,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 
-from ..charclass import is_letter, script_of
+from ..charclass import is_common, is_letter, script_of
 from ..codepages import code_page
 from ..context.candidates import (
     LEADS,
@@ -92,6 +92,7 @@ from ..context.quotes import (
 from ..context.words import (
     LANGUAGES_BY_SCRIPT,
     alphabet,
+    apostrophe_endings,
     counted_apart,
     coverage,
     guess_language,
@@ -738,14 +739,22 @@ class _Judge:
             # ``d’un``, ``c’è``: the lists hold the pieces, not the elision.
             lowest = min(self.word_zipf(piece, 1) for piece in pieces)
             return max(-2.0, min(2.0, lowest - 3.0))
-        if max(sum(ch.isalpha() for ch in piece) for piece in pieces) < 3 or (
-            lang is not None and self.legit(text[site.start]) and not writes_apostrophes(lang)
+        if (
+            max(sum(ch.isalpha() for ch in piece) for piece in pieces) < 3
+            or (lang is not None and self.legit(text[site.start]) and not writes_apostrophes(lang))
+            or (
+                lang is not None
+                and len(pieces[1]) == 1
+                and pieces[1].casefold() not in apostrophe_endings(lang)
+            )
         ):
             # Short pieces are words by chance; so are the pieces around a
             # letter of a language that writes no apostrophes inside words
             # (Romanian ``tac`` and ``muri`` in ``tacâmuri``, where Turkish
-            # ``Kütüphanesi’nin`` is how names take endings): only the
-            # elision itself, listed, tells.
+            # ``Kütüphanesi’nin`` is how names take endings), and a letter
+            # alone after it that the language does not end such words with
+            # (Italian ``t`` of Friulian ``Sultanât``, against English ``’s``):
+            # only the elision itself, listed, tells.
             return max(-2.0, min(2.0, joined))
         lowest = min(self.word_zipf(piece, 1) for piece in pieces)
         return max(-2.0, min(2.0, max(joined, lowest - 3.0)))
@@ -798,10 +807,14 @@ class _Judge:
         Windows-1252 is a letter when it continues the word as common words
         do (``châ`` of ``château``, ``Româ``) or is a letter of the language
         after no word of it (``smântâ``); after a whole word (``chalumeauâ``,
-        ``sichâ``) or in a language that does not write it, a mark was lost."""
+        ``sichâ``) or in a language that does not write it, a mark was lost.
+        A text of one word tells no language its word could be one of
+        (``Arhâ``, a name)."""
         run = _trailing_letters(stem)
         if _starts_a_written_word(run + LONE_PUNCTUATION_LEAD):
             return 4.0
+        if len(sample_words(text)) < 2:
+            return self.foreign_letter_bonus(LONE_PUNCTUATION_LEAD)
         if self.word_zipf(run, _SHORTEST_WRITTEN) > 0.0:
             return 0.0
         if self.legit(LONE_PUNCTUATION_LEAD):
@@ -1306,14 +1319,30 @@ def _lead_of_its_letters(text: str, start: int) -> bool:
 def _all_mojibake(text: str, start: int) -> bool:
     """Whether every character above ASCII before ``start`` belongs to a whole
     mojibake sequence: then the text went through Windows-1252 entire, and a
-    lead at its end is a byte, not a letter (``thá`` for a cut ``thế``)."""
+    lead at its end is a byte, not a letter (``thá`` for a cut ``thế``). A
+    pair that decodes to a character no text uses or to a letter glued to
+    letters of another script is letters as written (Czech ``ÚŽASNÉ``: ``ÚŽ``
+    would be Arabic ``ڎ`` before ``ASN``)."""
+    pieces = list(_pieces(text[:start]))
     decoded = False
-    for piece, whole in _pieces(text[:start]):
+    for index, (piece, whole) in enumerate(pieces):
         if whole:
+            neighbours = [pieces[i][0] for i in (index - 1, index + 1) if 0 <= i < len(pieces)]
+            if not is_common(piece) or any(_other_script(piece, ch) for ch in neighbours):
+                return False
             decoded = True
         elif piece >= "\x80" and not piece.isspace():
             return False
     return decoded
+
+
+def _other_script(letter: str, neighbour: str) -> bool:
+    """Whether two letters side by side are of scripts not written together
+    (marks go with any letter; kana with Han)."""
+    if not (unicodedata.category(letter)[0] == unicodedata.category(neighbour)[0] == "L"):
+        return False
+    scripts = {_SCRIPT_FAMILY.get(script, script) for script in map(script_of, (letter, neighbour))}
+    return len(scripts) > 1
 
 
 def _closes_a_word(ch: str) -> bool:
@@ -1326,24 +1355,28 @@ def _closes_a_word(ch: str) -> bool:
 # Marks a word may open right after: an apostrophe (``L’âge``), an opening
 # quote or bracket (``„à la``).
 _OPENS_A_WORD = "'’‘“„«‹\"([{¿¡"
+# Marks that join the parts of a word as a space parts words (``Xim-ba-bu-ê``).
+_HYPHENS = "-\u2010"
 
 
-def _odd_alone(before: str, lead: str) -> bool:
+def _odd_alone(before: str, lead: str, capitals: bool) -> bool:
     """Whether ``lead`` stands alone at the end in a way few texts end: a
-    capital glued to an apostrophe (``c’Ã``), the lead of punctuation or of
-    an emoji after a space (``a â``, ``! ð``), or a letter glued to other
-    punctuation (``meeting,â``). A letter after a space (``… é``, the Danish
-    island ``på Ø``) or opening a word after an apostrophe or quote (``L’â``,
-    ``„à``) may well be a word."""
+    capital glued to an apostrophe after small letters (``c’Ã``), the lead
+    of punctuation or of an emoji after a space (``a â``, ``! ð``), or a
+    letter glued to other punctuation (``meeting,â``). A letter after a space
+    or a hyphen (``… é``, the Danish island ``på Ø``, ``Xim-ba-bu-ê``),
+    opening a word after an apostrophe or quote (``L’â``, ``„à``) or a
+    capital after one in a word of capitals (``COM'È``) may well be a word;
+    ``capitals`` tells whether the letters before are capitals."""
     if before.isalnum():
         return False
     if before in _OPENS_A_WORD:
-        return lead.isupper() and before in "'’"
-    if lead == LONE_PUNCTUATION_LEAD or not before.isspace():
+        return lead.isupper() and before in "'’" and not capitals
+    if lead == LONE_PUNCTUATION_LEAD or not (before.isspace() or before in _HYPHENS):
         return True
-    # The lead of a four-byte character (``ð`` for an emoji), judged by
-    # the language's letters and one-letter words.
-    return "\xf0" <= lead <= "\xf4"
+    # The lead of an emoji (``ð``; ``ñ`` to ``ô`` start only private and
+    # unassigned planes), judged by the language's letters and one-letter words.
+    return lead == "\xf0"
 
 
 def _plausible_cut(text: str, site: Site) -> bool:
@@ -1364,12 +1397,16 @@ def _plausible_cut(text: str, site: Site) -> bool:
         return True
     if _all_mojibake(text, site.start):
         return True
-    before, lead = text[site.start - 1], text[site.start]
+    index = site.start - 1
+    while index and unicodedata.combining(text[index]):
+        index -= 1  # a mark is part of the letter it follows (``ẹ́``)
+    before, lead = text[index], text[site.start]
     if is_letter(before):
         # A row of Latin-1 letters (``ÀÁÂÃ``) is a table of them.
         return _breaks_its_word(before, lead) and not "\xc0" <= before <= "\xff"
+    stem = _trailing_letters(text[:index])
     return (
-        _odd_alone(before, lead)
+        _odd_alone(before, lead, capitals=len(stem) > 1 and stem.isupper())
         or _lead_of_its_letters(text, site.start)
         or _MOJIBAKE_EVIDENCE.search(text, 0, site.start) is not None
     )
@@ -1382,10 +1419,11 @@ _SCRIPT_FAMILY = {member: script for script, members in _WRITTEN_IN.items() for 
 
 @functools.cache
 def _scripts_started_by(shown: bytes) -> frozenset[str] | None:
-    """The scripts of the characters whose UTF-8 starts with ``shown``
+    """The scripts of the characters in use whose UTF-8 starts with ``shown``
     (a lead and the continuation bytes left of it), or ``None`` where one of
     them is not a letter (a mark, a symbol, an emoji: those stand in any text)
-    or ``shown`` starts no sequence short of bytes."""
+    or ``shown`` starts no sequence short of bytes. Characters no text uses
+    (unassigned, private) cannot be what was cut."""
     missing = sequence_length(shown[0]) - len(shown)
     if missing <= 0:
         return None
@@ -1396,6 +1434,8 @@ def _scripts_started_by(shown: bytes) -> frozenset[str] | None:
             try:
                 ch = sequence.decode("utf-8")
             except UnicodeDecodeError:
+                continue
+            if not is_common(ch):
                 continue
             if not is_letter(ch):
                 return None
