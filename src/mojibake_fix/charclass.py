@@ -121,9 +121,21 @@ _COMMON_MODIFIERS = frozenset("ʹʻʼʾʿˆˇˈˊˋˌː˘˙˚˛˜˝")
 # ``Ə``: the other capitals are what stray mojibake of Chinese and Japanese text
 # that lost bytes decodes to (``Æ`` and a lost byte read as ``Ɗ``).
 _LIVING_LATIN_LETTERS = frozenset("Əƒƙƴǝǧǩǯǹȟɓɔɖɗəɛɣɨɩɲʉʊʋʒʔꞌ")
-# Combining marks that decomposed (NFD) text in living languages uses.
+# Combining marks that decomposed (NFD) text in living languages uses, and
+# the low line and stroke overlays that posts use to underline and strike
+# out (``$̶6̶3̶``).
 _COMMON_COMBINING = frozenset(
-    chr(code) for code in (*range(0x0300, 0x030D), 0x030F, 0x0311, *range(0x0323, 0x032A), 0x0331)
+    chr(code)
+    for code in (
+        *range(0x0300, 0x030D),
+        0x030F,
+        0x0311,
+        *range(0x0323, 0x032A),
+        0x0331,
+        0x0332,
+        0x0335,
+        0x0336,
+    )
 )
 
 
@@ -146,7 +158,7 @@ def script_of(ch: str) -> str:
 @functools.lru_cache(maxsize=8192)
 def is_common(ch: str) -> bool:
     """Whether modern text in some language plausibly uses ``ch``."""
-    if ch in "\t\n\r":
+    if ch in "\t\n\r\ufffd":  # U+FFFD: what text shows where bytes were lost
         return True
     if ch in _COMMON_MODIFIERS or ch in _COMMON_COMBINING or ch in _LIVING_LATIN_LETTERS:
         return True
