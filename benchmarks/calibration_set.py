@@ -28,7 +28,7 @@ import html
 import importlib.util
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -226,7 +226,7 @@ def sphinx_messages(per_document: int) -> Iterator[tuple[str, str, list[str]]]:
             catalog = read_po(handle)
         strings: list[str] = []
         for message in catalog:
-            found = message.string
+            found: Any = message.string  # a tuple for messages with plural forms
             strings.extend(s for s in (found if isinstance(found, tuple) else (found,)) if s)
         pieces = [p for p in (_SPACES.sub(" ", s).strip() for s in strings) if usable(p)]
         language = path.parts[-3].split("_")[0].split("@")[0]
@@ -242,12 +242,23 @@ def wordfreq_words(per_document: int) -> Iterator[tuple[str, str, list[str]]]:
             yield f"wordfreq:{language}/{start}", language, words[start : start + per_document]
 
 
-def clean_texts(per_document: int = PER_DOCUMENT) -> dict[str, list[Any]]:
+Reader = Callable[[int], Iterator[tuple[str, str, list[str]]]]
+READERS: tuple[Reader, ...] = (
+    chardet_pages,
+    charset_normalizer_samples,
+    sphinx_messages,
+    wordfreq_words,
+)
+
+
+def clean_texts(
+    per_document: int = PER_DOCUMENT, readers: Sequence[Reader] = READERS
+) -> dict[str, list[Any]]:
     """The clean pieces by language, as ``generate.Text`` values."""
     generate = load_generator()
     by_language: dict[str, list[Any]] = {}
     seen: set[str] = set()
-    for source in (chardet_pages, charset_normalizer_samples, sphinx_messages, wordfreq_words):
+    for source in readers:
         for document, language, pieces in source(per_document):
             for piece in pieces:
                 if piece in seen:
@@ -258,11 +269,11 @@ def clean_texts(per_document: int = PER_DOCUMENT) -> dict[str, list[Any]]:
     return by_language
 
 
-def cases(per_document: int = PER_DOCUMENT) -> list[Case]:
+def cases(per_document: int = PER_DOCUMENT, readers: Sequence[Reader] = READERS) -> list[Case]:
     """Every case of the calibration set: the corpus's families made of the
     clean pieces, then each piece unchanged as a ``negative`` case."""
     generate = load_generator()
-    paras = dict(sorted(clean_texts(per_document).items()))
+    paras = dict(sorted(clean_texts(per_document, readers).items()))
     corpus = generate.Corpus()
 
     def rng(name: str) -> Any:

@@ -50,6 +50,8 @@ class Curve:
             return self.probabilities[-1]
         low, high = self.scores[index - 1], self.scores[index]
         low_p, high_p = self.probabilities[index - 1], self.probabilities[index]
+        if high <= low:
+            return high_p
         return low_p + (high_p - low_p) * (score - low) / (high - low)
 
 
