@@ -20,9 +20,13 @@ from mojibake_fix.model import Change
 
 from .conftest import ROOT
 
-# A sample of the held-out half, kept to a few seconds: the calibration set
-# made of two pieces of each of chardet's and charset-normalizer's pages
-# (about 1,200 held-out cases), every 8th case of it.
+# A sample of the held-out half, kept to seconds: the calibration set made of
+# two pieces of each of chardet's and charset-normalizer's pages (about 1,200
+# held-out cases), every 8th case of it: 155 cases, some 1,800 changes, eight
+# of them wrong. A text read whole gives one change per run, so the changes
+# are fewer independent trials than their count; the raw scores pass the two
+# bounds on this sample too, so the test also asks calibration to bring the
+# error down. The whole set's numbers are in docs/accuracy.md.
 SAMPLE_EVERY = 8
 PIECES = 2
 
@@ -130,4 +134,6 @@ def test_held_out_confidences_are_calibrated() -> None:
     share, sure = bench.precision_at(pairs, 0.9)
     assert sure >= 50
     assert share >= 0.99
-    assert bench.expected_calibration_error(pairs) <= 0.05
+    error = bench.expected_calibration_error(pairs)
+    assert error <= 0.05
+    assert error < bench.expected_calibration_error(bench.raw_pairs(judged))
