@@ -204,8 +204,8 @@ def report(title: str, judged: Sequence[Judged]) -> Iterator[str]:
     for name, pairs_of in views:
         pairs = pairs_of(judged)
         share, sure = precision_at(pairs)
-        yield f"{name}: ECE {expected_calibration_error(pairs):.3f}, "
-        yield f"precision at ≥ {SURE}: {share:.2%} of {sure}\n"
+        error = expected_calibration_error(pairs)
+        yield f"{name}: ECE {error:.3f}, precision at ≥ {SURE}: {share:.2%} of {sure} changes\n"
         yield "| confidence | changes | mean confidence | right |"
         yield "|---|---:|---:|---:|"
         for b in reliability(pairs):
