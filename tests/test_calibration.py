@@ -57,6 +57,7 @@ def test_calibrated_is_a_monotone_probability(detector: str) -> None:
     values = [calibrated(detector, raw) for raw in grid]
     assert all(0.0 <= v <= 1.0 for v in values)
     assert all(a <= b for a, b in itertools.pairwise(values))
+    assert values[0] == 0.0  # no repair scored 0 is right
     for odd in (math.nan, math.inf, -math.inf, -1.0, 2.0):
         assert 0.0 <= calibrated(detector, odd) <= 1.0
 

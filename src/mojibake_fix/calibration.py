@@ -7,14 +7,17 @@ nobody in this project wrote (the calibration set of
 ``benchmarks/calibration_set.py``), fitted by isotonic regression in
 ``scripts/make_calibration.py``; detectors with few repairs there share a map
 fitted on all of them. Between the map's points the probability is read off
-the straight line; outside them, from the nearest point.
+the straight line; above the last, it is the last point's. Below the first
+point lie scores no applied repair had (findings only reported, or outranked):
+nothing measured them, so the probability falls on a straight line from the
+first point to 0 at a score of 0, rather than claiming the first point's.
 
 Only what a user sees is mapped: the engine chooses and applies findings on
 the detectors' own scores (``min_confidence`` compares those), and a finding
 that proposes no repair (U+FFFD, where nothing can be recovered) keeps its
 score, since no repair of it can be right or wrong.
 
->>> calibrated("utf8-as-cp1252", 0.0) <= calibrated("utf8-as-cp1252", 1.0)
+>>> calibrated("utf8-as-cp1252", 0.0) < calibrated("utf8-as-cp1252", 1.0)
 True
 >>> 0.0 <= calibrated("no-such-detector", 0.75) <= 1.0
 True
@@ -45,7 +48,8 @@ class Curve:
     def __call__(self, score: float) -> float:
         index = bisect.bisect_right(self.scores, score)
         if index == 0:
-            return self.probabilities[0]
+            first = self.scores[0]
+            return self.probabilities[0] * max(score, 0.0) / first if first > 0 else 0.0
         if index == len(self.scores):
             return self.probabilities[-1]
         low, high = self.scores[index - 1], self.scores[index]
