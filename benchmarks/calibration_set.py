@@ -80,29 +80,9 @@ _SCRIPTS = (
 )
 # chardet's folders of single-byte pages without a language in their name.
 _FOLDER_LANGUAGES = {"IBM855": "ru", "IBM866": "ru", "KOI8-R": "ru", "MacCyrillic": "ru"}
-_WORDFREQ_LANGUAGES = tuple(
-    [
-        "ar",
-        "cs",
-        "de",
-        "el",
-        "es",
-        "fr",
-        "he",
-        "hu",
-        "it",
-        "ja",
-        "ko",
-        "pl",
-        "pt",
-        "ro",
-        "ru",
-        "sv",
-        "tr",
-        "uk",
-        "vi",
-        "zh",
-    ]
+_WORDFREQ_LANGUAGES = (
+    *("ar", "cs", "de", "el", "es", "fr", "he", "hu", "it", "ja"),
+    *("ko", "pl", "pt", "ro", "ru", "sv", "tr", "uk", "vi", "zh"),
 )
 _MULTIBYTE = re.compile(r"big5|cp9|euc|gb|iso-2022|johab|shift|utf-(16|32)", re.IGNORECASE)
 _UNWANTED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]")

@@ -93,7 +93,8 @@ def fix(
 
 def detect(text: str, *, enable: Iterable[str] = (), disable: Iterable[str] = ()) -> list[Finding]:
     """Every finding of the enabled detectors, overlapping ones included,
-    sorted by position: what a repair would be chosen from."""
+    sorted by position: what a repair would be chosen from (confidences
+    calibrated as :func:`fix` reports them)."""
     plan = plan_for(frozenset(enable), frozenset(disable))
     if plan.scan.looks_clean(text):
         return []
