@@ -100,9 +100,10 @@ def calibrated_finding(finding: Finding) -> Finding:
 def calibrated_result(result: Result) -> Result:
     """``result`` with the confidence of each change and finding calibrated;
     changes not yet worked out stay so until someone looks."""
-    if not result.changes and not result.findings:
-        return result
     changes = result.changes
+    deferred = isinstance(changes, DeferredChanges)  # asking its length would build it
+    if not deferred and not changes and not result.findings:
+        return result
     return dataclasses.replace(
         result,
         changes=DeferredChanges(lambda: tuple(calibrated_change(c) for c in changes)),
