@@ -429,6 +429,8 @@ def gen_mixed(corpus: Corpus, paras: dict[str, list[Text]], rng: random.Random) 
                 continue
             corpus.add("mixed", src, broken, src.text, "; ".join(notes))
     for n, (first, other) in enumerate(MIXED_PAIRS):
+        if not (paras.get(first) and paras.get(other)):
+            continue
         a = paras[first][n % len(paras[first])]
         b = paras[other][(n + 3) % len(paras[other])]
         codec, name = SECOND_CODEC.get(other, (SLOPPY_1252, "windows-1252"))

@@ -24,6 +24,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from .calibration import calibrated_finding, calibrated_result
 from .detectors import Detector, WholeReading, select
 from .layers import MOST_LAYERS, OUTER_PAGES, Peeled, peel_layer
 from .model import (
@@ -89,26 +90,31 @@ def fix(
     """Repair the mojibake in ``text``; see :class:`~mojibake_fix.model.Result`.
 
     ``enable`` and ``disable`` take detector ids; ``min_confidence`` is the
-    least confidence at which a finding is applied rather than only reported.
+    least score at which a finding is applied rather than only reported. The
+    confidences reported are calibrated (:mod:`~mojibake_fix.calibration`);
+    the threshold compares the detectors' own scores.
     """
     plan = plan_for(frozenset(enable), frozenset(disable)) if enable or disable else plan_for()
     if plan.scan.looks_clean(text):
         return unchanged(text)
-    return _repair(text, plan, min_confidence)
+    return calibrated_result(_repair(text, plan, min_confidence))
 
 
 def detect(text: str, *, enable: Iterable[str] = (), disable: Iterable[str] = ()) -> list[Finding]:
     """Every finding of the enabled detectors, overlapping ones included,
-    sorted by position: what a repair would be chosen from."""
+    sorted by position: what a repair would be chosen from (confidences
+    calibrated as :func:`fix` reports them)."""
     plan = plan_for(frozenset(enable), frozenset(disable))
     if plan.scan.looks_clean(text):
         return []
     findings = _run_detectors(text, plan.detectors)
-    return sorted(findings, key=lambda f: (f.start, f.end, f.detector))
+    ordered = sorted(findings, key=lambda f: (f.start, f.end, f.detector))
+    return [calibrated_finding(finding) for finding in ordered]
 
 
 def fix_with(text: str, detectors: tuple[Detector, ...], min_confidence: float) -> Result:
-    """:func:`fix` with exactly ``detectors``."""
+    """:func:`fix` with exactly ``detectors``, its confidences the detectors'
+    own scores (what ``min_confidence`` compares), not calibrated."""
     plan = plan_of(detectors)
     if plan.scan.looks_clean(text):
         return unchanged(text)

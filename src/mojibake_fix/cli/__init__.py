@@ -48,7 +48,8 @@ def _detector_options(sub: argparse.ArgumentParser) -> None:
         "--min-confidence",
         type=float,
         default=DEFAULT_MIN_CONFIDENCE,
-        help=f"apply repairs at least this confident (default {DEFAULT_MIN_CONFIDENCE})",
+        help="apply repairs whose detector scores at least this; the confidence reported "
+        f"is calibrated (default {DEFAULT_MIN_CONFIDENCE})",
     )
     sub.add_argument(
         "--enable",
