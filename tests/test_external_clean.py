@@ -51,13 +51,10 @@ BREADTH = {
 
 _CUT_APOSTROPHE = "a lone â after a word may be an apostrophe cut at the end (Komor’)"
 _LISTED_ELISION = "â inside a name of no known language, where English lists the elision (abc's)"
-_CYRILLIC_PAIR = "two Cyrillic letters alone read as UTF-8 in Windows-1251"
 KNOWN_FALSE_POSITIVES: dict[tuple[str, str], str] = {
     ("pycountry", "Unija Komorâ"): _CUT_APOSTROPHE,
     ("pycountry", "Payis-Bâs"): _LISTED_ELISION,
     ("pycountry", "Abcâs"): _LISTED_ELISION,
-    ("pycountry", "Оё"): _CYRILLIC_PAIR,
-    ("wordfreq", "Еј"): _CYRILLIC_PAIR,
 }
 
 

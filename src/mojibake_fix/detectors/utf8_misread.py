@@ -60,9 +60,9 @@ _MOST_FOR_A_PART = 0.95
 # A page that explains this share of a text vouches for its weakest runs too.
 _NEARLY_ALL = 0.9
 # What a run that is evidence only with support from elsewhere scores alone:
-# enough to be repaired where the page explains nearly all the rest, too
-# little to vouch for the page itself.
-_NEEDS_SUPPORT = 0.1
+# enough to be repaired where strong runs of the page explain the rest of the
+# text, too little alone or to vouch for the page itself.
+_NEEDS_SUPPORT = 0.2
 
 _ASCII = frozenset(map(chr, range(0x80)))
 
@@ -465,16 +465,17 @@ def judge(text: str, run: Run, page: CodePage) -> float:
 
 
 def _symbols_become_a_letter(text: str, run: Run) -> bool:
-    """Whether ``run`` is symbols only (``×£``, ``∆°``, ``├┤``) that would
-    become one letter standing apart from every letter of its script.
-    People write such pairs (``5×£35``, ``“×”``); only the same page
-    explaining the rest of the text makes them mojibake. A letter that
-    joins letters of its script (``bl√¶st``) is evidence of its own."""
-    if len(run.decoded) != 1 or not is_letter(run.decoded):
-        return False
-    if any(is_letter(ch) for ch in text[run.start : run.end]):
-        return False
+    """Whether ``run``, two characters, holds no letter of the script of the
+    one letter it would become, which would stand apart from every letter of that script
+    (``×£``, ``∆°``, ``√π``; ``Ð¸`` for a lone ``и``). People write such
+    pairs (``5×£35``, ``“×”``, ``= √π``); only the same page explaining the
+    rest of the text makes them mojibake. A letter that joins letters of its
+    script (``bl√¶st``) is evidence of its own."""
+    if len(run.decoded) != 1 or run.long_units or not is_letter(run.decoded):
+        return False  # three bytes and more that decode are no accident
     script = script_of(run.decoded)
+    if any(is_letter(ch) and script_of(ch) == script for ch in text[run.start : run.end]):
+        return False
     around = text[run.start - 1 : run.start] + text[run.end : run.end + 1]
     return not any(is_letter(ch) and script_of(ch) == script for ch in around)
 
