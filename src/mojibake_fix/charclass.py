@@ -103,7 +103,8 @@ _RANGES: tuple[tuple[int, int, str, bool], ...] = (
     (0xD800, 0xDFFF, "Surrogate", False),
     (0xE000, 0xF8FF, "Private", False),
     (0xF900, 0xFAFF, "Han", True),
-    (0xFB00, 0xFB4F, "Common", False),
+    (0xFB00, 0xFB06, "Latin", True),  # ligatures (ﬁ, ﬂ) that text taken from PDFs keeps
+    (0xFB07, 0xFB4F, "Common", False),
     (0xFE00, 0xFE0F, "Inherited", True),  # variation selectors (emoji)
     (0xFE30, 0xFE4F, "Common", True),
     (0xFF00, 0xFFEF, "Common", True),
