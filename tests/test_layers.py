@@ -68,3 +68,20 @@ def test_symbols_become_a_letter_where_the_page_explains_the_rest() -> None:
     clean = "Kraftig blæst, × 3 og ø"
     text = clean.encode("utf-8").decode("mac-roman")
     assert mojibake_fix.fix(text).text == clean
+
+
+@pytest.mark.parametrize(
+    "clean", ["SELKÄ\xa0EDELLÄ\xa0MAAHAN via @YouTube", "Offering 5×£35 pin ups", "NICIODATĂ\xa0"]
+)
+def test_a_latin_1_layer_over_clean_text_comes_off_and_no_more(clean: str) -> None:
+    # Its C1 controls make the Latin-1 layer certain; beneath it the text
+    # looks as people write, and is not read on (``Ä\xa0`` is no ``Ġ``).
+    text = latin_1_layer(clean)
+    assert mojibake_fix.fix(text).text == clean
+
+
+def test_part_of_a_text_over_clean_text_is_left_to_the_detectors() -> None:
+    # Beside a line in another script the stretch is no whole text: the
+    # detectors weigh it against every page.
+    text = "日本語\n" + latin_1_layer("Offering 5×£35")
+    assert peel_layer(text) is None

@@ -28,7 +28,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .codepages import CodePage, code_page
+from .codepages import CODEC_NAMES, CodePage, code_page
 from .model import Change
 
 # The pages an outer layer is read with, most common first.
@@ -38,6 +38,7 @@ MOST_LAYERS = 4
 CONFIDENCE = 0.99
 
 _NON_ASCII_RUN = re.compile("[^\x00-\x7f]+")
+_C1_CONTROL = re.compile("[\x80-\x9f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,7 @@ def _decoded(raw: bytes) -> str | None:
         return None
 
 
-def _peel_stretch(stretch: str, page: CodePage) -> list[tuple[int, int, str]] | None:
+def _peel_stretch(stretch: str, page: CodePage, whole: bool) -> list[tuple[int, int, str]] | None:
     """The non-ASCII runs of ``stretch`` and what each decodes to, when all
     of them decode and both the stretch and what lies beneath it look
     broken; ``None`` otherwise. Where the text beneath looks clean this was
@@ -92,7 +93,26 @@ def _peel_stretch(stretch: str, page: CodePage) -> list[tuple[int, int, str]] | 
         edits.append((run.start(), run.end(), decoded))
         pieces += [stretch[position : run.start()], decoded]
         position = run.end()
-    return edits if is_bad("".join([*pieces, stretch[position:]])) else None
+    beneath = "".join([*pieces, stretch[position:]])
+    # C1 controls are no text: a whole text with some, whose UTF-8 explains
+    # every one and that no other page reads otherwise, was read so for sure
+    # even where the text beneath looks clean; the detectors then judge that
+    # text as it is rather than read on into it (``SELKÄ\xa0`` is no ``Ġ``).
+    # A part of a text is not peeled so: the rest may show another page.
+    certain = whole and _C1_CONTROL.search(stretch) and _read_alike(stretch, beneath)
+    if is_bad(beneath) or certain:
+        return edits
+    return None
+
+
+def _read_alike(stretch: str, beneath: str) -> bool:
+    """Whether every code page that can show ``stretch`` reads it as UTF-8
+    the same way, as ``beneath``."""
+    for name in CODEC_NAMES:
+        raw = code_page(name).encode(stretch)
+        if raw is not None and _decoded(raw) not in (None, beneath):
+            return False
+    return True
 
 
 def peel_layer(
@@ -112,7 +132,8 @@ def peel_layer(
         for stretch in _stretch_pattern(name).finditer(text):
             if _cut_from_more(text, stretch.start(), stretch.end()):
                 continue
-            edits = _peel_stretch(stretch.group(), page)
+            whole = stretch.start() == 0 and stretch.end() == len(text)
+            edits = _peel_stretch(stretch.group(), page, whole)
             if not edits:
                 continue
             for start, end, decoded in edits:
