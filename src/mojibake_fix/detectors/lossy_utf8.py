@@ -37,7 +37,7 @@ import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 
@@ -179,6 +179,10 @@ _LONE_EMOJI_LEAD = (
 _MARKED = f"[?\ufffd](?:{SHOWN_CONTINUATION}|[?\ufffd])"
 
 
+# Where a line ends: a field cut short ends its line, whatever follows it.
+_LINE_END = "(?![^\\n])"
+
+
 @functools.cache
 def trigger() -> str:
     """A lead byte followed by fewer continuation characters than it needs."""
@@ -193,13 +197,13 @@ def trigger() -> str:
         f"|(?<=[{_RUN_ON}])[\xe0-\xef](?!{cont})"
         f"|[\xf0-\xf4]{cont}{{1,2}}(?!{cont})"
         f"|{_LONE_EMOJI_LEAD}"
-        f"|[\\xc2-\\xf4]{cont}{{0,2}}\\Z"
+        f"|[\\xc2-\\xf4]{cont}{{0,2}}{_LINE_END}"
     )
 
 
 @functools.cache
 def _cut_at_the_end() -> re.Pattern[str]:
-    return re.compile(f"{_continuation_class()}{{0,2}}\\Z")
+    return re.compile(f"{_continuation_class()}{{0,2}}{_LINE_END}")
 
 
 @functools.cache
@@ -221,7 +225,7 @@ def wake() -> tuple[Wake, ...]:
                 f"(?=[{_RUN_ON}]|[\xe0-\xef]{cont})"
                 f"|(?<=[{_RUN_ON}].)(?!{cont})))"
                 f"|(?<=[\xf0-\xf4])(?:{cont}{{1,2}}(?!{cont})|{_MARKED}|(?<={_LONE_EMOJI_LEAD}))"
-                f"|{cont}{{0,2}}\\Z)"
+                f"|{cont}{{0,2}}{_LINE_END})"
             ),
             confirm=_worth_a_look,
         ),
@@ -365,19 +369,25 @@ def _pieces(text: str) -> Iterator[tuple[str, bool]]:
 
 def _script_and_language(text: str) -> tuple[str, str | None]:
     """The script most letters of ``text`` are in (once decoded), and its
-    language. Latin-1 letters left undecoded do not count: where lost bytes
-    left them, they outnumber the letters of a whole text (``æ±京都``)."""
+    language."""
     pieces = list(_pieces(text))
     plain = "".join(piece for piece, _ in pieces)
+    script = _main_script(pieces) or "Latin"
+    if script in CHAINED_LANGUAGES_BY_SCRIPT:
+        return script, chained_language(plain, script)
+    return script, guess_language(plain, script)
+
+
+def _main_script(pieces: Iterable[tuple[str, bool]]) -> str | None:
+    """The script most letters of the pieces of a text are in, ``None`` when
+    it has none. Latin-1 letters left undecoded do not count: where lost
+    bytes left them, they outnumber the letters of a whole text (``æ±京都``)."""
     counts: dict[str, int] = {}
     for piece, decoded in pieces:
         if piece.isalpha() and (decoded or not "\x80" <= piece <= "\xff"):
             script = script_of(piece)
             counts[script] = counts.get(script, 0) + 1
-    script = max(counts, key=lambda s: counts[s]) if counts else "Latin"
-    if script in CHAINED_LANGUAGES_BY_SCRIPT:
-        return script, chained_language(plain, script)
-    return script, guess_language(plain, script)
+    return max(counts, key=lambda s: counts[s]) if counts else None
 
 
 def _softmax(scores: Sequence[float]) -> list[float]:
@@ -814,11 +824,43 @@ class _Judge:
             return 4.0
         return 0.5
 
+    def stripped_space_score(self, site: Site, ch: str) -> float:
+        """What speaks for the field having ended with ``ch``, whose last
+        byte (A0, a no-break space as Windows-1252 shows it) a strip of its
+        whitespace removed, where the word ``ch`` closes is one of the
+        language (``voilà``, ``città``, ``ЦЕНТР``). A cut is likelier
+        otherwise: most characters that lost their last byte were cut short,
+        and the lists cannot tell a one-letter word that closes a field from
+        the first letter of a word cut short."""
+        text = self.text
+        left, _ = _word_bounds(text, site.start, site.start)
+        stem = demojibake(text[left : site.start])
+        if not is_letter(ch) or len(_trailing_letters(stem)) < _SHORTEST_WRITTEN - 1:
+            return 0.0
+        if stem[-1].islower() and ch.isupper():
+            return 0.0
+        found = self._some_word_zipf(stem + ch)
+        return 2.0 + found if found >= _LISTED else 0.0
+
+    def _some_word_zipf(self, word: str, shortest: int = 2) -> float:
+        """:meth:`word_zipf`, or where the text does not tell its language
+        (a field of one word), the most any language of the word's script
+        gives it."""
+        if self.language_known:
+            return self.word_zipf(word, shortest)
+        if sum(ch.isalpha() for ch in word) < shortest:
+            return 0.0
+        languages = LANGUAGES_BY_SCRIPT.get(script_of(word[-1]), ())
+        return min(7.0, max((zipf(word, lang) for lang in languages), default=0.0))
+
     def cut_options(self, site: Site, state: QuoteState) -> list[tuple[tuple[Option, ...], float]]:
         """A sequence cut at the end of the text: drop its dangling bytes, keep
-        them, or (punctuation only) read the bytes that are left as a mark."""
+        them, read them whole with a last byte A0 that a strip removed, or
+        (punctuation only) read the bytes that are left as a mark."""
         text = self.text
         keep = Option(text[site.start : site.end], site.end, keep=True)
+        stripped = [reading for reading in site.readings if reading.space_stripped]
+        site = replace(site, readings=tuple(r for r in site.readings if not r.space_stripped))
         # ``ï¸`` closing a text is the variation selector of an emoji that lost
         # its last byte (``â¤ï¸``) as likely as a character cut short: read so
         # right after an emoji, once that emoji is decoded.
@@ -831,6 +873,10 @@ class _Judge:
         options: list[tuple[tuple[Option, ...], float]] = [
             ((Option("", site.end),), cut),
             ((keep,), self.cut_keep_score(site)),
+        ]
+        options += [
+            ((Option(reading.text, reading.end),), self.stripped_space_score(site, reading.text))
+            for reading in stripped
         ]
         chain = self.chain
         if selector:
@@ -1204,14 +1250,19 @@ def _closed_again(
 
 
 def _judge_group(
-    combos: list[tuple[tuple[Option, ...], float]], sites: Sequence[Site]
+    text: str, combos: list[tuple[tuple[Option, ...], float]], sites: Sequence[Site]
 ) -> list[Judged]:
     probabilities = _softmax([score for _, score in combos])
     judged: list[Judged] = []
     for index, site in enumerate(sites):
+        keep = Option(text[site.start : site.end], site.end, keep=True)
         marginal: dict[Option, float] = {}
         for (options, _), probability in zip(combos, probabilities, strict=True):
             option = options[index]
+            if text[site.start : option.end] == option.text:
+                # A reading that is what the text shows (``Ã`` is C3 83 with
+                # its C1 byte stripped) leaves the site as it is.
+                option = keep
             marginal[option] = marginal.get(option, 0.0) + probability
         shared = [
             (replace(option, text=text, alike=()), probability / (len(option.alike) + 1))
@@ -1709,7 +1760,9 @@ def _in_a_written_word(text: str, start: int, word: tuple[int, int] | None = Non
     already known."""
     if text[start + 1 : start + 2] in MARKERS:
         return False
-    if text[start + 1 : start + 2] in continuation_bytes() and _has_whole_sequence(text):
+    if text[start + 1 : start + 2] in continuation_bytes() and _has_whole_sequence(
+        _line_of(text, start)
+    ):
         # Glued to a continuation byte in a text of mojibake (``giá»,`` for
         # Vietnamese ``giờ,``), the letter of ``giá`` is a lead.
         return False
@@ -1759,7 +1812,13 @@ def _worth_a_look(text: str, start: int) -> bool:
         return False
     if text[start] == LONE_PUNCTUATION_LEAD or not _plain_letter_at(text, start, word):
         return True
-    return _has_whole_sequence(text)
+    return _has_whole_sequence(_line_of(text, start))
+
+
+def _line_of(text: str, index: int) -> str:
+    """The line of ``text`` that holds ``text[index]``."""
+    end = text.find("\n", index)
+    return text[text.rfind("\n", 0, index) + 1 : len(text) if end < 0 else end]
 
 
 def _lead_script(text: str, start: int) -> str:
@@ -2024,6 +2083,8 @@ def _dictionary_findings(
                 share *= share
             if rarer and share < _SURE_OF_A_RARER_WORD:
                 continue  # the letters are judged one by one instead
+            if word + tail == text[start:end]:
+                break  # the likeliest word is the one written
             reach = end
             findings.append(
                 Finding(
@@ -2044,15 +2105,73 @@ def _dictionary_findings(
 
 
 def find(text: str) -> Iterator[Finding]:
-    """Findings for every damaged site of ``text``."""
-    return _find(text, Damage.of(text))
+    """Findings for every damaged site of ``text``, each judged within its
+    passage (:func:`_damaged_passages`)."""
+    for start, end in _damaged_passages(text):
+        passage = text[start:end]
+        yield from _shifted(_find(passage, Damage.of(passage)), start)
 
 
 def find_repaired(text: str, original: str) -> Iterator[Finding]:
     """Findings in ``text``, which earlier repairs made of ``original``: the
     damage is what ``original`` shows (the Windows-1252 characters that told
-    which bytes were lost are gone once decoded)."""
-    return _find(text, Damage.of(original))
+    which bytes were lost are gone once decoded), passage by passage. Repairs
+    keep line breaks, so the lines of both pair up."""
+    originals = original.split("\n")
+    if len(originals) != text.count("\n") + 1:
+        yield from find(text)
+        return
+    for start, end in _damaged_passages(text):
+        first = text.count("\n", 0, start)
+        lines = originals[first : first + text.count("\n", start, end) + 1]
+        yield from _shifted(_find(text[start:end], Damage.of("\n".join(lines))), start)
+
+
+# How far, in characters, a passage reaches on either side of its damaged line.
+_PASSAGE_REACH = 8000
+
+
+def _damaged_passages(text: str) -> Iterator[tuple[int, int]]:
+    """The start and end of every passage of ``text`` the trigger fires in:
+    a damaged line with the lines around it written in its script (or in
+    none). A document joins lines from many sources; what a line in another
+    script shows says nothing of how this one was damaged, while the lines of
+    one article tell its punctuation and its damage together."""
+    trigger = _trigger_re()
+    position = 0
+    while (match := trigger.search(text, position)) is not None:
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.start())
+        end = len(text) if end < 0 else end
+        script = _line_script(text[start:end])
+        if script is not None:
+            floor = max(position - 1, start - _PASSAGE_REACH)
+            while start > 0 and start - 1 > floor:
+                before = text.rfind("\n", 0, start - 1) + 1
+                if before <= floor or _line_script(text[before : start - 1]) not in (script, None):
+                    break
+                start = before
+            ceiling = end + _PASSAGE_REACH
+            while end < len(text):
+                after = text.find("\n", end + 1)
+                after = len(text) if after < 0 else after
+                if after > ceiling or _line_script(text[end + 1 : after]) not in (script, None):
+                    break
+                end = after
+        yield start, end
+        position = end + 1
+
+
+def _line_script(line: str) -> str | None:
+    """The script most letters of ``line`` are in, once decoded; those
+    written together (kana and Han) count as one."""
+    script = _main_script(_pieces(line))
+    return None if script is None else _SCRIPT_FAMILY.get(script, script)
+
+
+def _shifted(findings: Iterator[Finding], offset: int) -> Iterator[Finding]:
+    for finding in findings:
+        yield replace(finding, start=finding.start + offset, end=finding.end + offset)
 
 
 def _find(text: str, damage: Damage) -> Iterator[Finding]:
@@ -2097,7 +2216,7 @@ def _find(text: str, damage: Damage) -> Iterator[Finding]:
                 combos = judge.mark_options(group, state)
             else:
                 combos = judge.letter_options(group)
-            judged = _judge_group(combos, group)
+            judged = _judge_group(text, combos, group)
             for item in judged:
                 finding = _finding(text, item)
                 if finding is not None:
