@@ -37,7 +37,7 @@ import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 
@@ -2105,68 +2105,91 @@ def _dictionary_findings(
 
 
 def find(text: str) -> Iterator[Finding]:
-    """Findings for every damaged site of ``text``, each judged within its
-    passage (:func:`_damaged_passages`)."""
-    for start, end in _damaged_passages(text):
-        passage = text[start:end]
-        yield from _shifted(_find(passage, Damage.of(passage)), start)
+    """Findings for every damaged site of ``text``, each judged by its own
+    line (:func:`_by_line`)."""
+    return _by_line(text, lambda number, line: Damage.of(line))
 
 
 def find_repaired(text: str, original: str) -> Iterator[Finding]:
     """Findings in ``text``, which earlier repairs made of ``original``: the
     damage is what ``original`` shows (the Windows-1252 characters that told
-    which bytes were lost are gone once decoded), passage by passage. Repairs
-    keep line breaks, so the lines of both pair up."""
+    which bytes were lost are gone once decoded), line by line. Repairs keep
+    line breaks, so the lines of both pair up."""
     originals = original.split("\n")
     if len(originals) != text.count("\n") + 1:
-        yield from find(text)
-        return
-    for start, end in _damaged_passages(text):
-        first = text.count("\n", 0, start)
-        lines = originals[first : first + text.count("\n", start, end) + 1]
-        yield from _shifted(_find(text[start:end], Damage.of("\n".join(lines))), start)
+        return find(text)
+    return _by_line(text, lambda number, line: Damage.of(originals[number]))
 
 
-# How far, in characters, a passage reaches on either side of its damaged line.
-_PASSAGE_REACH = 8000
+def _by_line(text: str, damage_of: Callable[[int, str], Damage]) -> Iterator[Finding]:
+    """The findings of each damaged line of ``text``, judged by what that
+    line shows (``damage_of`` its number and text): a document joins lines
+    from many sources, and what one shows says nothing of how another was
+    damaged. Only the punctuation style is read more widely, from the lines
+    around it written in its script (one article's lines write its quotation
+    marks alike, while a line of another script is another source)."""
+    scripts: dict[int, str | None] = {}
+    number, counted = 0, 0
+    for start, end in _damaged_lines(text):
+        number += text.count("\n", counted, start)
+        counted = start
+        line = text[start:end]
+        left, right = _passage(text, start, end, scripts)
+        style = text[left:right] if (left, right) != (start, end) else None
+        yield from _shifted(_find(line, damage_of(number, line), style), start)
 
 
-def _damaged_passages(text: str) -> Iterator[tuple[int, int]]:
-    """The start and end of every passage of ``text`` the trigger fires in:
-    a damaged line with the lines around it written in its script (or in
-    none). A document joins lines from many sources; what a line in another
-    script shows says nothing of how this one was damaged, while the lines of
-    one article tell its punctuation and its damage together."""
+def _damaged_lines(text: str) -> Iterator[tuple[int, int]]:
+    """The start and end of every line of ``text`` the trigger fires in."""
     trigger = _trigger_re()
     position = 0
     while (match := trigger.search(text, position)) is not None:
         start = text.rfind("\n", 0, match.start()) + 1
         end = text.find("\n", match.start())
-        end = len(text) if end < 0 else end
-        script = _line_script(text[start:end])
-        if script is not None:
-            floor = max(position - 1, start - _PASSAGE_REACH)
-            while start > 0 and start - 1 > floor:
-                before = text.rfind("\n", 0, start - 1) + 1
-                if before <= floor or _line_script(text[before : start - 1]) not in (script, None):
-                    break
-                start = before
-            ceiling = end + _PASSAGE_REACH
-            while end < len(text):
-                after = text.find("\n", end + 1)
-                after = len(text) if after < 0 else after
-                if after > ceiling or _line_script(text[end + 1 : after]) not in (script, None):
-                    break
-                end = after
+        if end < 0:
+            yield start, len(text)
+            return
         yield start, end
         position = end + 1
 
 
-def _line_script(line: str) -> str | None:
-    """The script most letters of ``line`` are in, once decoded; those
-    written together (kana and Han) count as one."""
-    script = _main_script(_pieces(line))
-    return None if script is None else _SCRIPT_FAMILY.get(script, script)
+# How far, in characters, a passage reaches on either side of its line.
+_PASSAGE_REACH = 8000
+
+
+def _passage(text: str, start: int, end: int, scripts: dict[int, str | None]) -> tuple[int, int]:
+    """The line from ``start`` to ``end`` with the lines around it written in
+    its script (or in none), :data:`_PASSAGE_REACH` characters at most on
+    either side; ``scripts`` keeps each line's script by its start."""
+    script = _line_script(text, start, end, scripts)
+    if script is None:
+        return start, end
+    left, right = start, end
+    while left > 0:
+        before = text.rfind("\n", 0, left - 1) + 1
+        if before < start - _PASSAGE_REACH:
+            break
+        if _line_script(text, before, left - 1, scripts) not in (script, None):
+            break
+        left = before
+    while right < len(text):
+        after = text.find("\n", right + 1)
+        after = len(text) if after < 0 else after
+        if after > end + _PASSAGE_REACH:
+            break
+        if _line_script(text, right + 1, after, scripts) not in (script, None):
+            break
+        right = after
+    return left, right
+
+
+def _line_script(text: str, start: int, end: int, scripts: dict[int, str | None]) -> str | None:
+    """The script most letters of the line from ``start`` to ``end`` are
+    in, once decoded; those written together (kana and Han) count as one."""
+    if start not in scripts:
+        script = _main_script(_pieces(text[start:end]))
+        scripts[start] = None if script is None else _SCRIPT_FAMILY.get(script, script)
+    return scripts[start]
 
 
 def _shifted(findings: Iterator[Finding], offset: int) -> Iterator[Finding]:
@@ -2174,7 +2197,9 @@ def _shifted(findings: Iterator[Finding], offset: int) -> Iterator[Finding]:
         yield replace(finding, start=finding.start + offset, end=finding.end + offset)
 
 
-def _find(text: str, damage: Damage) -> Iterator[Finding]:
+def _find(text: str, damage: Damage, style_from: str | None = None) -> Iterator[Finding]:
+    """The findings of ``text`` (one line), damaged as ``damage`` says; the
+    punctuation style is read from ``style_from`` where given."""
     if not _trigger_re().search(text):
         return
     named = (
@@ -2196,7 +2221,7 @@ def _find(text: str, damage: Damage) -> Iterator[Finding]:
     if not sites:
         return
     judge = _Judge(text, lost_elsewhere=any(site.readings[0].text for site in sites), sites=sites)
-    judge.style = Style.of(text, judge.lang)
+    judge.style = Style.of(text if style_from is None else style_from, judge.lang)
     judge.named = named
     judge.replaced = damage.replaced
     words = _dictionary_findings(text, sites, judge, damage)
