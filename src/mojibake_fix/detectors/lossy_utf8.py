@@ -98,7 +98,6 @@ from ..context.words import (
     leaves_out_marks,
     letter_score,
     listed_letters,
-    sample_words,
     writes_apostrophes,
     zipf,
 )
@@ -144,8 +143,6 @@ _NAMED_EMOJI = 2.0
 # (the byte dropped before one), against reading it as the byte's marker, in a
 # text whose damage replaced its lost bytes everywhere else.
 _MARKER_KEPT = -1.0
-# A paragraph with this many distinct words is judged in its own language.
-_PARAGRAPH_WORDS = 5
 # A rarer word the dictionary finds must be the likeliest by this share (the
 # engine's default bar): rare words that collide say little of the letters.
 _SURE_OF_A_RARER_WORD = 0.6
@@ -456,7 +453,7 @@ def _capitals_around(text: str, left: int, right: int) -> bool | None:
 
 
 class _Judge:
-    """The context model for one text: its language, style and quote state."""
+    """The context model for one line: its language, style and quote state."""
 
     def __init__(self, text: str, lost_elsewhere: bool = False, sites: Sequence[Site] = ()) -> None:
         self.text = text
@@ -472,36 +469,21 @@ class _Judge:
         self.lost_elsewhere = lost_elsewhere
         # The quotations and brackets open where the sites judged next start.
         self.quotes = QuoteState(style=self.style)
-        self._span = (0, len(text))
-        self._guesses: dict[tuple[int, int], tuple[str, str | None]] = {}
-        self._known: dict[tuple[int, int], bool] = {}
         # The emoji the text speaks of, with how well, strictest reading
         # first (:func:`named_emoji_by_strictness`).
         self.named: tuple[dict[str, float], ...] = ()
         # Whether the damage replaced lost bytes by markers (:class:`Damage`).
         self.replaced = False
 
-    def focus(self, index: int) -> None:
-        """Judge what follows by the paragraph around ``index`` when it is
-        long enough to tell its language (texts mix languages line by line)."""
-        start = self.text.rfind("\n", 0, index) + 1
-        end = self.text.find("\n", index)
-        end = len(self.text) if end < 0 else end
-        words = len(sample_words(self.text[start:end]))
-        self._span = (start, end) if words >= _PARAGRAPH_WORDS else (0, len(self.text))
-
+    @functools.cached_property
     def _guessed(self) -> tuple[str, str | None]:
-        guess = self._guesses.get(self._span)
-        if guess is None:
-            start, end = self._span
-            sure = "".join(ch for index, ch in self._sure if start <= index < end)
-            guess = _script_and_language(self.text[start:end] + " " + sure)
-            self._guesses[self._span] = guess
-        return guess
+        """The script and language of the text, with what the sure sites were."""
+        sure = "".join(ch for _, ch in self._sure)
+        return _script_and_language(self.text + " " + sure)
 
     @property
     def lang(self) -> str | None:
-        return self._guessed()[1]
+        return self._guessed[1]
 
     @functools.cached_property
     def damaged_elsewhere(self) -> bool:
@@ -513,22 +495,16 @@ class _Judge:
         """The text with every whole sequence of mojibake decoded."""
         return demojibake(self.text)
 
-    @property
+    @functools.cached_property
     def language_known(self) -> bool:
-        """Whether the guessed language knows most of the words around (as
-        far as they can be decoded)."""
-        known = self._known.get(self._span)
-        if known is None:
-            lang = self.lang
-            start, end = self._span
-            plain = demojibake(self.text[start:end])
-            known = lang is not None and coverage(plain, lang) >= _KNOWN_WORDS
-            self._known[self._span] = known
-        return known
+        """Whether the guessed language knows most of the words of the text
+        (as far as they can be decoded)."""
+        lang = self.lang
+        return lang is not None and coverage(self._decoded, lang) >= _KNOWN_WORDS
 
     @property
     def script(self) -> str:
-        return self._guessed()[0]
+        return self._guessed[0]
 
     @property
     def chain(self) -> LetterChain | None:
@@ -2054,7 +2030,6 @@ def _dictionary_findings(
             continue
         script = token.script
         languages = languages_of[script]
-        judge.focus(token.site.start)
         if script == "Latin":
             if judge.lang is None or _known_as_is(judge, text, token):
                 continue
@@ -2231,7 +2206,6 @@ def _find(text: str, damage: Damage, style_from: str | None = None) -> Iterator[
     state = judge.quotes = QuoteState(style=judge.style)
     position = 0
     for kind, whole in _groups(text, sites):
-        judge.focus(whole[0].start)
         chained = kind == "letter" and judge.chain is not None
         for group in _adjacent_runs(whole) if chained else [whole]:
             state.update(demojibake(text[position : group[0].start]))
