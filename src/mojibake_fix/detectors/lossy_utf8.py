@@ -98,6 +98,7 @@ from ..context.words import (
     leaves_out_marks,
     letter_score,
     listed_letters,
+    sample_words,
     writes_apostrophes,
     zipf,
 )
@@ -2101,15 +2102,16 @@ def _by_line(text: str, damage_of: Callable[[int, str], Damage]) -> Iterator[Fin
     line shows (``damage_of`` its number and text): a document joins lines
     from many sources, and what one shows says nothing of how another was
     damaged. Only the punctuation style is read more widely, from the lines
-    around it written in its script (one article's lines write its quotation
-    marks alike, while a line of another script is another source)."""
-    scripts: dict[int, str | None] = {}
+    around it of its source (:func:`_passage`): one article's lines write
+    their quotation marks alike, while a line in another script or language
+    comes from elsewhere."""
+    sources: dict[int, _Source | None] = {}
     number, counted = 0, 0
     for start, end in _damaged_lines(text):
         number += text.count("\n", counted, start)
         counted = start
         line = text[start:end]
-        left, right = _passage(text, start, end, scripts)
+        left, right = _passage(text, start, end, sources)
         style = text[left:right] if (left, right) != (start, end) else None
         yield from _shifted(_find(line, damage_of(number, line), style), start)
 
@@ -2132,19 +2134,22 @@ def _damaged_lines(text: str) -> Iterator[tuple[int, int]]:
 _PASSAGE_REACH = 8000
 
 
-def _passage(text: str, start: int, end: int, scripts: dict[int, str | None]) -> tuple[int, int]:
-    """The line from ``start`` to ``end`` with the lines around it written in
-    its script (or in none), :data:`_PASSAGE_REACH` characters at most on
-    either side; ``scripts`` keeps each line's script by its start."""
-    script = _line_script(text, start, end, scripts)
-    if script is None:
+def _passage(
+    text: str, start: int, end: int, sources: dict[int, _Source | None]
+) -> tuple[int, int]:
+    """The line from ``start`` to ``end`` with the lines around it of its
+    source (:func:`_line_source`; lines with no letters go with any),
+    :data:`_PASSAGE_REACH` characters at most on either side; ``sources``
+    keeps each line's source by its start."""
+    source = _line_source(text, start, end, sources)
+    if source is None:
         return start, end
     left, right = start, end
     while left > 0:
         before = text.rfind("\n", 0, left - 1) + 1
         if before < start - _PASSAGE_REACH:
             break
-        if _line_script(text, before, left - 1, scripts) not in (script, None):
+        if not _same_source(source, _line_source(text, before, left - 1, sources)):
             break
         left = before
     while right < len(text):
@@ -2152,19 +2157,43 @@ def _passage(text: str, start: int, end: int, scripts: dict[int, str | None]) ->
         after = len(text) if after < 0 else after
         if after > end + _PASSAGE_REACH:
             break
-        if _line_script(text, right + 1, after, scripts) not in (script, None):
+        if not _same_source(source, _line_source(text, right + 1, after, sources)):
             break
         right = after
     return left, right
 
 
-def _line_script(text: str, start: int, end: int, scripts: dict[int, str | None]) -> str | None:
+# A line's script (kana and Han counted as one) and its language, where it
+# has words enough to tell.
+_Source = tuple[str, str | None]
+# Distinct words a line needs for its language to be told.
+_WORDS_TO_TELL = 5
+
+
+def _line_source(
+    text: str, start: int, end: int, sources: dict[int, _Source | None]
+) -> _Source | None:
     """The script most letters of the line from ``start`` to ``end`` are
-    in, once decoded; those written together (kana and Han) count as one."""
-    if start not in scripts:
-        script = _main_script(_pieces(text[start:end]))
-        scripts[start] = None if script is None else _SCRIPT_FAMILY.get(script, script)
-    return scripts[start]
+    in, once decoded, and its language where it has words enough to tell;
+    ``None`` for a line without letters."""
+    if start not in sources:
+        line = text[start:end]
+        script = _main_script(_pieces(line))
+        if script is None:
+            sources[start] = None
+        else:
+            told = len(sample_words(demojibake(line))) >= _WORDS_TO_TELL
+            lang = _script_and_language(line)[1] if told else None
+            sources[start] = (_SCRIPT_FAMILY.get(script, script), lang)
+    return sources[start]
+
+
+def _same_source(line: _Source, other: _Source | None) -> bool:
+    """Whether ``other`` may come from the same source as ``line``: no
+    letters, or the same script and, where both tell it, the same language."""
+    if other is None:
+        return True
+    return line == other or (line[0] == other[0] and None in (line[1], other[1]))
 
 
 def _shifted(findings: Iterator[Finding], offset: int) -> Iterator[Finding]:
