@@ -2141,6 +2141,8 @@ def _passage(
     source (:func:`_line_source`; lines with no letters go with any),
     :data:`_PASSAGE_REACH` characters at most on either side; ``sources``
     keeps each line's source by its start."""
+    if start == 0 and end == len(text):
+        return start, end  # the text is one line
     source = _line_source(text, start, end, sources)
     if source is None:
         return start, end
