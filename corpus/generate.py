@@ -621,6 +621,19 @@ def gen_lossy(corpus: Corpus, paras: dict[str, list[Text]]) -> None:
                 )
 
 
+def _cut(ch: str, cut: int) -> bytes:
+    """The first ``cut`` bytes of ``ch`` (one at least short of all of them)."""
+    raw = ch.encode("utf-8")
+    return raw[: min(cut, len(raw) - 1)]
+
+
+def _looks_stripped(ch: str, cut: int) -> bool:
+    """Whether cutting ``ch`` there leaves all of it but a last byte A0: what
+    strip() leaves of a field ending in ``ch`` (A0 is a no-break space to
+    Windows-1252), which a repair restores rather than drops."""
+    return ch.encode("utf-8")[len(_cut(ch, cut)) :] == b"\xa0"
+
+
 def gen_truncated(corpus: Corpus, paras: dict[str, list[Text]], rng: random.Random) -> None:
     for items in paras.values():
         for i, src in enumerate(items):
@@ -632,9 +645,15 @@ def gen_truncated(corpus: Corpus, paras: dict[str, list[Text]], rng: random.Rand
             if not multi:
                 continue
             k = rng.choice(multi)
+            cut = rng.randint(1, len(src.text[k].encode("utf-8")) - 1)
+            if _looks_stripped(src.text[k], cut):
+                # Not a cut one can tell: cut the next character instead.
+                later = [j for j in multi if j > k and not _looks_stripped(src.text[j], cut)]
+                if not later:
+                    continue
+                k = later[0]
             head = src.text[:k]
-            raw = src.text[k].encode("utf-8")
-            dangling = raw[: rng.randint(1, len(raw) - 1)].decode(SLOPPY_1252)
+            dangling = _cut(src.text[k], cut).decode(SLOPPY_1252)
             if i % 2 == 0:
                 broken = (redecode(head, SLOPPY_1252) or "") + dangling
                 note = "truncated mid-character; whole field read as windows-1252"

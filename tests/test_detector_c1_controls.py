@@ -141,3 +141,16 @@ def test_runs_map_byte_for_byte(pieces: list[str]) -> None:
     for finding in find(text):
         original = text[finding.start : finding.end]
         assert finding.replacement == original.encode("latin-1").decode("cp1252")
+
+
+@pytest.mark.parametrize("other", ["", "Another line.\n", "\nAnother line."])
+def test_a_line_is_judged_by_its_own_breaks_and_quotes(other: str) -> None:
+    """NEL breaking a line's words, and the closing quote that makes an
+    opening one surer, count in the line they are in, whatever lines join it."""
+    nel = "records\x85separated\x85by\x85NEL"
+    text = other + nel if other.endswith("\n") else nel + other
+    assert all(f.confidence < 0.6 for f in find(text))
+    quoted = "Say \x93hi\x94 now"
+    framed = other + quoted if other.endswith("\n") else quoted + other
+    assert [f.confidence for f in find(framed)] == [f.confidence for f in find(quoted)]
+    assert next(f.confidence for f in find("Say \x93hi" + (other or "\n") + "\x94")) == 0.9

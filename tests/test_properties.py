@@ -74,3 +74,62 @@ def test_saved_report_reverts(text: str) -> None:
     changes = mojibake_fix.changes_from_dict(result.to_dict())
     assert mojibake_fix.revert(result.text, changes) == text
     assert mojibake_fix.apply(text, changes) == result.text
+
+
+# Words in several scripts, and the ways scraped text damages them.
+WORDS = (
+    "café",
+    "voilà",
+    "São",
+    "Paulo",
+    "SÃO",
+    "château",
+    "naïve",
+    "Władysław",
+    "Šta",
+    "Привет",
+    "Ελλάδα",
+    "日本語",
+    "नमस्ते",
+    "“quoted”",
+    "it’s",
+    "–",
+    "…",
+    "🎉",
+    "ß",
+    "the",
+    "and",
+    "42",
+)
+C1 = "".join(map(chr, range(0x80, 0xA0)))
+
+
+def _as_cp1252(word: str) -> str:
+    return word.encode("utf-8").decode("sloppy-windows-1252")
+
+
+DAMAGE = (
+    lambda word: word,
+    _as_cp1252,
+    lambda word: _as_cp1252(_as_cp1252(word)),
+    lambda word: word.encode("utf-8").decode("latin-1"),
+    lambda word: word.encode("utf-8").decode("latin-1").translate(dict.fromkeys(map(ord, C1))),
+    lambda word: _as_cp1252(word).translate(dict.fromkeys(map(ord, "\x81\x8d\x8f\x90\x9d"))),
+    lambda word: _as_cp1252(word).replace("\xa0", " "),
+    lambda word: _as_cp1252(word).rstrip("\xa0").rstrip(),
+    lambda word: word.encode("utf-8")[:-1].decode("sloppy-windows-1252"),
+)
+FRAGMENT = st.tuples(st.sampled_from(WORDS), st.sampled_from(DAMAGE)).map(lambda p: p[1](p[0]))
+FRAGMENTS = st.lists(
+    st.tuples(FRAGMENT, st.sampled_from((" ", " ", ", ", "\n", "\xa0"))), max_size=8
+).map(lambda parts: "".join(fragment + sep for fragment, sep in parts).strip(" "))
+
+
+@settings(max_examples=300, deadline=None)
+@given(FRAGMENTS)
+@example("SÃo Paulo")  # C3 83 with its C1 byte stripped reads as the Ã it shows
+def test_every_change_changes_something_and_fixing_again_changes_nothing(text: str) -> None:
+    result = mojibake_fix.fix(text)
+    check_result(text, result)
+    assert all(change.original != change.replacement for change in result.changes)
+    assert not list(mojibake_fix.fix(result.text).changes)

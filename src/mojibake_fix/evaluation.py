@@ -274,6 +274,12 @@ def available_tools() -> dict[str, Repairer]:
 _OPT_IN_DETECTORS = frozenset(d.id for d in DETECTORS if not d.enabled_by_default)
 
 
+def enabled_for(case: Case) -> tuple[str, ...]:
+    """The detectors, off by default, that repair ``case``'s family: a user
+    who has that kind of text turns them on."""
+    return (case.family,) if case.family in _OPT_IN_DETECTORS else ()
+
+
 def evaluate_case(
     case: Case,
     *,
@@ -287,7 +293,7 @@ def evaluate_case(
     text would.
     """
     error: str | None = None
-    enable = (case.family,) if case.family in _OPT_IN_DETECTORS else ()
+    enable = enabled_for(case)
     try:
         result = fix(case.input, min_confidence=min_confidence, enable=enable)
         got, changed = result.text, bool(result.changes)

@@ -24,7 +24,7 @@ import functools
 import itertools
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..charclass import is_common
 from ..codepages import code_page
@@ -80,6 +80,9 @@ class Reading:
     text: str
     end: int
     lost: int
+    # Whether the reading takes the field's last byte for a no-break space
+    # (A0) that stripping the field's whitespace removed (``voilÃ``).
+    space_stripped: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +192,11 @@ def parse_site(
             rest = _readings(lead, tuple(slots), missing, lost, position)
         else:
             rest = []
+        if missing == 1:
+            # Or whole, but for a last byte A0 that ``strip()`` took for the
+            # no-break space it shows as (``voilà`` is ``voilÃ\xa0``).
+            stripped = _readings(lead, (*slots, 0xA0), 0, lost, position)
+            rest += [replace(reading, space_stripped=True) for reading in stripped]
         return Site(start=start, end=position, readings=(cut, *rest))
     if missing > 1 and length == 4:
         agreeing = _named_readings(lead, tuple(slots), missing, lost, position, named)

@@ -13,7 +13,8 @@ it belongs to the UTF-8 detectors and gets a confidence too low to apply, as
 does a run holding a byte Windows-1252 leaves undefined (0x81, 0x8D, 0x8F,
 0x90, 0x9D: not Windows-1252 at all), a run that looks like a UTF-8 sequence
 whose lead byte was lost (``\\x80\\x99``), and C1 characters that may really
-be controls (an 8-bit terminal escape, NEL as a line break). Punctuation that
+be controls (an 8-bit terminal escape, NEL breaking the words of its line: each
+line is judged by itself, whatever lines join it). Punctuation that
 every Windows code page puts at the same byte is trusted most; letters and
 ``€``, which differ between code pages, a little less. A C1 character wrapped
 in UTF-8 once more (``Â\\x93``) is repaired whole.
@@ -31,6 +32,7 @@ import codecs
 import functools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..context.candidates import sequence_length
 from ..model import Finding
@@ -44,6 +46,7 @@ _WINDOWS_CODE_PAGES = tuple(f"cp{n}" for n in range(1250, 1259))
 # An 8-bit CSI (0x9B) followed by the parameters and final byte of a terminal escape.
 _CSI_TAIL_RE = re.compile(r"[0-9;?]*[@-~]")
 _NEL_RE = re.compile("\x85")
+_CLOSING_RE = re.compile("[\x92\x94]")
 
 
 @functools.cache
@@ -121,17 +124,38 @@ def utf8_covered(text: str, start: int) -> int:
     return 0
 
 
-def _looks_like_control(text: str, start: int, end: int) -> bool:
+@dataclass(frozen=True, slots=True)
+class _LineEvidence:
+    """What the line a run is in tells of its runs, read once per line: the
+    evidence for a run is in its own line, not in lines joined from elsewhere."""
+
+    # NEL breaks the line, which has no other breaks (each NEL between two
+    # non-spaces, where an ellipsis is usually next to a space).
+    nel_breaks: bool
+    # The line holds a closing quotation mark as a C1 control.
+    closes_quotes: bool
+
+    @classmethod
+    def of(cls, text: str, start: int) -> tuple[int, _LineEvidence]:
+        """The end of the line holding ``text[start]``, and its evidence."""
+        line_end = text.find("\n", start)
+        line = (text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end)
+        places = [match.start() for match in _NEL_RE.finditer(text, *line)]
+        nel_breaks = (
+            len(places) >= 2
+            and "\r" not in text[line[0] : line[1]]
+            and all(_between_non_spaces(text, at) for at in places)
+        )
+        return line[1], cls(nel_breaks, _CLOSING_RE.search(text, *line) is not None)
+
+
+def _looks_like_control(text: str, start: int, end: int, line: _LineEvidence) -> bool:
     """Whether the run may be a real control: an 8-bit CSI escape, or NEL
-    breaking the lines of text that has no other line breaks (each NEL
-    between two non-spaces, where an ellipsis is usually next to a space)."""
+    breaking the lines of its line."""
     run = text[start:end]
     if run[-1] == "\x9b" and _CSI_TAIL_RE.match(text, end):
         return True
-    if "\x85" not in run or "\n" in text or "\r" in text:
-        return False
-    places = [match.start() for match in _NEL_RE.finditer(text)]
-    return len(places) >= 2 and all(_between_non_spaces(text, at) for at in places)
+    return "\x85" in run and line.nel_breaks
 
 
 def _between_non_spaces(text: str, at: int) -> bool:
@@ -139,15 +163,15 @@ def _between_non_spaces(text: str, at: int) -> bool:
     return bool(before.strip()) and bool(after.strip())
 
 
-def _confidence(text: str, start: int, end: int) -> tuple[float, str]:
+def _confidence(text: str, start: int, end: int, line: _LineEvidence) -> tuple[float, str]:
     run = text[start:end].replace("\u00c2", "")
     if len(run) >= 2 and run[0] == "\x80":
         return 0.3, "C1 controls that look like a UTF-8 sequence whose lead byte was lost"
-    if _looks_like_control(text, start, end):
+    if _looks_like_control(text, start, end, line):
         return 0.4, "C1 control that may be a real control character"
     if all(ch in _stable() for ch in run):
         confidence = 0.9
-        if any(ch in "\x91\x93" for ch in run) and any(ch in "\x92\x94" for ch in text):
+        if line.closes_quotes and any(ch in "\x91\x93" for ch in run):
             confidence = 0.95
         return confidence, "Windows-1252 punctuation decoded as Latin-1"
     # Letters and symbols that other Windows code pages put elsewhere; worth
@@ -175,7 +199,10 @@ def _segments(text: str) -> Iterator[tuple[int, int, bool]]:
 
 def find(text: str) -> Iterator[Finding]:
     table = _cp1252()
+    line_end, line = -1, _LineEvidence(nel_breaks=False, closes_quotes=False)
     for start, end, utf8_tail in _segments(text):
+        if start > line_end:
+            line_end, line = _LineEvidence.of(text, start)
         run = text[start:end]
         if any(ch not in table for ch in run.replace("\u00c2", "")):
             continue  # a byte Windows-1252 leaves undefined: not Windows-1252
@@ -183,7 +210,7 @@ def find(text: str) -> Iterator[Finding]:
         if utf8_tail:
             confidence, reason = 0.3, "C1 controls inside UTF-8 read as Latin-1"
         else:
-            confidence, reason = _confidence(text, start, end)
+            confidence, reason = _confidence(text, start, end, line)
             if "\u00c2" in run:
                 reason += ", encoded as UTF-8 once more"
         yield Finding(

@@ -37,7 +37,7 @@ import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 
@@ -146,8 +146,6 @@ _NAMED_EMOJI = 2.0
 # (the byte dropped before one), against reading it as the byte's marker, in a
 # text whose damage replaced its lost bytes everywhere else.
 _MARKER_KEPT = -1.0
-# A paragraph with this many distinct words is judged in its own language.
-_PARAGRAPH_WORDS = 5
 # A rarer word the dictionary finds must be the likeliest by this share (the
 # engine's default bar): rare words that collide say little of the letters.
 _SURE_OF_A_RARER_WORD = 0.6
@@ -181,6 +179,10 @@ _LONE_EMOJI_LEAD = (
 _MARKED = f"[?\ufffd](?:{SHOWN_CONTINUATION}|[?\ufffd])"
 
 
+# Where a line ends: a field cut short ends its line, whatever follows it.
+_LINE_END = "(?![^\\n])"
+
+
 @functools.cache
 def trigger() -> str:
     """A lead byte followed by fewer continuation characters than it needs."""
@@ -195,13 +197,13 @@ def trigger() -> str:
         f"|(?<=[{_RUN_ON}])[\xe0-\xef](?!{cont})"
         f"|[\xf0-\xf4]{cont}{{1,2}}(?!{cont})"
         f"|{_LONE_EMOJI_LEAD}"
-        f"|[\\xc2-\\xf4]{cont}{{0,2}}\\Z"
+        f"|[\\xc2-\\xf4]{cont}{{0,2}}{_LINE_END}"
     )
 
 
 @functools.cache
 def _cut_at_the_end() -> re.Pattern[str]:
-    return re.compile(f"{_continuation_class()}{{0,2}}\\Z")
+    return re.compile(f"{_continuation_class()}{{0,2}}{_LINE_END}")
 
 
 @functools.cache
@@ -223,7 +225,7 @@ def wake() -> tuple[Wake, ...]:
                 f"(?=[{_RUN_ON}]|[\xe0-\xef]{cont})"
                 f"|(?<=[{_RUN_ON}].)(?!{cont})))"
                 f"|(?<=[\xf0-\xf4])(?:{cont}{{1,2}}(?!{cont})|{_MARKED}|(?<={_LONE_EMOJI_LEAD}))"
-                f"|{cont}{{0,2}}\\Z)"
+                f"|{cont}{{0,2}}{_LINE_END})"
             ),
             confirm=_worth_a_look,
         ),
@@ -367,19 +369,25 @@ def _pieces(text: str) -> Iterator[tuple[str, bool]]:
 
 def _script_and_language(text: str) -> tuple[str, str | None]:
     """The script most letters of ``text`` are in (once decoded), and its
-    language. Latin-1 letters left undecoded do not count: where lost bytes
-    left them, they outnumber the letters of a whole text (``æ±京都``)."""
+    language."""
     pieces = list(_pieces(text))
     plain = "".join(piece for piece, _ in pieces)
+    script = _main_script(pieces) or "Latin"
+    if script in CHAINED_LANGUAGES_BY_SCRIPT:
+        return script, chained_language(plain, script)
+    return script, guess_language(plain, script)
+
+
+def _main_script(pieces: Iterable[tuple[str, bool]]) -> str | None:
+    """The script most letters of the pieces of a text are in, ``None`` when
+    it has none. Latin-1 letters left undecoded do not count: where lost
+    bytes left them, they outnumber the letters of a whole text (``æ±京都``)."""
     counts: dict[str, int] = {}
     for piece, decoded in pieces:
         if piece.isalpha() and (decoded or not "\x80" <= piece <= "\xff"):
             script = script_of(piece)
             counts[script] = counts.get(script, 0) + 1
-    script = max(counts, key=lambda s: counts[s]) if counts else "Latin"
-    if script in CHAINED_LANGUAGES_BY_SCRIPT:
-        return script, chained_language(plain, script)
-    return script, guess_language(plain, script)
+    return max(counts, key=lambda s: counts[s]) if counts else None
 
 
 def _softmax(scores: Sequence[float]) -> list[float]:
@@ -448,7 +456,7 @@ def _capitals_around(text: str, left: int, right: int) -> bool | None:
 
 
 class _Judge:
-    """The context model for one text: its language, style and quote state."""
+    """The context model for one line: its language, style and quote state."""
 
     def __init__(self, text: str, lost_elsewhere: bool = False, sites: Sequence[Site] = ()) -> None:
         self.text = text
@@ -464,36 +472,21 @@ class _Judge:
         self.lost_elsewhere = lost_elsewhere
         # The quotations and brackets open where the sites judged next start.
         self.quotes = QuoteState(style=self.style)
-        self._span = (0, len(text))
-        self._guesses: dict[tuple[int, int], tuple[str, str | None]] = {}
-        self._known: dict[tuple[int, int], bool] = {}
         # The emoji the text speaks of, with how well, strictest reading
         # first (:func:`named_emoji_by_strictness`).
         self.named: tuple[dict[str, float], ...] = ()
         # Whether the damage replaced lost bytes by markers (:class:`Damage`).
         self.replaced = False
 
-    def focus(self, index: int) -> None:
-        """Judge what follows by the paragraph around ``index`` when it is
-        long enough to tell its language (texts mix languages line by line)."""
-        start = self.text.rfind("\n", 0, index) + 1
-        end = self.text.find("\n", index)
-        end = len(self.text) if end < 0 else end
-        words = len(sample_words(self.text[start:end]))
-        self._span = (start, end) if words >= _PARAGRAPH_WORDS else (0, len(self.text))
-
+    @functools.cached_property
     def _guessed(self) -> tuple[str, str | None]:
-        guess = self._guesses.get(self._span)
-        if guess is None:
-            start, end = self._span
-            sure = "".join(ch for index, ch in self._sure if start <= index < end)
-            guess = _script_and_language(self.text[start:end] + " " + sure)
-            self._guesses[self._span] = guess
-        return guess
+        """The script and language of the text, with what the sure sites were."""
+        sure = "".join(ch for _, ch in self._sure)
+        return _script_and_language(self.text + " " + sure)
 
     @property
     def lang(self) -> str | None:
-        return self._guessed()[1]
+        return self._guessed[1]
 
     @functools.cached_property
     def damaged_elsewhere(self) -> bool:
@@ -505,22 +498,16 @@ class _Judge:
         """The text with every whole sequence of mojibake decoded."""
         return demojibake(self.text)
 
-    @property
+    @functools.cached_property
     def language_known(self) -> bool:
-        """Whether the guessed language knows most of the words around (as
-        far as they can be decoded)."""
-        known = self._known.get(self._span)
-        if known is None:
-            lang = self.lang
-            start, end = self._span
-            plain = demojibake(self.text[start:end])
-            known = lang is not None and coverage(plain, lang) >= _KNOWN_WORDS
-            self._known[self._span] = known
-        return known
+        """Whether the guessed language knows most of the words of the text
+        (as far as they can be decoded)."""
+        lang = self.lang
+        return lang is not None and coverage(self._decoded, lang) >= _KNOWN_WORDS
 
     @property
     def script(self) -> str:
-        return self._guessed()[0]
+        return self._guessed[0]
 
     @property
     def chain(self) -> LetterChain | None:
@@ -828,11 +815,43 @@ class _Judge:
             return 4.0
         return 0.5
 
+    def stripped_space_score(self, site: Site, ch: str) -> float:
+        """What speaks for the field having ended with ``ch``, whose last
+        byte (A0, a no-break space as Windows-1252 shows it) a strip of its
+        whitespace removed, where the word ``ch`` closes is one of the
+        language (``voilà``, ``città``, ``ЦЕНТР``). A cut is likelier
+        otherwise: most characters that lost their last byte were cut short,
+        and the lists cannot tell a one-letter word that closes a field from
+        the first letter of a word cut short."""
+        text = self.text
+        left, _ = _word_bounds(text, site.start, site.start)
+        stem = demojibake(text[left : site.start])
+        if not is_letter(ch) or len(_trailing_letters(stem)) < _SHORTEST_WRITTEN - 1:
+            return 0.0
+        if stem[-1].islower() and ch.isupper():
+            return 0.0
+        found = self._some_word_zipf(stem + ch)
+        return 2.0 + found if found >= _LISTED else 0.0
+
+    def _some_word_zipf(self, word: str, shortest: int = 2) -> float:
+        """:meth:`word_zipf`, or where the text does not tell its language
+        (a field of one word), the most any language of the word's script
+        gives it."""
+        if self.language_known:
+            return self.word_zipf(word, shortest)
+        if sum(ch.isalpha() for ch in word) < shortest:
+            return 0.0
+        languages = LANGUAGES_BY_SCRIPT.get(script_of(word[-1]), ())
+        return min(7.0, max((zipf(word, lang) for lang in languages), default=0.0))
+
     def cut_options(self, site: Site, state: QuoteState) -> list[tuple[tuple[Option, ...], float]]:
         """A sequence cut at the end of the text: drop its dangling bytes, keep
-        them, or (punctuation only) read the bytes that are left as a mark."""
+        them, read them whole with a last byte A0 that a strip removed, or
+        (punctuation only) read the bytes that are left as a mark."""
         text = self.text
         keep = Option(text[site.start : site.end], site.end, keep=True)
+        stripped = [reading for reading in site.readings if reading.space_stripped]
+        site = replace(site, readings=tuple(r for r in site.readings if not r.space_stripped))
         # ``ï¸`` closing a text is the variation selector of an emoji that lost
         # its last byte (``â¤ï¸``) as likely as a character cut short: read so
         # right after an emoji, once that emoji is decoded.
@@ -845,6 +864,10 @@ class _Judge:
         options: list[tuple[tuple[Option, ...], float]] = [
             ((Option("", site.end),), cut),
             ((keep,), self.cut_keep_score(site)),
+        ]
+        options += [
+            ((Option(reading.text, reading.end),), self.stripped_space_score(site, reading.text))
+            for reading in stripped
         ]
         chain = self.chain
         if selector:
@@ -1218,14 +1241,19 @@ def _closed_again(
 
 
 def _judge_group(
-    combos: list[tuple[tuple[Option, ...], float]], sites: Sequence[Site]
+    text: str, combos: list[tuple[tuple[Option, ...], float]], sites: Sequence[Site]
 ) -> list[Judged]:
     probabilities = _softmax([score for _, score in combos])
     judged: list[Judged] = []
     for index, site in enumerate(sites):
+        keep = Option(text[site.start : site.end], site.end, keep=True)
         marginal: dict[Option, float] = {}
         for (options, _), probability in zip(combos, probabilities, strict=True):
             option = options[index]
+            if text[site.start : option.end] == option.text:
+                # A reading that is what the text shows (``Ã`` is C3 83 with
+                # its C1 byte stripped) leaves the site as it is.
+                option = keep
             marginal[option] = marginal.get(option, 0.0) + probability
         shared = [
             (replace(option, text=text, alike=()), probability / (len(option.alike) + 1))
@@ -1750,7 +1778,9 @@ def _in_a_written_word(text: str, start: int, word: tuple[int, int] | None = Non
     already known."""
     if text[start + 1 : start + 2] in MARKERS:
         return False
-    if text[start + 1 : start + 2] in continuation_bytes() and _has_whole_sequence(text):
+    if text[start + 1 : start + 2] in continuation_bytes() and _has_whole_sequence(
+        _line_of(text, start)
+    ):
         # Glued to a continuation byte in a text of mojibake (``giá»,`` for
         # Vietnamese ``giờ,``), the letter of ``giá`` is a lead.
         return False
@@ -1800,7 +1830,13 @@ def _worth_a_look(text: str, start: int) -> bool:
         return False
     if text[start] == LONE_PUNCTUATION_LEAD or not _plain_letter_at(text, start, word):
         return True
-    return _has_whole_sequence(text)
+    return _has_whole_sequence(_line_of(text, start))
+
+
+def _line_of(text: str, index: int) -> str:
+    """The line of ``text`` that holds ``text[index]``."""
+    end = text.find("\n", index)
+    return text[text.rfind("\n", 0, index) + 1 : len(text) if end < 0 else end]
 
 
 def _lead_script(text: str, start: int) -> str:
@@ -2041,7 +2077,6 @@ def _dictionary_findings(
             continue
         script = token.script
         languages = languages_of[script]
-        judge.focus(token.site.start)
         if script == "Latin":
             if judge.lang is None or _known_as_is(judge, text, token):
                 continue
@@ -2074,6 +2109,8 @@ def _dictionary_findings(
                 share *= share
             if rarer and share < _SURE_OF_A_RARER_WORD:
                 continue  # the letters are judged one by one instead
+            if word + tail == text[start:end]:
+                break  # the likeliest word is the one written
             reach = end
             findings.append(
                 Finding(
@@ -2094,18 +2131,131 @@ def _dictionary_findings(
 
 
 def find(text: str) -> Iterator[Finding]:
-    """Findings for every damaged site of ``text``."""
-    return _find(text, Damage.of(text))
+    """Findings for every damaged site of ``text``, each judged by its own
+    line (:func:`_by_line`)."""
+    return _by_line(text, lambda number, line: Damage.of(line))
 
 
 def find_repaired(text: str, original: str) -> Iterator[Finding]:
     """Findings in ``text``, which earlier repairs made of ``original``: the
     damage is what ``original`` shows (the Windows-1252 characters that told
-    which bytes were lost are gone once decoded)."""
-    return _find(text, Damage.of(original))
+    which bytes were lost are gone once decoded), line by line. Repairs keep
+    line breaks, so the lines of both pair up."""
+    originals = original.split("\n")
+    if len(originals) != text.count("\n") + 1:
+        return find(text)
+    return _by_line(text, lambda number, line: Damage.of(originals[number]))
 
 
-def _find(text: str, damage: Damage) -> Iterator[Finding]:
+def _by_line(text: str, damage_of: Callable[[int, str], Damage]) -> Iterator[Finding]:
+    """The findings of each damaged line of ``text``, judged by what that
+    line shows (``damage_of`` its number and text): a document joins lines
+    from many sources, and what one shows says nothing of how another was
+    damaged. Only the punctuation style is read more widely, from the lines
+    around it of its source (:func:`_passage`): one article's lines write
+    their quotation marks alike, while a line in another script or language
+    comes from elsewhere."""
+    sources: dict[int, _Source | None] = {}
+    number, counted = 0, 0
+    for start, end in _damaged_lines(text):
+        number += text.count("\n", counted, start)
+        counted = start
+        line = text[start:end]
+        left, right = _passage(text, start, end, sources)
+        style = text[left:right] if (left, right) != (start, end) else None
+        yield from _shifted(_find(line, damage_of(number, line), style), start)
+
+
+def _damaged_lines(text: str) -> Iterator[tuple[int, int]]:
+    """The start and end of every line of ``text`` the trigger fires in."""
+    trigger = _trigger_re()
+    position = 0
+    while (match := trigger.search(text, position)) is not None:
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.start())
+        if end < 0:
+            yield start, len(text)
+            return
+        yield start, end
+        position = end + 1
+
+
+# How far, in characters, a passage reaches on either side of its line.
+_PASSAGE_REACH = 8000
+
+
+def _passage(
+    text: str, start: int, end: int, sources: dict[int, _Source | None]
+) -> tuple[int, int]:
+    """The line from ``start`` to ``end`` with the lines around it of its
+    source (:func:`_line_source`; lines with no letters go with any),
+    :data:`_PASSAGE_REACH` characters at most on either side; ``sources``
+    keeps each line's source by its start."""
+    if start == 0 and end == len(text):
+        return start, end  # the text is one line
+    source = _line_source(text, start, end, sources)
+    if source is None:
+        return start, end
+    left, right = start, end
+    while left > 0:
+        before = text.rfind("\n", 0, left - 1) + 1
+        if before < start - _PASSAGE_REACH:
+            break
+        if not _same_source(source, _line_source(text, before, left - 1, sources)):
+            break
+        left = before
+    while right < len(text):
+        after = text.find("\n", right + 1)
+        after = len(text) if after < 0 else after
+        if after > end + _PASSAGE_REACH:
+            break
+        if not _same_source(source, _line_source(text, right + 1, after, sources)):
+            break
+        right = after
+    return left, right
+
+
+# A line's script (kana and Han counted as one) and its language, where it
+# has words enough to tell.
+_Source = tuple[str, str | None]
+# Distinct words a line needs for its language to be told.
+_WORDS_TO_TELL = 5
+
+
+def _line_source(
+    text: str, start: int, end: int, sources: dict[int, _Source | None]
+) -> _Source | None:
+    """The script most letters of the line from ``start`` to ``end`` are
+    in, once decoded, and its language where it has words enough to tell;
+    ``None`` for a line without letters."""
+    if start not in sources:
+        line = text[start:end]
+        script = _main_script(_pieces(line))
+        if script is None:
+            sources[start] = None
+        else:
+            told = len(sample_words(demojibake(line))) >= _WORDS_TO_TELL
+            lang = _script_and_language(line)[1] if told else None
+            sources[start] = (_SCRIPT_FAMILY.get(script, script), lang)
+    return sources[start]
+
+
+def _same_source(line: _Source, other: _Source | None) -> bool:
+    """Whether ``other`` may come from the same source as ``line``: no
+    letters, or the same script and, where both tell it, the same language."""
+    if other is None:
+        return True
+    return line == other or (line[0] == other[0] and None in (line[1], other[1]))
+
+
+def _shifted(findings: Iterator[Finding], offset: int) -> Iterator[Finding]:
+    for finding in findings:
+        yield replace(finding, start=finding.start + offset, end=finding.end + offset)
+
+
+def _find(text: str, damage: Damage, style_from: str | None = None) -> Iterator[Finding]:
+    """The findings of ``text`` (one line), damaged as ``damage`` says; the
+    punctuation style is read from ``style_from`` where given."""
     if not _trigger_re().search(text):
         return
     named = (
@@ -2127,7 +2277,7 @@ def _find(text: str, damage: Damage) -> Iterator[Finding]:
     if not sites:
         return
     judge = _Judge(text, lost_elsewhere=any(site.readings[0].text for site in sites), sites=sites)
-    judge.style = Style.of(text, judge.lang)
+    judge.style = Style.of(text if style_from is None else style_from, judge.lang)
     judge.named = named
     judge.replaced = damage.replaced
     words = _dictionary_findings(text, sites, judge, damage)
@@ -2137,7 +2287,6 @@ def _find(text: str, damage: Damage) -> Iterator[Finding]:
     state = judge.quotes = QuoteState(style=judge.style)
     position = 0
     for kind, whole in _groups(text, sites):
-        judge.focus(whole[0].start)
         chained = kind == "letter" and judge.chain is not None
         for group in _adjacent_runs(whole) if chained else [whole]:
             state.update(demojibake(text[position : group[0].start]))
@@ -2147,7 +2296,7 @@ def _find(text: str, damage: Damage) -> Iterator[Finding]:
                 combos = judge.mark_options(group, state)
             else:
                 combos = judge.letter_options(group)
-            judged = _judge_group(combos, group)
+            judged = _judge_group(text, combos, group)
             for item in judged:
                 finding = _finding(text, item)
                 if finding is not None:
