@@ -186,9 +186,13 @@ def _repair(
         # What is left may now read whole in one code page (the end that kept
         # the whole text from it is repaired): a later fix would read it so,
         # and fixing the result again must change nothing.
+        # So may a stretch of it now show an outer layer of its own.
         again = _read_whole(current, plan)
-        if again is not None and again.confidence >= min_confidence:
-            rest = _repair(current, plan, min_confidence, readings_left - 1)
+        peelable = layers_left and peel_layer(current, plan.outer_pages, min_confidence)
+        if peelable or (again is not None and again.confidence >= min_confidence):
+            rest = _repair(
+                current, plan, min_confidence, readings_left - 1, max(0, layers_left - 1)
+            )
             changes = compose(changes, rest.changes) if rest.changes else changes
             current = rest.text
     kept = tuple(f for f in leftovers if not any(_overlaps(f.start, f.end, c) for c in changes))
