@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import mojibake_fix
-from mojibake_fix.detectors.html_entities import HTML_ENTITIES, find
+from mojibake_fix.detectors.html_entities import HTML_ENTITIES, _url_spans, find
 
 from .conftest import clean_samples
 
@@ -118,3 +120,37 @@ def test_any_text_fixes_and_reverts(pieces: list[str]) -> None:
         assert 0.0 <= finding.confidence <= 1.0
     result = mojibake_fix.fix(text, enable=[DETECTOR])
     assert result.revert() == text
+
+
+_URL_PATTERN_AS_ONE_REGEX = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)\S*|\S*\?\S*=\S*")
+
+
+@given(st.text(alphabet="?=a1+.:/w \n&é", max_size=40))
+def test_url_spans_are_those_of_one_pattern(text: str) -> None:
+    expected = [match.span() for match in _URL_PATTERN_AS_ONE_REGEX.finditer(text)]
+    assert _url_spans(text) == expected
+
+
+def _best_seconds(text: str) -> float:
+    best = float("inf")
+    for _ in range(5):
+        started = time.perf_counter()
+        list(find(text))
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda n: "&eacute; " + "?" * n,
+        lambda n: "&eacute; a?b=c " * (n // 14),
+        lambda n: "&eacute; " + "1a" * (n // 2),
+        lambda n: "&eacute;?" * (n // 9),
+    ],
+)
+def test_work_grows_linearly_with_the_text(build: Callable[[int], str]) -> None:
+    # A ratio, not a time: 4 times the text takes about 4 times as long; a quadratic
+    # pattern would take 16 times, a cubic one 64.
+    small, large = _best_seconds(build(20_000)), _best_seconds(build(80_000))
+    assert large / max(small, 1e-6) < 9

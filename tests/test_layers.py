@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import re
+import time
+from collections.abc import Callable
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import mojibake_fix
-from mojibake_fix.layers import peel_layer
+from mojibake_fix.codepages import code_page
+from mojibake_fix.layers import OUTER_PAGES, _stretch_pattern, peel_layer
 
 
 def latin_1_layer(text: str) -> str:
@@ -85,3 +92,36 @@ def test_part_of_a_text_over_clean_text_is_left_to_the_detectors() -> None:
     # detectors weigh it against every page.
     text = "日本語\n" + latin_1_layer("Offering 5×£35")
     assert peel_layer(text) is None
+
+
+def _stretches_by_the_plain_pattern(text: str, name: str) -> list[tuple[int, int]]:
+    shown = "".join(re.escape(ch) for ch in code_page(name).byte_of)
+    plain = re.compile(f"[\x00-\x7f{shown}]*[{shown}][\x00-\x7f{shown}]*")
+    return [match.span() for match in plain.finditer(text)]
+
+
+@given(st.text(alphabet="a ;Ã©\x81\x9dЖ€\u0301", max_size=30), st.sampled_from(OUTER_PAGES))
+def test_stretches_are_the_runs_the_page_shows_that_hold_one_not_ascii(
+    text: str, name: str
+) -> None:
+    found = [match.span() for match in _stretch_pattern(name).finditer(text)]
+    assert found == _stretches_by_the_plain_pattern(text, name)
+
+
+def _best_seconds(text: str) -> float:
+    best = float("inf")
+    for _ in range(5):
+        started = time.perf_counter()
+        peel_layer(text)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+@pytest.mark.parametrize(
+    "build", [lambda n: "a?b=c " * (n // 6) + "Ж", lambda n: "Ж" + "x" * n + "Ж"]
+)
+def test_work_grows_linearly_with_a_run_the_page_ends(build: Callable[[int], str]) -> None:
+    # A ratio, not a time: 4 times the text takes about 4 times as long; reading
+    # the run again from each of its characters would take 16 times.
+    small, large = _best_seconds(build(20_000)), _best_seconds(build(80_000))
+    assert large / max(small, 1e-6) < 9

@@ -51,9 +51,13 @@ class Peeled:
 
 @functools.cache
 def _stretch_pattern(name: str) -> re.Pattern[str]:
-    """A stretch of characters the page shows, holding one that is not ASCII."""
+    """A stretch of characters the page shows, holding one that is not ASCII.
+
+    It starts only where such a run starts: tried from every character of a
+    long ASCII run that a character the page cannot show ends, the run would be
+    read again from each, quadratic time in it."""
     shown = "".join(re.escape(ch) for ch in code_page(name).byte_of)
-    return re.compile(f"[\x00-\x7f{shown}]*[{shown}][\x00-\x7f{shown}]*")
+    return re.compile(f"(?<![\x00-\x7f{shown}])[\x00-\x7f]*[{shown}][\x00-\x7f{shown}]*")
 
 
 def _cut_from_more(text: str, start: int, end: int) -> bool:
