@@ -23,20 +23,10 @@ from mojibake_fix.surroundings import UNREPAIRED_FAMILIES, framed, scripts_of, u
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_EVERY = 40
 FRAMING_LANGUAGES = ("en", "ja", "ru")
-# Families whose repair still depends on the lines around it: whether a code
-# page explains a run is judged over the whole text, and a whole-text reading
-# (one code page from end to end) fails once a line of another script joins.
-WHOLE_TEXT_CODE_PAGES = frozenset(
-    {
-        "utf8-as-cp1250",
-        "utf8-as-cp1257",
-        "utf8-as-iso-8859-2",
-        "utf8-as-iso-8859-15",
-        "utf8-as-koi8-r",
-        "utf8-as-macroman",
-        "mixed",
-    }
-)
+# Families whose repair still depends on the lines around it: a clean Latin
+# line beside KOI8-R mojibake is read as KOI8-R with the rest, and a few
+# Mac Roman and mixed cases differ with a line after them.
+STILL_DEPENDENT = frozenset({"utf8-as-koi8-r", "utf8-as-macroman", "mixed"})
 
 
 def _lines() -> dict[str, list[str]]:
@@ -50,7 +40,7 @@ def _sample() -> list[tuple[Case, str]]:
     lines = _lines()
     sample = []
     for case in read_cases(ROOT / "corpus" / "cases.jsonl"):
-        if case.family in UNREPAIRED_FAMILIES or case.family in WHOLE_TEXT_CODE_PAGES:
+        if case.family in UNREPAIRED_FAMILIES or case.family in STILL_DEPENDENT:
             continue
         if zlib.crc32(case.id.encode("utf-8")) % SAMPLE_EVERY:
             continue
@@ -100,8 +90,7 @@ def _same_script_sample() -> list[tuple[Case, str]]:
 SAME_SCRIPT = _same_script_sample()
 
 
-# The UTF-8 code-page readings still weigh a code page by the whole text (see
-# the xfail below); the lossy detector is checked without them.
+# The lossy detector is checked by itself, without the UTF-8 code-page readings.
 CODE_PAGE_READINGS = tuple(d.id for d in DETECTORS if d.id.startswith("utf8-as-"))
 
 
@@ -127,14 +116,29 @@ def test_a_line_cut_short_is_repaired_as_a_field_cut_short() -> None:
     assert not framing.differs
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="utf8_misread judges a code page by the whole text: a line of another script "
-    "keeps the whole text from reading in one code page, and run by run MacRoman wins",
-)
 def test_a_code_page_repair_is_the_same_with_a_japanese_line_before() -> None:
+    """The runs of a line are weighed by what the page explains in the lines
+    that may be one document with it, not by a line of another script."""
     cases = read_cases(ROOT / "corpus" / "cases.jsonl")
     case = next(case for case in cases if case.id == "lossy-c1-stripped/fr/0002")
     line = unrelated_line(case, _lines())
     assert line is not None and scripts_of(line) == {"Han"}
     assert not framed(case, line).differs
+
+
+@pytest.mark.parametrize(
+    "case_id",
+    ["utf8-as-cp1250/cs/0008", "utf8-as-cp1257/lt/0011", "utf8-as-iso-8859-15/de/0003"],
+)
+def test_a_line_one_code_page_explains_is_read_whole_beside_another_script(case_id: str) -> None:
+    """A line that reads whole in one code page is repaired in one piece when
+    a line that page cannot show (Russian beside Windows-1250, Japanese beside
+    the others) stands beside it, and each change is undone exactly."""
+    case = next(case for case in read_cases(ROOT / "corpus" / "cases.jsonl") if case.id == case_id)
+    line = unrelated_line(case, _lines())
+    assert line is not None
+    assert not framed(case, line).differs
+    for text in (line + "\n" + case.input, case.input + "\n" + line):
+        result = fix(text)
+        assert result.revert() == text
+        assert len({change.detector for change in result.changes}) == 1

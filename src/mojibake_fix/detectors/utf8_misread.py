@@ -28,6 +28,7 @@ characters give it away. A run is only repaired when
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import itertools
@@ -560,8 +561,11 @@ def _page_characters(name: str) -> re.Pattern[str]:
     return re.compile(_char_class("".join(code_page(name).byte_of)))
 
 
-def page_support(text: str, page: CodePage, scored: list[tuple[Run, float]]) -> float:
-    """How well the whole text reads as UTF-8 mojibake in ``page``, from 0 to 1.
+def page_support(
+    text: str, page: CodePage, scored: list[tuple[Run, float]], start: int = 0, end: int = -1
+) -> float:
+    """How well ``text[start:end]`` (a block, :func:`blocks`; the whole text
+    by default) reads as UTF-8 mojibake in ``page``, from 0 to 1.
 
     Mojibake is made by one program reading a whole document with one code
     page, so once some runs are clearly broken in a page, and the page
@@ -580,7 +584,8 @@ def page_support(text: str, page: CodePage, scored: list[tuple[Run, float]]) -> 
     if not usable:
         return 0.0
     covered = sum(run.end - run.start for run, _ in usable)
-    candidates = len(_page_characters(page.name).findall(text)) - unheard
+    end = len(text) if end < 0 else end
+    candidates = len(_page_characters(page.name).findall(text, start, end)) - unheard
     coverage = covered / candidates if candidates else 0.0
     strongest = max(score for _, score in usable)
     if strongest >= 0.6 or (covered >= 6 and coverage >= 0.95):
@@ -713,16 +718,110 @@ def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Lines that may be one document read with one code page: a line of
+    other characters that holds no run of the page (a Japanese line beside
+    Windows-1252 mojibake) ends a block. ``lines`` holds the number of the
+    line of each run."""
+
+    start: int
+    end: int
+    runs: tuple[Run, ...]
+    lines: tuple[int, ...]
+
+
+def blocks(text: str, runs: list[Run]) -> list[Block]:
+    """The blocks of ``text`` that hold ``runs`` (in order), each line looked at once."""
+    found: list[Block] = []
+    held: list[Run] = []
+    numbers: list[int] = []
+    block_start = line_start = next_run = 0
+    number = 0
+    while line_start <= len(text):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        first = next_run
+        while next_run < len(runs) and runs[next_run].start < line_end + 1:
+            next_run += 1
+        if first == next_run and not text[line_start:line_end].isascii():
+            if held:
+                found.append(Block(block_start, line_start, tuple(held), tuple(numbers)))
+            held, numbers, block_start = [], [], line_end + 1
+        else:
+            held.extend(runs[first:next_run])
+            numbers.extend([number] * (next_run - first))
+        line_start, number = line_end + 1, number + 1
+    if held:
+        found.append(Block(block_start, len(text), tuple(held), tuple(numbers)))
+    return found
+
+
+def _scored_block(
+    text: str, page: CodePage, block: Block
+) -> tuple[list[tuple[Run, float]], list[tuple[Run, float]]]:
+    """The runs of ``block`` that stretches the page explains for sure vouch
+    for, with the stretch's confidence, and the others, each with its own score."""
+    non_ascii = sum(not ch.isascii() for ch in text[block.start : block.end])
+    scored: list[tuple[Run, float]] = []
+    explained_for_sure: list[tuple[Run, float]] = []
+    for stretch in stretches(text, list(block.runs)):
+        explained = sum(run.end - run.start - run.spaces_restored for run in stretch)
+        whole = 0.0
+        if len(stretch) > 1 or explained == non_ascii:
+            whole = stretch_confidence(text, page, stretch, explained / max(1, non_ascii))
+        for run in stretch:
+            if whole >= 0.6:
+                explained_for_sure.append((run, whole))
+            else:
+                scored.append((run, judge(text, run, page)))
+    return explained_for_sure, scored
+
+
 # Enough for every code page of one text: a large text is not kept alive
 # for long after its repair.
 @functools.lru_cache(maxsize=16)
-def _support_as_it_came(original: str, name: str) -> float:
-    """:func:`page_support` of the text as it came, before earlier passes
-    repaired the runs that showed the page best."""
+def _support_as_it_came(original: str, name: str) -> tuple[tuple[int, int, float], ...]:
+    """:func:`page_support` of each block of the text as it came, before
+    earlier passes repaired the runs that showed the page best: the numbers
+    of the block's first and last lines with runs, and its support."""
     page = code_page(name)
-    return page_support(
-        original, page, [(run, judge(original, run, page)) for run in find_runs(original, page)]
-    )
+    supports: list[tuple[int, int, float]] = []
+    for block in blocks(original, list(find_runs(original, page))):
+        scored = [(run, judge(original, run, page)) for run in block.runs]
+        support = page_support(original, page, scored, block.start, block.end)
+        supports.append((block.lines[0], block.lines[-1], support))
+    return tuple(supports)
+
+
+def _support_of_line(supports: tuple[tuple[int, int, float], ...], line: int) -> float:
+    """The support of the block of the text as it came that held ``line``."""
+    index = bisect.bisect_left(supports, line, key=lambda item: item[1])
+    if index < len(supports) and supports[index][0] <= line:
+        return supports[index][2]
+    return 0.0
+
+
+def _block_confidences(
+    text: str, page: CodePage, block: Block, came: tuple[tuple[int, int, float], ...]
+) -> Iterator[tuple[Run, float]]:
+    """Each run of ``block`` that reads as mojibake in ``page``, with the
+    confidence; ``came`` is the support of each block of the text as it came."""
+    explained_for_sure, scored = _scored_block(text, page, block)
+    yield from explained_for_sure
+    in_block = page_support(text, page, scored + explained_for_sure, block.start, block.end)
+    line_of = dict(zip(block.runs, block.lines, strict=True))
+    for run, local in scored:
+        # The runs a pass repaired showed the page; what they leave is
+        # the same document, read the same way.
+        support = max(in_block, _support_of_line(came, line_of[run])) if came else in_block
+        # The share of the text the page explains also ranks one page's
+        # reading of a run against another's.
+        confidence = local * (0.9 + 0.1 * support)
+        if support and (local >= 0.2 or (support >= _NEARLY_ALL and local > 0.0)):
+            confidence = max(confidence, min(_MOST_FOR_A_PART, 0.35 + 0.5 * support + 0.1 * local))
+        if confidence > 0.0:
+            yield run, confidence
 
 
 def _finder(name: str, detector_id: str, priority: int) -> Detector:
@@ -735,51 +834,17 @@ def _finder(name: str, detector_id: str, priority: int) -> Detector:
         ]
         if not runs:
             return
-        non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-        scored: list[tuple[Run, float]] = []
-        # Runs of stretches the page explains for sure: they count for it too.
-        explained_for_sure: list[tuple[Run, float]] = []
-        for stretch in stretches(text, runs):
-            explained = sum(run.end - run.start - run.spaces_restored for run in stretch)
-            whole = 0.0
-            if len(stretch) > 1 or explained == non_ascii:
-                whole = stretch_confidence(text, page, stretch, explained / max(1, non_ascii))
-            for run in stretch:
-                if whole >= 0.6:
-                    explained_for_sure.append((run, whole))
-                    yield Finding(
-                        start=run.start,
-                        end=run.end,
-                        detector=detector_id,
-                        confidence=whole,
-                        reason=_reason(name, run),
-                        replacement=run.decoded,
-                    )
-                else:
-                    scored.append((run, judge(text, run, page)))
-        support = page_support(text, page, scored + explained_for_sure)
-        if original is not None:
-            # The runs a pass repaired showed the page; what they leave is
-            # the same document, read the same way.
-            support = max(support, _support_as_it_came(original, name))
-        for run, local in scored:
-            # The share of the text the page explains also ranks one page's
-            # reading of a run against another's.
-            confidence = local * (0.9 + 0.1 * support)
-            if support and (local >= 0.2 or (support >= _NEARLY_ALL and local > 0.0)):
-                confidence = max(
-                    confidence, min(_MOST_FOR_A_PART, 0.35 + 0.5 * support + 0.1 * local)
+        came = _support_as_it_came(original, name) if original is not None else ()
+        for block in blocks(text, runs):
+            for run, confidence in _block_confidences(text, page, block, came):
+                yield Finding(
+                    start=run.start,
+                    end=run.end,
+                    detector=detector_id,
+                    confidence=confidence,
+                    reason=_reason(name, run),
+                    replacement=run.decoded,
                 )
-            if confidence <= 0.0:
-                continue
-            yield Finding(
-                start=run.start,
-                end=run.end,
-                detector=detector_id,
-                confidence=confidence,
-                reason=_reason(name, run),
-                replacement=run.decoded,
-            )
 
     return Detector(
         id=detector_id,
