@@ -328,13 +328,19 @@ def _word_script(text: str, start: int, end: int) -> str | None:
 
 
 def _surrounding_script(text: str, start: int, end: int, reach: int = 40) -> str | None:
-    """The commonest script among the letters near ``start:end``, outside it."""
+    """The commonest script among the letters near ``start:end`` on its line, outside it."""
     counts: dict[str, int] = {}
-    for ch in text[max(0, start - reach) : start] + text[end : end + reach]:
+    for ch in _on_its_line(text[max(0, start - reach) : start], text[end : end + reach]):
         if is_letter(ch):
             script = script_of(ch)
             counts[script] = counts.get(script, 0) + 1
     return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _on_its_line(before: str, after: str) -> str:
+    """What of ``before`` and ``after`` (the text just before and after a
+    run) stands on the run's own line: another line may come from elsewhere."""
+    return before.rpartition("\n")[2] + after.partition("\n")[0]
 
 
 def _script_fit(original: str, decoded: str, surrounding: str | None) -> int:
@@ -720,10 +726,12 @@ def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """Lines that may be one document read with one code page: a line of
-    other characters that holds no run of the page (a Japanese line beside
-    Windows-1252 mojibake) ends a block. ``lines`` holds the number of the
-    line of each run."""
+    """Lines that may be one document read with one code page. A line whose
+    other characters the page's runs do not mostly explain comes from
+    elsewhere (a Japanese line beside Windows-1252 mojibake; a Russian one
+    beside KOI8-R mojibake, where ``сё`` reads as UTF-8 by accident): it ends
+    the block, and its own runs, if any, are a block of their own. ``lines``
+    holds the number of the line of each run."""
 
     start: int
     end: int
@@ -744,17 +752,29 @@ def blocks(text: str, runs: list[Run]) -> list[Block]:
         first = next_run
         while next_run < len(runs) and runs[next_run].start < line_end + 1:
             next_run += 1
-        if first == next_run and not text[line_start:line_end].isascii():
+        on_line = runs[first:next_run]
+        if _explains_most(text, line_start, line_end, on_line):
+            held.extend(on_line)
+            numbers.extend([number] * len(on_line))
+        else:
             if held:
                 found.append(Block(block_start, line_start, tuple(held), tuple(numbers)))
+            if on_line:
+                found.append(Block(line_start, line_end, tuple(on_line), (number,) * len(on_line)))
             held, numbers, block_start = [], [], line_end + 1
-        else:
-            held.extend(runs[first:next_run])
-            numbers.extend([number] * (next_run - first))
         line_start, number = line_end + 1, number + 1
     if held:
         found.append(Block(block_start, len(text), tuple(held), tuple(numbers)))
     return found
+
+
+def _explains_most(text: str, start: int, end: int, runs: list[Run]) -> bool:
+    """Whether ``runs`` hold at least half of the non-ASCII characters of the
+    line ``text[start:end]`` (every line without any does)."""
+    line = text[start:end]
+    non_ascii = len(line) - len(line.encode("ascii", "ignore"))
+    explained = sum(run.end - run.start - run.spaces_restored for run in runs)
+    return 2 * explained >= non_ascii
 
 
 def _scored_block(
@@ -762,7 +782,8 @@ def _scored_block(
 ) -> tuple[list[tuple[Run, float]], list[tuple[Run, float]]]:
     """The runs of ``block`` that stretches the page explains for sure vouch
     for, with the stretch's confidence, and the others, each with its own score."""
-    non_ascii = sum(not ch.isascii() for ch in text[block.start : block.end])
+    within = text[block.start : block.end]
+    non_ascii = len(within) - len(within.encode("ascii", "ignore"))
     scored: list[tuple[Run, float]] = []
     explained_for_sure: list[tuple[Run, float]] = []
     for stretch in stretches(text, list(block.runs)):
