@@ -33,6 +33,7 @@ import dataclasses
 import functools
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -429,7 +430,7 @@ def judge(text: str, run: Run, page: CodePage) -> float:
     been decoded all the way down, and is judged by what it finally becomes.
     """
     decoded = run.decoded
-    if not all(is_common(ch) for ch in decoded):
+    if not all(is_common(ch) for ch in decoded) or _strands_a_mark(text, run):
         return 0.0
     original = text[run.start : run.end]
     before = text[max(0, run.start - 3) : run.start]
@@ -469,6 +470,16 @@ def judge(text: str, run: Run, page: CodePage) -> float:
     if score > _NEEDS_SUPPORT and _symbols_become_a_letter(text, run):
         score = _NEEDS_SUPPORT
     return max(0.0, min(_MOST_FOR_A_PART, score))
+
+
+def _strands_a_mark(text: str, run: Run) -> bool:
+    """Whether the repair starts with a combining mark at the start of a
+    line or after a space, with nothing to carry it (Mac Roman reads ``Ã©``
+    at the start of a word as U+0329, a mark below): text does not write
+    marks alone."""
+    before = text[run.start - 1 : run.start]
+    mark = bool(run.decoded) and unicodedata.combining(run.decoded[0]) > 0
+    return mark and (not before or before.isspace())
 
 
 def _symbols_become_a_letter(text: str, run: Run) -> bool:
@@ -627,7 +638,9 @@ def stretch_confidence(text: str, page: CodePage, stretch: list[Run], share: flo
     decoded = [run.decoded for run in stretch]
     if not all(is_common(ch) for piece in decoded for ch in piece):
         return 0.0
-    if all(_symbols_become_a_letter(text, run) for run in stretch):
+    if all(_symbols_become_a_letter(text, run) for run in stretch) or any(
+        _strands_a_mark(text, run) for run in stretch
+    ):
         return 0.0
     if any(
         _glued_to_page_letter(text, run.start - 1, page)
