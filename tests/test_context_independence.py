@@ -5,7 +5,7 @@ alone, and the clean line is left as it was.
 The whole corpus takes minutes (scripts/context_independence.py runs it and
 counts the cases that differ, by family); the suite checks a deterministic
 sample: the cases whose id hashes to 0 modulo :data:`SAMPLE_EVERY`. The lossy
-detector is also checked beside a line in the same script and another language.
+cases are also checked beside a line in the same script and another language.
 """
 
 from __future__ import annotations
@@ -16,27 +16,12 @@ from pathlib import Path
 import pytest
 
 from mojibake_fix import fix
-from mojibake_fix.detectors import DETECTORS
 from mojibake_fix.evaluation import Case, read_cases
 from mojibake_fix.surroundings import UNREPAIRED_FAMILIES, framed, scripts_of, unrelated_line
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_EVERY = 40
 FRAMING_LANGUAGES = ("en", "ja", "ru")
-# Families whose repair still depends on the lines around it: whether a code
-# page explains a run is judged over the whole text, and a whole-text reading
-# (one code page from end to end) fails once a line of another script joins.
-WHOLE_TEXT_CODE_PAGES = frozenset(
-    {
-        "utf8-as-cp1250",
-        "utf8-as-cp1257",
-        "utf8-as-iso-8859-2",
-        "utf8-as-iso-8859-15",
-        "utf8-as-koi8-r",
-        "utf8-as-macroman",
-        "mixed",
-    }
-)
 
 
 def _lines() -> dict[str, list[str]]:
@@ -50,7 +35,7 @@ def _sample() -> list[tuple[Case, str]]:
     lines = _lines()
     sample = []
     for case in read_cases(ROOT / "corpus" / "cases.jsonl"):
-        if case.family in UNREPAIRED_FAMILIES or case.family in WHOLE_TEXT_CODE_PAGES:
+        if case.family in UNREPAIRED_FAMILIES:
             continue
         if zlib.crc32(case.id.encode("utf-8")) % SAMPLE_EVERY:
             continue
@@ -100,22 +85,13 @@ def _same_script_sample() -> list[tuple[Case, str]]:
 SAME_SCRIPT = _same_script_sample()
 
 
-# The UTF-8 code-page readings still weigh a code page by more than the line
-# in places; the lossy detector is checked without them.
-CODE_PAGE_READINGS = tuple(d.id for d in DETECTORS if d.id.startswith("utf8-as-"))
-
-
-def _lossy_repair(text: str) -> str:
-    return fix(text, disable=CODE_PAGE_READINGS).text
-
-
 @pytest.mark.parametrize(("case", "line"), SAME_SCRIPT, ids=[case.id for case, _ in SAME_SCRIPT])
 def test_a_lossy_repair_is_the_same_beside_a_line_in_another_language(
     case: Case, line: str
 ) -> None:
-    alone = _lossy_repair(case.input)
-    assert _lossy_repair(line + "\n" + case.input) == line + "\n" + alone
-    assert _lossy_repair(case.input + "\n" + line) == alone + "\n" + line
+    alone = fix(case.input).text
+    assert fix(line + "\n" + case.input).text == line + "\n" + alone
+    assert fix(case.input + "\n" + line).text == alone + "\n" + line
 
 
 def test_a_line_cut_short_is_repaired_as_a_field_cut_short() -> None:
@@ -128,8 +104,35 @@ def test_a_line_cut_short_is_repaired_as_a_field_cut_short() -> None:
 
 
 def test_a_code_page_repair_is_the_same_with_a_japanese_line_before() -> None:
+    """The runs of a line are weighed by what the page explains in the lines
+    that may be one document with it, not by a line of another script."""
     cases = read_cases(ROOT / "corpus" / "cases.jsonl")
     case = next(case for case in cases if case.id == "lossy-c1-stripped/fr/0002")
     line = unrelated_line(case, _lines())
     assert line is not None and scripts_of(line) == {"Han"}
     assert not framed(case, line).differs
+
+
+@pytest.mark.parametrize(
+    "case_id",
+    [
+        "utf8-as-cp1250/cs/0008",
+        "utf8-as-cp1257/lt/0011",
+        "utf8-as-iso-8859-15/de/0003",
+        "utf8-as-koi8-r/fr/0000",
+    ],
+)
+def test_a_line_one_code_page_explains_is_read_whole_beside_another_script(case_id: str) -> None:
+    """A line that reads whole in one code page is repaired in one piece when
+    a line that page cannot show (Russian beside Windows-1250, Japanese beside
+    the others) or that it explains only by accident (Russian beside KOI8-R,
+    where ``сё`` reads as UTF-8) stands beside it, and each change is undone
+    exactly."""
+    case = next(case for case in read_cases(ROOT / "corpus" / "cases.jsonl") if case.id == case_id)
+    line = unrelated_line(case, _lines())
+    assert line is not None
+    assert not framed(case, line).differs
+    for text in (line + "\n" + case.input, case.input + "\n" + line):
+        result = fix(text)
+        assert result.revert() == text
+        assert len({change.detector for change in result.changes}) == 1

@@ -100,3 +100,19 @@ def test_no_page_reads_the_rest_of_an_emoji_it_cannot_start(damaged: str) -> Non
     # character for: they are the rest of that emoji, whatever reads it.
     fixed = mojibake_fix.fix(damaged).text
     assert not any("\u0600" <= ch <= "\u06ff" for ch in fixed)
+
+
+@pytest.mark.parametrize("text", ["Le prix Ã©tait bas", "Ã©cole", "la Ã©cole\nÃ©tait"])
+def test_no_page_puts_a_combining_mark_at_the_start_of_a_word(text: str) -> None:
+    """Mac Roman reads ``Ã©`` as U+0329, a mark below: at the start of a word
+    nothing carries it, so that reading is no finding at all."""
+    findings = mojibake_fix.detect(text)
+    assert findings
+    assert all(f.replacement == "é" for f in findings)
+
+
+def test_a_combining_mark_after_a_letter_is_still_read() -> None:
+    """The same bytes after a letter are a mark on it (``a`` + U+0329), a
+    reading that stays among the findings."""
+    findings = mojibake_fix.detect("augmentÃ© cette")
+    assert any(f.replacement == "\u0329" for f in findings)

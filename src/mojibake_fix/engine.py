@@ -139,14 +139,10 @@ def _repair(
     changes: Sequence[Change] = ()
     leftovers: list[Finding] = []
     first_pass = 0
-    reading = _read_whole(text, plan)
-    if reading is not None and reading.confidence >= min_confidence:
+    reading = _read_whole(text, plan, min_confidence)
+    if reading is not None:
         current = reading.text
-        changes = DeferredChanges(
-            functools.partial(
-                changes_by_runs, text, current, reading.detector, reading.confidence, reading.reason
-            )
-        )
+        changes = DeferredChanges(functools.partial(_changes_of, text, reading))
         if plan.scan.looks_clean(current):
             return Result(text=current, changes=changes, original=text)
         first_pass = 1
@@ -182,14 +178,13 @@ def _repair(
         current = fixed
         if plan.scan.looks_clean(current):
             break
+    # What is left may now read whole in one code page (the end that kept
+    # the whole text from it is repaired), or a stretch of it show an outer
+    # layer of its own: a later fix would read it so, and fixing the result
+    # again must change nothing.
     if changes and readings_left and not plan.scan.looks_clean(current):
-        # What is left may now read whole in one code page (the end that kept
-        # the whole text from it is repaired): a later fix would read it so,
-        # and fixing the result again must change nothing.
-        # So may a stretch of it now show an outer layer of its own.
-        again = _read_whole(current, plan)
         peelable = layers_left and peel_layer(current, plan.outer_pages, min_confidence)
-        if peelable or (again is not None and again.confidence >= min_confidence):
+        if peelable or _read_whole(current, plan, min_confidence) is not None:
             rest = _repair(
                 current, plan, min_confidence, readings_left - 1, max(0, layers_left - 1)
             )
@@ -241,14 +236,68 @@ def _outside(findings: Sequence[Finding], changes: Sequence[Change]) -> tuple[Fi
     return tuple(moved)
 
 
-def _read_whole(text: str, plan: Plan) -> WholeReading | None:
-    """The first repair of the whole text beyond doubt, in priority order:
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """A repair by whole readings: of the whole text, or of some of its lines
+    (``parts``: where each read line starts and ends in the text, where it
+    starts in the repair, and how it reads)."""
+
+    text: str
+    parts: tuple[tuple[int, int, int, WholeReading], ...]
+
+
+def _read_whole(text: str, plan: Plan, min_confidence: float) -> _Reading | None:
+    """The repair of the text by whole readings beyond doubt: of the whole
+    text, or else of each line that one code page explains from end to end,
+    as it would be read alone. A line of another script beside it (which
+    no code page of the line can show) leaves its reading as it was."""
+    whole = _read_one(text, plan, min_confidence)
+    if whole is not None:
+        return _Reading(text=whole.text, parts=((0, len(text), 0, whole),))
+    if "\n" not in text:
+        return None
+    pieces: list[str] = []
+    parts: list[tuple[int, int, int, WholeReading]] = []
+    start = fixed_start = 0
+    while start < len(text):
+        end = text.find("\n", start) + 1 or len(text)
+        line = text[start:end]
+        reading = None if line.isascii() else _read_one(line, plan, min_confidence)
+        if reading is not None:
+            parts.append((start, end, fixed_start, reading))
+            line = reading.text
+        pieces.append(line)
+        start, fixed_start = end, fixed_start + len(line)
+    return _Reading(text="".join(pieces), parts=tuple(parts)) if parts else None
+
+
+def _read_one(text: str, plan: Plan, min_confidence: float) -> WholeReading | None:
+    """The first repair of ``text`` whole beyond doubt, in priority order:
     the shortcut past judging every run."""
     for detector in plan.whole_readers:
         reading = detector.read_whole(text) if detector.read_whole else None
         if reading is not None:
-            return reading
+            return reading if reading.confidence >= min_confidence else None
     return None
+
+
+def _changes_of(text: str, reading: _Reading) -> tuple[Change, ...]:
+    """One change per run of non-ASCII characters that ``reading`` repaired."""
+    changes: list[Change] = []
+    for start, end, fixed_start, part in reading.parts:
+        for change in changes_by_runs(
+            text[start:end], part.text, part.detector, part.confidence, part.reason
+        ):
+            changes.append(
+                dataclasses.replace(
+                    change,
+                    start=change.start + start,
+                    end=change.end + start,
+                    fixed_start=change.fixed_start + fixed_start,
+                    fixed_end=change.fixed_end + fixed_start,
+                )
+            )
+    return tuple(changes)
 
 
 def _run_detectors(

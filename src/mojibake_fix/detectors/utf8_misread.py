@@ -28,10 +28,12 @@ characters give it away. A run is only repaired when
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -327,13 +329,19 @@ def _word_script(text: str, start: int, end: int) -> str | None:
 
 
 def _surrounding_script(text: str, start: int, end: int, reach: int = 40) -> str | None:
-    """The commonest script among the letters near ``start:end``, outside it."""
+    """The commonest script among the letters near ``start:end`` on its line, outside it."""
     counts: dict[str, int] = {}
-    for ch in text[max(0, start - reach) : start] + text[end : end + reach]:
+    for ch in _on_its_line(text[max(0, start - reach) : start], text[end : end + reach]):
         if is_letter(ch):
             script = script_of(ch)
             counts[script] = counts.get(script, 0) + 1
     return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _on_its_line(before: str, after: str) -> str:
+    """What of ``before`` and ``after`` (the text just before and after a
+    run) stands on the run's own line: another line may come from elsewhere."""
+    return before.rpartition("\n")[2] + after.partition("\n")[0]
 
 
 def _script_fit(original: str, decoded: str, surrounding: str | None) -> int:
@@ -422,7 +430,7 @@ def judge(text: str, run: Run, page: CodePage) -> float:
     been decoded all the way down, and is judged by what it finally becomes.
     """
     decoded = run.decoded
-    if not all(is_common(ch) for ch in decoded):
+    if not all(is_common(ch) for ch in decoded) or _strands_a_mark(text, run):
         return 0.0
     original = text[run.start : run.end]
     before = text[max(0, run.start - 3) : run.start]
@@ -462,6 +470,16 @@ def judge(text: str, run: Run, page: CodePage) -> float:
     if score > _NEEDS_SUPPORT and _symbols_become_a_letter(text, run):
         score = _NEEDS_SUPPORT
     return max(0.0, min(_MOST_FOR_A_PART, score))
+
+
+def _strands_a_mark(text: str, run: Run) -> bool:
+    """Whether the repair starts with a combining mark at the start of a
+    line or after a space, with nothing to carry it (Mac Roman reads ``Ã©``
+    at the start of a word as U+0329, a mark below): text does not write
+    marks alone."""
+    before = text[run.start - 1 : run.start]
+    mark = bool(run.decoded) and unicodedata.combining(run.decoded[0]) > 0
+    return mark and (not before or before.isspace())
 
 
 def _symbols_become_a_letter(text: str, run: Run) -> bool:
@@ -560,8 +578,11 @@ def _page_characters(name: str) -> re.Pattern[str]:
     return re.compile(_char_class("".join(code_page(name).byte_of)))
 
 
-def page_support(text: str, page: CodePage, scored: list[tuple[Run, float]]) -> float:
-    """How well the whole text reads as UTF-8 mojibake in ``page``, from 0 to 1.
+def page_support(
+    text: str, page: CodePage, scored: list[tuple[Run, float]], start: int = 0, end: int = -1
+) -> float:
+    """How well ``text[start:end]`` (a block, :func:`blocks`; the whole text
+    by default) reads as UTF-8 mojibake in ``page``, from 0 to 1.
 
     Mojibake is made by one program reading a whole document with one code
     page, so once some runs are clearly broken in a page, and the page
@@ -580,7 +601,8 @@ def page_support(text: str, page: CodePage, scored: list[tuple[Run, float]]) -> 
     if not usable:
         return 0.0
     covered = sum(run.end - run.start for run, _ in usable)
-    candidates = len(_page_characters(page.name).findall(text)) - unheard
+    end = len(text) if end < 0 else end
+    candidates = len(_page_characters(page.name).findall(text, start, end)) - unheard
     coverage = covered / candidates if candidates else 0.0
     strongest = max(score for _, score in usable)
     if strongest >= 0.6 or (covered >= 6 and coverage >= 0.95):
@@ -616,7 +638,9 @@ def stretch_confidence(text: str, page: CodePage, stretch: list[Run], share: flo
     decoded = [run.decoded for run in stretch]
     if not all(is_common(ch) for piece in decoded for ch in piece):
         return 0.0
-    if all(_symbols_become_a_letter(text, run) for run in stretch):
+    if all(_symbols_become_a_letter(text, run) for run in stretch) or any(
+        _strands_a_mark(text, run) for run in stretch
+    ):
         return 0.0
     if any(
         _glued_to_page_letter(text, run.start - 1, page)
@@ -713,16 +737,125 @@ def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Lines that may be one document read with one code page. A line whose
+    other characters the page's runs do not mostly explain comes from
+    elsewhere (a Japanese line beside Windows-1252 mojibake; a Russian one
+    beside KOI8-R mojibake, where ``сё`` reads as UTF-8 by accident): it ends
+    the block, and its own runs, if any, are a block of their own. ``lines``
+    holds the number of the line of each run."""
+
+    start: int
+    end: int
+    runs: tuple[Run, ...]
+    lines: tuple[int, ...]
+
+
+def blocks(text: str, runs: list[Run]) -> list[Block]:
+    """The blocks of ``text`` that hold ``runs`` (in order), each line looked at once."""
+    found: list[Block] = []
+    held: list[Run] = []
+    numbers: list[int] = []
+    block_start = line_start = next_run = 0
+    number = 0
+    while line_start <= len(text):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        first = next_run
+        while next_run < len(runs) and runs[next_run].start < line_end + 1:
+            next_run += 1
+        on_line = runs[first:next_run]
+        if _explains_most(text, line_start, line_end, on_line):
+            held.extend(on_line)
+            numbers.extend([number] * len(on_line))
+        else:
+            if held:
+                found.append(Block(block_start, line_start, tuple(held), tuple(numbers)))
+            if on_line:
+                found.append(Block(line_start, line_end, tuple(on_line), (number,) * len(on_line)))
+            held, numbers, block_start = [], [], line_end + 1
+        line_start, number = line_end + 1, number + 1
+    if held:
+        found.append(Block(block_start, len(text), tuple(held), tuple(numbers)))
+    return found
+
+
+def _explains_most(text: str, start: int, end: int, runs: list[Run]) -> bool:
+    """Whether ``runs`` hold at least half of the non-ASCII characters of the
+    line ``text[start:end]`` (every line without any does)."""
+    line = text[start:end]
+    non_ascii = len(line) - len(line.encode("ascii", "ignore"))
+    explained = sum(run.end - run.start - run.spaces_restored for run in runs)
+    return 2 * explained >= non_ascii
+
+
+def _scored_block(
+    text: str, page: CodePage, block: Block
+) -> tuple[list[tuple[Run, float]], list[tuple[Run, float]]]:
+    """The runs of ``block`` that stretches the page explains for sure vouch
+    for, with the stretch's confidence, and the others, each with its own score."""
+    within = text[block.start : block.end]
+    non_ascii = len(within) - len(within.encode("ascii", "ignore"))
+    scored: list[tuple[Run, float]] = []
+    explained_for_sure: list[tuple[Run, float]] = []
+    for stretch in stretches(text, list(block.runs)):
+        explained = sum(run.end - run.start - run.spaces_restored for run in stretch)
+        whole = 0.0
+        if len(stretch) > 1 or explained == non_ascii:
+            whole = stretch_confidence(text, page, stretch, explained / max(1, non_ascii))
+        for run in stretch:
+            if whole >= 0.6:
+                explained_for_sure.append((run, whole))
+            else:
+                scored.append((run, judge(text, run, page)))
+    return explained_for_sure, scored
+
+
 # Enough for every code page of one text: a large text is not kept alive
 # for long after its repair.
 @functools.lru_cache(maxsize=16)
-def _support_as_it_came(original: str, name: str) -> float:
-    """:func:`page_support` of the text as it came, before earlier passes
-    repaired the runs that showed the page best."""
+def _support_as_it_came(original: str, name: str) -> tuple[tuple[int, int, float], ...]:
+    """:func:`page_support` of each block of the text as it came, before
+    earlier passes repaired the runs that showed the page best: the numbers
+    of the block's first and last lines with runs, and its support."""
     page = code_page(name)
-    return page_support(
-        original, page, [(run, judge(original, run, page)) for run in find_runs(original, page)]
-    )
+    supports: list[tuple[int, int, float]] = []
+    for block in blocks(original, list(find_runs(original, page))):
+        scored = [(run, judge(original, run, page)) for run in block.runs]
+        support = page_support(original, page, scored, block.start, block.end)
+        supports.append((block.lines[0], block.lines[-1], support))
+    return tuple(supports)
+
+
+def _support_of_line(supports: tuple[tuple[int, int, float], ...], line: int) -> float:
+    """The support of the block of the text as it came that held ``line``."""
+    index = bisect.bisect_left(supports, line, key=lambda item: item[1])
+    if index < len(supports) and supports[index][0] <= line:
+        return supports[index][2]
+    return 0.0
+
+
+def _block_confidences(
+    text: str, page: CodePage, block: Block, came: tuple[tuple[int, int, float], ...]
+) -> Iterator[tuple[Run, float]]:
+    """Each run of ``block`` that reads as mojibake in ``page``, with the
+    confidence; ``came`` is the support of each block of the text as it came."""
+    explained_for_sure, scored = _scored_block(text, page, block)
+    yield from explained_for_sure
+    in_block = page_support(text, page, scored + explained_for_sure, block.start, block.end)
+    line_of = dict(zip(block.runs, block.lines, strict=True))
+    for run, local in scored:
+        # The runs a pass repaired showed the page; what they leave is
+        # the same document, read the same way.
+        support = max(in_block, _support_of_line(came, line_of[run])) if came else in_block
+        # The share of the text the page explains also ranks one page's
+        # reading of a run against another's.
+        confidence = local * (0.9 + 0.1 * support)
+        if support and (local >= 0.2 or (support >= _NEARLY_ALL and local > 0.0)):
+            confidence = max(confidence, min(_MOST_FOR_A_PART, 0.35 + 0.5 * support + 0.1 * local))
+        if confidence > 0.0:
+            yield run, confidence
 
 
 def _finder(name: str, detector_id: str, priority: int) -> Detector:
@@ -735,51 +868,17 @@ def _finder(name: str, detector_id: str, priority: int) -> Detector:
         ]
         if not runs:
             return
-        non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-        scored: list[tuple[Run, float]] = []
-        # Runs of stretches the page explains for sure: they count for it too.
-        explained_for_sure: list[tuple[Run, float]] = []
-        for stretch in stretches(text, runs):
-            explained = sum(run.end - run.start - run.spaces_restored for run in stretch)
-            whole = 0.0
-            if len(stretch) > 1 or explained == non_ascii:
-                whole = stretch_confidence(text, page, stretch, explained / max(1, non_ascii))
-            for run in stretch:
-                if whole >= 0.6:
-                    explained_for_sure.append((run, whole))
-                    yield Finding(
-                        start=run.start,
-                        end=run.end,
-                        detector=detector_id,
-                        confidence=whole,
-                        reason=_reason(name, run),
-                        replacement=run.decoded,
-                    )
-                else:
-                    scored.append((run, judge(text, run, page)))
-        support = page_support(text, page, scored + explained_for_sure)
-        if original is not None:
-            # The runs a pass repaired showed the page; what they leave is
-            # the same document, read the same way.
-            support = max(support, _support_as_it_came(original, name))
-        for run, local in scored:
-            # The share of the text the page explains also ranks one page's
-            # reading of a run against another's.
-            confidence = local * (0.9 + 0.1 * support)
-            if support and (local >= 0.2 or (support >= _NEARLY_ALL and local > 0.0)):
-                confidence = max(
-                    confidence, min(_MOST_FOR_A_PART, 0.35 + 0.5 * support + 0.1 * local)
+        came = _support_as_it_came(original, name) if original is not None else ()
+        for block in blocks(text, runs):
+            for run, confidence in _block_confidences(text, page, block, came):
+                yield Finding(
+                    start=run.start,
+                    end=run.end,
+                    detector=detector_id,
+                    confidence=confidence,
+                    reason=_reason(name, run),
+                    replacement=run.decoded,
                 )
-            if confidence <= 0.0:
-                continue
-            yield Finding(
-                start=run.start,
-                end=run.end,
-                detector=detector_id,
-                confidence=confidence,
-                reason=_reason(name, run),
-                replacement=run.decoded,
-            )
 
     return Detector(
         id=detector_id,
