@@ -116,3 +116,27 @@ def test_a_combining_mark_after_a_letter_is_still_read() -> None:
     reading that stays among the findings."""
     findings = mojibake_fix.detect("augmentÃ© cette")
     assert any(f.replacement == "\u0329" for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("clean", "codec"),
+    [
+        ("Xem clip hài, phim hài mới hay nhất", "sloppy-windows-1250"),
+        ("Phim hài mới: nhất định phải xem", "iso-8859-2"),
+        ("Tôi là người Việt, và tôi yêu Hà Nội", "sloppy-windows-1254"),
+    ],
+)
+def test_a_lost_no_break_space_is_restored_in_latin_code_pages(clean: str, codec: str) -> None:
+    # ``à`` is C3 A0: its no-break space became a plain space on the way.
+    broken = clean.encode("utf-8").decode(codec).replace("\xa0", " ")
+    assert broken != clean
+    result = mojibake_fix.fix(broken)
+    assert result.text == clean
+    assert result.revert() == broken
+
+
+@pytest.mark.parametrize(
+    "clean", ["В Москве и О России", "Ε Ο Σ: Η Αθήνα", "СЕ НЕ Е ОК", "Привет, В Москве всё ок"]
+)
+def test_cyrillic_and_greek_capitals_before_a_space_stay(clean: str) -> None:
+    assert mojibake_fix.fix(clean).text == clean

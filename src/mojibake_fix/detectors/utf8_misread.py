@@ -94,10 +94,22 @@ def _char_class(chars: str) -> str:
     return "[" + "".join(re.escape(ch) for ch in chars) + "]"
 
 
-def _shown(raw: str) -> str:
-    """The characters Windows-1252 shows for bytes written as Latin-1
+def _shown(raw: str, page: CodePage) -> str:
+    """The characters ``page`` shows for bytes written as Latin-1
     characters (the ``_NBSP_LEADS`` tables)."""
-    return raw.encode("latin-1").decode("cp1252")
+    shown = {byte: ch for ch, byte in page.byte_of.items()}
+    return "".join(shown[ord(byte)] for byte in raw if ord(byte) in shown)
+
+
+def _keeps_no_break_space(page: CodePage) -> bool:
+    """Whether ``page`` shows byte A0 as a no-break space, which the way
+    often turned into a plain space, and its two-byte leads as Latin
+    letters: there ``Ã `` (Windows-1252) or ``Ă `` (Windows-1250) is ``à``.
+    In Cyrillic and Greek pages the same leads are common capitals that
+    stand before a space in clean text (``В Москве``)."""
+    return page.byte_of.get("\xa0") == 0xA0 and all(
+        script_of(ch) == "Latin" for ch in _shown(_NBSP_LEADS_2, page)
+    )
 
 
 def _unit_pattern(page: CodePage) -> str:
@@ -112,7 +124,7 @@ def _unit_pattern(page: CodePage) -> str:
     lead4 = _char_class(page.characters(0xF0, 0xF4))
     leads = page.characters(0xC2, 0xF4)
     tails = [f"(?<={lead2}){cont}", f"(?<={lead3}){cont}{{2}}", f"(?<={lead4}){cont}{{3}}"]
-    if page.name in ("cp1252", "latin-1"):
+    if _keeps_no_break_space(page):
         strict = _char_class(
             "".join(
                 ch for ch in page.characters(0x80, 0xBF) if page.byte_of[ch] not in (0x85, 0xA0)
@@ -120,20 +132,22 @@ def _unit_pattern(page: CodePage) -> str:
         )
         # ``Â`` for a lost no-break space comes right after a word or a
         # number, never after a space; the others start letters of words.
-        letters = _char_class(_shown(_NBSP_LEADS_2.replace("\xc2", "")))
-        nbsp3 = _char_class(_shown(_NBSP_LEADS_3))
+        c2, c3 = re.escape(_shown("\xc2", page)), re.escape(_shown("\xc3", page))
+        letters = _char_class(_shown(_NBSP_LEADS_2.replace("\xc2", ""), page))
+        nbsp3 = _char_class(_shown(_NBSP_LEADS_3, page))
         # Not ``â``: E2 xx A0 are rare symbols (``†``), and ``â€`` + space is
         # far more often ``”`` whose last byte was dropped.
-        lead3_low = _char_class("àáã")
+        lead3_low = _char_class(_shown("\xe0\xe1\xe3", page))
         # The leads of Chinese, Japanese and Korean characters, whose second
         # or third byte may be a no-break space, only inside a run of other
         # sequences (no space parts CJK words; ``près « x »`` is French).
-        cjk = _char_class(_shown(_NBSP_LEADS_CJK))
+        cjk = _char_class(_shown(_NBSP_LEADS_CJK, page))
+        capitals = _char_class("".join(ch for ch in page.byte_of if ch.isupper()))[1:-1]
         inside = f"(?:(?<={cont}{cjk})|(?<={cjk})(?=(?: {strict}|{strict} ){_char_class(leads)}))"
         tails += [
             # ``Ã`` + A0 is a small ``à``: not after a capital (``HABLÃ DE``
             # lost the second byte of ``Ó``).
-            f"(?:(?<={letters})(?<![A-ZÀ-ÖØ-Þ]Ã)|(?<![\\s]Â)(?<=Â)) ",
+            f"(?:(?<={letters})(?<![A-Z{capitals}]{c3})|(?<![\\s]{c2})(?<={c2})) ",
             f"(?<={nbsp3}) {strict}",
             f"(?<={lead3_low}){strict} ",
             f"{inside}(?: {strict}|{strict} )",
@@ -151,8 +165,8 @@ def _patterns(name: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     conts = page.characters(0x80, 0xBF)
     lead = _char_class(page.characters(0xC2, 0xF4))
     spaced = ""
-    if name in ("cp1252", "latin-1"):
-        spaced = _shown(_NBSP_LEADS_2 + _NBSP_LEADS_3 + _NBSP_LEADS_CJK)
+    if _keeps_no_break_space(page):
+        spaced = _shown(_NBSP_LEADS_2 + _NBSP_LEADS_3 + _NBSP_LEADS_CJK, page)
     sign = f"{_char_class(conts + spaced)}(?:(?<={lead}{_char_class(conts)})"
     sign += f"|(?<={_char_class(spaced)})(?= ))" if spaced else ")"
     return re.compile(unit), re.compile(f"(?:{unit})+"), re.compile(sign)
@@ -174,7 +188,7 @@ def shared_trigger() -> str:
         branches.append(f"(?<={_char_class(page.characters(0xC2, 0xDF))}){_unit_tail(page, 1)}")
         branches.append(f"(?<={_char_class(page.characters(0xE0, 0xEF))}){_unit_tail(page, 2)}")
         branches.append(f"(?<={_char_class(page.characters(0xF0, 0xF4))}){_unit_tail(page, 3)}")
-    nbsp_leads = _shown(_NBSP_LEADS_2 + _NBSP_LEADS_3)
+    nbsp_leads = _shown(_NBSP_LEADS_2 + _NBSP_LEADS_3, code_page("cp1252"))
     return (
         f"{_char_class(''.join(sorted(leads)))}(?:{'|'.join(branches)})|{_char_class(nbsp_leads)} "
     )
