@@ -1105,3 +1105,28 @@ def test_a_lead_that_lost_both_bytes_at_the_start_of_a_text_is_judged(clean: str
 def test_a_lead_like_the_letters_a_clean_text_writes_is_one_of_them(clean: str) -> None:
     # Languages the lists do not know: what tells is the text's own letters.
     assert mojibake_fix.fix(clean).text == clean
+
+
+@pytest.mark.parametrize("unit", ["Ã a", "Ã\u0301", "Ð"])
+def test_the_words_of_a_long_run_of_sites_are_read_in_bounded_windows(
+    unit: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each site reads its word within a bounded reach, so the characters
+    # read grow with the text, not with its square (counted, never timed).
+    from mojibake_fix.detectors import lossy_utf8
+
+    reads = 0
+    is_token_char = lossy_utf8._is_token_char
+
+    def counted(text: str, index: int) -> bool:
+        nonlocal reads
+        reads += 1
+        return is_token_char(text, index)
+
+    monkeypatch.setattr(lossy_utf8, "_is_token_char", counted)
+    counts = []
+    for n in (150, 600):
+        reads = 0
+        mojibake_fix.fix(unit * n)
+        counts.append(reads)
+    assert counts[1] <= 6 * counts[0]

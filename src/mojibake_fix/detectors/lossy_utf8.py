@@ -1869,6 +1869,12 @@ _LEAD_SCRIPTS = (
 )
 
 
+# The farthest a damaged word reaches from a site: the lists hold no word of
+# more than 32 letters, and a letter that lost bytes shows as three
+# characters at most. It bounds the work of each site.
+_WORD_REACH = 96
+
+
 @dataclass(frozen=True, slots=True)
 class _Token:
     """A damaged word: the spans it may cover, longest reading first, and
@@ -1889,14 +1895,21 @@ def _is_token_char(text: str, index: int) -> bool:
 def _token(text: str, site: Site, damage: Damage) -> _Token:
     page = code_page("cp1252").byte_of
     core_end = _core_end(text, site)
+    script = _lead_script(text, site.start)
     left = site.start
-    while left > 0 and _is_token_char(text, left - 1):
+    floor = max(0, site.start - _WORD_REACH)
+    while left > floor and _is_token_char(text, left - 1):
         left -= 1
+    right = core_end
+    ceiling = min(len(text), core_end + _WORD_REACH)
+    while right < ceiling and _is_token_char(text, right):
+        right += 1
+    if (left == floor > 0 and _is_token_char(text, left - 1)) or (
+        right == ceiling < len(text) and _is_token_char(text, right)
+    ):
+        return _Token(site, script, ())  # longer than any word: nothing to look up
     while left < site.start and not text[left].isalpha() and page.get(text[left], 0) < 0xC0:
         left += 1  # punctuation before the word (« “), not a byte of it
-    right = core_end
-    while right < len(text) and _is_token_char(text, right):
-        right += 1
     base = damage.models
     spans = [(left, end, base) for end in _ends(text, core_end, right)]
     if damage.nbsp:
@@ -1908,7 +1921,9 @@ def _token(text: str, site: Site, damage: Damage) -> _Token:
         merged: list[tuple[int, int, tuple[str, ...]]] = []
         further = right
         while (
-            further < len(text) and text[further] == " " and page.get(text[further - 1], 0) >= 0xC2
+            further < min(len(text), left + _WORD_REACH)
+            and text[further] == " "
+            and page.get(text[further - 1], 0) >= 0xC2
         ):
             merged.append((left, further + 1, nbsp))
             after = further + 1
@@ -1920,7 +1935,7 @@ def _token(text: str, site: Site, damage: Damage) -> _Token:
             merged += [(left, end, nbsp) for end in _ends(text, after, further)]
         merged.sort(key=lambda span: -span[1])
         spans = merged + spans if damage.cp1252 else spans + merged
-    return _Token(site, _lead_script(text, site.start), tuple(spans))
+    return _Token(site, script, tuple(spans))
 
 
 def _ends(text: str, core_end: int, right: int) -> list[int]:
@@ -2060,7 +2075,7 @@ def _dictionary_findings(
         if site.readings[0].text == "":
             continue
         token = _token(text, site, damage)
-        if tokens and tokens[-1].spans == token.spans:
+        if not token.spans or (tokens and tokens[-1].spans == token.spans):
             continue
         tokens.append(token)
     by_script: dict[str, list[_Token]] = {}
