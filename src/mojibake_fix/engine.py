@@ -183,11 +183,15 @@ def _repair(
     # layer of its own: a later fix would read it so, and fixing the result
     # again must change nothing.
     if changes and readings_left and not plan.scan.looks_clean(current):
-        peelable = layers_left and peel_layer(current, plan.outer_pages, min_confidence)
-        if peelable or _read_whole(current, plan, min_confidence) is not None:
-            rest = _repair(
-                current, plan, min_confidence, readings_left - 1, max(0, layers_left - 1)
-            )
+        peeled = peel_layer(current, plan.outer_pages, min_confidence) if layers_left else None
+        rest: Result | None = None
+        again, deeper = readings_left - 1, max(0, layers_left - 1)
+        if peeled is not None and deeper:
+            # The peel found here, not looked for again by a repair of ``current``.
+            rest = _beneath(current, peeled, plan, min_confidence, again, deeper - 1)
+        elif peeled is not None or _read_whole(current, plan, min_confidence) is not None:
+            rest = _repair(current, plan, min_confidence, again, deeper)
+        if rest is not None:
             changes = compose(changes, rest.changes) if rest.changes else changes
             current = rest.text
     kept = tuple(f for f in leftovers if not any(_overlaps(f.start, f.end, c) for c in changes))

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 
 from .codepages import CODEC_NAMES, CodePage, code_page
-from .model import Change
+from .model import Change, Finding, build_changes
 
 # The pages an outer layer is read with, most common first.
 OUTER_PAGES = ("cp1252", "latin-1")
@@ -129,35 +129,22 @@ def peel_layer(
         return None
     for name in pages:
         page = code_page(name)
-        changes: list[Change] = []
-        pieces: list[str] = []
-        position = 0
-        shift = 0
-        for stretch in _stretch_pattern(name).finditer(text):
-            if _cut_from_more(text, stretch.start(), stretch.end()):
-                continue
-            whole = stretch.start() == 0 and stretch.end() == len(text)
-            edits = _peel_stretch(stretch.group(), page, whole)
-            if not edits:
-                continue
-            for start, end, decoded in edits:
-                start, end = start + stretch.start(), end + stretch.start()
-                pieces += [text[position:start], decoded]
-                changes.append(
-                    Change(
-                        start=start,
-                        end=end,
-                        fixed_start=start + shift,
-                        fixed_end=start + shift + len(decoded),
-                        original=text[start:end],
-                        replacement=decoded,
-                        detector=f"utf8-as-{name}",
-                        confidence=CONFIDENCE,
-                        reason=f"UTF-8 read as {name}",
-                    )
-                )
-                shift += len(decoded) - (end - start)
-                position = end
-        if changes:
-            return Peeled("".join([*pieces, text[position:]]), tuple(changes))
+        findings = [
+            Finding(
+                start=stretch.start() + start,
+                end=stretch.start() + end,
+                detector=f"utf8-as-{name}",
+                confidence=CONFIDENCE,
+                reason=f"UTF-8 read as {name}",
+                replacement=decoded,
+            )
+            for stretch in _stretch_pattern(name).finditer(text)
+            if not _cut_from_more(text, stretch.start(), stretch.end())
+            for start, end, decoded in _peel_stretch(
+                stretch.group(), page, stretch.start() == 0 and stretch.end() == len(text)
+            )
+            or ()
+        ]
+        if findings:
+            return Peeled(*build_changes(text, findings))
     return None
