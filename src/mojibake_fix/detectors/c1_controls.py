@@ -35,6 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..context.candidates import sequence_length
+from ..lines import line_around
 from ..model import Finding
 from .base import Detector, Wake
 
@@ -138,8 +139,7 @@ class _LineEvidence:
     @classmethod
     def of(cls, text: str, start: int) -> tuple[int, _LineEvidence]:
         """The end of the line holding ``text[start]``, and its evidence."""
-        line_end = text.find("\n", start)
-        line = (text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end)
+        line = line_around(text, start)
         places = [match.start() for match in _NEL_RE.finditer(text, *line)]
         nel_breaks = (
             len(places) >= 2

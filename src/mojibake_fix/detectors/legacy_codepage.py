@@ -54,6 +54,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..charclass import is_common, is_letter, script_of
+from ..lines import line_around
 from ..model import Candidate, Finding
 from .base import Detector, Wake, first_confirmed, wake_pattern
 
@@ -220,9 +221,8 @@ def _writes(letters: frozenset[str], ch: str) -> bool:
 
 def _pair_counts(text: str, index: int) -> bool:
     """Whether a telltale pair at ``index`` counts, which its line decides."""
-    start = text.rfind("\n", 0, index) + 1
-    end = text.find("\n", index)
-    return _line_may_be_legacy(text[start : len(text) if end < 0 else end])
+    start, end = line_around(text, index)
+    return _line_may_be_legacy(text[start:end])
 
 
 # A few lines: the telltale pairs of one line ask about it in turn, and a
@@ -831,9 +831,7 @@ def _lines_with_trigger(text: str) -> Iterator[tuple[int, int]]:
         if not starts:
             return
         first = min(starts)
-        start = text.rfind("\n", 0, first) + 1
-        end = text.find("\n", first)
-        end = len(text) if end < 0 else end
+        start, end = line_around(text, first)
         yield start, end
         done = end
 

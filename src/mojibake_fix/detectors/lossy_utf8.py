@@ -103,6 +103,7 @@ from ..context.words import (
     writes_apostrophes,
     zipf,
 )
+from ..lines import line_around
 from ..model import Candidate, Finding
 from . import utf8_scan
 from .base import Detector, Wake
@@ -1835,8 +1836,8 @@ def _worth_a_look(text: str, start: int) -> bool:
 
 def _line_of(text: str, index: int) -> str:
     """The line of ``text`` that holds ``text[index]``."""
-    end = text.find("\n", index)
-    return text[text.rfind("\n", 0, index) + 1 : len(text) if end < 0 else end]
+    start, end = line_around(text, index)
+    return text[start:end]
 
 
 def _lead_script(text: str, start: int) -> str:
@@ -2186,12 +2187,10 @@ def _damaged_lines(text: str) -> Iterator[tuple[int, int]]:
     trigger = _trigger_re()
     position = 0
     while (match := trigger.search(text, position)) is not None:
-        start = text.rfind("\n", 0, match.start()) + 1
-        end = text.find("\n", match.start())
-        if end < 0:
-            yield start, len(text)
-            return
+        start, end = line_around(text, match.start())
         yield start, end
+        if end == len(text):
+            return
         position = end + 1
 
 
