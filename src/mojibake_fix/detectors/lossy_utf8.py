@@ -324,10 +324,31 @@ class Judged:
     options: tuple[tuple[Option, float], ...]
 
 
+_CONT = SHOWN_CONTINUATION
+_WHOLE_SEQUENCE = re.compile(
+    # One leading class, which the regular-expression engine skips through fast.
+    f"[\xc2-\xf4](?:(?<=[\xc2-\xdf]){_CONT}|(?<=[\xe0-\xef]){_CONT}{{2}}"
+    f"|(?<=[\xf0-\xf4]){_CONT}{{3}})"
+)
+
+
 def demojibake(text: str) -> str:
     """``text`` with every complete UTF-8 sequence of Latin-1/Windows-1252
     characters decoded; everything else as it was."""
-    return "".join(piece for piece, _ in _pieces(text))
+    return _WHOLE_SEQUENCE.sub(_decoded_sequence, text)
+
+
+def _decoded_sequence(match: re.Match[str]) -> str:
+    """The character a whole sequence spells, or the sequence as it is where
+    its bytes are no UTF-8 (an overlong or surrogate form)."""
+    shown = match.group()
+    conts = continuation_bytes()
+    if not all(ch in conts for ch in shown[1:]):
+        return shown  # a C1 control Windows-1252 shows otherwise: no byte of it
+    try:
+        return bytes([ord(shown[0]), *(conts[ch] for ch in shown[1:])]).decode("utf-8")
+    except UnicodeDecodeError:
+        return shown
 
 
 # The most bytes one character's sequence shows.
@@ -348,24 +369,17 @@ def _decoded_after(text: str, index: int) -> str:
 def _pieces(text: str) -> Iterator[tuple[str, bool]]:
     """``text`` in pieces: each complete UTF-8 sequence decoded (``True``),
     every other character as it is (``False``)."""
-    page = code_page("cp1252").byte_of
-    conts = continuation_bytes()
-    index = 0
-    while index < len(text):
-        ch = text[index]
-        lead = page.get(ch, 0)
-        length = sequence_length(lead)
-        tail = text[index + 1 : index + length]
-        if length and len(tail) == length - 1 and all(c in conts for c in tail):
-            raw = bytes([lead, *(conts[c] for c in tail)])
-            try:
-                yield raw.decode("utf-8"), True
-                index += length
-                continue
-            except UnicodeDecodeError:
-                pass
+    position = 0
+    for match in _WHOLE_SEQUENCE.finditer(text):
+        decoded = _decoded_sequence(match)
+        if decoded == match.group():
+            continue  # no UTF-8: its characters stay as they are
+        for ch in text[position : match.start()]:
+            yield ch, False
+        yield decoded, True
+        position = match.end()
+    for ch in text[position:]:
         yield ch, False
-        index += 1
 
 
 def _script_and_language(text: str) -> tuple[str, str | None]:
@@ -398,6 +412,18 @@ def _softmax(scores: Sequence[float]) -> list[float]:
     return [weight / total for weight in weights]
 
 
+# The farthest a damaged word reaches from a site: the lists hold no word of
+# more than 32 letters, and a letter that lost bytes shows as three
+# characters at most. It bounds the work of each site.
+_WORD_REACH = 96
+
+
+def _before(text: str, index: int) -> str:
+    """The text before ``index`` as far as a word reaches: what a site's
+    word and the words just before it can be read from."""
+    return text[max(0, index - _WORD_REACH) : index]
+
+
 def _in_word(ch: str, conts: dict[str, int], page: dict[str, int]) -> bool:
     return ch.isalpha() or (ch in conts) or (ch in page and ord(ch) >= 0xC0)
 
@@ -406,9 +432,10 @@ def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     page = code_page("cp1252").byte_of
     conts = continuation_bytes()
     left, right = start, end
-    while left > 0 and _in_word(text[left - 1], conts, page):
+    floor, ceiling = max(0, start - _WORD_REACH), min(len(text), end + _WORD_REACH)
+    while left > floor and _in_word(text[left - 1], conts, page):
         left -= 1
-    while right < len(text) and _in_word(text[right], conts, page):
+    while right < ceiling and _in_word(text[right], conts, page):
         right += 1
     return left, right
 
@@ -431,7 +458,7 @@ def _lost_for_sure(text: str, site: Site) -> bool:
 
 def _starts_sentence(text: str, index: int) -> bool:
     """Whether the word at ``index`` opens a sentence (its first letter is a capital)."""
-    before = text[:index].rstrip(" \t\"'“„«‘([")
+    before = _before(text, index).rstrip(" \t\"'“„«‘([")
     return not before or before[-1] in ".!?…\n:"
 
 
@@ -660,7 +687,7 @@ class _Judge:
             rest = text[core_end:end]
             word = LONE_PUNCTUATION_LEAD + rest
         else:
-            rest = _trailing_letters(text[:start])
+            rest = _trailing_letters(_before(text, start))
             word = rest + LONE_PUNCTUATION_LEAD
         if self.word_zipf(word) > 0.0 or _starts_a_written_word(word):
             return 4.0
@@ -894,7 +921,7 @@ class _Judge:
                     score = _CUT_SCORE + named[reading.text]
                     options.append(((Option(reading.text, reading.end),), score))
         elif chain is not None and self.lost_elsewhere and self.lang is not None:
-            stem = _trailing_run(demojibake(text[: site.start]))
+            stem = _trailing_run(demojibake(_before(text, site.start)))
             scores = [
                 split_score(stem + reading.text, self.lang) if is_letter(reading.text) else UNSEEN
                 for reading in site.readings[1:]
@@ -1013,6 +1040,9 @@ class _Judge:
                 (chosen, score + _closed_again(chosen, states, pieces[1:]))
                 for chosen, score in combos
             ]
+        if right - left > _WORD_REACH:
+            # Longer than any word: no reading letter by letter.
+            return [_kept(per_site)]
         lang = self.lang
         beam: list[tuple[str, float, tuple[Option, ...]]] = [(pieces[0], 0.0, ())]
         for index, options in enumerate(per_site):
@@ -1041,8 +1071,7 @@ class _Judge:
             # A word that lost more letters than it shows, and that no list
             # knows, has no reading letter by letter (``ÐÐÐÐ``: 32 each); a
             # known start of a word tells too little of so many letters.
-            keep = tuple(options[-1] for options in per_site)
-            return [(tuple(option for option, _, _ in keep), sum(s for _, s, _ in keep))]
+            return [_kept(per_site)]
         return scored
 
     def pair_fit(self, word: str, shown: str, following: str, last: bool) -> float:
@@ -1214,6 +1243,15 @@ class _Judge:
             return scored
         one = (replace(first[0], alike=tuple(item[0].text for item in rest)), first[1], first[2])
         return [one if item is first else item for item in scored if item not in rest]
+
+
+def _kept(
+    per_site: Sequence[Sequence[tuple[Option, float, str]]],
+) -> tuple[tuple[Option, ...], float]:
+    """The reading of a group of sites that keeps each as it is (the last
+    option of each), with its score."""
+    keep = [options[-1] for options in per_site]
+    return tuple(option for option, _, _ in keep), sum(score for _, score, _ in keep)
 
 
 @functools.cache
@@ -1433,7 +1471,7 @@ def _plausible_cut(text: str, site: Site) -> bool:
     if is_letter(before):
         # A row of Latin-1 letters (``ÀÁÂÃ``) is a table of them.
         return _breaks_its_word(before, lead) and not "\xc0" <= before <= "\xff"
-    stem = _trailing_letters(text[:index])
+    stem = _trailing_letters(_before(text, index))
     return (
         _odd_alone(before, lead, capitals=len(stem) > 1 and stem.isupper())
         or _lead_of_its_letters(text, site.start)
@@ -1598,9 +1636,10 @@ def _plain_letter(text: str, site: Site) -> bool:
 def _letters_around(text: str, start: int) -> tuple[int, int]:
     """The bounds of the run of letters that holds ``text[start]``."""
     left, right = start, start + 1
-    while left > 0 and text[left - 1].isalpha():
+    floor, ceiling = max(0, start - _WORD_REACH), min(len(text), right + _WORD_REACH)
+    while left > floor and text[left - 1].isalpha():
         left -= 1
-    while right < len(text) and text[right].isalpha():
+    while right < ceiling and text[right].isalpha():
         right += 1
     return left, right
 
@@ -1686,14 +1725,6 @@ def _written_between(text: str, start: int) -> bool:
 
 # A lead and as many continuation bytes as it announces: perhaps a whole
 # sequence, which only a closer look tells.
-_CONT = SHOWN_CONTINUATION
-_WHOLE_SEQUENCE = re.compile(
-    # One leading class, which the regular-expression engine skips through fast.
-    f"[\xc2-\xf4](?:(?<=[\xc2-\xdf]){_CONT}|(?<=[\xe0-\xef]){_CONT}{{2}}"
-    f"|(?<=[\xf0-\xf4]){_CONT}{{3}})"
-)
-
-
 @functools.lru_cache(maxsize=2)
 def _has_whole_sequence(text: str) -> bool:
     """Whether ``text`` holds a lead with all its continuation bytes; asked
@@ -1868,12 +1899,6 @@ _LEAD_SCRIPTS = (
     (0xE3, 0xE9, "Han"),
     (0xEA, 0xED, "Hangul"),
 )
-
-
-# The farthest a damaged word reaches from a site: the lists hold no word of
-# more than 32 letters, and a letter that lost bytes shows as three
-# characters at most. It bounds the work of each site.
-_WORD_REACH = 96
 
 
 @dataclass(frozen=True, slots=True)
