@@ -1,7 +1,9 @@
-"""The line around a place in a text.
+"""The line around a place in a text, and how far a word reaches.
 
 Scraped documents join lines from many sources, so the evidence for a repair
-is read from the line it is in, not from lines joined from elsewhere.
+is read from the line it is in, not from lines joined from elsewhere. A word
+is read within :data:`WORD_REACH` of a site, so that the work of a site is
+bounded whatever the text holds.
 
 >>> text = "first\\nsecond\\nthird"
 >>> start, end = line_around(text, 8)
@@ -12,6 +14,10 @@ is read from the line it is in, not from lines joined from elsewhere.
 """
 
 from __future__ import annotations
+
+# The farthest a damaged word reaches from a site: the word lists hold no word
+# of more than 32 letters, and a letter shows as three characters at most.
+WORD_REACH = 96
 
 
 def line_around(text: str, index: int) -> tuple[int, int]:

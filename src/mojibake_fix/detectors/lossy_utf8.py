@@ -103,7 +103,7 @@ from ..context.words import (
     writes_apostrophes,
     zipf,
 )
-from ..lines import line_around
+from ..lines import WORD_REACH, line_around
 from ..model import Candidate, Finding
 from . import utf8_scan
 from .base import Detector, Wake
@@ -412,16 +412,10 @@ def _softmax(scores: Sequence[float]) -> list[float]:
     return [weight / total for weight in weights]
 
 
-# The farthest a damaged word reaches from a site: the lists hold no word of
-# more than 32 letters, and a letter that lost bytes shows as three
-# characters at most. It bounds the work of each site.
-_WORD_REACH = 96
-
-
 def _before(text: str, index: int) -> str:
     """The text before ``index`` as far as a word reaches: what a site's
     word and the words just before it can be read from."""
-    return text[max(0, index - _WORD_REACH) : index]
+    return text[max(0, index - WORD_REACH) : index]
 
 
 def _in_word(ch: str, conts: dict[str, int], page: dict[str, int]) -> bool:
@@ -432,7 +426,7 @@ def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     page = code_page("cp1252").byte_of
     conts = continuation_bytes()
     left, right = start, end
-    floor, ceiling = max(0, start - _WORD_REACH), min(len(text), end + _WORD_REACH)
+    floor, ceiling = max(0, start - WORD_REACH), min(len(text), end + WORD_REACH)
     while left > floor and _in_word(text[left - 1], conts, page):
         left -= 1
     while right < ceiling and _in_word(text[right], conts, page):
@@ -443,6 +437,8 @@ def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def _core_end(text: str, site: Site) -> int:
     """Where ``site`` ends, not counting a space that some readings take as
     their last byte (a no-break space that became a space)."""
+    if text[site.end - 1] != " " and any(r.end == site.end for r in site.readings):
+        return site.end  # no reading ends later: the site ends with the last
     ends = [r.end for r in site.readings if text[r.end - 1] != " "]
     return max(ends) if ends else site.start + 1
 
@@ -931,12 +927,22 @@ class _Judge:
                 options.append(((Option(reading.text, reading.end),), _CUT_SCORE + score - best))
         return options
 
+    def _rare(self, reading: Reading) -> bool:
+        """Whether ``reading`` is a rare mark the text writes nowhere."""
+        return is_rare_mark(reading.text) and reading.text not in self.style.present
+
+    def _one_rare_too_many(self, reading: Reading, rare: int) -> bool:
+        """Whether ``reading`` is a rare mark after as many as a site keeps:
+        they all score :data:`RARE` alike, so the first ones stand for the
+        rest (a lone ``â`` has hundreds)."""
+        return rare >= _OPTIONS_PER_SITE and not self.replaced and self._rare(reading)
+
     def mark_score(
         self, site: Site, reading: Reading, left: str, right: str, state: QuoteState
     ) -> float:
         """How well one reading of a punctuation site fits between ``left``
         and ``right``: a rare mark only where the text writes it."""
-        if is_rare_mark(reading.text) and reading.text not in self.style.present:
+        if self._rare(reading):
             score = RARE
         else:
             score = punctuation_score(reading.text, Context(left, right, state, self.style))
@@ -954,7 +960,11 @@ class _Judge:
         for index, site in enumerate(sites):
             site_left = left if index == 0 else "\u2063"
             options = []
+            rare = 0
             for reading in site.readings:
+                if self._one_rare_too_many(reading, rare):
+                    continue
+                rare += self._rare(reading)
                 site_right = (
                     EMOJI_PRESENTATION
                     if _selector_at(text, reading.end)
@@ -1040,7 +1050,7 @@ class _Judge:
                 (chosen, score + _closed_again(chosen, states, pieces[1:]))
                 for chosen, score in combos
             ]
-        if right - left > _WORD_REACH:
+        if right - left > WORD_REACH:
             # Longer than any word: no reading letter by letter.
             return [_kept(per_site)]
         lang = self.lang
@@ -1636,7 +1646,7 @@ def _plain_letter(text: str, site: Site) -> bool:
 def _letters_around(text: str, start: int) -> tuple[int, int]:
     """The bounds of the run of letters that holds ``text[start]``."""
     left, right = start, start + 1
-    floor, ceiling = max(0, start - _WORD_REACH), min(len(text), right + _WORD_REACH)
+    floor, ceiling = max(0, start - WORD_REACH), min(len(text), right + WORD_REACH)
     while left > floor and text[left - 1].isalpha():
         left -= 1
     while right < ceiling and text[right].isalpha():
@@ -1923,11 +1933,11 @@ def _token(text: str, site: Site, damage: Damage) -> _Token:
     core_end = _core_end(text, site)
     script = _lead_script(text, site.start)
     left = site.start
-    floor = max(0, site.start - _WORD_REACH)
+    floor = max(0, site.start - WORD_REACH)
     while left > floor and _is_token_char(text, left - 1):
         left -= 1
     right = core_end
-    ceiling = min(len(text), core_end + _WORD_REACH)
+    ceiling = min(len(text), core_end + WORD_REACH)
     while right < ceiling and _is_token_char(text, right):
         right += 1
     if (left == floor > 0 and _is_token_char(text, left - 1)) or (
@@ -1947,7 +1957,7 @@ def _token(text: str, site: Site, damage: Damage) -> _Token:
         merged: list[tuple[int, int, tuple[str, ...]]] = []
         further = right
         while (
-            further < min(len(text), left + _WORD_REACH)
+            further < min(len(text), left + WORD_REACH)
             and text[further] == " "
             and page.get(text[further - 1], 0) >= 0xC2
         ):
