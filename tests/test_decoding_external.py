@@ -69,8 +69,8 @@ def test_a_spanish_headline_in_capitals_is_not_ebcdic(headline: str) -> None:
 
 
 def _first_file_per_encoding() -> list[EncodedText]:
-    east_asian = ("shift_jis", "cp932", "euc_jp", "iso2022_jp", "gb2312", "big5")
-    east_asian += ("euc_kr", "cp949", "johab", "iso2022_kr")
+    east_asian = {"shift_jis", "cp932", "euc_jp", "iso2022_jp", "gb2312", "big5"}
+    east_asian |= {"euc_kr", "cp949", "johab", "iso2022_kr"}
     try:
         samples = [s for s in external.encoded_texts() if s.encoding in east_asian]
     except external.ExternalUnavailable as error:
