@@ -48,8 +48,8 @@ BOMS = (
 )
 _NON_ASCII_RUN = re.compile(rb"[\x80-\xff]+")
 # Valid UTF-8 that may be text in another encoding: UTF-16 and UTF-32 without a
-# byte order mark hold NUL bytes, ISO-2022 escape sequences.
-_SEVEN_BIT_ENCODED = re.compile(rb"\x00|\x1b[$(]")
+# byte order mark hold NUL bytes, ISO-2022 escape characters.
+_NOT_IN_UTF8_TEXT = (b"\x00", b"\x1b")
 
 
 class DecodeError(ValueError):
@@ -156,6 +156,13 @@ def _lines(data: bytes) -> list[bytes]:
     return data.splitlines(keepends=True) if data else []
 
 
+def _utf8_or_none(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def _is_utf8(line: bytes) -> bool:
     try:
         line.decode("utf-8")
@@ -215,13 +222,12 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         except UnicodeDecodeError as error:
             line = data[: error.start].count(b"\n") + 1
             raise DecodeError(f"not valid {encoding}: {error.reason}", line) from None
-    if _is_utf8(data) and not _SEVEN_BIT_ENCODED.search(data):
-        text = data.decode("utf-8")
-        return Decoded(text, text, (), "utf-8", bom)
+    utf8_text = _utf8_or_none(data)
+    if utf8_text is not None and not any(byte in data for byte in _NOT_IN_UTF8_TEXT):
+        return Decoded(utf8_text, utf8_text, (), "utf-8", bom)
     name = _codec_name(guess_encoding(data, also=("utf-8",)))
-    if name == "utf-8":
-        text = data.decode("utf-8")
-        return Decoded(text, text, (), "utf-8", bom)
+    if utf8_text is not None and (name == "utf-8" or _decode_with(data, name) == utf8_text):
+        return Decoded(utf8_text, utf8_text, (), "utf-8", bom)
     lines = _lines(data)
     utf8 = b"".join(line for line in lines if not line.isascii() and _is_utf8(line))
     if utf8 and _reads_better_as_utf8(utf8, name):
