@@ -117,11 +117,14 @@ def sample(data: bytes, size: int = SAMPLE_BYTES) -> bytes:
 
 
 # The five bytes Windows-1252 leaves undefined, kept as the C1 controls Latin-1 gives.
-_CP1252_HOLES = {0xDC00 + b: b for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+_CP1252_UNDEFINED = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
+_CP1252_HOLES = {0xDC00 + ord(b): ord(b) for b in _CP1252_UNDEFINED}
 
 
 def decode_cp1252(data: bytes) -> str:
     """Windows-1252, its five undefined bytes read as Latin-1 does (never fails)."""
+    if not any(byte in data for byte in _CP1252_UNDEFINED):
+        return data.decode("cp1252")
     return data.decode("cp1252", "surrogateescape").translate(_CP1252_HOLES)
 
 

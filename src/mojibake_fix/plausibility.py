@@ -31,8 +31,11 @@ from .context.words import LANGUAGES_BY_SCRIPT, UNSEEN_BIGRAM, bigrams, is_liste
 # Letters and the marks written on them; a word that starts with a mark has
 # no letter to write it on.
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
+# Characters outside words but printable ASCII, the only ones that score there.
+_OUTSIDE_WORDS = regex.compile(r"[^\p{L}\p{M}\t\n\f\r\x20-\x7e]")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _EAST_ASIAN = frozenset({"Han", "Hiragana", "Katakana", "Hangul", "Bopomofo"})
+EAST_ASIAN = "East Asian"
 # The characters each national standard files first, by how often they are
 # written (codec, first and last code): the hanzi, kanji or hanja of text in
 # each language, and the hangul syllables of Korean.
@@ -116,15 +119,12 @@ def plausibility(text: str, encoding: str) -> float:
     comparable between decodings of the same bytes. Words of ASCII letters
     alone score nothing: every ASCII-compatible decoding shares them."""
     words = Counter(word for word in _WORD.findall(text) if not word.isascii())
-    east_asian = east_asian_language(words)
     languages: dict[str, str | None] = {}
     score = 0.0
     for word, count in words.items():
-        score += count * _word_value(word, encoding, words, east_asian, languages)
-    for ch, count in Counter(_WORD.sub("", text)).items():
-        value = character_value(ch)
-        if value:
-            score += count * value * byte_length(ch, encoding)
+        score += count * _word_value(word, encoding, words, languages)
+    for ch, count in Counter(_OUTSIDE_WORDS.findall(text)).items():
+        score += count * character_value(ch) * byte_length(ch, encoding)
     return score
 
 
@@ -132,7 +132,6 @@ def _word_value(
     word: str,
     encoding: str,
     words: Counter[str],
-    east_asian: str,
     languages: dict[str, str | None],
 ) -> float:
     """A word's plausibility; ``languages`` keeps the language found for each
@@ -141,8 +140,8 @@ def _word_value(
     if script not in languages:
         languages[script] = _language(words, script)
     # Code pages of one byte a character weigh a word alike: judged once for all.
-    widths = encoding if _is_multibyte(encoding) else ""
-    return _judged_word(word, widths or "latin-1", east_asian, languages[script])
+    widths = encoding if _is_multibyte(encoding) else "latin-1"
+    return _judged_word(word, widths, languages[script])
 
 
 @functools.lru_cache(maxsize=65536)
@@ -152,7 +151,7 @@ def word_script(word: str) -> str:
     scripts or holds a rare character or starts with a mark."""
     scripts = {script_of(ch) for ch in word if not ch.isascii()} - {"Common", "Inherited"}
     if scripts and scripts <= _EAST_ASIAN:
-        return "East Asian"
+        return EAST_ASIAN
     scripts |= {"Latin"} if any(ch.isascii() for ch in word) else set()
     if len(scripts) != 1 or not all(map(is_common, word)) or not word[0].isalpha():
         return ""
@@ -160,10 +159,10 @@ def word_script(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
-def _judged_word(word: str, encoding: str, east_asian: str, lang: str | None) -> float:
+def _judged_word(word: str, encoding: str, lang: str | None) -> float:
     script = word_script(word)
-    if script == "East Asian":
-        return _east_asian_value(word, encoding, east_asian)
+    if script == EAST_ASIAN:
+        return _east_asian_value(word, encoding, lang or "Chinese")
     # An unlisted word is judged by the bytes where readings of it differ.
     width = sum(byte_length(ch, encoding) for ch in word if not ch.isascii())
     if not script:
@@ -212,7 +211,10 @@ def _east_asian_value(word: str, encoding: str, language: str) -> float:
 
 def _language(words: Iterable[str], script: str) -> str | None:
     """The language of ``script`` whose list holds most of the first words
-    written in it (the first language listed for the script when none does)."""
+    written in it (the first language listed for the script when none does);
+    for East Asian words, the language whose characters they are."""
+    if script == EAST_ASIAN:
+        return east_asian_language(words)
     languages = LANGUAGES_BY_SCRIPT.get(script, ())
     if not languages:
         return None
