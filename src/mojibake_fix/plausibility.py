@@ -167,7 +167,8 @@ def _judged_word(word: str, encoding: str, lang: str | None) -> float:
     width = sum(byte_length(ch, encoding) for ch in word if not ch.isascii())
     if not script:
         return MIXED * width
-    if lang is None:
+    if lang is None or len(word) == 1:
+        # A letter alone tells nothing: most lists hold every letter of their script.
         return 0.0
     if is_listed(word, lang):
         return KNOWN * sum(byte_length(ch, encoding) for ch in word)
