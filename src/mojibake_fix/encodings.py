@@ -169,9 +169,9 @@ def candidates(
     for codec, confidence in _proposals(head, also).items():
         if ascii_compatible and not is_ascii_compatible(codec):
             continue
-        if _decoded(head, codec, head is data) is None:
-            continue
-        text = _decoded(judged, codec, judged is data)
+        text = _decoded(head, codec, head is data)
+        if text is not None and judged is not head:
+            text = _decoded(judged, codec, False)
         if text is None:
             continue
         score = weight * confidence + prior(codec)
@@ -188,8 +188,9 @@ def candidates(
 def guess_encoding(
     data: bytes, *, ascii_compatible: bool = False, also: tuple[str, ...] = ()
 ) -> str:
-    """The best candidate that decodes all of ``data`` (Windows-1252 when none does)."""
+    """The codec name of the best candidate that decodes all of ``data``
+    (Windows-1252 when none does)."""
     for candidate in candidates(data, ascii_compatible=ascii_compatible, also=also):
         if _decoded(data, candidate.encoding, True) is not None:
             return candidate.encoding
-    return WINDOWS_1252
+    return codec_name(WINDOWS_1252)

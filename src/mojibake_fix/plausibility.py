@@ -57,12 +57,12 @@ UNKNOWN = -0.5
 MIXED = -1.0
 RARE = -1.0
 SYMBOL = -0.5
+CONTROL = -3.0
 # The words a text's language is guessed from.
 LANGUAGE_SAMPLE = 10
 # The mean letter-pair log-probability below which an unlisted word is not
 # spelled like its language.
 SPELLED = -6.0
-CONTROL = -3.0
 
 
 @functools.lru_cache(maxsize=65536)
@@ -160,6 +160,8 @@ def word_script(word: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def _judged_word(word: str, encoding: str, lang: str | None) -> float:
+    """A word's plausibility in ``lang`` (or the East Asian language), its bytes
+    counted in ``encoding``."""
     script = word_script(word)
     if script == EAST_ASIAN:
         return _east_asian_value(word, encoding, lang or "Chinese")
