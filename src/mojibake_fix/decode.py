@@ -171,11 +171,55 @@ def _is_utf8(line: bytes) -> bool:
     return True
 
 
+class RecordEncodings:
+    """The encoding of one input's records that are not UTF-8, which is mostly
+    one: guessed from the first of them (until they hold :data:`RECORD_SAMPLE`
+    bytes), then kept for every record it decodes, so that a file of legacy
+    records is not guessed record by record."""
+
+    __slots__ = ("_kept", "_seen")
+
+    def __init__(self) -> None:
+        self._seen: list[bytes] = []
+        self._kept: str | None = None
+
+    def encoding_for(self, data: bytes) -> str:
+        """The encoding to read ``data`` (a record that is not UTF-8) in."""
+        if self._kept is not None:
+            if _decodes(data, self._kept):
+                return self._kept
+            return guess_encoding(data, ascii_compatible=True)
+        self._seen.append(data)
+        guess = guess_encoding(b"\n".join(self._seen), ascii_compatible=True)
+        if not _decodes(data, guess):
+            guess = guess_encoding(data, ascii_compatible=True)
+        if sum(map(len, self._seen)) >= RECORD_SAMPLE:
+            self._kept = guess
+        return guess
+
+
+RECORD_SAMPLE = 4096
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        _decode_with(data, encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode_line(
-    data: bytes, number: int, encoding: str | None = None, *, start: int = 0
+    data: bytes,
+    number: int,
+    encoding: str | None = None,
+    *,
+    start: int = 0,
+    records: RecordEncodings | None = None,
 ) -> tuple[str, tuple[Change, ...], str]:
     """One line (or record): UTF-8, else the encoding :func:`guess_encoding` finds
-    among those where ASCII is ASCII, or ``encoding`` when given.
+    among those where ASCII is ASCII (``records`` keeps it for the records of one
+    input), or ``encoding`` when given.
 
     Returns the text, the changes from the raw text (offsets from ``start``), and
     the encoding used. :class:`DecodeError` only when ``encoding`` is forced.
@@ -183,7 +227,10 @@ def decode_line(
     if encoding is None:
         if _is_utf8(data):
             return data.decode("utf-8"), (), "utf-8"
-        encoding = guess_encoding(data, ascii_compatible=True)
+        if records is not None:
+            encoding = records.encoding_for(data)
+        else:
+            encoding = guess_encoding(data, ascii_compatible=True)
     elif codecs.lookup(encoding).name == "utf-8":
         try:
             return data.decode("utf-8"), (), "utf-8"
