@@ -58,6 +58,10 @@ MIXED = -1.0
 RARE = -1.0
 SYMBOL = -0.5
 CONTROL = -3.0
+# The code pages of Central Europe write Romanian's ș and ț with a cedilla
+# (ş, ţ), which is how the letters were written before Unicode told them
+# apart; the word lists spell them with the comma below.
+_COMMA_BELOW = str.maketrans("şţŞŢ", "șțȘȚ")
 # The words a text's language is guessed from.
 LANGUAGE_SAMPLE = 10
 # The mean letter-pair log-probability below which an unlisted word is not
@@ -172,7 +176,7 @@ def _judged_word(word: str, encoding: str, lang: str | None) -> float:
     if lang is None or len(word) == 1:
         # A letter alone tells nothing: most lists hold every letter of their script.
         return 0.0
-    if is_listed(word, lang):
+    if is_listed(word, lang) or is_listed(word.translate(_COMMA_BELOW), lang):
         return KNOWN * sum(byte_length(ch, encoding) for ch in word)
     return (UNKNOWN if spelling(word, lang) >= SPELLED else MIXED) * width
 
