@@ -171,6 +171,10 @@ def _is_utf8(line: bytes) -> bool:
     return True
 
 
+# How many bytes of records that are not UTF-8 their encoding is guessed from.
+RECORD_SAMPLE = 4096
+
+
 class RecordEncodings:
     """The encoding of one input's records that are not UTF-8, which is mostly
     one: guessed from the first of them (until they hold :data:`RECORD_SAMPLE`
@@ -196,9 +200,6 @@ class RecordEncodings:
         if sum(map(len, self._seen)) >= RECORD_SAMPLE:
             self._kept = guess
         return guess
-
-
-RECORD_SAMPLE = 4096
 
 
 def _decodes(data: bytes, encoding: str) -> bool:
@@ -278,6 +279,8 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
     lines = _lines(data)
     utf8 = b"".join(line for line in lines if not line.isascii() and _is_utf8(line))
     if utf8 and _reads_better_as_utf8(utf8, name):
+        if utf8_text is not None:
+            return Decoded(utf8_text, utf8_text, (), "utf-8", bom)
         return _by_line(lines, bom)
     return _whole(data, name, f"not UTF-8: read as {name} (detected)", bom)
 
