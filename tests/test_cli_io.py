@@ -125,6 +125,18 @@ def test_json_lines_with_a_windows_1252_line(tmp_path: Path) -> None:
     assert fixed == '{"t": "café"}\n{"t": "crème"}\n'
 
 
+def test_json_lines_in_shift_jis_decode_and_revert(tmp_path: Path) -> None:
+    texts = ["東京都の天気は晴れです。", "気温は二十度、風は弱いでしょう。", "明日は雨が降ります。"]
+    data = b"".join(
+        json.dumps({"t": t}, ensure_ascii=False).encode("shift_jis") + b"\n" for t in texts
+    )
+    source = tmp_path / "ja.jsonl"
+    source.write_bytes(data)
+    assert fix_and_revert(tmp_path, source, "--field", "t", out="fixed.jsonl") == data
+    fixed = (tmp_path / "fixed.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["t"] for line in fixed] == texts
+
+
 CSV_TEXT = (
     "id,text,note\r\n"
     '1,"cafÃ© ""quoted""",kept Ã©\r\n'

@@ -7,10 +7,11 @@ report of it can be reverted to the raw text, whose ``surrogateescape``
 encoding gives the bytes back.
 
 The order: a byte order mark names the encoding; else valid UTF-8 is UTF-8;
-else, when some lines hold UTF-8 and others not, each line is read on its own
-(UTF-8, or Windows-1252 where it is not valid); else chardet guesses one
-encoding for the whole input, checked against Windows-1252 by how many words
-the decoding leaves mixing scripts.
+else, when some lines hold UTF-8 and others not, the lines of UTF-8 are UTF-8
+and the others are read in the one encoding guessed from them; else one
+encoding is guessed for the whole input (:mod:`mojibake_fix.encodings`:
+chardet's candidates and the East Asian encodings, judged by how plausible
+their text is).
 
 >>> decoded = decode("café\\n".encode() + "crème\\n".encode("cp1252"))
 >>> decoded.text, decoded.encoding
@@ -31,9 +32,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .charclass import is_letter, script_of
+from .encodings import decode_cp1252, guess_encoding, is_ascii_compatible
 from .engine import DEFAULT_MIN_CONFIDENCE, compose, fix
 from .model import Change, Finding, Result
+from .plausibility import plausibility
 
 DECODER = "decode"
 UTF8_SIG = codecs.BOM_UTF8
@@ -44,10 +46,10 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# The five bytes Windows-1252 leaves undefined, kept as the C1 controls Latin-1 gives.
-_CP1252_HOLES = {0xDC00 + b: b for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 _NON_ASCII_RUN = re.compile(rb"[\x80-\xff]+")
-_WORD = re.compile(r"\w+")
+# Valid UTF-8 that may be text in another encoding: UTF-16 and UTF-32 without a
+# byte order mark hold NUL bytes, ISO-2022 escape characters.
+_NOT_IN_UTF8_TEXT = (b"\x00", b"\x1b")
 
 
 class DecodeError(ValueError):
@@ -91,11 +93,6 @@ def raw_bytes(text: str) -> bytes:
             )
             for c in text
         )
-
-
-def decode_cp1252(data: bytes) -> str:
-    """Windows-1252, its five undefined bytes read as Latin-1 does (never fails)."""
-    return data.decode("cp1252", "surrogateescape").translate(_CP1252_HOLES)
 
 
 def _decode_with(data: bytes, encoding: str) -> str:
@@ -155,37 +152,15 @@ def decoding_changes(
     return whole, tuple(changes)
 
 
-def _mixed_words(text: str) -> int:
-    """Words whose letters come from more than one script: what a wrong code page makes."""
-    count = 0
-    for word in _WORD.findall(text):
-        scripts = {script_of(c) for c in word if is_letter(c) and not c.isascii()}
-        scripts |= {"Latin"} if any(c.isascii() and c.isalpha() for c in word) else set()
-        count += len(scripts - {"Common"}) > 1
-    return count
-
-
-def guess_encoding(data: bytes) -> str:
-    """chardet's guess for bytes that are not UTF-8, unless Windows-1252 reads them
-    with fewer words mixing scripts (chardet is weak on short Western text)."""
-    import chardet  # loaded only for bytes that are not UTF-8
-
-    guess = chardet.detect(data)
-    name = guess.get("encoding")
-    try:
-        candidate = _codec_name(str(name)) if name else "windows-1252"
-        chardet_text = _decode_with(data, candidate)
-    except (LookupError, UnicodeDecodeError):
-        return "windows-1252"
-    if candidate in ("utf-8", "ascii", "windows-1252"):
-        return "windows-1252"
-    if _mixed_words(chardet_text) <= _mixed_words(decode_cp1252(data)):
-        return candidate
-    return "windows-1252"
-
-
 def _lines(data: bytes) -> list[bytes]:
     return data.splitlines(keepends=True) if data else []
+
+
+def _utf8_or_none(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _is_utf8(line: bytes) -> bool:
@@ -196,10 +171,56 @@ def _is_utf8(line: bytes) -> bool:
     return True
 
 
+# How many bytes of records that are not UTF-8 their encoding is guessed from.
+RECORD_SAMPLE = 4096
+
+
+class RecordEncodings:
+    """The encoding of one input's records that are not UTF-8, which is mostly
+    one: guessed from the first of them (until they hold :data:`RECORD_SAMPLE`
+    bytes), then kept for every record it decodes, so that a file of legacy
+    records is not guessed record by record."""
+
+    __slots__ = ("_kept", "_seen")
+
+    def __init__(self) -> None:
+        self._seen: list[bytes] = []
+        self._kept: str | None = None
+
+    def encoding_for(self, data: bytes) -> str:
+        """The encoding to read ``data`` (a record that is not UTF-8) in."""
+        if self._kept is not None:
+            if _decodes(data, self._kept):
+                return self._kept
+            return guess_encoding(data, ascii_compatible=True)
+        self._seen.append(data)
+        guess = guess_encoding(b"\n".join(self._seen), ascii_compatible=True)
+        if not _decodes(data, guess):
+            guess = guess_encoding(data, ascii_compatible=True)
+        if sum(map(len, self._seen)) >= RECORD_SAMPLE:
+            self._kept = guess
+        return guess
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        _decode_with(data, encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode_line(
-    data: bytes, number: int, encoding: str | None = None, *, start: int = 0
+    data: bytes,
+    number: int,
+    encoding: str | None = None,
+    *,
+    start: int = 0,
+    records: RecordEncodings | None = None,
 ) -> tuple[str, tuple[Change, ...], str]:
-    """One line (or record): UTF-8, else Windows-1252, or ``encoding`` when given.
+    """One line (or record): UTF-8, else the encoding :func:`guess_encoding` finds
+    among those where ASCII is ASCII (``records`` keeps it for the records of one
+    input), or ``encoding`` when given.
 
     Returns the text, the changes from the raw text (offsets from ``start``), and
     the encoding used. :class:`DecodeError` only when ``encoding`` is forced.
@@ -207,7 +228,10 @@ def decode_line(
     if encoding is None:
         if _is_utf8(data):
             return data.decode("utf-8"), (), "utf-8"
-        encoding = "windows-1252"
+        if records is not None:
+            encoding = records.encoding_for(data)
+        else:
+            encoding = guess_encoding(data, ascii_compatible=True)
     elif codecs.lookup(encoding).name == "utf-8":
         try:
             return data.decode("utf-8"), (), "utf-8"
@@ -246,25 +270,44 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         except UnicodeDecodeError as error:
             line = data[: error.start].count(b"\n") + 1
             raise DecodeError(f"not valid {encoding}: {error.reason}", line) from None
-    if _is_utf8(data):
-        text = data.decode("utf-8")
-        return Decoded(text, text, (), "utf-8", bom)
+    utf8_text = _utf8_or_none(data)
+    if utf8_text is not None and not any(byte in data for byte in _NOT_IN_UTF8_TEXT):
+        return Decoded(utf8_text, utf8_text, (), "utf-8", bom)
+    name = _codec_name(guess_encoding(data, also=("utf-8",)))
+    if utf8_text is not None and (name == "utf-8" or _decode_with(data, name) == utf8_text):
+        return Decoded(utf8_text, utf8_text, (), "utf-8", bom)
     lines = _lines(data)
-    if any(not line.isascii() and _is_utf8(line) for line in lines):
+    utf8 = b"".join(line for line in lines if not line.isascii() and _is_utf8(line))
+    if utf8 and _reads_better_as_utf8(utf8, name):
+        if utf8_text is not None:
+            return Decoded(utf8_text, utf8_text, (), "utf-8", bom)
         return _by_line(lines, bom)
-    name = guess_encoding(data)
     return _whole(data, name, f"not UTF-8: read as {name} (detected)", bom)
+
+
+def _reads_better_as_utf8(data: bytes, encoding: str) -> bool:
+    """Whether lines that are valid UTF-8 are more plausible so than in ``encoding``
+    (a line of a legacy code page may be valid UTF-8 by chance)."""
+    try:
+        legacy = _decode_with(data, encoding)
+    except UnicodeDecodeError:
+        return True
+    return plausibility(data.decode("utf-8"), "utf-8") > plausibility(legacy, encoding)
 
 
 def _whole(data: bytes, encoding: str, reason: str, bom: bool = False) -> Decoded:
     name = _codec_name(encoding)
     parts: list[tuple[str, tuple[Change, ...]]] = []
     at = fixed = 0
-    # Line by line where lines end at a newline byte (ASCII-compatible encodings).
-    line_parts = _lines(data) if "\n".encode(name) == b"\n" else [data]
+    # Line by line where lines end at a newline byte and carry no state
+    # (ASCII-compatible encodings; not UTF-16, not ISO-2022).
+    line_parts = _lines(data) if is_ascii_compatible(name) else [data]
     for line in line_parts:
-        text, changes = decoding_changes(line, name, reason, start=at, fixed_start=fixed)
-        parts.append((text, changes))
+        if len(line_parts) > 1 and line.isascii():
+            parts.append((line.decode("ascii"), ()))
+        else:
+            parts.append(decoding_changes(line, name, reason, start=at, fixed_start=fixed))
+        text = parts[-1][0]
         at += len(raw_text(line))
         fixed += len(text)
     text = "".join(t for t, _ in parts)
@@ -273,17 +316,22 @@ def _whole(data: bytes, encoding: str, reason: str, bom: bool = False) -> Decode
 
 
 def _by_line(lines: Sequence[bytes], bom: bool) -> Decoded:
+    """Lines of UTF-8 as UTF-8, the others in the one encoding guessed from them all."""
+    legacy_lines = {number for number, line in enumerate(lines, 1) if not _is_utf8(line)}
+    legacy = guess_encoding(
+        b"".join(lines[number - 1] for number in sorted(legacy_lines)), ascii_compatible=True
+    )
     texts: list[str] = []
     changes: list[Change] = []
     at = fixed = 0
     for number, line in enumerate(lines, start=1):
-        text, found, _ = decode_line(line, number, start=0)
+        text, found, _ = decode_line(line, number, legacy if number in legacy_lines else None)
         changes.extend(_shift(found, at, fixed))
         texts.append(text)
         at += len(raw_text(line))
         fixed += len(text)
     raw = raw_text(b"".join(lines))
-    return Decoded(raw, "".join(texts), tuple(changes), "utf-8+windows-1252", bom)
+    return Decoded(raw, "".join(texts), tuple(changes), f"utf-8+{_codec_name(legacy)}", bom)
 
 
 def _shift(changes: Iterable[Change], at: int, fixed: int) -> Iterable[Change]:

@@ -178,14 +178,29 @@ def charset_normalizer_samples(lines: bool = False) -> Iterator[CleanText]:
     its authors' detection test expects of it: one text a file, or with
     ``lines`` one a non-blank line. A file that does not decode strictly in
     that encoding is skipped; every sample is labelled, and each decodes."""
+    for path, encoding, language in _labelled_samples():
+        text = _decoded(path.read_bytes(), encoding)
+        if text is not None:
+            yield from _texts("charset-normalizer", language, text, lines)
+
+
+def _labelled_samples() -> Iterator[tuple[Path, str, str]]:
+    """charset-normalizer's samples with their codec and language."""
     root = unpacked("charset-normalizer")
     labels = (root / "tests" / "test_full_detection.py").read_text(encoding="utf-8")
     for name, encoding, language in sorted(_LABELLED_SAMPLE.findall(labels)):
         if encoding == "utf_8":
             encoding = "utf_8_sig"  # one sample starts with a byte order mark
-        text = _decoded((root / "data" / name).read_bytes(), encoding)
-        if text is not None:
-            yield from _texts("charset-normalizer", language, text, lines)
+        yield root / "data" / name, encoding, language
+
+
+def _chardet_files() -> Iterator[tuple[Path, str, str]]:
+    """chardet's test pages with the codec and language their folder names."""
+    for folder in sorted(p for p in (unpacked("chardet") / "tests").iterdir() if p.is_dir()):
+        encoding, language = _codec_and_language(folder.name)
+        if encoding is not None:
+            for path in sorted(folder.iterdir()):
+                yield path, encoding, language
 
 
 def chardet_pages(lines: bool = False) -> Iterator[CleanText]:
@@ -195,14 +210,10 @@ def chardet_pages(lines: bool = False) -> Iterator[CleanText]:
     (EUC-TW), and files that do not decode strictly or that decode to C1
     controls (Windows-1252 bytes in a folder named ISO-8859-1: not the text
     its authors wrote)."""
-    for folder in sorted(p for p in (unpacked("chardet") / "tests").iterdir() if p.is_dir()):
-        encoding, language = _codec_and_language(folder.name)
-        if encoding is None:
-            continue
-        for path in sorted(folder.iterdir()):
-            text = _decoded(path.read_bytes(), encoding)
-            if text is not None:
-                yield from _texts("chardet", language, text, lines)
+    for path, encoding, language in _chardet_files():
+        text = _decoded(path.read_bytes(), encoding)
+        if text is not None:
+            yield from _texts("chardet", language, text, lines)
 
 
 def _codec_and_language(folder: str) -> tuple[str | None, str]:
@@ -233,6 +244,52 @@ def _texts(set_name: str, language: str, text: str, lines: bool) -> Iterator[Cle
     for line in text.splitlines():
         if line.strip():
             yield CleanText(set_name, language, line)
+
+
+# Bytes in a known encoding: what a decoder must turn into their authors' text.
+
+
+@dataclass(frozen=True, slots=True)
+class EncodedText:
+    """Bytes written in ``encoding`` (a Python codec name) and the text they
+    hold, from one external set; ``name`` says where they come from."""
+
+    set_name: str
+    name: str
+    encoding: str
+    data: bytes
+    text: str
+
+
+ENCODED_LINE_LENGTHS = range(40, 301)
+
+
+def encoded_texts(lines: bool = False) -> Iterator[EncodedText]:
+    """chardet's test pages and charset-normalizer's samples as their bytes,
+    with the text their encoding gives (files skipped as :func:`chardet_pages`
+    skips them). With ``lines``, a file gives its first line of 40 to 300
+    characters that is not all ASCII, encoded alone."""
+    sources = (("chardet", _chardet_files()), ("charset-normalizer", _labelled_samples()))
+    for set_name, files in sources:
+        for path, encoding, _ in files:
+            data = path.read_bytes()
+            text = _decoded(data, encoding)
+            if text is None:
+                continue
+            name = f"{path.parent.name}/{path.name}"
+            if not lines:
+                yield EncodedText(set_name, name, encoding, data, text)
+                continue
+            line = next(
+                (
+                    line
+                    for line in text.splitlines()
+                    if len(line) in ENCODED_LINE_LENGTHS and not line.isascii()
+                ),
+                None,
+            )
+            if line is not None:
+                yield EncodedText(set_name, name, encoding, line.encode(encoding), line)
 
 
 def wordfreq_words(top: int = 2000) -> Iterator[CleanText]:

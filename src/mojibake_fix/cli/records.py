@@ -27,7 +27,16 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..decode import UTF8_SIG, DecodeError, combine, decode, decode_line, raw_bytes, raw_text
+from ..decode import (
+    UTF8_SIG,
+    DecodeError,
+    RecordEncodings,
+    combine,
+    decode,
+    decode_line,
+    raw_bytes,
+    raw_text,
+)
 from ..engine import detect, fix
 from ..model import Result
 from ..report import Document, SourceEdit, SourceError, edit_line
@@ -134,10 +143,11 @@ def _repair(value: str, config: Config) -> Result:
 
 def process(task: Task, config: Config) -> Done:
     """Every record of ``task``, in order, made into what is to be written."""
-    handle: Callable[[Task, int, bytes, Config], Outcome] = {
+    handle: Callable[[Task, int, bytes, Config, RecordEncodings], Outcome] = {
         "text": _text_file,
         "jsonl": _json_record,
     }.get(task.kind, _csv_record)
+    encodings = RecordEncodings()
     pieces: list[bytes] = []
     errors: list[str] = []
     outcomes: list[Outcome] = []
@@ -146,7 +156,7 @@ def process(task: Task, config: Config) -> Done:
     changed = False
     for number, data in task.records():
         records += 1
-        outcome = handle(task, number, data, config)
+        outcome = handle(task, number, data, config, encodings)
         if outcome.error is not None:
             errors.append(outcome.error)
             if not config.skip_errors:
@@ -182,7 +192,7 @@ def is_binary(data: bytes) -> bool:
     return b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
-def _text_file(task: Task, number: int, data: bytes, config: Config) -> Outcome:
+def _text_file(task: Task, number: int, data: bytes, config: Config, _: RecordEncodings) -> Outcome:
     if is_binary(data):
         return Outcome(number, error=f"{task.path}: binary file (NUL byte)")
     try:
@@ -202,10 +212,10 @@ def _split_end(data: bytes) -> tuple[bytes, bytes]:
 
 
 def _decode_record(
-    task: Task, number: int, content: bytes, config: Config
+    task: Task, number: int, content: bytes, config: Config, encodings: RecordEncodings
 ) -> tuple[str, Document | None]:
     """The record's text, and the document of its decoding when it was not UTF-8."""
-    text, changes, encoding = decode_line(content, number, config.encoding)
+    text, changes, encoding = decode_line(content, number, config.encoding, records=encodings)
     if not changes:
         return text, None
     edits = tuple(
@@ -272,13 +282,15 @@ def _split_bom(number: int, data: bytes) -> tuple[bytes, bytes]:
     return b"", data
 
 
-def _json_record(task: Task, number: int, data: bytes, config: Config) -> Outcome:
+def _json_record(
+    task: Task, number: int, data: bytes, config: Config, encodings: RecordEncodings
+) -> Outcome:
     bom, data = _split_bom(number, data)
     content, end = _split_end(data)
     if not content.strip():
         return Outcome(number)
     try:
-        text, decoding = _decode_record(task, number, content, config)
+        text, decoding = _decode_record(task, number, content, config, encodings)
     except DecodeError as error:
         return Outcome(number, error=f"{task.path}:{number}: {error}")
     try:
@@ -421,10 +433,12 @@ def edit_cells(
     return fixed, {column: tuple(found) for column, found in edits.items()}
 
 
-def _csv_record(task: Task, number: int, data: bytes, config: Config) -> Outcome:
+def _csv_record(
+    task: Task, number: int, data: bytes, config: Config, encodings: RecordEncodings
+) -> Outcome:
     bom, data = _split_bom(number, data)
     try:
-        text, decoding = _decode_record(task, number, data, config)
+        text, decoding = _decode_record(task, number, data, config, encodings)
     except DecodeError as error:
         return Outcome(number, error=f"{task.path}:{number}: {error}")
     try:

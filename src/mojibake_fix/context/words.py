@@ -543,6 +543,16 @@ def letter_score(before: str, ch: str, lang: str) -> float:
     return math.log(mixed)
 
 
+def is_listed(word: str, lang: str) -> bool:
+    """Whether ``lang``'s small list holds ``word``, spelled as the lists spell
+    words (casefolded, without the marks they leave out).
+
+    >>> is_listed("TRÈS", "fr"), is_listed("trŤs", "fr")
+    (True, False)
+    """
+    return _key(word, lang) in frequencies(lang, "small")
+
+
 def coverage(text: str, lang: str) -> float:
     """The share of ``text``'s words that ``lang``'s small list knows, of the
     words spelled with its letters (``illaksiâ``, damaged, tells nothing)."""
