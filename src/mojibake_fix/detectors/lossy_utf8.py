@@ -1988,11 +1988,19 @@ def _ends(text: str, core_end: int, right: int) -> list[int]:
     return ends
 
 
-def _matches(
-    text: str, token: _Token, lang: str, rarer: bool = False
-) -> tuple[int, int, list[tuple[str, float]]] | None:
-    """The first span of ``token`` some words of ``lang`` damage into, with
-    them; with ``rarer``, of the rarer words (:func:`lookup`)."""
+@dataclass(frozen=True, slots=True)
+class _Match:
+    """A span of a token that words of a language damage into, and its key."""
+
+    start: int
+    end: int
+    key: str
+    model: str
+
+
+def _matches(text: str, token: _Token, lang: str, rarer: bool = False) -> _Match | None:
+    """The first span of ``token`` some words of ``lang`` damage into; with
+    ``rarer``, of the rarer words (:func:`lookup`)."""
     for start, end, models in token.spans:
         piece = text[start:end]
         for model in models:
@@ -2001,13 +2009,32 @@ def _matches(
             elif model == "marked":
                 continue
             key = _key(piece, model)
-            found = lookup(key, lang, model, rarer) if key is not None else []
-            # A one-letter "word" the language does not write is list noise
-            # (``à`` in Icelandic): ``Ã `` is ``Í`` and a space there.
-            found = [(w, f) for w, f in found if len(w) > 1 or w.casefold() in alphabet(lang)]
-            if found:
-                return start, end, found
+            if key is not None and _words_damaged_into(key, lang, model, rarer):
+                return _Match(start, end, key, model)
     return None
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _words_damaged_into(
+    key: str, lang: str, model: str, rarer: bool
+) -> tuple[tuple[str, float], ...]:
+    """The words of ``lang`` whose damaged form is ``key``, with their
+    frequencies. A one-letter "word" the language does not write is list
+    noise (``à`` in Icelandic): ``Ã `` is ``Í`` and a space there."""
+    found = lookup(key, lang, model, rarer)
+    return tuple((w, f) for w, f in found if len(w) > 1 or w.casefold() in alphabet(lang))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _ranked_words(
+    key: str, lang: str, model: str, rarer: bool, sentence_start: bool, capitals: bool
+) -> tuple[tuple[tuple[str, float], ...], float]:
+    """:func:`_words_damaged_into`, weighted by how their case fits where
+    they stand, likeliest first, and the sum of their weights. A key that C1
+    stripping gives hundreds of words (``×××``) recurs throughout a text."""
+    found = _case_weighted(_words_damaged_into(key, lang, model, rarer), sentence_start, capitals)
+    total = sum(frequency for _, frequency in found)
+    return tuple(sorted(found, key=lambda item: -item[1])), total
 
 
 def _key(piece: str, model: str) -> str | None:
@@ -2066,7 +2093,7 @@ _CASE_PENALTY = 0.2
 
 
 def _case_weighted(
-    found: list[tuple[str, float]], sentence_start: bool, capitals: bool
+    found: Iterable[tuple[str, float]], sentence_start: bool, capitals: bool
 ) -> list[tuple[str, float]]:
     """Forms weighted by how well their case fits where they stand: a capital
     opens a sentence, and a word of capitals (``TĀ`` for ``TÄ``) stands among
@@ -2139,19 +2166,20 @@ def _dictionary_findings(
                 match = _matches(text, token, lang, rarer=True)
             if match is None:
                 continue
-            start, end, found = match
+            start, end = match.start, match.end
             # A space that stood for the word's last byte (``voilÃ le``) was
             # the space after the word too: the two became one on the way.
             absorbed = " " if text[end - 1] == " " and _word_follows(text, end) else ""
             end, tail = _decoded_tail(text, end)
             tail += absorbed
-            found = _case_weighted(
-                found,
+            ranked, total = _ranked_words(
+                match.key,
+                lang,
+                match.model,
+                rarer,
                 _starts_sentence(text, start),
                 _capitals_around(text, start, end) is not False,
             )
-            total = sum(frequency for _, frequency in found)
-            ranked = sorted(found, key=lambda item: -item[1])
             word, frequency = ranked[0]
             share = frequency / total
             if len(word) == 1:
