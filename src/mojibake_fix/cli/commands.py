@@ -14,8 +14,9 @@ import csv
 import functools
 import io
 import json
+import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import IO, Any, TextIO
@@ -29,15 +30,17 @@ from ..report.formats.text_format import lines as text_lines
 from ..report.records import finding_records
 from .inputs import (
     STDIN,
+    FileIdentity,
     InputError,
     Source,
     compression_for_name,
     expand_paths,
+    is_regular_file,
     kind_for_name,
     open_source,
     sniff_dialect,
 )
-from .outputs import DiffWriter, Outputs, Pending
+from .outputs import DiffWriter, Output, Outputs, Pending, refuse_overlaps
 from .parallel import ordered_map
 from .records import (
     Config,
@@ -67,6 +70,7 @@ class Marker:
     compression: str | None = None
     data: bytes = b""
     error: str = ""
+    identity: FileIdentity | None = None
 
 
 def _is_task(item: Task | Marker) -> bool:
@@ -161,10 +165,19 @@ def _csv_records(
         yield number, b"".join(taken)
 
 
-def _file_tasks(path: str, kind: str, args: argparse.Namespace) -> Iterator[Task | Marker]:
-    source = open_source(path)
+CopyFor = Callable[[str], "IO[bytes] | None"]
+
+
+def _no_copy(path: str) -> None:
+    return None
+
+
+def _file_tasks(
+    path: str, kind: str, args: argparse.Namespace, copy_for: CopyFor
+) -> Iterator[Task | Marker]:
+    source = open_source(path, copy_for(path))
     try:
-        yield Marker("begin", path, source.compression)
+        yield Marker("begin", path, source.compression, identity=source.identity)
         if kind == "text":
             yield Task(path, "text", ((0, source.read_all()),))
         elif kind == "jsonl":
@@ -213,13 +226,16 @@ def _csv_tasks(source: Source, kind: str, args: argparse.Namespace) -> Iterator[
         raise InputError(message if message.startswith(path) else f"{path}:{message}") from None
 
 
-def read_tasks(paths: Sequence[str], args: argparse.Namespace) -> Iterator[Task | Marker]:
+def read_tasks(
+    paths: Sequence[str], args: argparse.Namespace, copy_for: CopyFor = _no_copy
+) -> Iterator[Task | Marker]:
     """Every task of every input; with --skip-errors a file that cannot be read
-    is marked skipped instead of stopping the run."""
+    is marked skipped instead of stopping the run. ``copy_for(path)`` is where
+    the bytes of ``path`` are copied as they are read (a backup), if anywhere."""
     for path in paths:
         kind = input_kind(path, args)
         try:
-            yield from _file_tasks(path, kind, args)
+            yield from _file_tasks(path, kind, args, copy_for)
         except InputError as error:
             if not args.skip_errors:
                 raise
@@ -257,17 +273,34 @@ class Run:
         self.outputs = outputs
         self.write_text = write_text
         self.counts = Counts()
-        self.single: Pending | None = None
+        self.single: Output | None = None
+        self.staged: dict[str, Pending] = {}
         self.progress: Any = None
 
-    def sink_for(
-        self, path: str, compression: str | None
-    ) -> tuple[IO[bytes] | None, Pending | None]:
+    def _in_place(self, path: str) -> Pending:
+        pending = self.staged.pop(path, None)
+        if pending is None:
+            pending = Pending(path, None, self.args.backup, new_mode=self.outputs.new_mode)
+            self.outputs.pending.append(pending)
+        return pending
+
+    def copy_for(self, path: str) -> IO[bytes] | None:
+        """With --in-place --backup, the staged backup of ``path``, filled as it is read."""
+        if not (self.write_text and getattr(self.args, "in_place", False) and self.args.backup):
+            return None
+        pending = self._in_place(path)
+        self.staged[path] = pending
+        return pending.backup_file
+
+    def sink_for(self, marker: Marker) -> tuple[IO[bytes] | None, Pending | None]:
         args = self.args
+        path, compression = marker.path, marker.compression
         if not self.write_text:
             return None, None
         if getattr(args, "in_place", False):
-            pending = self.outputs.file(path, compression, args.backup)
+            pending = self._in_place(path)
+            pending.compress(compression)
+            pending.expected = marker.identity
             return pending.stream, pending
         if getattr(args, "output", None):
             if self.single is None:
@@ -292,18 +325,21 @@ class Run:
         work = functools.partial(process, config=config)
         current: FileRun | None = None
         stream = ordered_map(
-            work, read_tasks(paths, args), jobs=max(1, args.jobs), is_task=_is_task
+            work, read_tasks(paths, args, self.copy_for), jobs=max(1, args.jobs), is_task=_is_task
         )
-        for item, done in stream:
-            if isinstance(item, Marker):
-                current = self._marker(item, current)
-                continue
-            assert current is not None and done is not None
-            yield from self._outcomes(item, done, current)
+        try:
+            for item, done in stream:
+                if isinstance(item, Marker):
+                    current = self._marker(item, current)
+                    continue
+                assert current is not None and done is not None
+                yield from self._outcomes(item, done, current)
+        finally:
+            stream.close()
 
     def _marker(self, marker: Marker, current: FileRun | None) -> FileRun | None:
         if marker.what == "begin":
-            sink, pending = self.sink_for(marker.path, marker.compression)
+            sink, pending = self.sink_for(marker)
             diff = None
             if getattr(self.args, "diff", False):
                 diff = DiffWriter(self.outputs.standard_output(), marker.path)
@@ -398,7 +434,8 @@ def report_format_for(path: str, report_format: str | None) -> str:
             return "text"
         return report.format_for(path).name
     except report.UnknownFormat as error:
-        raise InputError(f"{path}: {error}") from None
+        message = str(error)
+        raise InputError(message if message.startswith(path) else f"{path}: {message}") from None
 
 
 def _exhaust(documents: Iterator[Document]) -> None:
@@ -428,8 +465,8 @@ def _run(
         run.finish()
 
 
-def command_fix(args: argparse.Namespace, out: TextIO) -> int:
-    paths = _paths(args)
+def _check_fix_outputs(args: argparse.Namespace, paths: Sequence[str]) -> None:
+    """Refuse what would write the wrong thing, before anything is read."""
     if args.output and len(paths) != 1:
         raise InputError("--output takes exactly one input")
     if args.in_place and STDIN in paths:
@@ -438,6 +475,22 @@ def command_fix(args: argparse.Namespace, out: TextIO) -> int:
         raise InputError("--output and --in-place do not go together")
     if args.backup and not args.in_place:
         raise InputError("--backup goes with --in-place")
+    if args.diff and (args.output or args.in_place):
+        raise InputError("--diff prints the diff only; it does not go with --output or --in-place")
+    written = [p for p in (args.output, args.report) if p and p != "-"]
+    if args.in_place:
+        for path in paths:
+            if os.path.lexists(path) and not is_regular_file(path):
+                raise InputError(f"{path}: not a regular file; --in-place rewrites only files")
+        backups = [f"{path}{args.backup}" for path in paths] if args.backup else []
+        refuse_overlaps([*paths, *backups, *written])
+    else:
+        refuse_overlaps(written, paths)
+
+
+def command_fix(args: argparse.Namespace, out: TextIO) -> int:
+    paths = _paths(args)
+    _check_fix_outputs(args, paths)
     report_name = report_format_for(args.report, args.report_format) if args.report else None
     outputs = Outputs()
     run = Run(args, outputs, write_text=not args.diff)
@@ -657,6 +710,8 @@ def revert_records(
 
 
 def command_revert(args: argparse.Namespace, out: TextIO) -> int:
+    if args.output:
+        refuse_overlaps([args.output], [args.path, args.report])
     documents = read_report(args.report)
     wanted = [d for d in documents if d.path == args.path]
     if not wanted and len({d.path for d in documents}) == 1:
