@@ -25,7 +25,7 @@ from .. import report
 from ..decode import UTF8_SIG, raw_bytes, raw_text
 from ..engine import detect, fix
 from ..model import Result, revert
-from ..report import Document, ReportDocument
+from ..report import Digest, Document, FileDigest, LoadedReport, ReportDocument
 from ..report.formats.text_format import lines as text_lines
 from ..report.records import finding_records
 from .inputs import (
@@ -263,15 +263,30 @@ class FileRun:
     diff: DiffWriter | None
     changed: bool = False
     written: bool = False
+    read_digest: Digest | None = None
+    written_digest: Digest | None = None
+
+    def digested(self, read: bytes, written: bytes) -> None:
+        if self.read_digest is not None and self.written_digest is not None:
+            self.read_digest.update(read)
+            self.written_digest.update(written)
+
+    def digest(self) -> FileDigest | None:
+        if self.read_digest is None or self.written_digest is None:
+            return None
+        return FileDigest.of(self.path, self.read_digest, self.written_digest)
 
 
 class Run:
     """One pass of fix, check or detect over its inputs."""
 
-    def __init__(self, args: argparse.Namespace, outputs: Outputs, *, write_text: bool) -> None:
+    def __init__(
+        self, args: argparse.Namespace, outputs: Outputs, *, write_text: bool, digests: bool = False
+    ) -> None:
         self.args = args
         self.outputs = outputs
         self.write_text = write_text
+        self.digests = digests
         self.counts = Counts()
         self.single: Output | None = None
         self.staged: dict[str, Pending] = {}
@@ -318,9 +333,10 @@ class Run:
         else:
             print(line, file=sys.stderr)
 
-    def documents(self, paths: Sequence[str], config: Config) -> Iterator[Document]:
+    def documents(self, paths: Sequence[str], config: Config) -> Iterator[Document | FileDigest]:
         """Run every input, writing outputs as records come; yields the report's
-        documents (clean fields as empty placeholders, counted but not listed)."""
+        documents (clean fields as empty placeholders, counted but not listed),
+        and, when the run keeps them, each file's digest after its documents."""
         args = self.args
         work = functools.partial(process, config=config)
         current: FileRun | None = None
@@ -330,6 +346,10 @@ class Run:
         try:
             for item, done in stream:
                 if isinstance(item, Marker):
+                    if item.what == "end" and current is not None:
+                        digest = current.digest()
+                        if digest is not None:
+                            yield digest
                     current = self._marker(item, current)
                     continue
                 assert current is not None and done is not None
@@ -344,10 +364,16 @@ class Run:
             if getattr(self.args, "diff", False):
                 diff = DiffWriter(self.outputs.standard_output(), marker.path)
             self.counts.files += 1
+            if self.digests:
+                return FileRun(
+                    marker.path, sink, pending, diff, read_digest=Digest(), written_digest=Digest()
+                )
             return FileRun(marker.path, sink, pending, diff)
         if marker.what == "raw":
-            if current is not None and current.sink is not None:
-                current.sink.write(marker.data)
+            if current is not None:
+                current.digested(marker.data, marker.data)
+                if current.sink is not None:
+                    current.sink.write(marker.data)
             return current
         if marker.what == "skip":
             self.warn(marker.error)
@@ -386,8 +412,11 @@ class Run:
             if not self.args.skip_errors:
                 raise InputError(error)
             self.warn(error)
+        data = task.data
+        output = data if done.output is None else done.output
+        current.digested(data, output)
         if current.sink is not None:
-            current.sink.write(task.data if done.output is None else done.output)
+            current.sink.write(output)
             current.written = True
         current.changed = current.changed or done.changed
         if current.diff is not None:
@@ -438,7 +467,7 @@ def report_format_for(path: str, report_format: str | None) -> str:
         raise InputError(message if message.startswith(path) else f"{path}: {message}") from None
 
 
-def _exhaust(documents: Iterator[Document]) -> None:
+def _exhaust(documents: Iterator[Document | FileDigest]) -> None:
     for _ in documents:
         pass
 
@@ -493,10 +522,10 @@ def command_fix(args: argparse.Namespace, out: TextIO) -> int:
     _check_fix_outputs(args, paths)
     report_name = report_format_for(args.report, args.report_format) if args.report else None
     outputs = Outputs()
-    run = Run(args, outputs, write_text=not args.diff)
+    run = Run(args, outputs, write_text=not args.diff, digests=bool(args.report))
     config = config_of(args, documents=bool(args.report))
 
-    def consume(documents: Iterator[Document]) -> None:
+    def consume(documents: Iterator[Document | FileDigest]) -> None:
         if not args.report:
             _exhaust(documents)
         elif args.report == "-":
@@ -516,9 +545,10 @@ def command_fix(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _listing(
-    args: argparse.Namespace, run: Run, documents: Iterator[Document], findings: bool
+    args: argparse.Namespace, run: Run, items: Iterator[Document | FileDigest], findings: bool
 ) -> None:
     """What check and detect print: the changes (or findings), or a report format."""
+    documents = (item for item in items if isinstance(item, Document))
     stream = io.TextIOWrapper(
         run.outputs.standard_output(), encoding="utf-8", errors="surrogateescape", newline=""
     )
@@ -632,16 +662,47 @@ def command_explain(args: argparse.Namespace, out: TextIO) -> int:
 # --- revert -------------------------------------------------------------------
 
 
-def read_report(path: str) -> tuple[ReportDocument, ...]:
+def read_report(path: str) -> LoadedReport:
     source = open_source(path)
     try:
         text = raw_text(source.read_all())
     finally:
         source.close()
     try:
-        return report.read_report(text)
+        return report.load_report(text)
     except report.ReportError as error:
         raise InputError(f"{path}: {error}") from None
+
+
+def _report_of(loaded: LoadedReport, path: str) -> tuple[list[ReportDocument], FileDigest | None]:
+    """What the report says about ``path``: its documents and digest. A report of
+    one file may be applied to a copy of it under another name (the digest, when
+    the report has one, tells whether it is one)."""
+    named = {d.path for d in loaded.documents} | {f.path for f in loaded.files}
+    if path not in named:
+        if len(named) != 1:
+            others = f"it names {len(named)} other files" if named else "it records no file"
+            raise InputError(f"{path}: the report has nothing about this file ({others})")
+        (path,) = named
+    digests = [f for f in loaded.files if f.path == path]
+    return [d for d in loaded.documents if d.path == path], (digests[-1] if digests else None)
+
+
+def _check_read(path: str, digest: FileDigest | None, read: Digest) -> None:
+    if digest is not None and not read.matches(digest.fixed_length, digest.fixed_sha256):
+        raise InputError(
+            f"{path}: does not match the report ({read.length} bytes, SHA-256"
+            f" {read.hexdigest()[:12]}…; the report was written for {digest.fixed_length}"
+            f" bytes, SHA-256 {digest.fixed_sha256[:12]}…); nothing written"
+        )
+
+
+def _check_written(path: str, digest: FileDigest | None, written: Digest) -> None:
+    if digest is not None and not written.matches(digest.length, digest.sha256):
+        raise InputError(
+            f"{path}: undoing the report's changes does not give back the bytes it recorded"
+            " (its changes were edited, added or removed); nothing written"
+        )
 
 
 def _revert_record(
@@ -672,9 +733,14 @@ def _values(text: str, kind: str, header: Sequence[str], dialect: Any) -> Any:
 
 
 def revert_records(
-    source: Source, documents: Sequence[ReportDocument], kind: str, sink: IO[bytes]
+    source: Source,
+    documents: Sequence[ReportDocument],
+    kind: str,
+    write: Callable[[bytes], object],
+    read: Digest,
 ) -> None:
-    """Stream the repaired file, undoing the report's records where they are."""
+    """Stream the repaired file, undoing the report's records where they are;
+    every byte read goes through ``read``."""
     by_record: dict[int, list[ReportDocument]] = {}
     for document in documents:
         if document.record is None:
@@ -690,11 +756,12 @@ def revert_records(
         dialect = sniff_dialect(raw_text(b"".join(head)).removeprefix("\ufeff"), kind)
         records = _csv_records(chain(head, lines), dialect.reader_options())
     for number, data in records:
+        read.update(data)
         if dialect is not None and number == 1:
             header = parse_row(raw_text(data).removeprefix("\ufeff"), dialect) or []
         found = by_record.pop(number, None)
         if not found:
-            sink.write(data)
+            write(data)
             continue
         bom = UTF8_SIG if number == 1 and data.startswith(UTF8_SIG) else b""
         body = data[len(bom) :]
@@ -704,18 +771,20 @@ def revert_records(
             restored = _revert_record(text, found, kind, header, dialect)
         except (ValueError, json.JSONDecodeError, csv.Error) as error:
             raise InputError(f"{source.path}:{number}: {error}") from None
-        sink.write(bom + raw_bytes(restored) + end)
+        except RecursionError:
+            raise InputError(f"{source.path}:{number}: JSON nested too deeply") from None
+        write(bom + raw_bytes(restored) + end)
     if by_record:
         raise InputError(f"{source.path}: no line {min(by_record)} to revert")
 
 
 def command_revert(args: argparse.Namespace, out: TextIO) -> int:
+    """Undo a report's changes; nothing is written unless the file is the one the
+    report was written for and what comes back is what the report recorded."""
     if args.output:
         refuse_overlaps([args.output], [args.path, args.report])
-    documents = read_report(args.report)
-    wanted = [d for d in documents if d.path == args.path]
-    if not wanted and len({d.path for d in documents}) == 1:
-        wanted = list(documents)  # a report of one input, applied to a copy of it
+    wanted, digest = _report_of(read_report(args.report), args.path)
+    read, written = Digest(), Digest()
     outputs = Outputs()
     source = open_source(args.path)
     try:
@@ -723,18 +792,27 @@ def command_revert(args: argparse.Namespace, out: TextIO) -> int:
             sink = outputs.file(args.output, compression_for_name(args.output)).stream
         else:
             sink = outputs.standard_output()
+
+        def write(data: bytes) -> None:
+            written.update(data)
+            sink.write(data)
+
         if any(d.record is not None for d in wanted):
             kind = args.format or kind_for_name(args.path) or "jsonl"
-            revert_records(source, wanted, "tsv" if kind == "tsv" else kind, sink)
+            revert_records(source, wanted, "tsv" if kind == "tsv" else kind, write, read)
+            _check_read(args.path, digest, read)
         else:
             data = source.read_all()
+            read.update(data)
+            _check_read(args.path, digest, read)
             bom = data.startswith(UTF8_SIG)
             text = raw_text(data[len(UTF8_SIG) :] if bom else data)
             try:
                 restored = report.revert_file_text(text, wanted)
             except report.RevertError as error:
                 raise InputError(f"{args.path}: {error}") from None
-            sink.write((UTF8_SIG if bom else b"") + raw_bytes(restored))
+            write((UTF8_SIG if bom else b"") + raw_bytes(restored))
+        _check_written(args.path, digest, written)
         outputs.commit()
     except BaseException:
         outputs.discard()
