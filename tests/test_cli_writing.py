@@ -262,3 +262,14 @@ def test_a_signal_stops_the_workers_and_removes_temporary_files(
     assert process.returncode == 128 + number, stderr.decode()
     assert not [pid for pid in workers if alive(pid)]
     assert list(out.iterdir()) == []
+
+
+def test_a_skipped_missing_input_leaves_no_file_and_no_backup(tmp_path: Path) -> None:
+    present = write(tmp_path / "a.txt", BROKEN)
+    missing = tmp_path / "missing.txt"
+    done = run(
+        "fix", "--in-place", "--backup", ".orig", "--skip-errors", str(present), str(missing)
+    )
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "a.txt.orig"]
+    assert present.read_text(encoding="utf-8") == FIXED

@@ -16,6 +16,7 @@ import io
 import json
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -291,6 +292,7 @@ class Run:
         self.single: Output | None = None
         self.staged: dict[str, Pending] = {}
         self.progress: Any = None
+        self.started = time.monotonic()
 
     def _in_place(self, path: str) -> Pending:
         pending = self.staged.pop(path, None)
@@ -370,6 +372,7 @@ class Run:
                 )
             return FileRun(marker.path, sink, pending, diff)
         if marker.what == "raw":
+            self._advance(len(marker.data))
             if current is not None:
                 current.digested(marker.data, marker.data)
                 if current.sink is not None:
@@ -377,6 +380,9 @@ class Run:
             return current
         if marker.what == "skip":
             self.warn(marker.error)
+            staged = self.staged.pop(marker.path, None)
+            if staged is not None:  # a backup begun for a file that could not be read
+                staged.keep = False
             if current is not None and current.path == marker.path:
                 self._passthrough(current)
             return None
@@ -431,16 +437,40 @@ class Run:
             yield from outcome.documents
             for name in outcome.clean:
                 yield Document(task.path, _CLEAN, outcome.number, name)
-        if self.progress is not None:
-            self.progress.update(done.records)
-            self.progress.set_postfix(changes=counts.changes, refresh=False)
+        self._advance(len(data))
 
-    def start_progress(self) -> None:
+    def _advance(self, size: int) -> None:
+        if self.progress is not None:
+            self.progress.update(size)
+            self.progress.set_postfix(
+                records=self.counts.records, changes=self.counts.changes, refresh=False
+            )
+
+    def start_progress(self, paths: Sequence[str]) -> None:
+        """A bar of the bytes read, on a terminal; with a total and an ETA when the
+        inputs' sizes tell it (regular files, not compressed)."""
         if self.args.quiet or not sys.stderr.isatty():
             return
         from tqdm import tqdm  # type: ignore[import-untyped]
 
-        self.progress = tqdm(unit=" records", file=sys.stderr, dynamic_ncols=True, leave=False)
+        self.progress = tqdm(
+            total=input_bytes(paths),
+            unit="B",
+            unit_scale=True,
+            file=sys.stderr,
+            dynamic_ncols=True,
+            leave=False,
+        )
+
+    def summary(self, verb: str, changed: str) -> str:
+        """The closing line: files, records, changes, seconds."""
+        counts = self.counts
+        return (
+            f"mojibake-fix: {verb} {_many(counts.files, 'file')}"
+            f" ({counts.changed_files:,} {changed}),"
+            f" {_many(counts.records, 'record')}, {_many(counts.changes, 'change')}"
+            f" in {time.monotonic() - self.started:.2f} s"
+        )
 
     def finish(self) -> None:
         if self.progress is not None:
@@ -467,6 +497,21 @@ def report_format_for(path: str, report_format: str | None) -> str:
         raise InputError(message if message.startswith(path) else f"{path}: {message}") from None
 
 
+def _many(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def input_bytes(paths: Sequence[str]) -> int | None:
+    """The bytes the inputs hold, when that is what will be read: None for stdin,
+    a compressed file (by its suffix) or anything that is not a regular file."""
+    total = 0
+    for path in paths:
+        if path == STDIN or compression_for_name(path) or not is_regular_file(path):
+            return None
+        total += os.stat(path).st_size
+    return total
+
+
 def _exhaust(documents: Iterator[Document | FileDigest]) -> None:
     for _ in documents:
         pass
@@ -481,9 +526,15 @@ def _paths(args: argparse.Namespace) -> list[str]:
 
 
 def _run(
-    args: argparse.Namespace, run: Run, paths: Sequence[str], config: Config, consume: Any
+    args: argparse.Namespace,
+    run: Run,
+    paths: Sequence[str],
+    config: Config,
+    consume: Any,
+    summary: tuple[str, str] | None = None,
 ) -> None:
-    run.start_progress()
+    """Run, write every output or none, then say what was done (unless --quiet)."""
+    run.start_progress(paths)
     try:
         consume(run.documents(paths, config))
         run.outputs.commit()
@@ -492,6 +543,8 @@ def _run(
         raise
     finally:
         run.finish()
+    if summary is not None and not args.quiet:
+        print(run.summary(*summary), file=sys.stderr)
 
 
 def _check_fix_outputs(args: argparse.Namespace, paths: Sequence[str]) -> None:
@@ -540,7 +593,8 @@ def command_fix(args: argparse.Namespace, out: TextIO) -> int:
             text.flush()
             text.detach()
 
-    _run(args, run, paths, config, consume)
+    summary = ("checked", "to change") if args.diff else ("repaired", "changed")
+    _run(args, run, paths, config, consume, None if args.report == "-" else summary)
     return 0
 
 
@@ -573,7 +627,8 @@ def command_check(args: argparse.Namespace, out: TextIO) -> int:
     paths = _paths(args)
     run = Run(args, Outputs(), write_text=False)
     config = config_of(args, documents=not (args.diff or args.quiet))
-    _run(args, run, paths, config, lambda d: _listing(args, run, d, False))
+    listing = functools.partial(_listing, args, run, findings=False)
+    _run(args, run, paths, config, listing, ("checked", "to change"))
     return 1 if run.counts.changes else 0
 
 

@@ -38,7 +38,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..decode import raw_text
+from ..report.escape import visible
 from .inputs import STDIN, FileIdentity, zstandard_module
+from .signals import held
 
 SPOOL_BYTES = 8 << 20
 COPY_BYTES = 1 << 20
@@ -188,12 +190,14 @@ class Pending:
             return
         try:
             try:
-                mode = os.stat(self.final).st_mode & 0o7777
+                replaced = os.stat(self.final)
             except FileNotFoundError:
-                mode = self.new_mode
-            os.chmod(self.temporary, mode)
+                replaced = None
+            mode = self.new_mode if replaced is None else replaced.st_mode & 0o7777
+            for staged in (self.temporary, self.backup_temporary):
+                if staged is not None:
+                    _take_over(staged, mode, replaced)
             if self.backup_temporary is not None and self.backup is not None:
-                os.chmod(self.backup_temporary, mode)
                 os.replace(self.backup_temporary, self.backup)
                 self.backup_temporary = None
             os.replace(self.temporary, self.final)
@@ -208,6 +212,14 @@ class Pending:
         for path in (self.temporary, self.backup_temporary):
             if path is not None:
                 Path(path).unlink(missing_ok=True)
+
+
+def _take_over(staged: str, mode: int, replaced: os.stat_result | None) -> None:
+    """Give a staged file the mode, and where allowed the owner, of the file it replaces."""
+    if replaced is not None and (replaced.st_uid, replaced.st_gid) != (os.getuid(), os.getgid()):
+        with contextlib.suppress(PermissionError):
+            os.chown(staged, replaced.st_uid, replaced.st_gid)
+    os.chmod(staged, mode)
 
 
 class Through:
@@ -232,7 +244,7 @@ class Through:
         self.finish()
         self.file.seek(0)
         try:
-            handle = os.open(self.target, os.O_WRONLY | os.O_NOCTTY)
+            handle = os.open(self.target, os.O_WRONLY | os.O_APPEND | os.O_NOCTTY)
             with open(handle, "wb", closefd=True) as sink:
                 shutil.copyfileobj(self.file, sink, COPY_BYTES)
         except OSError as error:
@@ -289,8 +301,9 @@ class Outputs:
                 output.finish()
             for output in self.pending:
                 output.check()
-            for output in sorted(self.pending, key=lambda o: isinstance(o, Pending)):
-                output.commit()
+            with held():  # a signal now would leave some files renamed, some not
+                for output in sorted(self.pending, key=lambda o: isinstance(o, Pending)):
+                    output.commit()
         except BaseException:
             self.discard()
             raise
@@ -343,7 +356,17 @@ def refuse_overlaps(written: Sequence[str], read: Sequence[str] = ()) -> None:
 
 
 def _lines(data: bytes) -> list[str]:
-    return raw_text(data).splitlines(keepends=True)
+    """The lines of ``data``, ending at "\\n" only, each with its invisible
+    characters escaped (a '-' line must not look like its '+' line)."""
+    lines = raw_text(data).split("\n")
+    shown = [_shown(line) + "\n" for line in lines[:-1]]
+    return [*shown, _shown(lines[-1])] if lines[-1] else shown
+
+
+def _shown(line: str) -> str:
+    if line.endswith("\r"):  # the end of a CRLF line, not a character to show
+        return visible(line[:-1]) + "\r"
+    return visible(line)
 
 
 def _ended(lines: Iterable[str]) -> Iterable[str]:
