@@ -296,10 +296,7 @@ class Run:
 
     def _in_place(self, path: str) -> Pending:
         pending = self.staged.pop(path, None)
-        if pending is None:
-            pending = Pending(path, None, self.args.backup, new_mode=self.outputs.new_mode)
-            self.outputs.pending.append(pending)
-        return pending
+        return self.outputs.rewrite(path, self.args.backup) if pending is None else pending
 
     def copy_for(self, path: str) -> IO[bytes] | None:
         """With --in-place --backup, the staged backup of ``path``, filled as it is read."""

@@ -286,6 +286,12 @@ class Outputs:
         self.pending.append(output)
         return output
 
+    def rewrite(self, target: str, backup: str | None = None) -> Pending:
+        """A new version of the input ``target`` (always a regular file, or a link to one)."""
+        pending = Pending(target, None, backup, new_mode=self.new_mode)
+        self.pending.append(pending)
+        return pending
+
     def standard_output(self) -> IO[bytes]:
         """A buffer for standard output, in memory up to 8 MB and then on disk."""
         if self.stdout is None:

@@ -25,7 +25,6 @@ from typing import Any
 
 from ..model import Change
 from .digest import FileDigest
-from .escape import unescape
 from .formats import WriteOptions as WriteOptions  # re-exported for the doctest
 from .json_source import SourceEdit, json_problem
 from .records import SCHEMA, VERSION
@@ -58,24 +57,9 @@ class LoadedReport:
     files: tuple[FileDigest, ...] = ()
 
 
-def _text(record: Mapping[str, Any], name: str) -> str:
-    escaped = record.get(f"{name}_escaped")
-    return unescape(escaped) if isinstance(escaped, str) else str(record[name])
-
-
 def change_from_record(record: Mapping[str, Any]) -> Change:
-    """The :class:`Change` of one change record."""
-    return Change(
-        start=int(record["start"]),
-        end=int(record["end"]),
-        fixed_start=int(record["fixed_start"]),
-        fixed_end=int(record["fixed_end"]),
-        original=_text(record, "original"),
-        replacement=_text(record, "replacement"),
-        detector=str(record["detector"]),
-        confidence=float(record["confidence"]),
-        reason=str(record.get("reason", "")),
-    )
+    """The :class:`Change` of one change record (its texts from their escaped forms)."""
+    return Change.from_dict(record)
 
 
 def _source(record: Mapping[str, Any]) -> SourceEdit | None:
