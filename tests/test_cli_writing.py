@@ -273,3 +273,13 @@ def test_a_skipped_missing_input_leaves_no_file_and_no_backup(tmp_path: Path) ->
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "a.txt.orig"]
     assert present.read_text(encoding="utf-8") == FIXED
+
+
+def test_standard_output_on_a_full_device_is_one_line(tmp_path: Path) -> None:
+    source = write(tmp_path / "in.txt", BROKEN)
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [*script(), "fix", str(source)], stdout=full, stderr=subprocess.PIPE, text=True
+        )
+    assert done.returncode == 2
+    one_error_line(done.stderr, "standard output: cannot write: No space left on device")

@@ -316,11 +316,17 @@ class Outputs:
         self.pending = []
         if self.stdout is not None:
             self.stdout.seek(0)
-            sys.stdout.flush()
-            shutil.copyfileobj(self.stdout, sys.stdout.buffer)
-            sys.stdout.buffer.flush()
-            self.stdout.close()
-            self.stdout = None
+            try:
+                sys.stdout.flush()
+                shutil.copyfileobj(self.stdout, sys.stdout.buffer)
+                sys.stdout.buffer.flush()
+            except BrokenPipeError:
+                raise
+            except OSError as error:
+                raise cannot_write("standard output", error) from None
+            finally:
+                self.stdout.close()
+                self.stdout = None
 
     def discard(self) -> None:
         for output in self.pending:
