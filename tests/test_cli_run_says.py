@@ -41,8 +41,7 @@ def test_the_progress_bar_has_a_total_when_the_size_is_known(
     out = tmp_path / "out.jsonl"
     assert main(["fix", str(source), "--field", "text", "-o", str(out)]) == 0
     assert source.stat().st_size == 1000
-    shown = capsys.readouterr().err
-    assert "0.00/1.00k" in shown and "100%|" in shown and "1.00k/1.00k" in shown
+    assert "| 0.00/1.00k [" in capsys.readouterr().err  # read so far / the total
 
 
 def test_diff_shows_invisible_characters_escaped(tmp_path: Path) -> None:

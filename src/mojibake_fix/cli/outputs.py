@@ -102,11 +102,16 @@ def _close(target: str, file: IO[bytes], *, sync: bool) -> None:
             file.close()
 
 
+STANDARD_STREAMS = ("/dev/stdin", "/dev/stdout", "/dev/stderr")
+
+
 def writes_through(target: str) -> bool:
     """Whether ``target`` is written by opening it rather than replaced by a rename:
-    anything but a regular file (a device, a FIFO, a socket), and /dev and /proc
-    paths (``/dev/stdout`` may stand for a regular file the caller opened)."""
-    if os.path.abspath(target).startswith(("/dev/", "/proc/")):
+    anything but a regular file (a device, a FIFO, a socket), and the names of
+    open descriptors (``/dev/stdout``, ``/dev/fd/3``, ``/proc/self/fd/1``), which
+    may stand for a regular file the caller opened."""
+    path = os.path.abspath(target)
+    if path in STANDARD_STREAMS or path.startswith(("/dev/fd/", "/proc/")):
         return True
     try:
         return not stat.S_ISREG(os.stat(target).st_mode)
