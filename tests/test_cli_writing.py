@@ -241,26 +241,38 @@ def alive(pid: int) -> bool:
     return state != "Z"
 
 
-@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP])
-def test_a_signal_stops_the_workers_and_removes_temporary_files(
-    tmp_path: Path, number: int
-) -> None:
+def start_a_long_run(tmp_path: Path, jobs: int) -> tuple[subprocess.Popen[bytes], Path]:
     source = tmp_path / "in.jsonl"
     line = {"text": "Le cafÃ© de la gare est â€œouvertâ€\x9d ce matin"}
     source.write_text((json.dumps(line, ensure_ascii=False) + "\n") * 40_000, encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
-    command = [*script(), "fix", str(source), "--field", "text", "--jobs", "2"]
+    command = [*script(), "fix", str(source), "--field", "text", "--jobs", str(jobs)]
     command += ["-o", str(out / "fixed.jsonl"), "--report", str(out / "report.json")]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE), out
+
+
+def test_sigterm_stops_the_workers_and_removes_temporary_files(tmp_path: Path) -> None:
+    process, out = start_a_long_run(tmp_path, jobs=2)
     workers: set[int] = set()
     while process.poll() is None and len(workers) < 2:
         workers = children(process.pid)
     assert len(workers) >= 2, "the run ended before its workers started"
-    process.send_signal(number)
+    process.send_signal(signal.SIGTERM)
     _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 128 + number, stderr.decode()
+    assert process.returncode == 143, stderr.decode()
     assert not [pid for pid in workers if alive(pid)]
+    assert list(out.iterdir()) == []
+
+
+def test_sighup_removes_temporary_files(tmp_path: Path) -> None:
+    process, out = start_a_long_run(tmp_path, jobs=1)
+    while process.poll() is None and not leftovers(out):
+        pass
+    assert leftovers(out), "the run ended before it wrote anything"
+    process.send_signal(signal.SIGHUP)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 129, stderr.decode()
     assert list(out.iterdir()) == []
 
 

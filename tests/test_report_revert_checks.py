@@ -24,6 +24,20 @@ def fixed_with_report(tmp_path: Path, name: str = "in.txt") -> tuple[Path, Path]
     return fixed, report
 
 
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """One fixed file and its report, shared: each test edits a copy of the report."""
+    return fixed_with_report(tmp_path_factory.mktemp("made"))
+
+
+@pytest.fixture
+def fixed_and_report(made: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path]:
+    fixed, report = made
+    copy = tmp_path / report.name
+    copy.write_bytes(report.read_bytes())
+    return fixed, copy
+
+
 def refused(done: Any, *wanted: str) -> None:
     assert done.returncode == 2, done.stderr
     lines = done.stderr.splitlines()
@@ -61,8 +75,10 @@ def test_a_report_of_other_files_is_refused(tmp_path: Path) -> None:
     assert not out.exists()
 
 
-def test_a_report_of_one_file_applied_to_another_is_refused(tmp_path: Path) -> None:
-    _, report = fixed_with_report(tmp_path)
+def test_a_report_of_one_file_applied_to_another_is_refused(
+    tmp_path: Path, made: tuple[Path, Path]
+) -> None:
+    _, report = made
     other = write(tmp_path / "other.txt", "The café is “open”\nA clean line.\nПривет!\n")
     out = tmp_path / "out.txt"
     refused(run("revert", str(other), "--report", str(report), "-o", str(out)), "does not match")
@@ -94,9 +110,9 @@ def _deleted(saved: dict[str, Any]) -> None:
     ids=lambda f: f.__name__,
 )
 def test_an_edited_report_is_refused_and_nothing_written(
-    tmp_path: Path, change: Callable[[dict[str, Any]], None]
+    tmp_path: Path, change: Callable[[dict[str, Any]], None], fixed_and_report: tuple[Path, Path]
 ) -> None:
-    fixed, report = fixed_with_report(tmp_path)
+    fixed, report = fixed_and_report
     out = tmp_path / "out.txt"
     refused(run("revert", str(fixed), "--report", str(edited(report, change)), "-o", str(out)))
     assert not out.exists()
@@ -107,8 +123,10 @@ def _version_1(saved: dict[str, Any]) -> None:
     del saved["files"]
 
 
-def test_a_version_1_report_is_still_read_and_its_offsets_checked(tmp_path: Path) -> None:
-    fixed, report = fixed_with_report(tmp_path)
+def test_a_version_1_report_is_still_read_and_its_offsets_checked(
+    tmp_path: Path, fixed_and_report: tuple[Path, Path]
+) -> None:
+    fixed, report = fixed_and_report
     edited(report, _version_1)
     done = run("revert", str(fixed), "--report", str(report))
     assert done.returncode == 0, done.stderr
@@ -135,8 +153,8 @@ def test_a_json_lines_file_that_changed_since_its_report_is_refused(tmp_path: Pa
     assert not out.exists()
 
 
-def test_a_deeply_nested_report_is_one_line(tmp_path: Path) -> None:
-    fixed, _ = fixed_with_report(tmp_path)
+def test_a_deeply_nested_report_is_one_line(tmp_path: Path, made: tuple[Path, Path]) -> None:
+    fixed, _ = made
     report = write(tmp_path / "deep.json", "[" * 100_000 + "]" * 100_000)
     refused(run("revert", str(fixed), "--report", str(report)), "nested too deeply")
 

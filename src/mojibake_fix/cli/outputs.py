@@ -283,18 +283,20 @@ class Outputs:
         self, target: str, compression: str | None = None, backup: str | None = None
     ) -> Output:
         """A new output to ``target``: written through if it is not a regular file."""
-        output: Output
         if backup is None and writes_through(target):
-            output = Through(target, compression)
-        else:
-            output = Pending(target, compression, backup, new_mode=self.new_mode)
-        self.pending.append(output)
-        return output
+            through = Through(target, compression)
+            self.pending.append(through)
+            return through
+        return self._staged(target, compression, backup)
 
     def rewrite(self, target: str, backup: str | None = None) -> Pending:
-        """A new version of the input ``target`` (always a regular file, or a link to one)."""
-        pending = Pending(target, None, backup, new_mode=self.new_mode)
-        self.pending.append(pending)
+        """A new version of the input ``target`` (a regular file, or a link to one)."""
+        return self._staged(target, None, backup)
+
+    def _staged(self, target: str, compression: str | None, backup: str | None) -> Pending:
+        with held():  # its temporary files must be known here before a signal can stop the run
+            pending = Pending(target, compression, backup, new_mode=self.new_mode)
+            self.pending.append(pending)
         return pending
 
     def standard_output(self) -> IO[bytes]:
