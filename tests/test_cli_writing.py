@@ -10,6 +10,7 @@ import os
 import signal
 import stat
 import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,6 +21,9 @@ import pytest
 from mojibake_fix.cli import main, outputs
 
 from .test_cli import BROKEN, FIXED, run, script, write
+
+# /dev/full, /proc/PID/task/*/children, FIFOs and POSIX signals.
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="Linux devices and /proc")
 
 
 def leftovers(*folders: Path) -> list[str]:

@@ -6,7 +6,8 @@ flight, and results come back in input order. Items that are not tasks
 (markers) pass straight through, in their place. The first task runs in this
 process, and workers are forked where the platform allows it, so that what the
 first task loads (word lists, damaged-word indexes) is inherited, not loaded
-again by each worker.
+again by each worker. When the reader stops early (an error, SIGTERM, Ctrl-C)
+the workers are terminated at once, not left to finish what is in flight.
 
 >>> list(ordered_map(abs, iter([-1, "end", -2]), jobs=1, is_task=lambda x: isinstance(x, int)))
 [(-1, 1), ('end', None), (-2, 2)]
@@ -70,6 +71,8 @@ def ordered_map(
 
 
 def _stop_workers(executor: ProcessPoolExecutor) -> None:
+    # The executor has no public way to stop a running worker: its processes are taken
+    # from it, and terminated once it no longer hands them work.
     workers = list((executor._processes or {}).values())
     executor.shutdown(wait=False, cancel_futures=True)
     for worker in workers:

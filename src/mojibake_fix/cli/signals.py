@@ -17,7 +17,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
-STOPPING = (signal.SIGTERM, signal.SIGHUP)
+# SIGHUP and signal masks are POSIX only.
+STOPPING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+_MASKS = hasattr(signal, "pthread_sigmask")
 
 
 class Stopped(BaseException):
@@ -53,6 +55,9 @@ def stopping_on_signals() -> Iterator[None]:
 def held() -> Iterator[None]:
     """SIGTERM and SIGHUP wait until the end of the block. Around a fork: a
     handler run in the fork's callbacks would have its exception ignored."""
+    if not _MASKS:
+        yield
+        return
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
     try:
         yield
@@ -65,4 +70,5 @@ def default_signals() -> None:
     (a worker forked inside :func:`held` starts with them blocked)."""
     for number in STOPPING:
         signal.signal(number, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPPING)
+    if _MASKS:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPPING)
