@@ -69,7 +69,7 @@ def test_an_error_names_its_line_in_a_later_block() -> None:
     tasks = list(json_blocks(source_of(data), ("text",), size=200))
     errors = [e for task in tasks for e in process(task, CONFIG).errors]
     assert errors == [
-        "in.jsonl:37: not valid JSON: Expecting property name enclosed in double quotes"
+        "in.jsonl:37: not valid JSON: Expecting property name enclosed in double quotes at column 2"
     ]
     skipping = Config(0.6, (), (), skip_errors=True)
     dones = [process(task, skipping) for task in tasks]

@@ -28,7 +28,12 @@ def test_check_output_format_json_lists_changes(tmp_path: Path) -> None:
 
 def test_fix_diff_prints_a_unified_diff_and_writes_nothing(tmp_path: Path) -> None:
     broken = write(tmp_path / "broken.txt", BROKEN)
-    done = run("fix", "--diff", "--in-place", str(broken))
+    for writing in ("--in-place", "-o"):
+        target = [str(tmp_path / "out.txt")] if writing == "-o" else []
+        refused = run("fix", "--diff", writing, *target, str(broken))
+        assert refused.returncode == 2 and "--diff" in refused.stderr
+    assert not (tmp_path / "out.txt").exists()
+    done = run("fix", "--diff", str(broken))
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(f"--- a/{broken}\n+++ b/{broken}\n@@ -1,3 +1,3 @@\n")
     assert "-The cafÃ© is" in done.stdout and "+The café is “open”\n" in done.stdout
@@ -75,9 +80,9 @@ def test_explain_json_and_stdin() -> None:
     assert clean["findings"] == [] and clean["output"] == "plain text"
 
 
-def test_quiet_and_no_terminal_mean_nothing_on_stderr(tmp_path: Path) -> None:
+def test_quiet_means_nothing_on_stderr(tmp_path: Path) -> None:
     broken = write(tmp_path / "broken.txt", BROKEN)
-    for args in (["fix", str(broken)], ["fix", "-q", str(broken)], ["check", "-q", str(broken)]):
+    for args in (["fix", "-q", str(broken)], ["check", "-q", str(broken)]):
         done = run(*args)
         assert done.stderr == ""
     assert run("check", "-q", str(broken)).stdout == ""

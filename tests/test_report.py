@@ -269,7 +269,7 @@ def test_reader_keeps_lone_surrogates_apart() -> None:
     "text, message",
     [
         ("not json", "not a mojibake-fix report"),
-        ('{"schema": "mojibake-fix/report", "version": 2, "documents": []}', "version 2"),
+        ('{"schema": "mojibake-fix/report", "version": 3, "documents": []}', "version 3"),
         ('{"schema": "other", "version": 1}', "schema"),
         ("[1, 2]", "not a JSON object"),
         ('{"type": "report", "version": 1}\n{oops', "line 2"),

@@ -108,7 +108,7 @@ def test_revert_refuses_a_report_for_other_text(tmp_path: Path) -> None:
     [
         ("r.txt", "utf8-as-cp1252 'Ã©' → 'é'"),
         ("r.html", "<!DOCTYPE html>"),
-        ("r.json", '"version": 1'),
+        ("r.json", '"version": 2'),
     ],
 )
 def test_report_format_from_suffix(tmp_path: Path, name: str, expected: str) -> None:

@@ -93,17 +93,34 @@ def fix(
     least score at which a finding is applied rather than only reported. The
     confidences reported are calibrated (:mod:`~mojibake_fix.calibration`);
     the threshold compares the detectors' own scores.
+
+    Raises ``TypeError`` for anything but a ``str`` (bytes: see
+    :func:`~mojibake_fix.fix_bytes`); never raises on a ``str``.
     """
+    if not isinstance(text, str):
+        raise TypeError(not_text(text))
     plan = plan_for(frozenset(enable), frozenset(disable)) if enable or disable else plan_for()
     if plan.scan.looks_clean(text):
         return unchanged(text)
     return calibrated_result(_repair(text, plan, min_confidence))
 
 
+def not_text(value: object) -> str:
+    """Why ``value`` cannot be repaired as text, and what to call instead."""
+    if isinstance(value, bytes | bytearray | memoryview):
+        return (
+            f"expected str, not {type(value).__name__}: undecoded bytes go to"
+            " mojibake_fix.fix_bytes(data), which detects their encoding first"
+        )
+    return f"expected str, not {type(value).__name__}"
+
+
 def detect(text: str, *, enable: Iterable[str] = (), disable: Iterable[str] = ()) -> list[Finding]:
     """Every finding of the enabled detectors, overlapping ones included,
     sorted by position: what a repair would be chosen from (confidences
-    calibrated as :func:`fix` reports them)."""
+    calibrated as :func:`fix` reports them). ``TypeError`` for anything but a ``str``."""
+    if not isinstance(text, str):
+        raise TypeError(not_text(text))
     plan = plan_for(frozenset(enable), frozenset(disable))
     if plan.scan.looks_clean(text):
         return []

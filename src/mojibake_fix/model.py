@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, overload
 
 SCHEMA_VERSION = 1
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,10 @@ class Change:
     reason: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        """The change as JSON values. A text holding a lone surrogate is also given
+        escaped (``original_escaped``, ``replacement_escaped``): JSON would join two
+        of them into the character they spell."""
+        record: dict[str, Any] = {
             "start": self.start,
             "end": self.end,
             "fixed_start": self.fixed_start,
@@ -89,20 +93,39 @@ class Change:
             "confidence": round(self.confidence, 4),
             "reason": self.reason,
         }
+        for name in ("original", "replacement"):
+            text = record[name]
+            if _SURROGATE.search(text):
+                record[f"{name}_escaped"] = _escape(text)
+        return record
 
     @classmethod
     def from_dict(cls, record: Mapping[str, Any]) -> Change:
-        return cls(
-            start=int(record["start"]),
-            end=int(record["end"]),
-            fixed_start=int(record["fixed_start"]),
-            fixed_end=int(record["fixed_end"]),
-            original=str(record["original"]),
-            replacement=str(record["replacement"]),
-            detector=str(record["detector"]),
-            confidence=float(record["confidence"]),
-            reason=str(record.get("reason", "")),
-        )
+        """The change :meth:`to_dict` gave; ``ValueError`` if the record is not one,
+        or if a text no longer spans its offsets (a surrogate pair joined by JSON)."""
+        try:
+            change = cls(
+                start=int(record["start"]),
+                end=int(record["end"]),
+                fixed_start=int(record["fixed_start"]),
+                fixed_end=int(record["fixed_end"]),
+                original=_text_of(record, "original"),
+                replacement=_text_of(record, "replacement"),
+                detector=str(record["detector"]),
+                confidence=float(record["confidence"]),
+                reason=str(record.get("reason", "")),
+            )
+        except (KeyError, TypeError, ValueError) as error:
+            raise ValueError(f"not a change record ({error!r})") from None
+        if change.end - change.start != len(change.original) or (
+            change.fixed_end - change.fixed_start != len(change.replacement)
+        ):
+            raise ValueError(
+                f"change at {change.start}:{change.end}: its texts do not span its offsets"
+                " (a surrogate pair joined by JSON? keep original_escaped and"
+                " replacement_escaped)"
+            )
+        return change
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,18 +196,62 @@ _set_original = _slot_setter("original")
 _set_encoding = _slot_setter("encoding")
 
 
+def _escape(text: str) -> str:
+    from .report.escape import escape  # the report package imports this module
+
+    return escape(text)
+
+
+def _text_of(record: Mapping[str, Any], name: str) -> str:
+    escaped = record.get(f"{name}_escaped")
+    if isinstance(escaped, str):
+        from .report.escape import unescape
+
+        return unescape(escaped)
+    value = record[name]
+    if not isinstance(value, str):
+        raise TypeError(f"{name} is not a string")
+    return value
+
+
 def changes_from_dict(report: Mapping[str, Any]) -> tuple[Change, ...]:
-    """The changes a saved :meth:`Result.to_dict` report recorded."""
-    return tuple(Change.from_dict(record) for record in report.get("changes", ()))
+    """The changes a saved :meth:`Result.to_dict` report recorded, exactly (lone
+    surrogates included); ``ValueError`` if they are not changes of one text."""
+    changes = tuple(Change.from_dict(record) for record in report.get("changes", ()))
+    check_changes(changes)
+    return changes
+
+
+def check_changes(changes: Sequence[Change]) -> None:
+    """``ValueError`` unless ``changes`` could have come from one repair: in order,
+    not overlapping, each text spanning its offsets, and each change's input
+    offsets those of its output offsets shifted by the changes before it (which a
+    change inserted, deleted or edited in a saved report breaks)."""
+    shift = position = 0
+    for number, change in enumerate(changes, start=1):
+        where = f"change {number} (at {change.fixed_start}:{change.fixed_end})"
+        if change.fixed_start < position or change.start < 0:
+            raise ValueError(f"{where} is out of order or overlaps the one before")
+        if change.end - change.start != len(change.original) or (
+            change.fixed_end - change.fixed_start != len(change.replacement)
+        ):
+            raise ValueError(f"{where}: its texts do not span its offsets")
+        if change.start != change.fixed_start + shift:
+            raise ValueError(f"{where}: its offsets do not follow from the changes before it")
+        shift += len(change.original) - len(change.replacement)
+        position = change.fixed_end
 
 
 def revert(text: str, changes: Iterable[Change]) -> str:
     """Undo ``changes`` in ``text`` (the repaired text) to rebuild the input.
 
     Raises ``ValueError`` when a change does not match the text it is applied
-    to, so a report is never applied to the wrong document by accident.
+    to, or the changes do not fit together (see :func:`check_changes`), so a
+    report is never applied to the wrong document by accident.
     """
-    return _splice(text, changes, reverse=True)
+    ordered = sorted(changes, key=lambda c: c.fixed_start)
+    check_changes(ordered)
+    return _splice(text, ordered, reverse=True)
 
 
 def apply(text: str, changes: Iterable[Change]) -> str:

@@ -27,6 +27,8 @@ from .commands import (
     command_revert,
 )
 from .inputs import InputError
+from .outputs import OutputError
+from .signals import Stopped, stopping_on_signals
 
 __all__ = ["InputError", "build_parser", "main"]
 
@@ -197,10 +199,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sys.stdout.reconfigure(encoding="utf-8", errors="surrogateescape", newline="")  # type: ignore[union-attr]
     try:
-        return COMMANDS[args.command](args, sys.stdout)
-    except InputError as error:
+        with stopping_on_signals():
+            return COMMANDS[args.command](args, sys.stdout)
+    except (InputError, OutputError) as error:
         print(f"mojibake-fix: error: {error}", file=sys.stderr)
         return 2
+    except Stopped as stop:
+        return 128 + stop.number
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

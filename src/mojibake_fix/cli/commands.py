@@ -14,8 +14,10 @@ import csv
 import functools
 import io
 import json
+import os
 import sys
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import IO, Any, TextIO
@@ -24,20 +26,22 @@ from .. import report
 from ..decode import UTF8_SIG, raw_bytes, raw_text
 from ..engine import detect, fix
 from ..model import Result, revert
-from ..report import Document, ReportDocument
+from ..report import Digest, Document, FileDigest, LoadedReport, ReportDocument
 from ..report.formats.text_format import lines as text_lines
 from ..report.records import finding_records
 from .inputs import (
     STDIN,
+    FileIdentity,
     InputError,
     Source,
     compression_for_name,
     expand_paths,
+    is_regular_file,
     kind_for_name,
     open_source,
     sniff_dialect,
 )
-from .outputs import DiffWriter, Outputs, Pending
+from .outputs import DiffWriter, Output, Outputs, Pending, refuse_overlaps
 from .parallel import ordered_map
 from .records import (
     Config,
@@ -67,6 +71,7 @@ class Marker:
     compression: str | None = None
     data: bytes = b""
     error: str = ""
+    identity: FileIdentity | None = None
 
 
 def _is_task(item: Task | Marker) -> bool:
@@ -161,10 +166,19 @@ def _csv_records(
         yield number, b"".join(taken)
 
 
-def _file_tasks(path: str, kind: str, args: argparse.Namespace) -> Iterator[Task | Marker]:
-    source = open_source(path)
+CopyFor = Callable[[str], "IO[bytes] | None"]
+
+
+def _no_copy(path: str) -> None:
+    return None
+
+
+def _file_tasks(
+    path: str, kind: str, args: argparse.Namespace, copy_for: CopyFor
+) -> Iterator[Task | Marker]:
+    source = open_source(path, copy_for(path))
     try:
-        yield Marker("begin", path, source.compression)
+        yield Marker("begin", path, source.compression, identity=source.identity)
         if kind == "text":
             yield Task(path, "text", ((0, source.read_all()),))
         elif kind == "jsonl":
@@ -213,13 +227,16 @@ def _csv_tasks(source: Source, kind: str, args: argparse.Namespace) -> Iterator[
         raise InputError(message if message.startswith(path) else f"{path}:{message}") from None
 
 
-def read_tasks(paths: Sequence[str], args: argparse.Namespace) -> Iterator[Task | Marker]:
+def read_tasks(
+    paths: Sequence[str], args: argparse.Namespace, copy_for: CopyFor = _no_copy
+) -> Iterator[Task | Marker]:
     """Every task of every input; with --skip-errors a file that cannot be read
-    is marked skipped instead of stopping the run."""
+    is marked skipped instead of stopping the run. ``copy_for(path)`` is where
+    the bytes of ``path`` are copied as they are read (a backup), if anywhere."""
     for path in paths:
         kind = input_kind(path, args)
         try:
-            yield from _file_tasks(path, kind, args)
+            yield from _file_tasks(path, kind, args, copy_for)
         except InputError as error:
             if not args.skip_errors:
                 raise
@@ -247,27 +264,57 @@ class FileRun:
     diff: DiffWriter | None
     changed: bool = False
     written: bool = False
+    read_digest: Digest | None = None
+    written_digest: Digest | None = None
+
+    def digested(self, read: bytes, written: bytes) -> None:
+        if self.read_digest is not None and self.written_digest is not None:
+            self.read_digest.update(read)
+            self.written_digest.update(written)
+
+    def digest(self) -> FileDigest | None:
+        if self.read_digest is None or self.written_digest is None:
+            return None
+        return FileDigest.of(self.path, self.read_digest, self.written_digest)
 
 
 class Run:
     """One pass of fix, check or detect over its inputs."""
 
-    def __init__(self, args: argparse.Namespace, outputs: Outputs, *, write_text: bool) -> None:
+    def __init__(
+        self, args: argparse.Namespace, outputs: Outputs, *, write_text: bool, digests: bool = False
+    ) -> None:
         self.args = args
         self.outputs = outputs
         self.write_text = write_text
+        self.digests = digests
         self.counts = Counts()
-        self.single: Pending | None = None
+        self.single: Output | None = None
+        self.staged: dict[str, Pending] = {}
         self.progress: Any = None
+        self.started = time.monotonic()
 
-    def sink_for(
-        self, path: str, compression: str | None
-    ) -> tuple[IO[bytes] | None, Pending | None]:
+    def _in_place(self, path: str) -> Pending:
+        pending = self.staged.pop(path, None)
+        return self.outputs.rewrite(path, self.args.backup) if pending is None else pending
+
+    def copy_for(self, path: str) -> IO[bytes] | None:
+        """With --in-place --backup, the staged backup of ``path``, filled as it is read."""
+        if not (self.write_text and getattr(self.args, "in_place", False) and self.args.backup):
+            return None
+        pending = self._in_place(path)
+        self.staged[path] = pending
+        return pending.backup_file
+
+    def sink_for(self, marker: Marker) -> tuple[IO[bytes] | None, Pending | None]:
         args = self.args
+        path, compression = marker.path, marker.compression
         if not self.write_text:
             return None, None
         if getattr(args, "in_place", False):
-            pending = self.outputs.file(path, compression, args.backup)
+            pending = self._in_place(path)
+            pending.compress(compression)
+            pending.expected = marker.identity
             return pending.stream, pending
         if getattr(args, "output", None):
             if self.single is None:
@@ -285,36 +332,54 @@ class Run:
         else:
             print(line, file=sys.stderr)
 
-    def documents(self, paths: Sequence[str], config: Config) -> Iterator[Document]:
+    def documents(self, paths: Sequence[str], config: Config) -> Iterator[Document | FileDigest]:
         """Run every input, writing outputs as records come; yields the report's
-        documents (clean fields as empty placeholders, counted but not listed)."""
+        documents (clean fields as empty placeholders, counted but not listed),
+        and, when the run keeps them, each file's digest after its documents."""
         args = self.args
         work = functools.partial(process, config=config)
         current: FileRun | None = None
         stream = ordered_map(
-            work, read_tasks(paths, args), jobs=max(1, args.jobs), is_task=_is_task
+            work, read_tasks(paths, args, self.copy_for), jobs=max(1, args.jobs), is_task=_is_task
         )
-        for item, done in stream:
-            if isinstance(item, Marker):
-                current = self._marker(item, current)
-                continue
-            assert current is not None and done is not None
-            yield from self._outcomes(item, done, current)
+        try:
+            for item, done in stream:
+                if isinstance(item, Marker):
+                    if item.what == "end" and current is not None:
+                        digest = current.digest()
+                        if digest is not None:
+                            yield digest
+                    current = self._marker(item, current)
+                    continue
+                assert current is not None and done is not None
+                yield from self._outcomes(item, done, current)
+        finally:
+            stream.close()
 
     def _marker(self, marker: Marker, current: FileRun | None) -> FileRun | None:
         if marker.what == "begin":
-            sink, pending = self.sink_for(marker.path, marker.compression)
+            sink, pending = self.sink_for(marker)
             diff = None
             if getattr(self.args, "diff", False):
                 diff = DiffWriter(self.outputs.standard_output(), marker.path)
             self.counts.files += 1
+            if self.digests:
+                return FileRun(
+                    marker.path, sink, pending, diff, read_digest=Digest(), written_digest=Digest()
+                )
             return FileRun(marker.path, sink, pending, diff)
         if marker.what == "raw":
-            if current is not None and current.sink is not None:
-                current.sink.write(marker.data)
+            self._advance(len(marker.data))
+            if current is not None:
+                current.digested(marker.data, marker.data)
+                if current.sink is not None:
+                    current.sink.write(marker.data)
             return current
         if marker.what == "skip":
             self.warn(marker.error)
+            staged = self.staged.pop(marker.path, None)
+            if staged is not None:  # a backup begun for a file that could not be read
+                staged.keep = False
             if current is not None and current.path == marker.path:
                 self._passthrough(current)
             return None
@@ -350,8 +415,11 @@ class Run:
             if not self.args.skip_errors:
                 raise InputError(error)
             self.warn(error)
+        data = task.data
+        output = data if done.output is None else done.output
+        current.digested(data, output)
         if current.sink is not None:
-            current.sink.write(task.data if done.output is None else done.output)
+            current.sink.write(output)
             current.written = True
         current.changed = current.changed or done.changed
         if current.diff is not None:
@@ -366,16 +434,40 @@ class Run:
             yield from outcome.documents
             for name in outcome.clean:
                 yield Document(task.path, _CLEAN, outcome.number, name)
-        if self.progress is not None:
-            self.progress.update(done.records)
-            self.progress.set_postfix(changes=counts.changes, refresh=False)
+        self._advance(len(data))
 
-    def start_progress(self) -> None:
+    def _advance(self, size: int) -> None:
+        if self.progress is not None:
+            self.progress.update(size)
+            self.progress.set_postfix(
+                records=self.counts.records, changes=self.counts.changes, refresh=False
+            )
+
+    def start_progress(self, paths: Sequence[str]) -> None:
+        """A bar of the bytes read, on a terminal; with a total and an ETA when the
+        inputs' sizes tell it (regular files, not compressed)."""
         if self.args.quiet or not sys.stderr.isatty():
             return
         from tqdm import tqdm  # type: ignore[import-untyped]
 
-        self.progress = tqdm(unit=" records", file=sys.stderr, dynamic_ncols=True, leave=False)
+        self.progress = tqdm(
+            total=input_bytes(paths),
+            unit="B",
+            unit_scale=True,
+            file=sys.stderr,
+            dynamic_ncols=True,
+            leave=False,
+        )
+
+    def summary(self, verb: str, changed: str) -> str:
+        """The closing line: files, records, changes, seconds."""
+        counts = self.counts
+        return (
+            f"mojibake-fix: {verb} {_many(counts.files, 'file')}"
+            f" ({counts.changed_files:,} {changed}),"
+            f" {_many(counts.records, 'record')}, {_many(counts.changes, 'change')}"
+            f" in {time.monotonic() - self.started:.2f} s"
+        )
 
     def finish(self) -> None:
         if self.progress is not None:
@@ -398,10 +490,26 @@ def report_format_for(path: str, report_format: str | None) -> str:
             return "text"
         return report.format_for(path).name
     except report.UnknownFormat as error:
-        raise InputError(f"{path}: {error}") from None
+        message = str(error)
+        raise InputError(message if message.startswith(path) else f"{path}: {message}") from None
 
 
-def _exhaust(documents: Iterator[Document]) -> None:
+def _many(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def input_bytes(paths: Sequence[str]) -> int | None:
+    """The bytes the inputs hold, when that is what will be read: None for stdin,
+    a compressed file (by its suffix) or anything that is not a regular file."""
+    total = 0
+    for path in paths:
+        if path == STDIN or compression_for_name(path) or not is_regular_file(path):
+            return None
+        total += os.stat(path).st_size
+    return total
+
+
+def _exhaust(documents: Iterator[Document | FileDigest]) -> None:
     for _ in documents:
         pass
 
@@ -415,9 +523,15 @@ def _paths(args: argparse.Namespace) -> list[str]:
 
 
 def _run(
-    args: argparse.Namespace, run: Run, paths: Sequence[str], config: Config, consume: Any
+    args: argparse.Namespace,
+    run: Run,
+    paths: Sequence[str],
+    config: Config,
+    consume: Any,
+    summary: tuple[str, str] | None = None,
 ) -> None:
-    run.start_progress()
+    """Run, write every output or none, then say what was done (unless --quiet)."""
+    run.start_progress(paths)
     try:
         consume(run.documents(paths, config))
         run.outputs.commit()
@@ -426,10 +540,12 @@ def _run(
         raise
     finally:
         run.finish()
+    if summary is not None and not args.quiet:
+        print(run.summary(*summary), file=sys.stderr)
 
 
-def command_fix(args: argparse.Namespace, out: TextIO) -> int:
-    paths = _paths(args)
+def _check_fix_outputs(args: argparse.Namespace, paths: Sequence[str]) -> None:
+    """Refuse what would write the wrong thing, before anything is read."""
     if args.output and len(paths) != 1:
         raise InputError("--output takes exactly one input")
     if args.in_place and STDIN in paths:
@@ -438,12 +554,28 @@ def command_fix(args: argparse.Namespace, out: TextIO) -> int:
         raise InputError("--output and --in-place do not go together")
     if args.backup and not args.in_place:
         raise InputError("--backup goes with --in-place")
+    if args.diff and (args.output or args.in_place):
+        raise InputError("--diff prints the diff only; it does not go with --output or --in-place")
+    written = [p for p in (args.output, args.report) if p and p != "-"]
+    if args.in_place:
+        for path in paths:
+            if os.path.lexists(path) and not is_regular_file(path):
+                raise InputError(f"{path}: not a regular file; --in-place rewrites only files")
+        backups = [f"{path}{args.backup}" for path in paths] if args.backup else []
+        refuse_overlaps([*paths, *backups, *written])
+    else:
+        refuse_overlaps(written, paths)
+
+
+def command_fix(args: argparse.Namespace, out: TextIO) -> int:
+    paths = _paths(args)
+    _check_fix_outputs(args, paths)
     report_name = report_format_for(args.report, args.report_format) if args.report else None
     outputs = Outputs()
-    run = Run(args, outputs, write_text=not args.diff)
+    run = Run(args, outputs, write_text=not args.diff, digests=bool(args.report))
     config = config_of(args, documents=bool(args.report))
 
-    def consume(documents: Iterator[Document]) -> None:
+    def consume(documents: Iterator[Document | FileDigest]) -> None:
         if not args.report:
             _exhaust(documents)
         elif args.report == "-":
@@ -458,14 +590,16 @@ def command_fix(args: argparse.Namespace, out: TextIO) -> int:
             text.flush()
             text.detach()
 
-    _run(args, run, paths, config, consume)
+    summary = ("checked", "to change") if args.diff else ("repaired", "changed")
+    _run(args, run, paths, config, consume, None if args.report == "-" else summary)
     return 0
 
 
 def _listing(
-    args: argparse.Namespace, run: Run, documents: Iterator[Document], findings: bool
+    args: argparse.Namespace, run: Run, items: Iterator[Document | FileDigest], findings: bool
 ) -> None:
     """What check and detect print: the changes (or findings), or a report format."""
+    documents = (item for item in items if isinstance(item, Document))
     stream = io.TextIOWrapper(
         run.outputs.standard_output(), encoding="utf-8", errors="surrogateescape", newline=""
     )
@@ -490,7 +624,8 @@ def command_check(args: argparse.Namespace, out: TextIO) -> int:
     paths = _paths(args)
     run = Run(args, Outputs(), write_text=False)
     config = config_of(args, documents=not (args.diff or args.quiet))
-    _run(args, run, paths, config, lambda d: _listing(args, run, d, False))
+    listing = functools.partial(_listing, args, run, findings=False)
+    _run(args, run, paths, config, listing, ("checked", "to change"))
     return 1 if run.counts.changes else 0
 
 
@@ -579,16 +714,47 @@ def command_explain(args: argparse.Namespace, out: TextIO) -> int:
 # --- revert -------------------------------------------------------------------
 
 
-def read_report(path: str) -> tuple[ReportDocument, ...]:
+def read_report(path: str) -> LoadedReport:
     source = open_source(path)
     try:
         text = raw_text(source.read_all())
     finally:
         source.close()
     try:
-        return report.read_report(text)
+        return report.load_report(text)
     except report.ReportError as error:
         raise InputError(f"{path}: {error}") from None
+
+
+def _report_of(loaded: LoadedReport, path: str) -> tuple[list[ReportDocument], FileDigest | None]:
+    """What the report says about ``path``: its documents and digest. A report of
+    one file may be applied to a copy of it under another name (the digest, when
+    the report has one, tells whether it is one)."""
+    named = {d.path for d in loaded.documents} | {f.path for f in loaded.files}
+    if path not in named:
+        if len(named) != 1:
+            others = f"it names {len(named)} other files" if named else "it records no file"
+            raise InputError(f"{path}: the report has nothing about this file ({others})")
+        (path,) = named
+    digests = [f for f in loaded.files if f.path == path]
+    return [d for d in loaded.documents if d.path == path], (digests[-1] if digests else None)
+
+
+def _check_read(path: str, digest: FileDigest | None, read: Digest) -> None:
+    if digest is not None and not read.matches(digest.fixed_length, digest.fixed_sha256):
+        raise InputError(
+            f"{path}: does not match the report ({read.length} bytes, SHA-256"
+            f" {read.hexdigest()[:12]}…; the report was written for {digest.fixed_length}"
+            f" bytes, SHA-256 {digest.fixed_sha256[:12]}…); nothing written"
+        )
+
+
+def _check_written(path: str, digest: FileDigest | None, written: Digest) -> None:
+    if digest is not None and not written.matches(digest.length, digest.sha256):
+        raise InputError(
+            f"{path}: undoing the report's changes does not give back the bytes it recorded"
+            " (its changes were edited, added or removed); nothing written"
+        )
 
 
 def _revert_record(
@@ -619,9 +785,14 @@ def _values(text: str, kind: str, header: Sequence[str], dialect: Any) -> Any:
 
 
 def revert_records(
-    source: Source, documents: Sequence[ReportDocument], kind: str, sink: IO[bytes]
+    source: Source,
+    documents: Sequence[ReportDocument],
+    kind: str,
+    write: Callable[[bytes], object],
+    read: Digest,
 ) -> None:
-    """Stream the repaired file, undoing the report's records where they are."""
+    """Stream the repaired file, undoing the report's records where they are;
+    every byte read goes through ``read``."""
     by_record: dict[int, list[ReportDocument]] = {}
     for document in documents:
         if document.record is None:
@@ -637,11 +808,12 @@ def revert_records(
         dialect = sniff_dialect(raw_text(b"".join(head)).removeprefix("\ufeff"), kind)
         records = _csv_records(chain(head, lines), dialect.reader_options())
     for number, data in records:
+        read.update(data)
         if dialect is not None and number == 1:
             header = parse_row(raw_text(data).removeprefix("\ufeff"), dialect) or []
         found = by_record.pop(number, None)
         if not found:
-            sink.write(data)
+            write(data)
             continue
         bom = UTF8_SIG if number == 1 and data.startswith(UTF8_SIG) else b""
         body = data[len(bom) :]
@@ -651,16 +823,20 @@ def revert_records(
             restored = _revert_record(text, found, kind, header, dialect)
         except (ValueError, json.JSONDecodeError, csv.Error) as error:
             raise InputError(f"{source.path}:{number}: {error}") from None
-        sink.write(bom + raw_bytes(restored) + end)
+        except RecursionError:
+            raise InputError(f"{source.path}:{number}: JSON nested too deeply") from None
+        write(bom + raw_bytes(restored) + end)
     if by_record:
         raise InputError(f"{source.path}: no line {min(by_record)} to revert")
 
 
 def command_revert(args: argparse.Namespace, out: TextIO) -> int:
-    documents = read_report(args.report)
-    wanted = [d for d in documents if d.path == args.path]
-    if not wanted and len({d.path for d in documents}) == 1:
-        wanted = list(documents)  # a report of one input, applied to a copy of it
+    """Undo a report's changes; nothing is written unless the file is the one the
+    report was written for and what comes back is what the report recorded."""
+    if args.output:
+        refuse_overlaps([args.output], [args.path, args.report])
+    wanted, digest = _report_of(read_report(args.report), args.path)
+    read, written = Digest(), Digest()
     outputs = Outputs()
     source = open_source(args.path)
     try:
@@ -668,18 +844,27 @@ def command_revert(args: argparse.Namespace, out: TextIO) -> int:
             sink = outputs.file(args.output, compression_for_name(args.output)).stream
         else:
             sink = outputs.standard_output()
+
+        def write(data: bytes) -> None:
+            written.update(data)
+            sink.write(data)
+
         if any(d.record is not None for d in wanted):
             kind = args.format or kind_for_name(args.path) or "jsonl"
-            revert_records(source, wanted, "tsv" if kind == "tsv" else kind, sink)
+            revert_records(source, wanted, "tsv" if kind == "tsv" else kind, write, read)
+            _check_read(args.path, digest, read)
         else:
             data = source.read_all()
+            read.update(data)
+            _check_read(args.path, digest, read)
             bom = data.startswith(UTF8_SIG)
             text = raw_text(data[len(UTF8_SIG) :] if bom else data)
             try:
                 restored = report.revert_file_text(text, wanted)
             except report.RevertError as error:
                 raise InputError(f"{args.path}: {error}") from None
-            sink.write((UTF8_SIG if bom else b"") + raw_bytes(restored))
+            write((UTF8_SIG if bom else b"") + raw_bytes(restored))
+        _check_written(args.path, digest, written)
         outputs.commit()
     except BaseException:
         outputs.discard()

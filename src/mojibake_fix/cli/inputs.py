@@ -19,6 +19,7 @@ import fnmatch
 import gzip
 import io
 import os
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -79,14 +80,50 @@ def _cannot_read(path: str, error: OSError) -> InputError:
     return InputError(f"{path}: cannot read: {error.strerror or error}")
 
 
+@dataclass(frozen=True, slots=True)
+class FileIdentity:
+    """A regular file as it was opened: any later write or replacement changes one of these."""
+
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, status: os.stat_result) -> FileIdentity:
+        return cls(status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
+
+
+class _CopiedFile(io.FileIO):
+    """A file whose bytes, as they are read, are also written to ``copy``: the
+    backup of an input rewritten in place is what was read, not a second read."""
+
+    def __init__(self, path: str, copy: IO[bytes]) -> None:
+        super().__init__(path, "rb")
+        self.copy = copy
+
+    def readinto(self, buffer: Any) -> int | None:
+        count = super().readinto(buffer)
+        if count:
+            self.copy.write(memoryview(buffer)[:count])
+        return count
+
+    def readall(self) -> bytes:
+        data = super().readall()
+        self.copy.write(data)
+        return data
+
+
 @dataclass
 class Source:
-    """An open input: its decompressed byte stream and how it was compressed."""
+    """An open input: its decompressed byte stream, how it was compressed, and
+    (for a regular file) what it was when opened."""
 
     path: str
     stream: IO[bytes]
     compression: str | None
     closers: tuple[IO[Any], ...]
+    identity: FileIdentity | None = None
 
     def close(self) -> None:
         for closer in self.closers:
@@ -120,12 +157,23 @@ class Source:
             raise InputError(f"{self.path}: cannot read: {error}") from None
 
 
-def open_source(path: str) -> Source:
-    """Open ``path`` ('-' for stdin), decompressing gzip and zstd by their magic number."""
+def _open_raw(path: str, copy: IO[bytes] | None) -> IO[bytes]:
+    if path == STDIN:
+        return sys.stdin.buffer
+    if copy is not None:
+        return io.BufferedReader(_CopiedFile(path, copy))
+    return open(path, "rb")
+
+
+def open_source(path: str, copy: IO[bytes] | None = None) -> Source:
+    """Open ``path`` ('-' for stdin), decompressing gzip and zstd by their magic
+    number; every byte read from the file is also written to ``copy``, if given."""
     try:
-        raw: IO[bytes] = sys.stdin.buffer if path == STDIN else open(path, "rb")  # noqa: SIM115
+        raw = _open_raw(path, copy)
+        status = os.fstat(raw.fileno())
     except OSError as error:
         raise _cannot_read(path, error) from None
+    identity = FileIdentity.of(status) if stat.S_ISREG(status.st_mode) else None
     buffered: Any = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)
     try:
         head = buffered.peek(4)[:4]
@@ -140,7 +188,7 @@ def open_source(path: str) -> Source:
         stream = io.BufferedReader(reader)
     else:
         stream = buffered
-    return Source(path, stream, compression, (stream, *closers))
+    return Source(path, stream, compression, (stream, *closers), identity)
 
 
 def _matches(relative: str, patterns: Sequence[str]) -> bool:
@@ -155,11 +203,21 @@ def _matches(relative: str, patterns: Sequence[str]) -> bool:
     )
 
 
+def is_regular_file(path: str) -> bool:
+    """A regular file, or a symbolic link to one (not a FIFO, socket or device)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
 def expand_paths(
     paths: Sequence[str], include: Sequence[str], exclude: Sequence[str], kind: str
 ) -> list[str]:
     """Files named, and files under folders named (recursively, in sorted order,
-    hidden ones skipped) that match ``include`` and not ``exclude``."""
+    hidden ones skipped) that match ``include`` and not ``exclude``. In folders
+    only regular files are read (symbolic links to them too): a FIFO would block
+    the walk, a device never ends. Links to folders are not followed."""
     wanted = list(include) or list(DEFAULT_INCLUDE["csv" if kind == "tsv" else kind])
     found: list[str] = []
     for path in paths or [STDIN]:
@@ -174,7 +232,11 @@ def expand_paths(
                     continue
                 full = os.path.join(folder, name)
                 relative = os.path.relpath(full, path).replace(os.sep, "/")
-                if _matches(relative, wanted) and not _matches(relative, exclude):
+                if (
+                    _matches(relative, wanted)
+                    and not _matches(relative, exclude)
+                    and is_regular_file(full)
+                ):
                     found.append(full)
     return found
 

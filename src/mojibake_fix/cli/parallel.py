@@ -6,7 +6,8 @@ flight, and results come back in input order. Items that are not tasks
 (markers) pass straight through, in their place. The first task runs in this
 process, and workers are forked where the platform allows it, so that what the
 first task loads (word lists, damaged-word indexes) is inherited, not loaded
-again by each worker.
+again by each worker. When the reader stops early (an error, SIGTERM, Ctrl-C)
+the workers are terminated at once, not left to finish what is in flight.
 
 >>> list(ordered_map(abs, iter([-1, "end", -2]), jobs=1, is_task=lambda x: isinstance(x, int)))
 [(-1, 1), ('end', None), (-2, 2)]
@@ -17,9 +18,11 @@ from __future__ import annotations
 import multiprocessing
 import sys
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
+
+from .signals import default_signals, held
 
 Item = TypeVar("Item")
 Value = TypeVar("Value")
@@ -32,7 +35,7 @@ def ordered_map(
     jobs: int,
     is_task: Callable[[Item], bool],
     window_per_job: int = 4,
-) -> Iterator[tuple[Item, Value | None]]:
+) -> Generator[tuple[Item, Value | None], None, None]:
     """``(item, function(item))`` for each item in order; ``None`` for markers."""
     if jobs <= 1:
         for item in items:
@@ -46,19 +49,36 @@ def ordered_map(
         if is_task(item):
             break
     window = jobs * window_per_job
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as executor:
-        in_flight: deque[tuple[Item, Future[Value] | None]] = deque()
-        try:
-            for item in items:
-                in_flight.append((item, executor.submit(function, item) if is_task(item) else None))
-                while len(in_flight) > window or (in_flight and _ready(in_flight[0][1])):
-                    yield _take(in_flight)  # type: ignore[arg-type]
-            while in_flight:
+    executor = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=_context(), initializer=default_signals
+    )
+    in_flight: deque[tuple[Item, Future[Value] | None]] = deque()
+    try:
+        for item in items:
+            with held():  # submit may fork a worker
+                future = executor.submit(function, item) if is_task(item) else None
+            in_flight.append((item, future))
+            while len(in_flight) > window or (in_flight and _ready(in_flight[0][1])):
                 yield _take(in_flight)  # type: ignore[arg-type]
-        finally:
-            for _, future in in_flight:
-                if future is not None:
-                    future.cancel()
+        while in_flight:
+            yield _take(in_flight)  # type: ignore[arg-type]
+    except BaseException:
+        # An error, a signal or a reader that stopped early: the workers are
+        # stopped now rather than left to finish what is in flight.
+        _stop_workers(executor)
+        raise
+    executor.shutdown()
+
+
+def _stop_workers(executor: ProcessPoolExecutor) -> None:
+    # The executor has no public way to stop a running worker: its processes are taken
+    # from it, and terminated once it no longer hands them work.
+    workers = list((executor._processes or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.terminate()
+    for worker in workers:
+        worker.join()
 
 
 def _context() -> multiprocessing.context.BaseContext | None:

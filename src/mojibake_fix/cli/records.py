@@ -40,7 +40,7 @@ from ..decode import (
 from ..engine import detect, fix
 from ..model import Result
 from ..report import Document, SourceEdit, SourceError, edit_line
-from ..report.json_source import object_members, restore_line, splice_fields
+from ..report.json_source import json_problem, object_members, restore_line, splice_fields
 from .inputs import Dialect
 
 __all__ = ["restore_line"]
@@ -296,7 +296,9 @@ def _json_record(
     try:
         record = json.loads(text)
     except json.JSONDecodeError as error:
-        return Outcome(number, error=f"{task.path}:{number}: not valid JSON: {error.msg}")
+        return Outcome(number, error=f"{task.path}:{number}: not valid JSON: {json_problem(error)}")
+    except RecursionError:
+        return Outcome(number, error=f"{task.path}:{number}: not valid JSON: nested too deeply")
     if not isinstance(record, dict):
         return Outcome(number, error=f"{task.path}:{number}: not a JSON object")
     results: dict[str, Result] = {}

@@ -24,17 +24,21 @@ from functools import cache
 from importlib.resources import files
 from typing import Any, TextIO
 
+from .digest import Digest, FileDigest
 from .escape import escape, unescape
 from .formats import ReportFormat, UnknownFormat, WriteOptions, format_for, named, registry
 from .json_source import SourceEdit, SourceError, edit_line
-from .reader import ReportDocument, ReportError, read_report
+from .reader import LoadedReport, ReportDocument, ReportError, load_report, read_report
 from .records import SCHEMA, VERSION, Document, summarize
 from .restore import RevertError, revert_file_text
 
 __all__ = [
     "SCHEMA",
     "VERSION",
+    "Digest",
     "Document",
+    "FileDigest",
+    "LoadedReport",
     "ReportDocument",
     "ReportError",
     "ReportFormat",
@@ -46,6 +50,7 @@ __all__ = [
     "edit_line",
     "escape",
     "format_for",
+    "load_report",
     "named",
     "read_report",
     "registry",
@@ -64,10 +69,18 @@ def use_color(stream: TextIO, environ: Mapping[str, str] = os.environ) -> bool:
 
 
 def write_report(
-    documents: Iterable[Document], stream: TextIO, format_name: str, *, color: bool = False
+    documents: Iterable[Document | FileDigest],
+    stream: TextIO,
+    format_name: str,
+    *,
+    color: bool = False,
 ) -> None:
-    """Write ``documents`` to ``stream`` in the format called ``format_name``."""
-    named(format_name).write(documents, stream, WriteOptions(color=color))
+    """Write ``documents`` to ``stream`` in the format called ``format_name``; the
+    files' digests go only to a format that reads back (the others never see them)."""
+    chosen = named(format_name)
+    if not chosen.readable:
+        documents = (d for d in documents if isinstance(d, Document))
+    chosen.write(documents, stream, WriteOptions(color=color))  # type: ignore[arg-type]
 
 
 @cache

@@ -52,6 +52,29 @@ def unescape(shown: str) -> str:
     return _ESCAPE_SEQUENCE.sub(replace, shown)
 
 
+_MAYBE_INVISIBLE = re.compile(r"[^\t\n -~]")
+
+
+def _visible_char(match: re.Match[str]) -> str:
+    ch = match.group()
+    if ch.isprintable():
+        return ch
+    code = ord(ch)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def visible(text: str) -> str:
+    """``text`` for display: each invisible character (controls, C1, no-break
+    and zero-width spaces, lone surrogates) as a ``\\u00a0``-style escape, tabs
+    and line ends kept. Unlike :func:`escape` it leaves backslashes alone, so it
+    cannot be read back: a diff line, an HTML page.
+
+    >>> print(visible("a\\x00b\\x1b[0m\\u00a0c\\u200bd\\ud83d"))
+    a\\u0000b\\u001b[0m\\u00a0c\\u200bd\\ud83d
+    """
+    return _MAYBE_INVISIBLE.sub(_visible_char, text)
+
+
 def quoted(text: str) -> str:
     """``escape``\\d and in single quotes, the way the text report shows text."""
     return f"'{escape(text)}'"

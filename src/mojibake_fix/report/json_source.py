@@ -220,3 +220,21 @@ def edits_for_changes(line: str, field: str, changes: Sequence[Change]) -> tuple
             SourceEdit(start, start + len(original), start, end, original, line[start:end])
         )
     return tuple(found)
+
+
+def json_problem(error: json.JSONDecodeError) -> str:
+    """What is wrong and where, as a whole sentence: ``error.msg`` alone may stop
+    mid-sentence ("Unterminated string starting at").
+
+    >>> try:
+    ...     json.loads('{"a": "b')
+    ... except json.JSONDecodeError as error:
+    ...     print(json_problem(error))
+    Unterminated string starting at column 7
+    """
+    where = (
+        f"column {error.colno}"
+        if error.lineno == 1
+        else f"line {error.lineno} column {error.colno}"
+    )
+    return f"{error.msg} {where}" if error.msg.endswith(" at") else f"{error.msg} at {where}"

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Change
-from .escape import unescape
+from .digest import FileDigest
 from .formats import WriteOptions as WriteOptions  # re-exported for the doctest
-from .json_source import SourceEdit
+from .json_source import SourceEdit, json_problem
 from .records import SCHEMA, VERSION
 
 RESULT_SCHEMA = "mojibake-fix/result"
@@ -48,24 +48,18 @@ class ReportDocument:
     bom: bool = False
 
 
-def _text(record: Mapping[str, Any], name: str) -> str:
-    escaped = record.get(f"{name}_escaped")
-    return unescape(escaped) if isinstance(escaped, str) else str(record[name])
+@dataclass(frozen=True, slots=True)
+class LoadedReport:
+    """Everything a report records: the documents' changes, and each file's
+    lengths and SHA-256 (version 2; none in a version 1 report)."""
+
+    documents: tuple[ReportDocument, ...]
+    files: tuple[FileDigest, ...] = ()
 
 
 def change_from_record(record: Mapping[str, Any]) -> Change:
-    """The :class:`Change` of one change record."""
-    return Change(
-        start=int(record["start"]),
-        end=int(record["end"]),
-        fixed_start=int(record["fixed_start"]),
-        fixed_end=int(record["fixed_end"]),
-        original=_text(record, "original"),
-        replacement=_text(record, "replacement"),
-        detector=str(record["detector"]),
-        confidence=float(record["confidence"]),
-        reason=str(record.get("reason", "")),
-    )
+    """The :class:`Change` of one change record (its texts from their escaped forms)."""
+    return Change.from_dict(record)
 
 
 def _source(record: Mapping[str, Any]) -> SourceEdit | None:
@@ -106,15 +100,22 @@ def _check_version(header: Mapping[str, Any]) -> None:
 def read_report(text: str) -> tuple[ReportDocument, ...]:
     """The documents of a report in any machine format: the JSON report, the JSON
     Lines report, or one ``Result.to_dict()`` saved as JSON."""
+    return load_report(text).documents
+
+
+def load_report(text: str) -> LoadedReport:
+    """What a report in any machine format records (see :func:`read_report`)."""
     try:
         return _read(text.lstrip("\ufeff"))
     except ReportError:
         raise
+    except RecursionError:
+        raise ReportError("not a mojibake-fix report (JSON nested too deeply)") from None
     except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as error:
         raise ReportError(f"not a mojibake-fix report ({error})") from None
 
 
-def _read(text: str) -> tuple[ReportDocument, ...]:
+def _read(text: str) -> LoadedReport:
     first_line = text.split("\n", 1)[0]
     try:
         first = json.loads(first_line)
@@ -127,13 +128,17 @@ def _read(text: str) -> tuple[ReportDocument, ...]:
         raise ReportError("not a mojibake-fix report (not a JSON object)")
     _check_version(report)
     if report.get("schema") == RESULT_SCHEMA:
-        return (_document({}, report.get("changes", ())),)
+        return LoadedReport((_document({}, report.get("changes", ())),))
     if report.get("schema") != SCHEMA:
         raise ReportError(f"not a mojibake-fix report (schema {report.get('schema')!r})")
-    return tuple(_document(d, d.get("changes", ())) for d in report["documents"])
+    return LoadedReport(
+        tuple(_document(d, d.get("changes", ())) for d in report["documents"]),
+        tuple(FileDigest.from_dict(f) for f in report.get("files", ())),
+    )
 
 
-def _read_json_lines(text: str) -> tuple[ReportDocument, ...]:
+def _read_json_lines(text: str) -> LoadedReport:
+    files: list[FileDigest] = []
     headers: dict[str, Mapping[str, Any]] = {}
     changes: dict[str, list[Mapping[str, Any]]] = {}
     order: list[str] = []
@@ -144,10 +149,13 @@ def _read_json_lines(text: str) -> tuple[ReportDocument, ...]:
         try:
             item = json.loads(line)
         except json.JSONDecodeError as error:
-            raise ReportError(f"line {number}: not valid JSON: {error.msg}") from None
+            raise ReportError(f"line {number}: not valid JSON: {json_problem(error)}") from None
         kind = item.get("type")
         if kind == "report":
             _check_version(item)
+            continue
+        if kind == "file":
+            files.append(FileDigest.from_dict(item))
             continue
         if kind not in ("change", "document"):
             continue
@@ -160,4 +168,4 @@ def _read_json_lines(text: str) -> tuple[ReportDocument, ...]:
             headers.setdefault(key, item)
         else:
             headers[key] = item
-    return tuple(_document(headers[key], changes[key]) for key in order)
+    return LoadedReport(tuple(_document(headers[key], changes[key]) for key in order), tuple(files))

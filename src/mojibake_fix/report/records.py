@@ -28,7 +28,7 @@ from .json_source import SourceEdit
 from .positions import Position, locate
 
 SCHEMA = "mojibake-fix/report"
-VERSION = 1
+VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,8 @@ def revert_json_lines(text: str, documents: Sequence[ReportDocument]) -> str:
             lines[number - 1] = _revert_line(lines[number - 1], line_documents)
         except (SourceError, ValueError) as error:
             raise RevertError(f"line {number}: {error}") from None
+        except RecursionError:
+            raise RevertError(f"line {number}: JSON nested too deeply") from None
     return "\n".join(lines)
 
 

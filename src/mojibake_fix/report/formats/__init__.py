@@ -36,7 +36,9 @@ Writer = Callable[[Iterable[Document], TextIO, WriteOptions], None]
 
 @dataclass(frozen=True, slots=True)
 class ReportFormat:
-    """A named way to write a report; ``readable`` if :mod:`..reader` reads it back."""
+    """A named way to write a report; ``readable`` if :mod:`..reader` reads it back.
+    Only a format that is ``readable`` is given each file's :class:`FileDigest`
+    among its documents (after the file's documents)."""
 
     name: str
     suffixes: tuple[str, ...]

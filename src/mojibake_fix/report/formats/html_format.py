@@ -29,7 +29,7 @@ from importlib.resources import files
 from typing import Any, TextIO
 
 from ... import __version__
-from ..escape import escape, without_surrogates
+from ..escape import escape, visible, without_surrogates
 from ..records import Document, Tally, change_records, finding_records
 from . import ReportFormat, WriteOptions
 
@@ -39,7 +39,9 @@ MAX_CHANGES = 20_000  # changes drawn at most; the machine formats hold every on
 
 
 def _h(text: str) -> str:
-    return html.escape(without_surrogates(text), quote=True)
+    """Text for the page: controls (NUL, ESC…) and other invisible characters as
+    visible escapes, then HTML-escaped."""
+    return html.escape(visible(without_surrogates(text)), quote=True)
 
 
 def _shown(text: str) -> str:

@@ -10,7 +10,7 @@ It is written as documents come, so a long run does not keep all its records.
 >>> report = json.loads(stream.getvalue())
 >>> change = report["documents"][0]["changes"][0]
 >>> report["version"], change["byte_start"], change["byte_end"], report["summary"]["changed"]
-(1, 3, 7, 1)
+(2, 3, 7, 1)
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from ... import __version__
+from ..digest import FileDigest
 from ..escape import without_surrogates
 from ..records import SCHEMA, VERSION, Document, Tally, document_record
 from . import ReportFormat, WriteOptions
@@ -38,11 +39,17 @@ def header() -> dict[str, Any]:
     }
 
 
-def write(documents: Iterable[Document], stream: TextIO, options: WriteOptions) -> None:
+def write(
+    documents: Iterable[Document | FileDigest], stream: TextIO, options: WriteOptions
+) -> None:
     tally = Tally()
+    files: list[FileDigest] = []
     stream.write(dumps(header(), indent=2)[:-2] + ',\n  "documents": [')
     separator = "\n"
     for document in documents:
+        if isinstance(document, FileDigest):
+            files.append(document)
+            continue
         tally.add(document)
         if not document.listed:
             continue
@@ -50,6 +57,9 @@ def write(documents: Iterable[Document], stream: TextIO, options: WriteOptions) 
         stream.write(f"{separator}    {body}")
         separator = ",\n"
     closing = "\n  ]" if separator != "\n" else "]"
+    if files:
+        listed = dumps([f.to_dict() for f in files], indent=2).replace("\n", "\n  ")
+        closing += f',\n  "files": {listed}'
     summary = dumps(tally.to_dict(), indent=2).replace("\n", "\n  ")
     stream.write(f'{closing},\n  "summary": {summary}\n}}\n')
 
@@ -57,7 +67,7 @@ def write(documents: Iterable[Document], stream: TextIO, options: WriteOptions) 
 FORMAT = ReportFormat(
     name="json",
     suffixes=("json",),
-    write=write,
+    write=write,  # takes FileDigest items too: it is readable
     summary="one JSON document: every document with its changes, then the run summary",
     readable=True,
 )

@@ -2,7 +2,8 @@
 
 Every line is an object with a ``type``: first ``report`` (schema, version,
 tool), then for each listed document its ``change`` and ``finding`` lines and a
-``document`` line with its summary, and last the run ``summary``. Every change
+``document`` line with its summary, a ``file`` line at the end of each file
+(its length and SHA-256 as read and as written), and last the run ``summary``. Every change
 line carries its file, JSON Lines record and field, so lines can be filtered
 and read on their own.
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TextIO
 
+from ..digest import FileDigest
 from ..records import (
     Document,
     Tally,
@@ -32,10 +34,15 @@ from . import ReportFormat, WriteOptions
 from .json_format import dumps, header
 
 
-def write(documents: Iterable[Document], stream: TextIO, options: WriteOptions) -> None:
+def write(
+    documents: Iterable[Document | FileDigest], stream: TextIO, options: WriteOptions
+) -> None:
     tally = Tally()
     stream.write(dumps({"type": "report", **header()}) + "\n")
     for document in documents:
+        if isinstance(document, FileDigest):
+            stream.write(dumps({"type": "file", **document.to_dict()}) + "\n")
+            continue
         tally.add(document)
         if not document.listed:
             continue
@@ -58,7 +65,7 @@ def write(documents: Iterable[Document], stream: TextIO, options: WriteOptions) 
 FORMAT = ReportFormat(
     name="jsonl",
     suffixes=("jsonl", "ndjson"),
-    write=write,
+    write=write,  # takes FileDigest items too: it is readable
     summary="JSON Lines: one record per change (and finding, document, summary), streamable",
     readable=True,
 )
