@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, overload
 
+from ..cache import pythainlp_data_in_cache
 from ..charclass import is_letter, script_of
 
 # Languages wordfreq knows, by the script they are written in.
@@ -163,7 +164,8 @@ CORPUS_LANGUAGES = frozenset({"th"})
 @functools.cache
 def _corpus_buckets(lang: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
     """The words of a corpus language in wordfreq's buckets, commonest first."""
-    from pythainlp.corpus import tnc
+    with pythainlp_data_in_cache():
+        from pythainlp.corpus import tnc
 
     counts = {
         word: count
