@@ -165,7 +165,8 @@ def main() -> None:
         groups[doc.source, doc.family].append(doc)
 
     header = "| source | family | docs | chars | ours Mchar/s | ours slowest, ms (document) |"
-    print(f"{header} {' | '.join(names)} |")
+    times_faster = " | ".join(f"× {name}" for name in names)
+    print(f"{header} {times_faster} |")
     print("|---|---|---:|---:|---:|---:|" + "---:|" * len(names))
     timings: dict[tuple[str, str], Timed] = {}
     for key in sorted(groups):
@@ -181,7 +182,7 @@ def main() -> None:
             flush=True,
         )
 
-    print(f"\n| clean text, language | docs | chars | ours Mchar/s | {' | '.join(names)} |")
+    print(f"\n| clean text, language | docs | chars | ours Mchar/s | {times_faster} |")
     print("|---|---:|---:|---:|" + "---:|" * len(names))
     for source in ("pages", "external", "corpus"):
         timing = timings[source, CLEAN]
