@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from mojibake_fix import fix
 from mojibake_fix.report import SourceError, edit_line, read_report
-from mojibake_fix.report.json_source import char_offsets, restore_line, string_token_spans
+from mojibake_fix.report.json_source import raw_offsets, restore_line, string_token_spans
 
 from .test_cli import BROKEN, run
 
@@ -187,9 +187,11 @@ def test_string_token_spans_and_offsets() -> None:
     spans = string_token_spans(line)
     start, end = spans["s"]
     assert json.loads(line[start:end]) == 'pé😀"q'
-    offsets = char_offsets(line, start)
-    assert len(offsets) == len('pé😀"q') + 1
+    offsets = raw_offsets(line, start, range(10))
+    assert sorted(offsets) == list(range(len('pé😀"q') + 1))
     assert line[offsets[2] : offsets[3]] == "\\ud83d\\ude00"
+    assert line[offsets[3] : offsets[4]] == '\\"'
+    assert line[offsets[5]] == '"'  # the closing quote
     assert json.loads(line[spans["a"][0] : spans["a"][1]]) == "last"
 
 

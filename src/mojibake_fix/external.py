@@ -16,7 +16,6 @@ do.
 from __future__ import annotations
 
 import codecs
-import os
 import re
 import shutil
 import struct
@@ -30,6 +29,8 @@ from pathlib import Path
 
 import wordfreq
 from babel.messages.pofile import read_po
+
+from .cache import cache_folder
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +63,7 @@ class ExternalUnavailable(RuntimeError):
 
 def cache_root() -> Path:
     """Where fetched material is kept: ``$MOJIBAKE_FIX_CACHE/external``."""
-    base = os.environ.get("MOJIBAKE_FIX_CACHE")
-    root = Path(base) if base else Path.home() / ".cache" / "mojibake_fix"
-    return root / "external"
+    return cache_folder() / "external"
 
 
 def unpacked(name: str) -> Path:

@@ -56,6 +56,9 @@ UNSEEN = math.log(1e-8)
 _NUMERALS = frozenset("〇一二三四五六七八九十百千万億亿兆")
 _NUMERAL_RUN = 0.3
 _NUMBER = 1e-4  # a number written in numerals, as a word of running text
+_NUMBER_LOG = math.log(_NUMBER)
+# What ``letter`` gives a letter the chain never saw (the log of UNSEEN's probability).
+_UNSEEN_LETTER = math.log(math.exp(UNSEEN))
 # The share of word ends followed by punctuation rather than by a word.
 _MARK_AFTER_WORD = 0.1
 _SAMPLE_LETTERS = 200
@@ -74,16 +77,20 @@ class LetterChain:
     starts: dict[str, float]
     shares: dict[str, float]
     folding: dict[int, int]
+    # The logs of ``shares``, taken once: letters are scored by the thousand.
+    share_logs: dict[str, float]
 
     def letter(self, ch: str) -> float:
         """log P(``ch``) among the letters of running text."""
-        return math.log(self.shares.get(ch.translate(self.folding), 0.0) or math.exp(UNSEEN))
+        return self.share_logs.get(
+            ch.translate(self.folding) if self.folding else ch, _UNSEEN_LETTER
+        )
 
     def after(self, before: str, ch: str) -> float:
         """log P(``ch`` | ``before``). A character that is no letter (space,
         punctuation) ends the word before it, now and then, and starts none."""
-        first = before.translate(self.folding)
-        second = ch.translate(self.folding)
+        first = before.translate(self.folding) if self.folding else before
+        second = ch.translate(self.folding) if self.folding else ch
         first_letter = bool(before) and is_letter(before)
         second_letter = bool(ch) and is_letter(ch)
         if not first_letter and not second_letter:
@@ -134,12 +141,14 @@ def letter_chain(lang: str) -> LetterChain:
             pairs[first + second] = pairs.get(first + second, 0.0) + frequency
     total_letters = sum(counts.values())
     total_words = sum(starts.values())
+    shares = {ch: count / total_letters for ch, count in counts.items()}
     return LetterChain(
         follows={pair: count / counts[pair[0]] for pair, count in pairs.items()},
         ends={ch: count / counts[ch] for ch, count in ends.items()},
         starts={ch: count / total_words for ch, count in starts.items()},
-        shares={ch: count / total_letters for ch, count in counts.items()},
+        shares=shares,
         folding=_simplified() if lang == "zh" else {},
+        share_logs={ch: math.log(share) for ch, share in shares.items()},
     )
 
 
@@ -156,10 +165,11 @@ def chained_language(text: str, script: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _listed(piece: str, lang: str) -> float | None:
-    """The frequency of ``piece`` in ``lang``'s list: the readings of one site
-    split the same letters around it again and again."""
-    return frequencies(lang).get(piece)
+def _listed_log(piece: str, lang: str) -> float | None:
+    """The log frequency of ``piece`` in ``lang``'s list: the readings of one
+    site split the same letters around it again and again."""
+    frequency = frequencies(lang).get(piece)
+    return None if frequency is None else math.log(frequency)
 
 
 def split_score(run: str, lang: str) -> float:
@@ -172,18 +182,19 @@ def split_score(run: str, lang: str) -> float:
     True
     """
     chain = letter_chain(lang)
-    key = run.translate(chain.folding)
+    key = run.translate(chain.folding) if chain.folding else run
+    # numerals[i]: how many of the first i letters are numerals.
+    numerals = list(itertools.accumulate((ch in _NUMERALS for ch in key), initial=0))
     best = [0.0] + [-math.inf] * len(key)
     for end in range(1, len(key) + 1):
         for start in range(max(0, end - _LONGEST_WORD), end):
             if best[start] == -math.inf:
                 continue
-            piece = key[start:end]
-            frequency = _listed(piece, lang)
-            if end - start > 1 and _NUMERALS.issuperset(piece):
-                cost = math.log(_NUMBER)
-            elif frequency is not None:
-                cost = math.log(frequency)
+            listed = _listed_log(key[start:end], lang)
+            if end - start > 1 and numerals[end] - numerals[start] == end - start:
+                cost = _NUMBER_LOG
+            elif listed is not None:
+                cost = listed
             elif end - start == 1:
                 cost = chain.letter(key[start]) + _UNLISTED_LETTER
             else:

@@ -27,6 +27,7 @@ import functools
 import gzip
 import itertools
 import math
+import operator
 import re
 import unicodedata
 from array import array
@@ -35,6 +36,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, overload
 
+from ..cache import pythainlp_data_in_cache
 from ..charclass import is_letter, script_of
 
 # Languages wordfreq knows, by the script they are written in.
@@ -93,13 +95,14 @@ class FrequencyTable:
     exact: dict[str, float]
     rarer: FrequencyTable | None = None
 
-    def _bucket(self, word: str) -> int:
-        """The bucket of ``word``, or -1."""
+    def _bucket(self, word: str, hashed: int | None = None) -> int:
+        """The bucket of ``word`` (whose :func:`word_hash` is ``hashed``, when
+        the caller has it), or -1."""
+        key = (word_hash(word) if hashed is None else hashed) & _HASH
         table: FrequencyTable | None = self
         while table is not None:
             if table.exact and word in table.exact:
                 return -2
-            key = word_hash(word) & _HASH
             entries = table.entries
             index = bisect_left(entries, key)
             if index < len(entries) and entries[index] & _HASH == key:
@@ -127,9 +130,9 @@ class FrequencyTable:
             return BUCKET_FREQUENCY[bucket]
         return self._exact(word) if bucket == -2 else default
 
-    def zipf(self, word: str) -> float:
-        """``log10(frequency) + 9``, 0 for an unknown word."""
-        bucket = self._bucket(word)
+    def zipf(self, word: str, hashed: int | None = None) -> float:
+        """``log10(frequency) + 9``, 0 for an unknown word (``hashed``: as for ``_bucket``)."""
+        bucket = self._bucket(word, hashed)
         if bucket >= 0:
             return _ZIPF[bucket]
         return math.log10(self._exact(word)) + 9.0 if bucket == -2 else 0.0
@@ -163,7 +166,8 @@ CORPUS_LANGUAGES = frozenset({"th"})
 @functools.cache
 def _corpus_buckets(lang: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
     """The words of a corpus language in wordfreq's buckets, commonest first."""
-    from pythainlp.corpus import tnc
+    with pythainlp_data_in_cache():
+        from pythainlp.corpus import tnc
 
     counts = {
         word: count
@@ -215,18 +219,18 @@ def _table(lang: str, wordlist: str, start: int = 0) -> FrequencyTable:
     the array and a 256th of it as Python integers."""
     parts = [array("Q") for _ in range(256)]
     for index, words in _language_buckets(lang, wordlist, start):
-        for word in words:
-            entry = (word_hash(word) & _HASH) | index
+        # word_hash of each word, hashed in one C loop: (len(word), word) is what it hashes.
+        for hashed in map(hash, zip(map(len, words), words, strict=True)):
+            entry = (hashed & _HASH) | index
             parts[entry >> 56].append(entry)
     entries = array("Q")
     for number, part in enumerate(parts):
         entries.extend(sorted(part))
         parts[number] = array("Q")
-    shared = {
-        entry & _HASH
-        for entry, following in itertools.pairwise(entries)
-        if entry & _HASH == following & _HASH
-    }
+    prefixes = array("Q", map(operator.rshift, entries, itertools.repeat(_BUCKET_BITS)))
+    repeated = map(operator.eq, prefixes, itertools.islice(prefixes, 1, None))
+    shared = {prefix << _BUCKET_BITS for prefix in itertools.compress(prefixes, repeated)}
+    del prefixes
     if not shared:
         return FrequencyTable(entries, {})
     exact = {
@@ -433,9 +437,15 @@ def _apostrophe_words(lang: str) -> frozenset[str]:
     return frozenset(word for word, _ in top_words(lang, _APOSTROPHE_SAMPLE) if "'" in word)
 
 
-def _zipf_total(words: Iterable[str], lang: str) -> float:
+def _hashed_keys(words: Iterable[str], lang: str) -> list[tuple[str, int]]:
+    """The list keys of ``words`` in ``lang`` with their :func:`word_hash`:
+    the same for every language that casefolds and leaves out marks alike."""
+    return [(key, word_hash(key)) for key in (_key(word, lang) for word in words)]
+
+
+def _zipf_total(keys: Iterable[tuple[str, int]], lang: str) -> float:
     table = frequencies(lang, "small")
-    return sum(table.zipf(_key(word, lang)) for word in words)
+    return sum(table.zipf(key, hashed) for key, hashed in keys)
 
 
 def sample_words(text: str) -> list[str]:
@@ -455,8 +465,13 @@ def guess_language(text: str, script: str) -> str | None:
     if not languages or not words:
         return languages[0] if languages else None
     best, best_score = languages[0], -1.0
+    keys_by_spelling: dict[tuple[bool, bool], list[tuple[str, int]]] = {}
     for lang in languages:
-        score = _zipf_total(words, lang)
+        spelling = (lang in _DOTTED_I_LANGUAGES, leaves_out_marks(lang))
+        keys = keys_by_spelling.get(spelling)
+        if keys is None:
+            keys = keys_by_spelling[spelling] = _hashed_keys(words, lang)
+        score = _zipf_total(keys, lang)
         if score > best_score:
             best, best_score = lang, score
     return best
