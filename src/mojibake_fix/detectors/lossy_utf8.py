@@ -37,6 +37,7 @@ import itertools
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -385,24 +386,50 @@ def _pieces(text: str) -> Iterator[tuple[str, bool]]:
 def _script_and_language(text: str) -> tuple[str, str | None]:
     """The script most letters of ``text`` are in (once decoded), and its
     language."""
-    pieces = list(_pieces(text))
-    plain = "".join(piece for piece, _ in pieces)
-    script = _main_script(pieces) or "Latin"
+    plain = demojibake(text)
+    script = _main_script(text) or "Latin"
     if script in CHAINED_LANGUAGES_BY_SCRIPT:
         return script, chained_language(plain, script)
     return script, guess_language(plain, script)
 
 
-def _main_script(pieces: Iterable[tuple[str, bool]]) -> str | None:
-    """The script most letters of the pieces of a text are in, ``None`` when
-    it has none. Latin-1 letters left undecoded do not count: where lost
-    bytes left them, they outnumber the letters of a whole text (``æ±京都``)."""
+def _main_script(text: str) -> str | None:
+    """The script most letters of ``text`` are in once decoded (of two as
+    common, the one that comes first), ``None`` when it has none. Latin-1
+    letters left undecoded do not count: where lost bytes left them, they
+    outnumber the letters of a whole text (``æ±京都``). Characters are
+    counted first and the script of each told once, so a long line costs
+    little more than reading it."""
+    counted: dict[tuple[str, bool], int] = {}
+    first: dict[tuple[str, bool], int] = {}
+
+    def count_plain(start: int, end: int) -> None:
+        stretch = text[start:end]
+        for ch, count in Counter(stretch).items():
+            key = (ch, False)
+            counted[key] = counted.get(key, 0) + count
+            if key not in first:
+                first[key] = start + stretch.find(ch)
+
+    position = 0
+    for match in _WHOLE_SEQUENCE.finditer(text):
+        character = _decoded_sequence(match)
+        if character == match.group():
+            continue
+        count_plain(position, match.start())
+        key = (character, True)
+        counted[key] = counted.get(key, 0) + 1
+        first.setdefault(key, match.start())
+        position = match.end()
+    count_plain(position, len(text))
     counts: dict[str, int] = {}
-    for piece, decoded in pieces:
-        if piece.isalpha() and (decoded or not "\x80" <= piece <= "\xff"):
-            script = script_of(piece)
-            counts[script] = counts.get(script, 0) + 1
-    return max(counts, key=lambda s: counts[s]) if counts else None
+    comes_at: dict[str, int] = {}
+    for (ch, decoded), count in counted.items():
+        if ch.isalpha() and (decoded or not "\x80" <= ch <= "\xff"):
+            script = script_of(ch)
+            counts[script] = counts.get(script, 0) + count
+            comes_at[script] = min(first[ch, decoded], comes_at.get(script, len(text)))
+    return max(sorted(counts, key=comes_at.__getitem__), key=counts.__getitem__, default=None)
 
 
 def _softmax(scores: Sequence[float]) -> list[float]:
@@ -2307,7 +2334,7 @@ def _line_source(
     ``None`` for a line without letters."""
     if start not in sources:
         line = text[start:end]
-        script = _main_script(_pieces(line))
+        script = _main_script(line)
         if script is None:
             sources[start] = None
         else:
