@@ -92,25 +92,37 @@ def test_rarer_words_follow_the_common_ones_and_are_words() -> None:
     )
 
 
-def test_thai_words_and_letter_chain_are_the_same_in_every_process() -> None:
-    # PyThaiNLP reads its corpus into a set, whose order follows the hash seed.
+def _printed_under_two_hash_seeds(code: str) -> set[str]:
+    """What ``code`` prints in two processes whose string hashes differ."""
     import os
     import subprocess
     import sys
 
-    code = (
-        "from mojibake_fix.context.letter_chains import letter_chain\n"
-        "from mojibake_fix.context.words import top_words\n"
-        "print(top_words('th', 2000)[-5:], repr(letter_chain('th').letter('ก')))\n"
-    )
-    outputs = {
+    return {
         subprocess.run(
             [sys.executable, "-c", code],
             env={**os.environ, "PYTHONHASHSEED": seed},
             capture_output=True,
             text=True,
             check=True,
-        ).stdout
+        ).stdout.strip()
         for seed in ("1", "3")
     }
-    assert len(outputs) == 1
+
+
+def test_thai_words_and_letter_chain_are_the_same_in_every_process() -> None:
+    # PyThaiNLP reads its corpus into a set, whose order follows the hash seed.
+    code = (
+        "from mojibake_fix.context.letter_chains import letter_chain\n"
+        "from mojibake_fix.context.words import top_words\n"
+        "print(top_words('th', 2000)[-5:], repr(letter_chain('th').letter('ก')))\n"
+    )
+    assert len(_printed_under_two_hash_seeds(code)) == 1
+
+
+def test_word_hashes_are_the_same_in_every_process() -> None:
+    # Tables kept in the cache folder are read by other processes (context/stored.py).
+    from mojibake_fix.context.words import word_hash
+
+    code = "from mojibake_fix.context.words import word_hash; print(word_hash('разводят火'))"
+    assert _printed_under_two_hash_seeds(code) == {str(word_hash("разводят火"))}

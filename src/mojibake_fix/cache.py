@@ -1,9 +1,10 @@
 """The one folder outside the package that mojibake_fix writes to.
 
 ``$MOJIBAKE_FIX_CACHE``, or ``~/.cache/mojibake_fix`` when that variable is not
-set. The library itself keeps nothing there; PyThaiNLP, which it reads Thai word
-counts from, makes a data folder of its own when it is imported, and that
-folder goes here rather than into the home folder.
+set. The library keeps there the word tables it builds once per machine
+(:mod:`.context.stored`); PyThaiNLP, which it reads Thai word counts from,
+makes a data folder of its own when it is imported, and that folder goes here
+rather than into the home folder.
 """
 
 from __future__ import annotations

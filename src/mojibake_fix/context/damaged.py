@@ -35,6 +35,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .stored import stored, tables_folder
 from .words import BUCKET_FREQUENCY, top_buckets, word_hash
 
 MODELS = ("c1", "undefined", "marked", "nbsp")
@@ -118,7 +119,21 @@ class WordList:
 @functools.cache
 def word_list(lang: str, rarer: bool = False) -> WordList:
     """The commonest words of ``lang`` (letters only) with their frequencies;
-    with ``rarer``, the words after them, down to Zipf 2."""
+    with ``rarer``, the words after them, down to Zipf 2. Built once per
+    machine (:func:`stored`)."""
+    text, starts, buckets = stored(
+        tables_folder(),
+        f"words-{lang}-{'rarer' if rarer else 'common'}",
+        lambda: _word_list_arrays(_built_word_list(lang, rarer)),
+    )
+    return WordList(text.tobytes().decode("utf-8", "surrogatepass"), starts, buckets)
+
+
+def _word_list_arrays(words: WordList) -> list[array[int]]:
+    return [array("B", words.text.encode("utf-8", "surrogatepass")), words.starts, words.buckets]
+
+
+def _built_word_list(lang: str, rarer: bool) -> WordList:
     source = "sh" if lang == "sr" else lang
     listed = top_buckets(source, _WORDS)
     if rarer:
@@ -243,7 +258,17 @@ _BATCH = 2000  # words damaged at once
 def damaged_index(lang: str, model: str, rarer: bool = False) -> array[int]:
     """The sorted entries of the words (lower case, capitalised, upper case)
     of ``lang`` that ``model`` changes: their damaged form's hash over their
-    place; for one form, commonest first. ``rarer`` indexes the rarer words."""
+    place; for one form, commonest first. ``rarer`` indexes the rarer words.
+    Built once per machine (:func:`stored`)."""
+    [entries] = stored(
+        tables_folder(),
+        f"damaged-{lang}-{model}-{'rarer' if rarer else 'common'}",
+        lambda: [_built_index(lang, model, rarer)],
+    )
+    return entries
+
+
+def _built_index(lang: str, model: str, rarer: bool) -> array[int]:
     words = word_list(lang, rarer)
     plain_model = "plain" if model != "c1" else "c1-kept"
     entries = array("Q")

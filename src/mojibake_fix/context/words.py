@@ -23,6 +23,7 @@ True
 
 from __future__ import annotations
 
+import binascii
 import functools
 import gzip
 import itertools
@@ -30,6 +31,7 @@ import math
 import operator
 import re
 import unicodedata
+import zlib
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
@@ -38,6 +40,7 @@ from typing import Any, overload
 
 from ..cache import pythainlp_data_in_cache
 from ..charclass import is_letter, script_of
+from .stored import stored, tables_folder
 
 # Languages wordfreq knows, by the script they are written in.
 LANGUAGES_BY_SCRIPT: dict[str, tuple[str, ...]] = {
@@ -75,21 +78,24 @@ _ZIPF = tuple(math.log10(frequency) + 9.0 for frequency in BUCKET_FREQUENCY)
 
 
 def word_hash(word: str) -> int:
-    """A 64-bit hash of ``word``. ``hash(word)`` alone is the same for strings
-    whose stored bytes are the same (``"kp"`` and ``"火"``, one byte a letter
-    and two), so the length goes in too."""
-    return hash((len(word), word)) & _MASK
+    """A 64-bit hash of ``word`` that every process computes alike, so that a
+    table built once can be kept (:mod:`.stored`): CRC-32 and CRC-16 (two
+    polynomials) of its UTF-8 bytes, over their length.
+
+    >>> word_hash("kp") != word_hash("火") and word_hash("火") == word_hash("火")
+    True
+    """
+    data = word.encode("utf-8", "surrogatepass")
+    return (zlib.crc32(data) << 32 | binascii.crc_hqx(data, 0) << 16 | len(data)) & _MASK
 
 
 @dataclass(frozen=True, slots=True, eq=False)
 class FrequencyTable:
     """A word list as a sorted array of 64-bit entries, hash over bucket.
 
-    Looking a word up is a binary search for its :func:`word_hash`. Two words of one list
-    share a 54-bit hash prefix about once in 10**5 lists: such words are kept
-    in ``exact``. A word of no list matches a listed word's prefix about once
-    in 10**10 look-ups. Hashes are Python's own, so a table belongs to the
-    process that built it (and to the workers forked from it)."""
+    Looking a word up is a binary search for its :func:`word_hash`. Words of
+    one list that share a 54-bit hash prefix are kept in ``exact``. A word of
+    no list matches a listed word's prefix about once in 10**9 look-ups."""
 
     entries: array[int]
     exact: dict[str, float]
@@ -214,13 +220,31 @@ def _buckets(path: str, start: int = 0) -> Iterator[tuple[int, list[str]]]:
 
 
 def _table(lang: str, wordlist: str, start: int = 0) -> FrequencyTable:
+    """The table of the list's words from bucket ``start`` on, built once per
+    machine (:func:`stored`): its entries, and the words that share a hash
+    prefix as one string with their frequencies."""
+    entries, exact_words, exact_frequencies = stored(
+        tables_folder(),
+        f"frequencies-{lang}-{wordlist}-{start}",
+        lambda: _table_arrays(_built_table(lang, wordlist, start)),
+    )
+    words = exact_words.tobytes().decode("utf-8", "surrogatepass").split("\n")
+    exact = dict(zip(words, exact_frequencies, strict=False)) if exact_frequencies else {}
+    return FrequencyTable(entries, exact)
+
+
+def _table_arrays(table: FrequencyTable) -> list[array[Any]]:
+    words = "\n".join(table.exact).encode("utf-8", "surrogatepass")
+    return [table.entries, array("B", words), array("d", table.exact.values())]
+
+
+def _built_table(lang: str, wordlist: str, start: int = 0) -> FrequencyTable:
     """The table of the list's words from bucket ``start`` on. Entries are
     sorted in 256 parts by their top byte, so building never holds more than
     the array and a 256th of it as Python integers."""
     parts = [array("Q") for _ in range(256)]
     for index, words in _language_buckets(lang, wordlist, start):
-        # word_hash of each word, hashed in one C loop: (len(word), word) is what it hashes.
-        for hashed in map(hash, zip(map(len, words), words, strict=True)):
+        for hashed in map(word_hash, words):
             entry = (hashed & _HASH) | index
             parts[entry >> 56].append(entry)
     entries = array("Q")

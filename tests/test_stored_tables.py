@@ -1,0 +1,67 @@
+"""Tables built once per machine: kept whole, read back the same, rebuilt when unreadable."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from array import array
+from pathlib import Path
+
+from mojibake_fix.context import damaged, words
+from mojibake_fix.context.stored import stored
+
+
+def _counting(calls: list[int]) -> list[array[int]]:
+    calls.append(1)
+    return [array("Q", [3, 1, 2]), array("B", "é\n火".encode())]
+
+
+def test_a_table_is_built_once_and_read_back_the_same(tmp_path: Path) -> None:
+    calls: list[int] = []
+    first = stored(tmp_path, "t", lambda: _counting(calls))
+    second = stored(tmp_path, "t", lambda: _counting(calls))
+    assert first == second == _counting([])
+    assert [a.typecode for a in second] == ["Q", "B"]
+    assert calls == [1]
+    assert [path.name for path in tmp_path.iterdir()] == ["t"]  # no temporary file left
+
+
+def test_a_table_that_cannot_be_read_is_built_again(tmp_path: Path) -> None:
+    calls: list[int] = []
+    stored(tmp_path, "t", lambda: _counting(calls))
+    whole = (tmp_path / "t").read_bytes()
+    for broken in (whole[:-3], b"something else", whole[:25] + b"\xff" + whole[26:]):
+        (tmp_path / "t").write_bytes(broken)
+        assert stored(tmp_path, "t", lambda: _counting(calls)) == _counting([])
+    assert len(calls) == 4
+
+
+def test_a_table_that_cannot_be_written_is_still_given(tmp_path: Path) -> None:
+    blocked = tmp_path / "a file, not a folder"
+    blocked.write_text("")
+    calls: list[int] = []
+    assert stored(blocked, "t", lambda: _counting(calls)) == _counting([])
+    assert stored(blocked, "t", lambda: _counting(calls)) == _counting([])
+    assert len(calls) == 2
+
+
+def test_kept_tables_equal_the_ones_built_in_this_process(tmp_path: Path) -> None:
+    # Another process builds and keeps them; this one reads them and compares.
+    env = {**os.environ, "MOJIBAKE_FIX_CACHE": str(tmp_path)}
+    script = (
+        "from mojibake_fix.context import damaged, words\n"
+        "damaged.damaged_index('is', 'c1'); words.frequencies('is', 'small')\n"
+    )
+    subprocess.run([sys.executable, "-c", script], env=env, check=True)
+    kept = sorted(path.name for path in tmp_path.glob("tables/*/*"))
+    assert kept == ["damaged-is-c1-common", "frequencies-is-small-0", "words-is-common"]
+    folder = next(tmp_path.glob("tables/*"))
+    built_words = damaged._built_word_list("is", False)
+    [text, starts, buckets] = stored(folder, "words-is-common", lambda: [])
+    assert text.tobytes().decode() == built_words.text
+    assert (starts, buckets) == (built_words.starts, built_words.buckets)
+    [index] = stored(folder, "damaged-is-c1-common", lambda: [])
+    assert index == damaged._built_index("is", "c1", False)
+    [entries, _, _] = stored(folder, "frequencies-is-small-0", lambda: [])
+    assert entries == words._built_table("is", "small").entries
