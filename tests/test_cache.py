@@ -39,7 +39,7 @@ def test_thai_word_counts_write_nothing_to_the_home_folder(tmp_path: Path) -> No
     home.mkdir()
     leftover = _run(home, cache)
     assert list(home.iterdir()) == []
-    assert (cache / "pythainlp-data").is_dir()
+    assert sorted(path.name for path in cache.iterdir()) == ["pythainlp-data", "tables"]
     assert leftover == ""  # the variable was set for the import only
 
 
@@ -48,7 +48,9 @@ def test_a_pythainlp_folder_the_user_chose_is_kept(tmp_path: Path) -> None:
     home.mkdir()
     assert _run(home, cache, PYTHAINLP_DATA=str(chosen)) == str(chosen)
     assert chosen.is_dir()
-    assert not cache.exists()
+    assert not (cache / "pythainlp-data").exists()
+    # The cache folder holds the word tables the run built, and nothing else.
+    assert [path.name for path in cache.iterdir()] == ["tables"]
 
 
 def test_the_cache_folder_is_the_one_the_user_set(

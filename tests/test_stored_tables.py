@@ -8,6 +8,8 @@ import sys
 from array import array
 from pathlib import Path
 
+import pytest
+
 from mojibake_fix.context import damaged, words
 from mojibake_fix.context.stored import stored
 
@@ -46,16 +48,26 @@ def test_a_table_that_cannot_be_written_is_still_given(tmp_path: Path) -> None:
     assert len(calls) == 2
 
 
-def test_kept_tables_equal_the_ones_built_in_this_process(tmp_path: Path) -> None:
+def test_kept_tables_equal_the_ones_built_in_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Another process builds and keeps them; this one reads them and compares.
     env = {**os.environ, "MOJIBAKE_FIX_CACHE": str(tmp_path)}
     script = (
         "from mojibake_fix.context import damaged, words\n"
         "damaged.damaged_index('is', 'c1'); words.frequencies('is', 'small')\n"
+        "words.bigrams('is'); words.trigrams('is'); words.alphabet('is')\n"
     )
     subprocess.run([sys.executable, "-c", script], env=env, check=True)
     kept = sorted(path.name for path in tmp_path.glob("tables/*/*"))
-    assert kept == ["damaged-is-c1-common", "frequencies-is-small-0", "words-is-common"]
+    assert kept == [
+        "alphabet-is",
+        "bigrams-is",
+        "damaged-is-c1-common",
+        "frequencies-is-small-0",
+        "trigrams-is",
+        "words-is-common",
+    ]
     folder = next(tmp_path.glob("tables/*"))
     built_words = damaged._built_word_list("is", False)
     [text, starts, buckets] = stored(folder, "words-is-common", lambda: [])
@@ -65,3 +77,9 @@ def test_kept_tables_equal_the_ones_built_in_this_process(tmp_path: Path) -> Non
     assert index == damaged._built_index("is", "c1", False)
     [entries, _, _] = stored(folder, "frequencies-is-small-0", lambda: [])
     assert entries == words._built_table("is", "small").entries
+    # Read back through the functions themselves (not their per-process caches).
+    monkeypatch.setenv("MOJIBAKE_FIX_CACHE", str(tmp_path))
+    assert words.bigrams.__wrapped__("is") == words._built_bigrams("is")
+    assert words.trigrams.__wrapped__("is") == words._built_trigrams("is")
+    assert words.alphabet.__wrapped__("is") == words._built_alphabet("is")
+    assert not list(tmp_path.glob("tables/*/.*"))  # no temporary file left

@@ -125,8 +125,18 @@ def word_list(lang: str, rarer: bool = False) -> WordList:
         tables_folder(),
         f"words-{lang}-{'rarer' if rarer else 'common'}",
         lambda: _word_list_arrays(_built_word_list(lang, rarer)),
+        _word_list_fits,
     )
     return WordList(text.tobytes().decode("utf-8", "surrogatepass"), starts, buckets)
+
+
+def _word_list_fits(kept: list[array[int]]) -> bool:
+    """Whether kept arrays are a word list's: a start for each word and the end."""
+    if len(kept) != 3:
+        return False
+    text, starts, buckets = kept
+    length = len(text.tobytes().decode("utf-8", "surrogatepass"))
+    return len(starts) == len(buckets) + 1 and starts[-1] == length
 
 
 def _word_list_arrays(words: WordList) -> list[array[int]]:

@@ -67,12 +67,18 @@ def tables_folder() -> Path:
     return cache_folder() / "tables" / _versions()
 
 
-def stored(folder: Path, name: str, build: Callable[[], Sequence[array[Any]]]) -> list[array[Any]]:
+def stored(
+    folder: Path,
+    name: str,
+    build: Callable[[], Sequence[array[Any]]],
+    fits: Callable[[list[array[Any]]], bool] = lambda arrays: True,
+) -> list[array[Any]]:
     """The arrays of the table ``name`` kept in ``folder``, or those ``build``
-    makes, kept there for the next process."""
+    makes, kept there for the next process; kept arrays that do not ``fit``
+    together (their lengths, say) are built again."""
     path = folder / _SAFE_NAME.sub("_", name)
     arrays = _read(path)
-    if arrays is None:
+    if arrays is None or not fits(arrays):
         arrays = list(build())
         _write(path, arrays)
     return arrays

@@ -34,7 +34,7 @@ import unicodedata
 import zlib
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, overload
 
@@ -227,10 +227,16 @@ def _table(lang: str, wordlist: str, start: int = 0) -> FrequencyTable:
         tables_folder(),
         f"frequencies-{lang}-{wordlist}-{start}",
         lambda: _table_arrays(_built_table(lang, wordlist, start)),
+        lambda kept: len(kept) == 3 and _exact_fits(kept[1], kept[2]),
     )
     words = exact_words.tobytes().decode("utf-8", "surrogatepass").split("\n")
     exact = dict(zip(words, exact_frequencies, strict=False)) if exact_frequencies else {}
     return FrequencyTable(entries, exact)
+
+
+def _exact_fits(words: array[int], frequencies: array[Any]) -> bool:
+    count = _array_text(words).count("\n") + 1 if words else 0
+    return count == len(frequencies)
 
 
 def _table_arrays(table: FrequencyTable) -> list[array[Any]]:
@@ -352,10 +358,46 @@ def zipf_frequency(word: str, lang: str, wordlist: str = "best", minimum: float 
 @functools.cache
 def alphabet(lang: str) -> frozenset[str]:
     """The letters the commonest words of ``lang`` use (lower case), with
-    the vowel signs and other marks of scripts that write them (``ी``, ``्``)."""
+    the vowel signs and other marks of scripts that write them (``ी``, ``्``).
+    Built once per machine (:func:`stored`)."""
+    [letters] = stored(
+        tables_folder(),
+        f"alphabet-{lang}",
+        lambda: [_text_array("".join(sorted(_built_alphabet(lang))))],
+    )
+    return frozenset(_array_text(letters))
+
+
+def _built_alphabet(lang: str) -> frozenset[str]:
     return frozenset(
         ch for word, _ in top_words(lang, 3000, numbers=False) for ch in word if is_letter(ch)
     )
+
+
+def _text_array(text: str) -> array[int]:
+    """``text`` as an array of its UTF-8 bytes, to be kept by :func:`stored`."""
+    return array("B", text.encode("utf-8", "surrogatepass"))
+
+
+def _array_text(data: array[int]) -> str:
+    return data.tobytes().decode("utf-8", "surrogatepass")
+
+
+def _kept_mapping(name: str, width: int, build: Callable[[], dict[str, float]]) -> dict[str, float]:
+    """A mapping of strings of ``width`` characters to numbers, built once
+    per machine (:func:`stored`): its keys as one string, its values as an array."""
+
+    def arrays() -> list[array[Any]]:
+        built = build()
+        return [_text_array("".join(built)), array("d", built.values())]
+
+    def fits(kept: list[array[Any]]) -> bool:
+        return len(kept) == 2 and len(_array_text(kept[0])) == width * len(kept[1])
+
+    keys, values = stored(tables_folder(), name, arrays, fits)
+    joined = _array_text(keys)
+    starts = range(0, len(joined), width)
+    return dict(zip((joined[i : i + width] for i in starts), values, strict=True))
 
 
 # Languages whose lists leave out the vowel marks their texts may write
@@ -507,7 +549,15 @@ _BOUNDARY = " "
 @functools.cache
 def bigrams(lang: str) -> dict[tuple[str, str], float]:
     """Log-probabilities of one letter following another in ``lang``'s words
-    (a space marks the ends of a word), weighted by word frequency."""
+    (a space marks the ends of a word), weighted by word frequency. Built
+    once per machine (:func:`stored`)."""
+    kept = _kept_mapping(
+        f"bigrams-{lang}", 2, lambda: {a + b: p for (a, b), p in _built_bigrams(lang).items()}
+    )
+    return {(pair[0], pair[1]): p for pair, p in kept.items()}
+
+
+def _built_bigrams(lang: str) -> dict[tuple[str, str], float]:
     counts: dict[tuple[str, str], float] = {}
     totals: dict[str, float] = {}
     for padded, weight in _weighted_words(lang):
@@ -520,7 +570,24 @@ def bigrams(lang: str) -> dict[tuple[str, str], float]:
 @functools.cache
 def trigrams(lang: str) -> dict[str, dict[str, float]]:
     """Probabilities of a letter after the two before it in ``lang``'s words,
-    keyed by those two (a space marks the ends of a word)."""
+    keyed by those two (a space marks the ends of a word). Built once per
+    machine (:func:`stored`)."""
+    kept = _kept_mapping(
+        f"trigrams-{lang}",
+        3,
+        lambda: {
+            pair + ch: p
+            for pair, following in _built_trigrams(lang).items()
+            for ch, p in following.items()
+        },
+    )
+    table: dict[str, dict[str, float]] = {}
+    for key, p in kept.items():
+        table.setdefault(key[:2], {})[key[2]] = p
+    return table
+
+
+def _built_trigrams(lang: str) -> dict[str, dict[str, float]]:
     counts: dict[str, dict[str, float]] = {}
     for padded, weight in _weighted_words(lang):
         for index in range(len(padded) - 2):
