@@ -83,3 +83,20 @@ def test_kept_tables_equal_the_ones_built_in_this_process(
     assert words.trigrams.__wrapped__("is") == words._built_trigrams("is")
     assert words.alphabet.__wrapped__("is") == words._built_alphabet("is")
     assert not list(tmp_path.glob("tables/*/.*"))  # no temporary file left
+
+
+def test_without_a_home_folder_tables_are_built_and_repairs_go_on() -> None:
+    # No HOME and no cache folder set: Path.home() may fail; repairing must not.
+    env = {
+        key: value for key, value in os.environ.items() if key not in ("HOME", "MOJIBAKE_FIX_CACHE")
+    }
+    script = (
+        "import pathlib, mojibake_fix\n"
+        "def no_home(): raise RuntimeError('Could not determine home directory')\n"
+        "pathlib.Path.home = staticmethod(no_home)\n"
+        "print(mojibake_fix.fix('Ð Ð°Ð·Ð²Ð¾Ð´Ñ Ñ Ð² Ð¼Ð¾Ñ ÐºÐ²Ðµ').text)\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    assert completed.stdout.startswith("Развод")

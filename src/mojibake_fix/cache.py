@@ -31,10 +31,14 @@ def pythainlp_data_in_cache() -> Iterator[None]:
     it makes at import, ``~/pythainlp-data`` by default) is
     ``cache_folder() / "pythainlp-data"``: the variable is set for the block
     only, and not at all when the user has set either of PyThaiNLP's own."""
-    if any(name in os.environ for name in _PYTHAINLP_VARIABLES):
+    try:
+        folder = cache_folder() / "pythainlp-data"
+    except (RuntimeError, KeyError):  # no home folder to put a cache in
+        folder = None
+    if folder is None or any(name in os.environ for name in _PYTHAINLP_VARIABLES):
         yield
         return
-    os.environ[_PYTHAINLP_VARIABLES[0]] = str(cache_folder() / "pythainlp-data")
+    os.environ[_PYTHAINLP_VARIABLES[0]] = str(folder)
     try:
         yield
     finally:

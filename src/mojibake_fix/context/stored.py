@@ -51,6 +51,7 @@ _BUILDERS = ("context/*.py", "charclass.py", "codepages.py")
 
 @functools.cache
 def _versions() -> str:
+    """The part of the folder's name that changes whenever the tables would."""
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
     for pattern in _BUILDERS:
@@ -62,20 +63,27 @@ def _versions() -> str:
     return f"v{_FORMAT}-{digest.hexdigest()[:16]}-{sys.byteorder}"
 
 
-def tables_folder() -> Path:
-    """Where the tables of this version are kept."""
-    return cache_folder() / "tables" / _versions()
+def tables_folder() -> Path | None:
+    """Where the tables of this version are kept; ``None`` where no cache
+    folder can be named (no home folder) or the code cannot be read."""
+    try:
+        return cache_folder() / "tables" / _versions()
+    except (OSError, RuntimeError, KeyError):
+        return None
 
 
 def stored(
-    folder: Path,
+    folder: Path | None,
     name: str,
     build: Callable[[], Sequence[array[Any]]],
     fits: Callable[[list[array[Any]]], bool] = lambda arrays: True,
 ) -> list[array[Any]]:
     """The arrays of the table ``name`` kept in ``folder``, or those ``build``
     makes, kept there for the next process; kept arrays that do not ``fit``
-    together (their lengths, say) are built again."""
+    together (their lengths, say) are built again. With no ``folder``,
+    they are built and not kept."""
+    if folder is None:
+        return list(build())
     path = folder / _SAFE_NAME.sub("_", name)
     arrays = _read(path)
     if arrays is None or not fits(arrays):
