@@ -2267,9 +2267,17 @@ def _by_line(text: str, damage_of: Callable[[int, str], Damage]) -> Iterator[Fin
         number += text.count("\n", counted, start)
         counted = start
         line = text[start:end]
-        left, right = _passage(text, start, end, sources)
-        style = text[left:right] if (left, right) != (start, end) else None
+        style = functools.partial(_style_source, text, start, end, sources)
         yield from _shifted(_find(line, damage_of(number, line), style), start)
+
+
+def _style_source(
+    text: str, start: int, end: int, sources: dict[int, _Source | None]
+) -> str | None:
+    """The passage the punctuation style of the line from ``start`` to
+    ``end`` is read from (:func:`_passage`), ``None`` for the line alone."""
+    left, right = _passage(text, start, end, sources)
+    return text[left:right] if (left, right) != (start, end) else None
 
 
 def _damaged_lines(text: str) -> Iterator[tuple[int, int]]:
@@ -2357,9 +2365,13 @@ def _shifted(findings: Iterator[Finding], offset: int) -> Iterator[Finding]:
         yield replace(finding, start=finding.start + offset, end=finding.end + offset)
 
 
-def _find(text: str, damage: Damage, style_from: str | None = None) -> Iterator[Finding]:
+def _find(
+    text: str, damage: Damage, style_from: Callable[[], str | None] = lambda: None
+) -> Iterator[Finding]:
     """The findings of ``text`` (one line), damaged as ``damage`` says; the
-    punctuation style is read from ``style_from`` where given."""
+    punctuation style is read from what ``style_from`` gives, where it gives
+    something (asked only for a line with sites to judge: reading the lines
+    around costs a language guess each)."""
     if not _trigger_re().search(text):
         return
     named = (
@@ -2381,7 +2393,8 @@ def _find(text: str, damage: Damage, style_from: str | None = None) -> Iterator[
     if not sites:
         return
     judge = _Judge(text, lost_elsewhere=any(site.readings[0].text for site in sites), sites=sites)
-    judge.style = Style.of(text if style_from is None else style_from, judge.lang)
+    passage = style_from()
+    judge.style = Style.of(text if passage is None else passage, judge.lang)
     judge.named = named
     judge.replaced = damage.replaced
     words = _dictionary_findings(text, sites, judge, damage)
