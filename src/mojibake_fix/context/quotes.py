@@ -129,9 +129,15 @@ LANGUAGE_QUOTES: dict[str, tuple[str, str]] = {
 }
 
 
+# The marks a text's style is read from (:meth:`Style.of`): a text without
+# any shows the style of its language alone.
+STYLE_MARKS = "“”„‘’‚–—…•€™\u200b"
+
+
 @dataclass(frozen=True, slots=True)
 class Style:
-    """The quotation and dash conventions a text shows intact."""
+    """The quotation and dash conventions a text shows intact: what
+    :data:`STYLE_MARKS` it holds, and how often its double quotes."""
 
     opening: str = "“"
     closing: str = "”"
@@ -142,7 +148,7 @@ class Style:
     def of(cls, text: str, lang: str | None = None) -> Style:
         """The style ``text`` shows; where it shows no double quotes intact,
         the one its language ``lang`` uses."""
-        present = frozenset(ch for ch in "“”„‘’‚–—…•€™\u200b" if ch in text)
+        present = frozenset(ch for ch in STYLE_MARKS if ch in text)
         low = text.count("„")
         opening, closing = "“", "”"
         if not (low or "“" in present or "”" in present) and lang in LANGUAGE_QUOTES:

@@ -81,6 +81,7 @@ from ..context.quotes import (
     EMOJI_PRESENTATION,
     PAIRED_MARKS,
     RARE,
+    STYLE_MARKS,
     Context,
     QuoteState,
     Style,
@@ -2275,7 +2276,11 @@ def _style_source(
     text: str, start: int, end: int, sources: dict[int, _Source | None]
 ) -> str | None:
     """The passage the punctuation style of the line from ``start`` to
-    ``end`` is read from (:func:`_passage`), ``None`` for the line alone."""
+    ``end`` is read from (:func:`_passage`), ``None`` for the line alone,
+    as where no line within reach holds a mark the style is read from."""
+    reach = max(0, start - _PASSAGE_REACH), end + _PASSAGE_REACH
+    if not (_STYLE_MARK.search(text, reach[0], start) or _STYLE_MARK.search(text, end, reach[1])):
+        return None
     left, right = _passage(text, start, end, sources)
     return text[left:right] if (left, right) != (start, end) else None
 
@@ -2294,6 +2299,7 @@ def _damaged_lines(text: str) -> Iterator[tuple[int, int]]:
 
 # How far, in characters, a passage reaches on either side of its line.
 _PASSAGE_REACH = 8000
+_STYLE_MARK = re.compile(f"[{STYLE_MARKS}]")
 
 
 def _passage(
