@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 from ..charclass import is_common, is_letter, script_of
 from ..codepages import CODEC_NAMES, CodePage, code_page
 from ..context.candidates import sequence_length, spaces_are_spaces
-from ..lines import WORD_REACH
+from ..lines import run_around
 from ..model import Finding
 from . import utf8_scan
 from .base import Detector, WholeReading
@@ -543,12 +543,7 @@ def _makes_a_word(text: str, run: Run) -> bool:
     """
     from ..context.words import LANGUAGES_BY_SCRIPT, frequencies
 
-    left, right = run.start, run.end
-    floor, ceiling = max(0, left - WORD_REACH), min(len(text), right + WORD_REACH)
-    while left > floor and is_letter(text[left - 1]):
-        left -= 1
-    while right < ceiling and is_letter(text[right]):
-        right += 1
+    left, right = run_around(text, run.start, run.end, is_letter)
     original = text[left:right].casefold()
     repaired = (text[left : run.start] + run.decoded + text[run.end : right]).casefold()
     scripts = _letter_scripts(repaired) - {"Common"}
