@@ -35,7 +35,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .stored import stored, tables_folder
+from .stored import array_text, stored, tables_folder, text_array
 from .words import BUCKET_FREQUENCY, top_buckets, word_hash
 
 MODELS = ("c1", "undefined", "marked", "nbsp")
@@ -127,7 +127,7 @@ def word_list(lang: str, rarer: bool = False) -> WordList:
         lambda: _word_list_arrays(_built_word_list(lang, rarer)),
         _word_list_fits,
     )
-    return WordList(text.tobytes().decode("utf-8", "surrogatepass"), starts, buckets)
+    return WordList(array_text(text), starts, buckets)
 
 
 def _word_list_fits(kept: list[array[int]]) -> bool:
@@ -135,12 +135,11 @@ def _word_list_fits(kept: list[array[int]]) -> bool:
     if len(kept) != 3:
         return False
     text, starts, buckets = kept
-    length = len(text.tobytes().decode("utf-8", "surrogatepass"))
-    return len(starts) == len(buckets) + 1 and starts[-1] == length
+    return len(starts) == len(buckets) + 1 and starts[-1] == len(array_text(text))
 
 
 def _word_list_arrays(words: WordList) -> list[array[int]]:
-    return [array("B", words.text.encode("utf-8", "surrogatepass")), words.starts, words.buckets]
+    return [text_array(words.text), words.starts, words.buckets]
 
 
 def _built_word_list(lang: str, rarer: bool) -> WordList:

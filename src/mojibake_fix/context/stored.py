@@ -92,6 +92,16 @@ def stored(
     return arrays
 
 
+def text_array(text: str) -> array[int]:
+    """``text`` as an array of its UTF-8 bytes, to be kept with the rest."""
+    return array("B", text.encode("utf-8", "surrogatepass"))
+
+
+def array_text(data: array[int]) -> str:
+    """The text :func:`text_array` kept."""
+    return data.tobytes().decode("utf-8", "surrogatepass")
+
+
 def _read(path: Path) -> list[array[Any]] | None:
     try:
         data = path.read_bytes()

@@ -40,7 +40,7 @@ from typing import Any, overload
 
 from ..cache import pythainlp_data_in_cache
 from ..charclass import is_letter, script_of
-from .stored import stored, tables_folder
+from .stored import array_text, stored, tables_folder, text_array
 
 # Languages wordfreq knows, by the script they are written in.
 LANGUAGES_BY_SCRIPT: dict[str, tuple[str, ...]] = {
@@ -229,19 +229,18 @@ def _table(lang: str, wordlist: str, start: int = 0) -> FrequencyTable:
         lambda: _table_arrays(_built_table(lang, wordlist, start)),
         lambda kept: len(kept) == 3 and _exact_fits(kept[1], kept[2]),
     )
-    words = exact_words.tobytes().decode("utf-8", "surrogatepass").split("\n")
+    words = array_text(exact_words).split("\n")
     exact = dict(zip(words, exact_frequencies, strict=False)) if exact_frequencies else {}
     return FrequencyTable(entries, exact)
 
 
 def _exact_fits(words: array[int], frequencies: array[Any]) -> bool:
-    count = _array_text(words).count("\n") + 1 if words else 0
+    count = array_text(words).count("\n") + 1 if words else 0
     return count == len(frequencies)
 
 
 def _table_arrays(table: FrequencyTable) -> list[array[Any]]:
-    words = "\n".join(table.exact).encode("utf-8", "surrogatepass")
-    return [table.entries, array("B", words), array("d", table.exact.values())]
+    return [table.entries, text_array("\n".join(table.exact)), array("d", table.exact.values())]
 
 
 def _built_table(lang: str, wordlist: str, start: int = 0) -> FrequencyTable:
@@ -363,9 +362,9 @@ def alphabet(lang: str) -> frozenset[str]:
     [letters] = stored(
         tables_folder(),
         f"alphabet-{lang}",
-        lambda: [_text_array("".join(sorted(_built_alphabet(lang))))],
+        lambda: [text_array("".join(sorted(_built_alphabet(lang))))],
     )
-    return frozenset(_array_text(letters))
+    return frozenset(array_text(letters))
 
 
 def _built_alphabet(lang: str) -> frozenset[str]:
@@ -374,28 +373,19 @@ def _built_alphabet(lang: str) -> frozenset[str]:
     )
 
 
-def _text_array(text: str) -> array[int]:
-    """``text`` as an array of its UTF-8 bytes, to be kept by :func:`stored`."""
-    return array("B", text.encode("utf-8", "surrogatepass"))
-
-
-def _array_text(data: array[int]) -> str:
-    return data.tobytes().decode("utf-8", "surrogatepass")
-
-
 def _kept_mapping(name: str, width: int, build: Callable[[], dict[str, float]]) -> dict[str, float]:
     """A mapping of strings of ``width`` characters to numbers, built once
     per machine (:func:`stored`): its keys as one string, its values as an array."""
 
     def arrays() -> list[array[Any]]:
         built = build()
-        return [_text_array("".join(built)), array("d", built.values())]
+        return [text_array("".join(built)), array("d", built.values())]
 
     def fits(kept: list[array[Any]]) -> bool:
-        return len(kept) == 2 and len(_array_text(kept[0])) == width * len(kept[1])
+        return len(kept) == 2 and len(array_text(kept[0])) == width * len(kept[1])
 
     keys, values = stored(tables_folder(), name, arrays, fits)
-    joined = _array_text(keys)
+    joined = array_text(keys)
     starts = range(0, len(joined), width)
     return dict(zip((joined[i : i + width] for i in starts), values, strict=True))
 
