@@ -105,7 +105,7 @@ from ..context.words import (
     writes_apostrophes,
     zipf,
 )
-from ..lines import WORD_REACH, line_around
+from ..lines import WORD_REACH, line_around, run_around
 from ..model import Candidate, Finding
 from . import utf8_scan
 from .base import Detector, Wake
@@ -368,20 +368,28 @@ def _decoded_after(text: str, index: int) -> str:
     return demojibake(text[index : index + _LONGEST_SEQUENCE])[:1]
 
 
-def _pieces(text: str) -> Iterator[tuple[str, bool]]:
-    """``text`` in pieces: each complete UTF-8 sequence decoded (``True``),
-    every other character as it is (``False``)."""
+def _stretches(text: str) -> Iterator[tuple[str, bool]]:
+    """``text`` in stretches: each complete UTF-8 sequence decoded (``True``),
+    the characters between two of them as they are (``False``)."""
     position = 0
     for match in _WHOLE_SEQUENCE.finditer(text):
         decoded = _decoded_sequence(match)
         if decoded == match.group():
             continue  # no UTF-8: its characters stay as they are
-        for ch in text[position : match.start()]:
-            yield ch, False
+        yield text[position : match.start()], False
         yield decoded, True
         position = match.end()
-    for ch in text[position:]:
-        yield ch, False
+    yield text[position:], False
+
+
+def _pieces(text: str) -> Iterator[tuple[str, bool]]:
+    """``text`` in pieces: each complete UTF-8 sequence decoded (``True``),
+    every other character as it is (``False``)."""
+    for stretch, decoded in _stretches(text):
+        if decoded:
+            yield stretch, True
+        else:
+            yield from ((ch, False) for ch in stretch)
 
 
 def _script_and_language(text: str) -> tuple[str, str | None]:
@@ -398,39 +406,18 @@ def _main_script(text: str) -> str | None:
     """The script most letters of ``text`` are in once decoded (of two as
     common, the one that comes first), ``None`` when it has none. Latin-1
     letters left undecoded do not count: where lost bytes left them, they
-    outnumber the letters of a whole text (``æ±京都``). Characters are
-    counted first and the script of each told once, so a long line costs
-    little more than reading it."""
-    counted: dict[tuple[str, bool], int] = {}
-    first: dict[tuple[str, bool], int] = {}
-
-    def count_plain(start: int, end: int) -> None:
-        stretch = text[start:end]
-        for ch, count in Counter(stretch).items():
-            key = (ch, False)
-            counted[key] = counted.get(key, 0) + count
-            if key not in first:
-                first[key] = start + stretch.find(ch)
-
-    position = 0
-    for match in _WHOLE_SEQUENCE.finditer(text):
-        character = _decoded_sequence(match)
-        if character == match.group():
-            continue
-        count_plain(position, match.start())
-        key = (character, True)
-        counted[key] = counted.get(key, 0) + 1
-        first.setdefault(key, match.start())
-        position = match.end()
-    count_plain(position, len(text))
+    outnumber the letters of a whole text (``æ±京都``). The characters of a
+    stretch are counted first and the script of each told once, so a long
+    line costs little more than reading it."""
     counts: dict[str, int] = {}
-    comes_at: dict[str, int] = {}
-    for (ch, decoded), count in counted.items():
-        if ch.isalpha() and (decoded or not "\x80" <= ch <= "\xff"):
-            script = script_of(ch)
-            counts[script] = counts.get(script, 0) + count
-            comes_at[script] = min(first[ch, decoded], comes_at.get(script, len(text)))
-    return max(sorted(counts, key=comes_at.__getitem__), key=counts.__getitem__, default=None)
+    for stretch, decoded in _stretches(text):
+        # A Counter lists characters as they first come: scripts enter
+        # ``counts`` in the order of the text, which breaks ties.
+        for ch, count in Counter(stretch).items():
+            if ch.isalpha() and (decoded or not "\x80" <= ch <= "\xff"):
+                script = script_of(ch)
+                counts[script] = counts.get(script, 0) + count
+    return max(counts, key=counts.__getitem__, default=None)
 
 
 def _softmax(scores: Sequence[float]) -> list[float]:
@@ -451,15 +438,10 @@ def _in_word(ch: str, conts: dict[str, int], page: dict[str, int]) -> bool:
 
 
 def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    page = code_page("cp1252").byte_of
-    conts = continuation_bytes()
-    left, right = start, end
-    floor, ceiling = max(0, start - WORD_REACH), min(len(text), end + WORD_REACH)
-    while left > floor and _in_word(text[left - 1], conts, page):
-        left -= 1
-    while right < ceiling and _in_word(text[right], conts, page):
-        right += 1
-    return left, right
+    in_word = functools.partial(
+        _in_word, conts=continuation_bytes(), page=code_page("cp1252").byte_of
+    )
+    return run_around(text, start, end, in_word)
 
 
 def _core_end(text: str, site: Site) -> int:
@@ -959,12 +941,6 @@ class _Judge:
         """Whether ``reading`` is a rare mark the text writes nowhere."""
         return is_rare_mark(reading.text) and reading.text not in self.style.present
 
-    def _one_rare_too_many(self, reading: Reading, rare: int) -> bool:
-        """Whether ``reading`` is a rare mark after as many as a site keeps:
-        they all score :data:`RARE` alike, so the first ones stand for the
-        rest (a lone ``â`` has hundreds)."""
-        return rare >= _OPTIONS_PER_SITE and not self.replaced and self._rare(reading)
-
     def mark_score(
         self, site: Site, reading: Reading, left: str, right: str, state: QuoteState
     ) -> float:
@@ -988,11 +964,14 @@ class _Judge:
         for index, site in enumerate(sites):
             site_left = left if index == 0 else "\u2063"
             options = []
-            rare = 0
+            rare_marks = 0
             for reading in site.readings:
-                if self._one_rare_too_many(reading, rare):
+                rare = self._rare(reading)
+                if rare and rare_marks >= _OPTIONS_PER_SITE and not self.replaced:
+                    # Rare marks all score RARE alike: the first ones a site
+                    # keeps stand for the rest (a lone ``â`` has hundreds).
                     continue
-                rare += self._rare(reading)
+                rare_marks += rare
                 site_right = (
                     EMOJI_PRESENTATION
                     if _selector_at(text, reading.end)
@@ -1673,13 +1652,7 @@ def _plain_letter(text: str, site: Site) -> bool:
 
 def _letters_around(text: str, start: int) -> tuple[int, int]:
     """The bounds of the run of letters that holds ``text[start]``."""
-    left, right = start, start + 1
-    floor, ceiling = max(0, start - WORD_REACH), min(len(text), right + WORD_REACH)
-    while left > floor and text[left - 1].isalpha():
-        left -= 1
-    while right < ceiling and text[right].isalpha():
-        right += 1
-    return left, right
+    return run_around(text, start, start + 1, str.isalpha)
 
 
 def _plain_letter_at(text: str, start: int, word: tuple[int, int] | None = None) -> bool:
@@ -2299,6 +2272,7 @@ def _damaged_lines(text: str) -> Iterator[tuple[int, int]]:
 
 # How far, in characters, a passage reaches on either side of its line.
 _PASSAGE_REACH = 8000
+# A mark the punctuation style is read from: lines without one cannot change it.
 _STYLE_MARK = re.compile(f"[{STYLE_MARKS}]")
 
 
