@@ -84,8 +84,8 @@ def _peel_stretch(stretch: str, page: CodePage, whole: bool) -> list[tuple[int, 
     the last layer, which the detectors judge against every other page."""
     from ftfy.badness import is_bad
 
-    if not is_bad(stretch):
-        return None
+    # Each run decoded first: clean text fails at its first run, long before
+    # a look at the whole stretch for badness would end.
     edits: list[tuple[int, int, str]] = []
     pieces: list[str] = []
     position = 0
@@ -97,6 +97,8 @@ def _peel_stretch(stretch: str, page: CodePage, whole: bool) -> list[tuple[int, 
         edits.append((run.start(), run.end(), decoded))
         pieces += [stretch[position : run.start()], decoded]
         position = run.end()
+    if not is_bad(stretch):
+        return None
     beneath = "".join([*pieces, stretch[position:]])
     # C1 controls are no text: a whole text with some, whose UTF-8 explains
     # every one and that no other page reads otherwise, was read so for sure
