@@ -21,7 +21,7 @@ import bisect
 import dataclasses
 import functools
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .calibration import calibrated_finding, calibrated_result
@@ -283,7 +283,9 @@ def _read_whole(text: str, plan: Plan, min_confidence: float) -> _Reading | None
     while start < len(text):
         end = text.find("\n", start) + 1 or len(text)
         line = text[start:end]
-        reading = None if line.isascii() else _read_one(line, plan, min_confidence)
+        # A line the scan finds clean alone would be left alone as a text of its own.
+        clean = line.isascii() or plan.scan.looks_clean(line)
+        reading = None if clean else _read_one(line, plan, min_confidence)
         if reading is not None:
             parts.append((start, end, fixed_start, reading))
             line = reading.text
@@ -295,14 +297,7 @@ def _read_whole(text: str, plan: Plan, min_confidence: float) -> _Reading | None
 def _read_one(text: str, plan: Plan, min_confidence: float) -> WholeReading | None:
     """The first repair of ``text`` whole beyond doubt, in priority order:
     the shortcut past judging every run."""
-    passed: dict[Callable[[str], bool], bool] = {}
     for detector in plan.whole_readers:
-        test = detector.reads_whole_if
-        if test is not None:
-            if test not in passed:
-                passed[test] = test(text)
-            if not passed[test]:
-                continue
         reading = detector.read_whole(text) if detector.read_whole else None
         if reading is not None:
             return reading if reading.confidence >= min_confidence else None

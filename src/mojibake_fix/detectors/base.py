@@ -83,10 +83,7 @@ class Detector:
     ``read_whole``, when given, is a shortcut for the commonest case: it
     returns the repair of a text the detector explains from end to end
     beyond any doubt (what ``find`` would find, and what no other detector
-    could outrank), or ``None`` to let the detectors judge the text;
-    ``reads_whole_if``, when given, is a test every text it reads whole
-    passes, shared by detectors that read alike (the same function): the
-    engine asks it once per text for all of them, before any reads.
+    could outrank), or ``None`` to let the detectors judge the text.
     ``judges_every_woken_text`` says that the wake only tells whether a text
     is worth judging at all, not where this detector would find something:
     the detector then looks at every text the scan wakes for any detector
@@ -107,6 +104,5 @@ class Detector:
     needs_non_ascii: bool = True
     wake: Callable[[], tuple[Wake, ...]] | None = None
     read_whole: Callable[[str], WholeReading | None] | None = None
-    reads_whole_if: Callable[[str], bool] | None = None
     judges_every_woken_text: bool = False
     find_repaired: Callable[[str, str], Iterable[Finding]] | None = None

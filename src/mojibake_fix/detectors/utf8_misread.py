@@ -706,14 +706,6 @@ def _capital_after_small() -> regex.Pattern[str]:
 _WHOLE_TEXT_CONFIDENCE = 0.99
 
 
-def looks_broken(text: str) -> bool:
-    """Whether ftfy's badness finds ``text`` broken: what every page's whole
-    reading asks first (:attr:`Detector.reads_whole_if`)."""
-    from ftfy.badness import is_bad
-
-    return bool(is_bad(text))
-
-
 def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
     """The repair of a text that ``name`` explains from end to end, when
     that reading is beyond doubt; ``None`` otherwise.
@@ -732,6 +724,8 @@ def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
     >>> read_whole("cafÃ© crème", "cp1252", "utf8-as-cp1252") is None  # not all of it
     True
     """
+    from ftfy.badness import is_bad
+
     page = code_page(name)
     raw = page.encode(text)
     if raw is None or raw.isascii():
@@ -744,9 +738,7 @@ def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
     if found is None:
         return None
     final, layers = found
-    if _capital_after_small().search(final) or utf8_scan.is_suspect(final):
-        return None
-    if not looks_broken(text):
+    if _capital_after_small().search(final) or utf8_scan.is_suspect(final) or not is_bad(text):
         return None
     return WholeReading(
         text=final,
@@ -906,7 +898,6 @@ def _finder(name: str, detector_id: str, priority: int) -> Detector:
         trigger=shared_trigger,
         wake=lambda: (utf8_scan.wake(),),
         read_whole=lambda text: read_whole(text, name, detector_id),
-        reads_whole_if=looks_broken,
         priority=priority,
         judges_every_woken_text=True,
         find_repaired=find,
