@@ -230,13 +230,17 @@ def _beneath(
         if plan.scan.looks_clean(peeled.text)
         else _repair(peeled.text, plan, min_confidence, readings_left, layers_left)
     )
-    changes = compose(peeled.changes, inner.changes) if inner.changes else peeled.changes
     return Result(
         text=inner.text,
-        changes=changes,
+        changes=DeferredChanges(functools.partial(_composed, peeled.changes, inner.changes)),
         findings=_outside(inner.findings, peeled.changes),
         original=text,
     )
+
+
+def _composed(first: Sequence[Change], second: Sequence[Change]) -> tuple[Change, ...]:
+    """:func:`compose`, where ``second`` may hold nothing."""
+    return compose(first, second) if second else tuple(first)
 
 
 def _outside(findings: Sequence[Finding], changes: Sequence[Change]) -> tuple[Finding, ...]:

@@ -26,10 +26,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .codepages import CODEC_NAMES, CodePage, code_page
-from .model import Change, Finding, build_changes
+from .model import Change, DeferredChanges, changes_by_runs
 
 # The pages an outer layer is read with, most common first.
 OUTER_PAGES = ("cp1252", "latin-1")
@@ -37,7 +38,6 @@ OUTER_PAGES = ("cp1252", "latin-1")
 MOST_LAYERS = 4
 CONFIDENCE = 0.99
 
-_NON_ASCII_RUN = re.compile("[^\x00-\x7f]+")
 _C1_CONTROL = re.compile("[\x80-\x9f]")
 
 
@@ -46,7 +46,7 @@ class Peeled:
     """A text one layer down, and the changes from the text as it came."""
 
     text: str
-    changes: tuple[Change, ...]
+    changes: Sequence[Change]
 
 
 @functools.cache
@@ -77,38 +77,27 @@ def _decoded(raw: bytes) -> str | None:
         return None
 
 
-def _peel_stretch(stretch: str, page: CodePage, whole: bool) -> list[tuple[int, int, str]] | None:
-    """The non-ASCII runs of ``stretch`` and what each decodes to, when all
-    of them decode and both the stretch and what lies beneath it look
-    broken; ``None`` otherwise. Where the text beneath looks clean this was
-    the last layer, which the detectors judge against every other page."""
+def _peel_stretch(stretch: str, page: CodePage, whole: bool) -> str | None:
+    """What ``stretch`` decodes to, when it decodes and both the stretch and
+    what lies beneath it look broken; ``None`` otherwise. Where the text
+    beneath looks clean this was the last layer, which the detectors judge
+    against every other page."""
     from ftfy.badness import is_bad
 
-    # Each run decoded first: clean text fails at its first run, long before
-    # a look at the whole stretch for badness would end.
-    edits: list[tuple[int, int, str]] = []
-    pieces: list[str] = []
-    position = 0
-    for run in _NON_ASCII_RUN.finditer(stretch):
-        raw = page.encode(run.group())
-        decoded = None if raw is None else _decoded(raw)
-        if decoded is None:
-            return None
-        edits.append((run.start(), run.end(), decoded))
-        pieces += [stretch[position : run.start()], decoded]
-        position = run.end()
-    if not is_bad(stretch):
+    # ASCII bytes end every UTF-8 sequence, so the stretch decodes whole
+    # exactly when each of its runs does: one codec call tells, and clean
+    # text fails it at its first run.
+    raw = page.encode(stretch)
+    beneath = None if raw is None else _decoded(raw)
+    if beneath is None or not is_bad(stretch):
         return None
-    beneath = "".join([*pieces, stretch[position:]])
     # C1 controls are no text: a whole text with some, whose UTF-8 explains
     # every one and that no other page reads otherwise, was read so for sure
     # even where the text beneath looks clean; the detectors then judge that
     # text as it is rather than read on into it (``SELKÄ\xa0`` is no ``Ġ``).
     # A part of a text is not peeled so: the rest may show another page.
     certain = whole and _C1_CONTROL.search(stretch) and _read_alike(stretch, beneath)
-    if is_bad(beneath) or certain:
-        return edits
-    return None
+    return beneath if is_bad(beneath) or certain else None
 
 
 def _read_alike(stretch: str, beneath: str) -> bool:
@@ -126,27 +115,32 @@ def peel_layer(
 ) -> Peeled | None:
     """``text`` with its outer layer in one of ``pages`` removed, or ``None``
     when no stretch of it has one (or ``min_confidence`` asks for more than
-    a peel is sure of)."""
+    a peel is sure of). The changes, one per run of non-ASCII characters,
+    are worked out when someone looks at them."""
     if min_confidence > CONFIDENCE:
         return None
     for name in pages:
         page = code_page(name)
-        findings = [
-            Finding(
-                start=stretch.start() + start,
-                end=stretch.start() + end,
-                detector=f"utf8-as-{name}",
-                confidence=CONFIDENCE,
-                reason=f"UTF-8 read as {name}",
-                replacement=decoded,
-            )
-            for stretch in _stretch_pattern(name).finditer(text)
-            if not _cut_from_more(text, stretch.start(), stretch.end())
-            for start, end, decoded in _peel_stretch(
+        pieces: list[str] = []
+        position = 0
+        for stretch in _stretch_pattern(name).finditer(text):
+            if _cut_from_more(text, stretch.start(), stretch.end()):
+                continue
+            beneath = _peel_stretch(
                 stretch.group(), page, stretch.start() == 0 and stretch.end() == len(text)
             )
-            or ()
-        ]
-        if findings:
-            return Peeled(*build_changes(text, findings))
+            if beneath is not None:
+                pieces += [text[position : stretch.start()], beneath]
+                position = stretch.end()
+        if pieces:
+            peeled = "".join([*pieces, text[position:]])
+            build = functools.partial(
+                changes_by_runs,
+                text,
+                peeled,
+                f"utf8-as-{name}",
+                CONFIDENCE,
+                f"UTF-8 read as {name}",
+            )
+            return Peeled(peeled, DeferredChanges(build))
     return None
