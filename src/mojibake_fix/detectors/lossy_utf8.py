@@ -1663,11 +1663,21 @@ def _plain_letter_at(text: str, start: int, word: tuple[int, int] | None = None)
     after = text[start + 1] if start + 1 < len(text) else " "
     if not lead.isalpha() or after in "?\ufffd":
         return False
-    if after in continuation_bytes():
+    if after in continuation_bytes() and after.isalpha():
+        # Letters that stand for continuation bytes (``ž``, ``š``) with the
+        # word going on after them are letters of the word too (Czech
+        # ``vykážu``, ``tíživá``): a lead glued to them is as written as one
+        # between plain letters.
+        end = start + 1
+        while end < len(text) and text[end] in continuation_bytes() and text[end].isalpha():
+            end += 1
+        if end - start > 2 or end >= len(text) or not text[end].isalpha():
+            return False
+    elif after in continuation_bytes():
         # The last letter of a word before a closing mark that stands for a
         # continuation byte (``città»``, ``habló”``) reads as written too.
         following = text[start + 2 : start + 3]
-        if after.isalpha() or not before.isalpha() or following in continuation_bytes():
+        if not before.isalpha() or following in continuation_bytes():
             return False
     elif not (before.isalpha() or after.isalpha()):
         return False
