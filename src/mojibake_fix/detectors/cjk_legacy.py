@@ -297,7 +297,7 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> t
         if index + 1 < size:
             pair = pairs.get(raw[index : index + 2])
             if pair is not None:
-                score = step.score + value(pair, language) + _glued_to_latin(raw, index)
+                score = step.score + value(pair, language) + _glued_to_latin(raw, index, step.text)
                 source = raw[index : index + 2]
                 offer(index + 2, index, score, step.put_back, pair, step.kept, source)
         for missing in lost:
@@ -319,17 +319,17 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> t
     return _in_narrower(pieces, encoding), last.put_back, last.kept
 
 
-def _glued_to_latin(raw: bytes, index: int) -> float:
-    """A character of two bytes from ``index`` whose second byte is an ASCII
-    letter, with an ASCII letter on either side, is most likely a Western
-    word's letter read with its neighbour (``éa`` in ``réalité``): East
-    Asian text runs on into Latin words, but not inside them."""
-    if not 0x41 <= raw[index + 1] <= 0x7A:
+def _glued_to_latin(raw: bytes, index: int, before: str) -> float:
+    """A character of the two bytes from ``index``, whose second byte is an
+    ASCII letter, read after ``before`` (what the walk read last): with an
+    ASCII letter on either side it is most likely a Western word's letter
+    read with its neighbour (``éa`` in ``réalité``). East Asian text runs on
+    into Latin words, but not inside them."""
+    if not chr(raw[index + 1]).isalpha():
         return 0.0
-    before = raw[index - 1] if index > 0 else 0x20
-    after = raw[index + 2] if index + 2 < len(raw) else 0x20
-    letters = (before, after)
-    return _GLUED if any(chr(b).isascii() and chr(b).isalpha() for b in letters) else 0.0
+    after = chr(raw[index + 2]) if index + 2 < len(raw) else " "
+    glued = any(ch.isascii() and ch.isalpha() for ch in (before[-1:] or " ", after))
+    return _GLUED if glued else 0.0
 
 
 def _in_narrower(pieces: Sequence[tuple[str, bytes]], encoding: EastAsianEncoding) -> str:
