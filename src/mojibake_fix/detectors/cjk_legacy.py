@@ -31,8 +31,9 @@ How it avoids false positives:
   stand (``Þórður``);
 - legacy Cyrillic and Greek text gives pairs of rare hanzi or hanja, and
   spaces at odd places no multi-byte character can hold;
-- UTF-8 mojibake is left to the UTF-8 detectors: a stretch whose high bytes
-  mostly form UTF-8 sequences is not read;
+- UTF-8 mojibake is left to the UTF-8 detectors: a stretch whose bytes are
+  UTF-8 is not read, and a reading must beat the bytes read as UTF-8 too
+  (a Shift_JIS reading of ``cafÃ©`` never wins);
 - a stretch glued to a character outside its page (a clean hanzi beside
   ``“…”``) is part of clean text.
 
@@ -62,7 +63,7 @@ from ..context.east_asian_characters import EAST_ASIAN_SCRIPTS, TRADITIONAL, cha
 from ..encodings import prior
 from ..lines import line_around
 from ..model import Candidate, Finding
-from ..plausibility import plausibility
+from ..plausibility import CONTROL, plausibility
 from .base import Detector, Wake, first_confirmed, wake_pattern
 
 DETECTOR_ID = "cjk-legacy"
@@ -102,9 +103,6 @@ _PAGE_LABELS = {
 # The bytes Windows-1252 leaves undefined: shown as C1 controls, and lost
 # where controls are deleted.
 LOST_BYTES = bytes((0x81, 0x8D, 0x8F, 0x90, 0x9D))
-# The share of a stretch's high bytes in UTF-8 sequences from which on it is
-# left to the UTF-8 detectors: Big5 and the EUC encodings form a few by chance.
-UTF8_SHARE = 0.8
 # The most lost bytes put back: one in this many high bytes of the stretch
 # (Japanese loses a lead byte of punctuation every ten characters or so).
 HIGH_BYTES_PER_LOST = 8
@@ -142,8 +140,8 @@ LEAST_MARGIN = 6.0
 LOST_MARGIN = 4.0
 # The margin beyond the least one, in plausibility (bytes), that takes the
 # confidence two thirds of the way from the threshold to the highest.
-EVIDENCE = 8.0
-_MOST_CONFIDENT = 0.97
+EVIDENCE = 4.0
+_MOST_CONFIDENT = 0.99
 _APPLIED = 0.6
 
 
@@ -168,13 +166,16 @@ def _page_characters() -> str:
 
 @functools.cache
 def _page_letters() -> str:
-    """The letters among the pages' characters, and the C1 controls (bytes
-    Windows-1252 leaves undefined), escaped for a character class."""
+    """The letters among the pages' characters, the C1 controls (bytes
+    Windows-1252 leaves undefined) and the DOS pages' box drawing and signs
+    (where EUC-KR and GB2312 show most of their bytes), escaped for a
+    character class."""
+    western = set(code_page("cp1252").byte_of) | set(code_page("latin-1").byte_of)
     chars = {
         ch
         for name in PAGES
         for ch in code_page(name).byte_of
-        if ch.isalpha() or "\x80" <= ch <= "\x9f"
+        if ch.isalpha() or "\x80" <= ch <= "\x9f" or ch not in western
     }
     return "".join(re.escape(ch) for ch in sorted(chars))
 
@@ -182,9 +183,9 @@ def _page_letters() -> str:
 @functools.cache
 def wake() -> tuple[Wake, ...]:
     """Three characters of a page's high half in a row, one of them a letter
-    (``“ú–``, ``ÖÐÎ``): two multi-byte characters of the page's high half.
-    Clean text seldom writes three (``Þór`` is two); box drawing and
-    punctuation (``═══``, ``“…”``) are no letters."""
+    (``“ú–``, ``ÖÐÎ``, ``╣╠║``): two multi-byte characters of the page's
+    high half. Clean text seldom writes three (``Þór`` is two), and
+    punctuation (``“…”``) is no letter."""
     high, letter = _page_characters(), _page_letters()
     around = f"(?:(?=[{high}][{high}])(?<=[{letter}])|(?=[{letter}][{high}]|[{high}][{letter}]))"
     return (Wake(at=high, around=around),)
@@ -367,24 +368,12 @@ def _label(text: str, encoding: EastAsianEncoding) -> tuple[str, str]:
     return encoding.label, encoding.narrower
 
 
-_UTF8_SEQUENCE = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
-)
-
-
 def _is_utf8(raw: bytes) -> bool:
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError:
         return False
     return True
-
-
-def _utf8_share(raw: bytes) -> float:
-    """The share of the high bytes that form UTF-8 sequences."""
-    high = sum(byte >= 0x80 for byte in raw)
-    inside = sum(len(match.group()) for match in _UTF8_SEQUENCE.finditer(raw))
-    return inside / high if high else 0.0
 
 
 def _shown_as(stretch: str) -> Iterator[tuple[CodePage, bytes]]:
@@ -402,14 +391,35 @@ def readings(stretch: str) -> tuple[float, list[Reading]]:
     found: dict[str, Reading] = {}
     as_it_stands = -math.inf
     for page, raw in _shown_as(stretch):
-        if _is_utf8(raw) or _utf8_share(raw) >= UTF8_SHARE:
+        if _is_utf8(raw):
             return -math.inf, []  # UTF-8 read through a page: the UTF-8 detectors' job
-        as_it_stands = max(as_it_stands, plausibility(stretch, page.codec))
+        # The text as it stands, or as UTF-8 where some of it is (``cafÃ©``
+        # beside other damage): what a reading must beat.
+        as_it_stands = max(as_it_stands, _as_shown(stretch, page), _as_utf8(raw, page))
         for reading in _page_readings(stretch, page, raw):
             known = found.get(reading.text)
             if known is None or reading.score > known.score:
                 found[reading.text] = reading
     return as_it_stands, sorted(found.values(), key=lambda r: -r.score)
+
+
+def _as_shown(stretch: str, page: CodePage) -> float:
+    """The score of ``stretch`` as it stands; the box drawing and blocks of
+    the DOS pages, which they were made to draw with, count as spaces."""
+    if page.name in ("cp437", "cp850"):
+        stretch = _BOX.sub(" ", stretch)
+    return plausibility(stretch, page.codec)
+
+
+_BOX = re.compile("[\u2500-\u259f]")
+
+
+def _as_utf8(raw: bytes, page: CodePage) -> float:
+    """The score of ``raw`` read as UTF-8 shown through ``page``: what it
+    decodes to, each byte it cannot decode counted as a control character."""
+    decoded = raw.decode("utf-8", "ignore")
+    undecoded = len(raw) - len(decoded.encode("utf-8"))
+    return plausibility(decoded, "utf-8") + undecoded * CONTROL + _damage_prior(page)
 
 
 def _damage_prior(page: CodePage) -> float:
