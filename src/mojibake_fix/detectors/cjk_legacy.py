@@ -105,7 +105,7 @@ _PAGE_LABELS = {
 LOST_BYTES = bytes((0x81, 0x8D, 0x8F, 0x90, 0x9D))
 # The most lost bytes put back: one in this many high bytes of the stretch
 # (Japanese loses a lead byte of punctuation every ten characters or so).
-HIGH_BYTES_PER_LOST = 8
+HIGH_BYTES_PER_LOST = 4
 # The least mean value (:func:`value`) of a reading's hanzi, kana and hangul:
 # text writes its language's common characters, while a row of the page's
 # signs (``¡¢£¤¥``) reads as characters of every rank.
@@ -120,14 +120,21 @@ _LONGEST_GAP = 32
 # Scores of the walk, per character (a character of two bytes counts its
 # language's value for it, once).
 _KEPT = -3.0  # a byte left as the page's character
-_PUT_BACK = -1.5  # a lost byte put back
-_ORPHAN = -1.5  # an ASCII letter or sign alone between two multi-byte characters
-_HALF_WIDTH = -1.0
+_PUT_BACK = -3.0  # a lost byte put back
+_ORPHAN = -2.5  # an ASCII letter or sign alone between two multi-byte characters
+# One or two ASCII letters or signs between characters beyond ASCII (or after
+# one, at the end of a stretch): second bytes whose lead was lost, more
+# likely than a Latin word so short inside East Asian text.
+_ORPHANS_IN_BYTES = re.compile(rb"(?<=[\x80-\xff])[\x40-\x7e]{1,2}(?=[\x80-\xff]|\Z)")
+_ORPHANS_IN_TEXT = re.compile("(?<=[^\x00-\x7f])[\x40-\x7e]{1,2}(?=[^\x00-\x7f]|\Z)")
+_HALF_WIDTH = -2.5
 _GLUED = -2.0  # a two-byte character inside a Latin word
 # The full-width forms of ASCII, which East Asian text writes among its own.
 _FULL_WIDTH_FIRST, _FULL_WIDTH_LAST = "\uff01", "\uff5e"
 _FULL_WIDTH = 0.0
 _PUNCTUATION = 0.5
+# The ideographic punctuation (、。「」・ー), as common as the commonest kana.
+_EAST_ASIAN_PUNCTUATION = 1.5
 _SYMBOL = -0.5
 _OTHER = -2.0
 
@@ -135,9 +142,10 @@ _OTHER = -2.0
 # byte of the page's high half it explains, and by this much at least.
 MARGIN_PER_BYTE = 1.0
 LEAST_MARGIN = 6.0
-# A reading that put bytes back must beat the best other reading by this much
-# per byte put back to be applied.
-LOST_MARGIN = 4.0
+# A reading that put bytes back must beat the best reading that put none back
+# by this much per byte put back to be applied, and is applied at most so sure.
+LOST_GAIN = 1.0
+LOST_CEILING = 0.8
 # The margin beyond the least one, in plausibility (bytes), that takes the
 # confidence two thirds of the way from the threshold to the highest.
 EVIDENCE = 4.0
@@ -235,7 +243,9 @@ def value(ch: str, language: str) -> float:
     if _FULL_WIDTH_FIRST <= ch <= _FULL_WIDTH_LAST:
         return _FULL_WIDTH  # ＡＢＣ１２３ beside kanji and kana
     category = unicodedata.category(ch)
-    if category[0] == "P" or ch in "ー〜～":
+    if ch in "、。「」『』【】ー・（）！？：；，．":
+        return _EAST_ASIAN_PUNCTUATION
+    if category[0] == "P" or ch in "〜～":
         return _PUNCTUATION
     if category[0] == "S" and is_common(ch):
         return _SYMBOL
@@ -262,6 +272,7 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> t
     bytes kept as they were shown. Linear in the bytes: each position looks a byte ahead."""
     pairs = _pairs(encoding.codec)
     language = encoding.language
+    orphans = {i for m in _ORPHANS_IN_BYTES.finditer(raw) for i in range(*m.span())}
     size = len(raw)
     steps: list[_Step | None] = [None] * (size + 1)
     steps[0] = _Step(0.0, 0, 0, -1, "", b"")
@@ -279,14 +290,7 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> t
             continue
         byte = raw[index]
         if byte < 0x80:
-            # The last byte of a stretch stands before ASCII or the line's end.
-            isolated = (
-                0x40 <= byte <= 0x7E
-                and index > 0
-                and raw[index - 1] >= 0x80
-                and (index == size - 1 or raw[index + 1] >= 0x80)
-            )
-            score = step.score + (_ORPHAN if isolated else 0.0)
+            score = step.score + (_ORPHAN if index in orphans else 0.0)
             offer(index + 1, index, score, step.put_back, chr(byte), step.kept, b"")
         else:
             score = step.score + _KEPT
@@ -352,11 +356,13 @@ def _in_narrower(pieces: Sequence[tuple[str, bytes]], encoding: EastAsianEncodin
 
 def _judged(text: str, encoding: EastAsianEncoding, codec: str) -> float:
     """A reading's score: the project's plausibility of a decoding, the
-    encoding's prior, and how often the language writes its characters."""
+    encoding's prior, how often the language writes its characters, and the
+    ASCII characters it leaves alone among them (:data:`_ORPHANS_IN_TEXT`)."""
     characters = sum(
         value(ch, encoding.language) for ch in text if script_of(ch) in EAST_ASIAN_SCRIPTS
     )
-    return plausibility(text, codec) + prior(codec) + characters
+    orphans = sum(len(match.group()) for match in _ORPHANS_IN_TEXT.finditer(text))
+    return plausibility(text, codec) + prior(codec) + characters + orphans * _ORPHAN
 
 
 def _label(text: str, encoding: EastAsianEncoding) -> tuple[str, str]:
@@ -452,9 +458,9 @@ def _confidence(
     best: Reading, as_it_stands: float, others: Sequence[Reading], high_bytes: int
 ) -> float:
     """How sure the best reading is: 0 below the margin it must clear over
-    the text as it stands, rising with the margin per byte; a reading that
-    put bytes back stays below the threshold unless it clears the next
-    reading by :data:`LOST_MARGIN` per byte put back."""
+    the text as it stands, rising with the margin beyond it; a reading that
+    put bytes back stays below the threshold unless it clears every reading
+    that put none back by :data:`LOST_GAIN` per byte put back."""
     if best.put_back * HIGH_BYTES_PER_LOST > high_bytes:
         return 0.0
     needed = max(LEAST_MARGIN, MARGIN_PER_BYTE * high_bytes)
@@ -464,9 +470,9 @@ def _confidence(
     excess = (margin - needed) / EVIDENCE
     confidence = _APPLIED + (_MOST_CONFIDENT - _APPLIED) * (1.0 - math.exp(-excess))
     if best.put_back:
-        runner_up = others[0].score if others else as_it_stands
-        if best.score - runner_up < LOST_MARGIN * best.put_back:
-            confidence = min(confidence, _APPLIED - 0.05)
+        whole = max((r.score for r in others if not r.put_back), default=as_it_stands)
+        sure = best.score - max(whole, as_it_stands) >= LOST_GAIN * best.put_back
+        confidence = min(confidence, LOST_CEILING if sure else _APPLIED - 0.05)
     return confidence
 
 
