@@ -126,7 +126,7 @@ _ORPHAN = -2.5  # an ASCII letter or sign alone between two multi-byte character
 # one, at the end of a stretch): second bytes whose lead was lost, more
 # likely than a Latin word so short inside East Asian text.
 _ORPHANS_IN_BYTES = re.compile(rb"(?<=[\x80-\xff])[\x40-\x7e]{1,2}(?=[\x80-\xff]|\Z)")
-_ORPHANS_IN_TEXT = re.compile("(?<=[^\x00-\x7f])[\x40-\x7e]{1,2}(?=[^\x00-\x7f]|\Z)")
+_ORPHANS_IN_TEXT = re.compile(r"(?<=[^\x00-\x7f])[\x40-\x7e]{1,2}(?=[^\x00-\x7f]|\Z)")
 _HALF_WIDTH = -2.5
 _GLUED = -2.0  # a two-byte character inside a Latin word
 # The full-width forms of ASCII, which East Asian text writes among its own.
