@@ -480,16 +480,31 @@ def _stretches(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """The stretches of the line ``text[start:end]``, each at most
     :data:`WINDOW` characters."""
     for match in _stretch_pattern().finditer(text, start, end):
-        left, right = match.span()
-        while right - left > WINDOW:
-            cut = left + WINDOW
-            boundary = _BOUNDARY.search(text[left + 1 : cut][::-1])
+        yield from _windows(text, *match.span())
+
+
+def _windows(text: str, left: int, right: int) -> Iterator[tuple[int, int]]:
+    """``text[left:right]`` in pieces of at most :data:`WINDOW` characters,
+    without the runs of one character repeated (``────``, ``▒▒▒▒``), which
+    draw rather than write."""
+    pieces: list[tuple[int, int]] = []
+    for run in _REPEATED.finditer(text, left, right):
+        pieces.append((left, run.start()))
+        left = run.end()
+    pieces.append((left, right))
+    for piece_left, piece_right in pieces:
+        while piece_right - piece_left > WINDOW:
+            cut = piece_left + WINDOW
+            boundary = _BOUNDARY.search(text[piece_left + 1 : cut][::-1])
             cut = cut - boundary.start() if boundary else cut
-            yield left, cut
-            left = cut
-        yield left, right
+            yield piece_left, cut
+            piece_left = cut
+        if piece_right > piece_left:
+            yield piece_left, piece_right
 
 
+# Four or more of one character beyond ASCII in a row.
+_REPEATED = re.compile(r"([^\x00-\x7f])\1{3,}")
 # Where a stretch may be cut: after ASCII below ``@``, which is no second byte.
 _BOUNDARY = re.compile("[\x20-\x3f]")
 
