@@ -166,9 +166,13 @@ class Reading:
 
 
 @functools.cache
-def _page_characters() -> str:
-    """Every character of the pages' high halves, escaped for a character class."""
+def _page_characters(waking: bool = False) -> str:
+    """Every character of the pages' high halves, escaped for a character
+    class; for ``waking``, less cp437's Greek letters, which Greek text
+    writes three in a row (``σσα``)."""
     chars = {ch for name in PAGES for ch in code_page(name).byte_of}
+    if waking:
+        chars = {ch for ch in chars if script_of(ch) != "Greek"}
     return "".join(re.escape(ch) for ch in sorted(chars))
 
 
@@ -183,7 +187,8 @@ def _page_letters() -> str:
         ch
         for name in PAGES
         for ch in code_page(name).byte_of
-        if ch.isalpha() or "\x80" <= ch <= "\x9f" or ch not in western
+        if (ch.isalpha() or "\x80" <= ch <= "\x9f" or ch not in western)
+        and script_of(ch) != "Greek"
     }
     return "".join(re.escape(ch) for ch in sorted(chars))
 
@@ -194,7 +199,8 @@ def wake() -> tuple[Wake, ...]:
     (``“ú–``, ``ÖÐÎ``, ``╣╠║``): two multi-byte characters of the page's
     high half. Clean text seldom writes three (``Þór`` is two), and
     punctuation (``“…”``) is no letter."""
-    high, letter = _page_characters(), _page_letters()
+    high = _page_characters(waking=True)
+    letter = _page_letters()
     around = f"(?:(?=[{high}][{high}])(?<=[{letter}])|(?=[{letter}][{high}]|[{high}][{letter}]))"
     return (Wake(at=high, around=around),)
 
