@@ -2,6 +2,14 @@
 
     .venv/bin/python benchmarks/cjk_legacy_set.py OUT.jsonl [--per-document N]
     .venv/bin/python -m mojibake_fix eval OUT.jsonl --compare none
+    .venv/bin/python benchmarks/cjk_legacy_set.py --calibration
+
+With ``--calibration`` it prints ``cjk-legacy``'s lines of
+``src/mojibake_fix/calibration.tsv``: its changes on the fitting half of these
+cases (split by source document as the calibration set splits), judged and
+fitted as ``scripts/make_calibration.py`` judges and fits, and how right its
+calibrated confidences are on the held-out half. The calibration set itself
+holds no East Asian legacy text, so the detector's map comes from here.
 
 chardet's test pages in the East Asian encodings (Shift_JIS, CP932, EUC-JP,
 GB2312, Big5, EUC-KR, CP949 folders) are real Japanese, Chinese and Korean
@@ -69,11 +77,55 @@ def cases(per_document: int = PER_DOCUMENT) -> list[dict[str, Any]]:
     return list(corpus.cases)
 
 
+def calibration_lines(per_document: int = PER_DOCUMENT) -> list[str]:
+    """The detector's lines of calibration.tsv, fitted on the fitting half;
+    prints its reliability on the held-out half."""
+    import calibration as bench
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    import make_calibration
+
+    from mojibake_fix.calibration import read_table
+    from mojibake_fix.detectors.cjk_legacy import DETECTOR_ID
+    from mojibake_fix.evaluation import Case
+
+    made = [
+        Case(c["id"], c["input"], c["expected"], c["family"], c["language"], c["source"])
+        for c in cases(per_document)
+    ]
+    judged = [j for j in bench.judged_set(made) if j.detector == DETECTOR_ID]
+    fitting = [j for j in judged if j.split == calibration_set.FIT]
+    # Blocks whose mean scores round alike are one point, the later one's.
+    points = {
+        f"{b.score:.4f}": f"{DETECTOR_ID}\t{b.score:.4f}\t{b.probability:.4f}\t{b.weight:.0f}"
+        for b in make_calibration.fit(fitting)
+    }
+    lines = list(points.values())
+    curve = read_table(lines)[DETECTOR_ID]
+    held_out = [j for j in judged if j.split == calibration_set.HELD_OUT]
+    pairs = [(curve(j.raw), j.right) for j in held_out]
+    print(
+        f"# fitted on {len(fitting)} changes; held out: {len(held_out)} changes,"
+        f" {sum(j.right for j in held_out)} right,"
+        f" ECE {bench.expected_calibration_error(pairs):.3f}",
+        file=sys.stderr,
+    )
+    return lines
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("output", type=Path, help="the cases as JSON Lines")
+    parser.add_argument("output", type=Path, nargs="?", help="the cases as JSON Lines")
     parser.add_argument("--per-document", type=int, default=PER_DOCUMENT)
+    parser.add_argument(
+        "--calibration", action="store_true", help="print the detector's calibration lines"
+    )
     args = parser.parse_args(argv)
+    if args.calibration:
+        print("\n".join(calibration_lines(args.per_document)))
+        return 0
+    if args.output is None:
+        parser.error("give an output file or --calibration")
     generate = calibration_set.load_generator()
     made = cases(args.per_document)
     with args.output.open("w", encoding="utf-8", newline="\n") as handle:
