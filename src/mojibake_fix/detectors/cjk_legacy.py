@@ -197,11 +197,16 @@ def _page_letters() -> str:
 def wake() -> tuple[Wake, ...]:
     """Three characters of a page's high half in a row, one of them a letter
     (``“ú–``, ``ÖÐÎ``, ``╣╠║``): two multi-byte characters of the page's
-    high half. Clean text seldom writes three (``Þór`` is two), and
-    punctuation (``“…”``) is no letter."""
+    high half, not one character three times. Clean text seldom writes
+    three (``Þór`` is two), and punctuation (``“…”``) is no letter."""
     high = _page_characters(waking=True)
     letter = _page_letters()
-    around = f"(?:(?=[{high}][{high}])(?<=[{letter}])|(?=[{letter}][{high}]|[{high}][{letter}]))"
+    # Not one character three times (``■■■``, ``▒▒▒``): drawing, not text.
+    not_drawn = "(?<=(?P<cjk_first>.))(?!(?P=cjk_first){2})"
+    around = (
+        f"{not_drawn}"
+        f"(?:(?=[{high}][{high}])(?<=[{letter}])|(?=[{letter}][{high}]|[{high}][{letter}]))"
+    )
     return (Wake(at=high, around=around),)
 
 
