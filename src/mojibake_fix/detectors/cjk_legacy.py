@@ -243,6 +243,31 @@ def _pairs(codec: str) -> dict[bytes, str]:
     return found
 
 
+@functools.cache
+def _scored(codec: str, language: str) -> dict[bytes, tuple[str, float]]:
+    """:func:`_pairs` of ``codec``, each character with its :func:`value`."""
+    return {raw: (ch, value(ch, language)) for raw, ch in _pairs(codec).items()}
+
+
+@functools.cache
+def _put_back_options(
+    codec: str, language: str, lost: bytes
+) -> dict[int, tuple[tuple[bytes, str, float], ...]]:
+    """For each byte, the characters it makes with one of ``lost`` before or
+    after it: their bytes, the character and its value."""
+    scored = _scored(codec, language)
+    options: dict[int, tuple[tuple[bytes, str, float], ...]] = {}
+    for byte in range(0x100):
+        found = []
+        for missing in lost:
+            for source in (bytes((missing, byte)), bytes((byte, missing))):
+                if source in scored:
+                    found.append((source, *scored[source]))
+        if found:
+            options[byte] = tuple(found)
+    return options
+
+
 @functools.lru_cache(maxsize=65536)
 def value(ch: str, language: str) -> float:
     """A decoded character's score in the walk and the judge."""
@@ -281,8 +306,8 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> t
     character it was shown as; with ``lost``, a lost byte may be put back
     before or after a byte. Returns the text, the bytes put back and the
     bytes kept as they were shown. Linear in the bytes: each position looks a byte ahead."""
-    pairs = _pairs(encoding.codec)
-    language = encoding.language
+    pairs = _scored(encoding.codec, encoding.language)
+    put_back_options = _put_back_options(encoding.codec, encoding.language, lost)
     orphans = {i for m in _ORPHANS_IN_BYTES.finditer(raw) for i in range(*m.span())}
     size = len(raw)
     steps: list[_Step | None] = [None] * (size + 1)
@@ -306,22 +331,20 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> t
         else:
             score = step.score + _KEPT
             offer(index + 1, index, score, step.put_back, shown[index], step.kept + 1, b"")
-            single = pairs.get(raw[index : index + 1])
+            source = raw[index : index + 1]
+            single = pairs.get(source)
             if single is not None:
-                score = step.score + value(single, language)
-                offer(index + 1, index, score, step.put_back, single, step.kept, bytes((byte,)))
+                score = step.score + single[1]
+                offer(index + 1, index, score, step.put_back, single[0], step.kept, source)
         if index + 1 < size:
-            pair = pairs.get(raw[index : index + 2])
+            source = raw[index : index + 2]
+            pair = pairs.get(source)
             if pair is not None:
-                score = step.score + value(pair, language) + _glued_to_latin(raw, index, step.text)
-                source = raw[index : index + 2]
-                offer(index + 2, index, score, step.put_back, pair, step.kept, source)
-        for missing in lost:
-            for pair_bytes in (bytes((missing, byte)), bytes((byte, missing))):
-                found = pairs.get(pair_bytes)
-                if found is not None:
-                    score = step.score + value(found, language) + _PUT_BACK
-                    offer(index + 1, index, score, step.put_back + 1, found, step.kept, pair_bytes)
+                score = step.score + pair[1] + _glued_to_latin(raw, index, step.text)
+                offer(index + 2, index, score, step.put_back, pair[0], step.kept, source)
+        for source, found, worth in put_back_options.get(byte, ()):
+            score = step.score + worth + _PUT_BACK
+            offer(index + 1, index, score, step.put_back + 1, found, step.kept, source)
     pieces: list[tuple[str, bytes]] = []
     at = size
     last = steps[size]
@@ -407,7 +430,11 @@ def readings(stretch: str) -> tuple[float, list[Reading]]:
     page that shows it, best first (one per distinct text)."""
     found: dict[str, Reading] = {}
     as_it_stands = -math.inf
+    seen: set[bytes] = set()
     for page, raw in _shown_as(stretch):
+        if raw in seen:
+            continue  # Latin-1 where it shows what Windows-1252 shows, less likely
+        seen.add(raw)
         if _is_utf8(raw):
             return -math.inf, []  # UTF-8 read through a page: the UTF-8 detectors' job
         # The text as it stands, or as UTF-8 where some of it is (``cafÃ©``
@@ -453,8 +480,13 @@ def _page_readings(stretch: str, page: CodePage, raw: bytes) -> Iterator[Reading
     if page.name not in ("cp1252", "latin-1"):
         lost = b""
     for encoding in ENCODINGS:
-        for allowed in dict.fromkeys((b"", lost)):
-            text, put_back, kept = _walk(raw, stretch, encoding, allowed)
+        whole = _walk(raw, stretch, encoding, b"")
+        walks = [whole]
+        if lost and (whole[2] or _ORPHANS_IN_TEXT.search(whole[0])):
+            # Bytes are put back only where the whole reading left some unread
+            # or a second byte alone.
+            walks.append(_walk(raw, stretch, encoding, lost))
+        for text, put_back, kept in walks:
             if text == stretch:
                 continue
             label, codec = _label(text, encoding)
