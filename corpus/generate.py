@@ -663,6 +663,52 @@ def gen_truncated(corpus: Corpus, paras: dict[str, list[Text]], rng: random.Rand
             corpus.add("lossy-truncated", src, broken, head, note)
 
 
+# East Asian legacy encodings by language (codec, name), and the 8-bit pages
+# their bytes are shown through, taken in turn.
+CJK_LEGACY: dict[str, tuple[tuple[str, str], ...]] = {
+    "ja": (("shift_jis", "Shift_JIS"), ("cp932", "CP932"), ("euc_jp", "EUC-JP")),
+    "zh": (("gb2312", "GB2312"), ("gbk", "GBK"), ("big5", "Big5")),
+    "ko": (("euc_kr", "EUC-KR"), ("cp949", "CP949")),
+}
+CJK_READERS: tuple[tuple[str, str], ...] = (
+    (SLOPPY_1252, "windows-1252"),
+    (SLOPPY_1252, "windows-1252"),
+    (LATIN_1, "latin-1"),
+    ("cp850", "cp850"),
+    ("cp437", "cp437"),
+)
+
+
+def gen_cjk_legacy(corpus: Corpus, paras: dict[str, list[Text]], cldr: list[Text]) -> None:
+    """Japanese, Chinese and Korean text saved in a legacy multi-byte encoding
+    and opened in an 8-bit page; and, from those opened as Windows-1252, the
+    text that lost the bytes Windows-1252 leaves undefined (kept as C1
+    controls, then deleted)."""
+    undefined_re = re.compile(f"[{UNDEFINED_1252}]")
+    pool = [t for lang in sorted(paras) for t in paras[lang]] + cldr
+    count = 0
+    for src in pool:
+        for native, native_name in CJK_LEGACY.get(src.lang, ()):
+            try:
+                raw = src.text.encode(native)
+            except UnicodeEncodeError:
+                continue
+            reader, reader_name = CJK_READERS[count % len(CJK_READERS)]
+            count += 1
+            broken = raw.decode(reader)
+            note = f"{native_name} text read as {reader_name}"
+            corpus.add("cjk-legacy-as-8bit", src, broken, src.text, note)
+            sloppy = raw.decode(SLOPPY_1252)
+            if undefined_re.search(sloppy):
+                corpus.add(
+                    "cjk-legacy-as-8bit-lossy",
+                    src,
+                    undefined_re.sub("", sloppy),
+                    src.text,
+                    f"{native_name} text read as windows-1252, undefined bytes dropped",
+                )
+
+
 def gen_negative(corpus: Corpus, groups: Iterable[Text]) -> None:
     for src in groups:
         corpus.add("negative", src, src.text, src.text, "clean text")
@@ -729,6 +775,7 @@ def main() -> int:
     gen_replacement(corpus, paras, rng("replacement"))
     gen_lossy(corpus, paras)
     gen_truncated(corpus, paras, rng("truncated"))
+    gen_cjk_legacy(corpus, paras, cldr)
     all_paras = [t for lang in sorted(paras) for t in paras[lang]]
     gen_negative(corpus, [*all_paras, *cldr, *negatives])
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from .base import Detector, Wake, WholeReading, first_confirmed, wake_pattern
 from .c1_controls import C1_CONTROLS
+from .cjk_legacy import CJK_LEGACY
 from .html_entities import HTML_ENTITIES
 from .legacy_codepage import LEGACY_CODEPAGE
 from .lossy_utf8 import LOSSY_UTF8
@@ -28,6 +29,7 @@ DETECTORS: tuple[Detector, ...] = (
     REPLACEMENT_CHAR,
     LOSSY_UTF8,
     LEGACY_CODEPAGE,
+    CJK_LEGACY,
 )
 
 

@@ -1,0 +1,644 @@
+"""East Asian legacy text read as an 8-bit page: ``“ú–{Œê`` for ``日本語``.
+
+What it catches: text written in a multi-byte East Asian encoding (Shift_JIS
+and CP932, EUC-JP, GB2312 and GBK, Big5, EUC-KR and CP949) and decoded as
+Windows-1252, Latin-1, cp850 or cp437, so that each hanzi, kana or hangul
+became two characters of the page; and the same text after the characters
+Windows-1252 leaves undefined (``81 8D 8F 90 9D``, kept as C1 controls) were
+deleted on the way, as cleaning steps delete controls: Shift_JIS writes
+``、。「」ー`` with a lead byte ``81``, so a Japanese page loses some.
+
+How: a stretch of the page's characters (its high half, and the ASCII
+characters between them that may be second bytes) is taken back to its bytes
+through the page and decoded with each encoding by a walk over the bytes
+(:func:`_walk`) that reads every byte as part of a character of the
+encoding, as the page's character it stands for (where no character of the
+encoding starts), or, in a stretch that lost bytes, after one of the lost
+bytes put back, each step scored by how often the language writes the
+character (:mod:`mojibake_fix.context.east_asian_characters`). Each reading is
+then judged as the rest of the project judges decodings of bytes
+(:func:`~mojibake_fix.plausibility.plausibility` and the encoding's prior,
+:func:`~mojibake_fix.encodings.prior`), plus how often its language writes its
+characters, against the text as it stands.
+
+How it avoids false positives:
+
+- the reading must beat the text as it stands by a margin that grows with the
+  bytes it explains, and a lone pair of characters never does;
+- Western text read as a multi-byte encoding turns a letter and the byte
+  after it into one hanzi glued to Latin letters (``naïve``), which the
+  plausibility model scores as no text; its words are known words as they
+  stand (``Þórður``);
+- legacy Cyrillic and Greek text gives pairs of rare hanzi or hanja, and
+  spaces at odd places no multi-byte character can hold;
+- UTF-8 mojibake is left to the UTF-8 detectors: a stretch whose bytes are
+  UTF-8 is not read, and a reading must beat the bytes read as UTF-8 too
+  (a Shift_JIS reading of ``cafÃ©`` never wins);
+- a stretch glued to a character outside its page (a clean hanzi beside
+  ``“…”``) is part of clean text.
+
+A reading that put bytes back is applied only when it beats the readings
+with other bytes put back (or none) by a clear margin; otherwise it is
+reported with them as alternatives.
+
+>>> [f.replacement for f in find_cjk_legacy("Title: “ú–{Œê‚ÌƒeƒLƒXƒg")]
+['日本語のテキスト']
+>>> list(find_cjk_legacy("Þórður og Åse Øye, naïve ÉCOLE"))
+[]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import math
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from ..charclass import is_common, script_of
+from ..codepages import CodePage, code_page
+from ..context.east_asian_characters import EAST_ASIAN_SCRIPTS, TRADITIONAL, character_value
+from ..encodings import prior
+from ..lines import line_around
+from ..model import Candidate, Finding
+from ..plausibility import CONTROL, plausibility
+from .base import Detector, Wake, first_confirmed, wake_pattern
+
+DETECTOR_ID = "cjk-legacy"
+
+
+@dataclass(frozen=True, slots=True)
+class EastAsianEncoding:
+    """A multi-byte encoding the walk decodes with (``codec``, a superset),
+    the narrower standard it is named after when that reads the bytes too,
+    and the language whose characters judge the reading."""
+
+    codec: str
+    narrower: str
+    label: str
+    wider_label: str
+    language: str
+
+
+ENCODINGS: tuple[EastAsianEncoding, ...] = (
+    EastAsianEncoding("cp932", "shift_jis", "Shift_JIS", "CP932", "ja"),
+    EastAsianEncoding("euc_jp", "euc_jp", "EUC-JP", "EUC-JP", "ja"),
+    EastAsianEncoding("gbk", "gb2312", "GB2312", "GBK", "zh"),
+    EastAsianEncoding("big5", "big5", "Big5", "Big5", TRADITIONAL),
+    EastAsianEncoding("cp949", "euc_kr", "EUC-KR", "CP949", "ko"),
+)
+
+# The pages the bytes were shown through, in the order a stretch is tried:
+# the one that encodes it first (Latin-1 for C1 controls Windows-1252 would
+# have shown as punctuation).
+PAGES = ("cp1252", "latin-1", "cp850", "cp437")
+_PAGE_LABELS = {
+    "cp1252": "Windows-1252",
+    "latin-1": "Latin-1",
+    "cp850": "cp850",
+    "cp437": "cp437",
+}
+# The bytes Windows-1252 leaves undefined: shown as C1 controls, and lost
+# where controls are deleted.
+LOST_BYTES = bytes((0x81, 0x8D, 0x8F, 0x90, 0x9D))
+# The most lost bytes put back: one in this many high bytes of the stretch
+# (Japanese loses a lead byte of punctuation every ten characters or so).
+HIGH_BYTES_PER_LOST = 4
+# The least mean value (:func:`value`) of a reading's hanzi, kana and hangul:
+# text writes its language's common characters, while a row of the page's
+# signs (``¡¢£¤¥``) reads as characters of every rank.
+LEAST_MEAN_VALUE = 0.5
+# The longest stretch judged at once: longer ones are cut where no character
+# of two bytes can be (after an ASCII character no encoding takes as a second
+# byte), when there is such a place.
+WINDOW = 2048
+# ASCII that may stand between two parts of one stretch.
+_LONGEST_GAP = 32
+
+# Scores of the walk, per character (a character of two bytes counts its
+# language's value for it, once).
+_KEPT = -3.0  # a byte left as the page's character
+_PUT_BACK = -3.0  # a lost byte put back
+_ORPHAN = -2.5  # an ASCII letter or sign alone between two multi-byte characters
+# One or two ASCII letters or signs between characters beyond ASCII (or after
+# one, at the end of a stretch): second bytes whose lead was lost, more
+# likely than a Latin word so short inside East Asian text.
+_ORPHANS_IN_BYTES = re.compile(rb"(?<=[\x80-\xff])[\x40-\x7e]{1,2}(?=[\x80-\xff]|\Z)")
+_ORPHANS_IN_TEXT = re.compile(r"(?<=[^\x00-\x7f])[\x40-\x7e]{1,2}(?=[^\x00-\x7f]|\Z)")
+_HALF_WIDTH = -2.5
+_GLUED = -2.0  # a two-byte character inside a Latin word
+# The full-width forms of ASCII, which East Asian text writes among its own.
+_FULL_WIDTH_FIRST, _FULL_WIDTH_LAST = "\uff01", "\uff5e"
+_FULL_WIDTH = 0.0
+_PUNCTUATION = 0.5
+# The ideographic punctuation (、。「」・ー), as common as the commonest kana.
+_EAST_ASIAN_PUNCTUATION = 1.5
+_SYMBOL = -0.5
+_OTHER = -2.0
+
+# The judge: the reading must beat the text as it stands by this much per
+# byte of the page's high half it explains, and by this much at least.
+MARGIN_PER_BYTE = 1.0
+LEAST_MARGIN = 6.0
+# A reading that put bytes back must beat the best reading that put none back
+# by this much per byte put back to be applied, and is applied at most so sure.
+LOST_GAIN = 1.0
+LOST_CEILING = 0.8
+# The margin beyond the least one, in plausibility (bytes), that takes the
+# confidence two thirds of the way from the threshold to the highest.
+EVIDENCE = 4.0
+_MOST_CONFIDENT = 0.99
+_APPLIED = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One decoding of a stretch: its text, what it read as what, how many
+    lost bytes it put back, and its score."""
+
+    text: str
+    reason: str
+    language: str
+    put_back: int
+    score: float
+
+
+@functools.cache
+def _page_characters(waking: bool = False) -> str:
+    """Every character of the pages' high halves, escaped for a character
+    class; for ``waking``, less cp437's Greek letters, which Greek text
+    writes three in a row (``σσα``)."""
+    chars = {ch for name in PAGES for ch in code_page(name).byte_of}
+    if waking:
+        chars = {ch for ch in chars if script_of(ch) != "Greek"}
+    return "".join(re.escape(ch) for ch in sorted(chars))
+
+
+@functools.cache
+def _page_letters() -> str:
+    """The letters among the pages' characters, the C1 controls (bytes
+    Windows-1252 leaves undefined) and the DOS pages' box drawing and signs
+    (where EUC-KR and GB2312 show most of their bytes), escaped for a
+    character class."""
+    western = set(code_page("cp1252").byte_of) | set(code_page("latin-1").byte_of)
+    chars = {
+        ch
+        for name in PAGES
+        for ch in code_page(name).byte_of
+        if (ch.isalpha() or "\x80" <= ch <= "\x9f" or ch not in western)
+        and script_of(ch) != "Greek"
+    }
+    return "".join(re.escape(ch) for ch in sorted(chars))
+
+
+@functools.cache
+def wake() -> tuple[Wake, ...]:
+    """Three characters of a page's high half in a row, one of them a letter
+    (``“ú–``, ``ÖÐÎ``, ``╣╠║``): two multi-byte characters of the page's
+    high half, not one character three times. Clean text seldom writes
+    three (``Þór`` is two), and punctuation (``“…”``) is no letter."""
+    high = _page_characters(waking=True)
+    letter = _page_letters()
+    # Not one character three times (``■■■``, ``▒▒▒``): drawing, not text.
+    not_drawn = "(?<=(?P<cjk_first>.))(?!(?P=cjk_first){2})"
+    around = (
+        f"{not_drawn}"
+        f"(?:(?=[{high}][{high}])(?<=[{letter}])|(?=[{letter}][{high}]|[{high}][{letter}]))"
+    )
+    return (Wake(at=high, around=around),)
+
+
+@functools.cache
+def trigger() -> str:
+    [only] = wake()
+    return f"[{only.at}]{only.around}"
+
+
+@functools.cache
+def _stretch_pattern() -> re.Pattern[str]:
+    """High-half characters with short ASCII gaps between them, and the
+    ASCII character after the last, which may be its second byte."""
+    high = _page_characters()
+    return re.compile(f"[{high}](?:[\\x20-\\x7e]{{0,{_LONGEST_GAP}}}[{high}])*[\\x40-\\x7e]?")
+
+
+@functools.cache
+def _pairs(codec: str) -> dict[bytes, str]:
+    """Every character of ``codec`` written in one or two bytes beyond ASCII."""
+    found: dict[bytes, str] = {}
+    for lead in range(0x80, 0x100):
+        single = bytes((lead,))
+        with contextlib.suppress(UnicodeDecodeError):
+            found[single] = single.decode(codec)
+        for trail in range(0x40, 0x100):
+            pair = bytes((lead, trail))
+            try:
+                decoded = pair.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if len(decoded) == 1:
+                found[pair] = decoded
+    return found
+
+
+@functools.cache
+def _scored(codec: str, language: str) -> dict[bytes, tuple[str, float]]:
+    """:func:`_pairs` of ``codec``, each character with its :func:`value`."""
+    return {raw: (ch, value(ch, language)) for raw, ch in _pairs(codec).items()}
+
+
+@functools.cache
+def _put_back_options(
+    codec: str, language: str, lost: bytes
+) -> dict[int, tuple[tuple[bytes, str, float], ...]]:
+    """For each byte, the characters it makes with one of ``lost`` before or
+    after it: their bytes, the character and its value."""
+    scored = _scored(codec, language)
+    options: dict[int, tuple[tuple[bytes, str, float], ...]] = {}
+    for byte in range(0x100):
+        found = []
+        for missing in lost:
+            for source in (bytes((missing, byte)), bytes((byte, missing))):
+                if source in scored:
+                    found.append((source, *scored[source]))
+        if found:
+            options[byte] = tuple(found)
+    return options
+
+
+@functools.lru_cache(maxsize=65536)
+def value(ch: str, language: str) -> float:
+    """A decoded character's score in the walk and the judge."""
+    script = script_of(ch)
+    if script in EAST_ASIAN_SCRIPTS:
+        if unicodedata.east_asian_width(ch) == "H":
+            return _HALF_WIDTH
+        return character_value(ch, language)
+    if _FULL_WIDTH_FIRST <= ch <= _FULL_WIDTH_LAST:
+        return _FULL_WIDTH  # ＡＢＣ１２３ beside kanji and kana
+    category = unicodedata.category(ch)
+    if ch in "、。「」『』【】ー・（）！？：；，．":
+        return _EAST_ASIAN_PUNCTUATION
+    if category[0] == "P" or ch in "〜～":
+        return _PUNCTUATION
+    if category[0] == "S" and is_common(ch):
+        return _SYMBOL
+    if category == "Zs":
+        return 0.0
+    return _OTHER
+
+
+@dataclass(frozen=True, slots=True)
+class _Step:
+    score: float
+    put_back: int
+    kept: int
+    previous: int
+    text: str
+    source: bytes  # what the character was decoded from (empty: kept as shown)
+
+
+def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> tuple[str, int, int]:
+    """The best reading of ``raw`` (shown as ``shown``, a character a byte)
+    in ``encoding``: each byte ASCII, part of a character, or the page's
+    character it was shown as; with ``lost``, a lost byte may be put back
+    before or after a byte. Returns the text, the bytes put back and the
+    bytes kept as they were shown. Linear in the bytes: each position looks a byte ahead."""
+    pairs = _scored(encoding.codec, encoding.language)
+    put_back_options = _put_back_options(encoding.codec, encoding.language, lost)
+    orphans = {i for m in _ORPHANS_IN_BYTES.finditer(raw) for i in range(*m.span())}
+    size = len(raw)
+    steps: list[_Step | None] = [None] * (size + 1)
+    steps[0] = _Step(0.0, 0, 0, -1, "", b"")
+
+    def offer(
+        at: int, origin: int, score: float, put_back: int, text: str, kept: int, source: bytes
+    ) -> None:
+        known = steps[at]
+        if known is None or score > known.score:
+            steps[at] = _Step(score, put_back, kept, origin, text, source)
+
+    for index in range(size):
+        step = steps[index]
+        if step is None:
+            continue
+        byte = raw[index]
+        if byte < 0x80:
+            score = step.score + (_ORPHAN if index in orphans else 0.0)
+            offer(index + 1, index, score, step.put_back, chr(byte), step.kept, b"")
+        else:
+            score = step.score + _KEPT
+            offer(index + 1, index, score, step.put_back, shown[index], step.kept + 1, b"")
+            source = raw[index : index + 1]
+            single = pairs.get(source)
+            if single is not None:
+                score = step.score + single[1]
+                offer(index + 1, index, score, step.put_back, single[0], step.kept, source)
+        if index + 1 < size:
+            source = raw[index : index + 2]
+            pair = pairs.get(source)
+            if pair is not None:
+                score = step.score + pair[1] + _glued_to_latin(raw, index, step.text)
+                offer(index + 2, index, score, step.put_back, pair[0], step.kept, source)
+        for source, found, worth in put_back_options.get(byte, ()):
+            score = step.score + worth + _PUT_BACK
+            offer(index + 1, index, score, step.put_back + 1, found, step.kept, source)
+    pieces: list[tuple[str, bytes]] = []
+    at = size
+    last = steps[size]
+    assert last is not None  # every byte can be kept as it was shown
+    while at > 0:
+        step = steps[at]
+        assert step is not None
+        pieces.append((step.text, step.source))
+        at = step.previous
+    pieces.reverse()
+    return _in_narrower(pieces, encoding), last.put_back, last.kept
+
+
+def _glued_to_latin(raw: bytes, index: int, before: str) -> float:
+    """A character of the two bytes from ``index``, whose second byte is an
+    ASCII letter, read after ``before`` (what the walk read last): with an
+    ASCII letter on either side it is most likely a Western word's letter
+    read with its neighbour (``éa`` in ``réalité``). East Asian text runs on
+    into Latin words, but not inside them."""
+    if not chr(raw[index + 1]).isalpha():
+        return 0.0
+    after = chr(raw[index + 2]) if index + 2 < len(raw) else " "
+    glued = any(ch.isascii() and ch.isalpha() for ch in (before[-1:] or " ", after))
+    return _GLUED if glued else 0.0
+
+
+def _in_narrower(pieces: Sequence[tuple[str, bytes]], encoding: EastAsianEncoding) -> str:
+    """The walk's characters, each with the bytes it was read from, decoded
+    with the narrower standard where it reads every one of them (Shift_JIS
+    reads ``81 60`` as ``〜``, CP932 as ``～``), as :mod:`mojibake_fix.encodings`
+    names bytes that both read after the narrower one."""
+    narrower: list[str] = []
+    for text, source in pieces:
+        if not source:
+            narrower.append(text)  # ASCII, or a byte the walk kept
+            continue
+        try:
+            narrower.append(source.decode(encoding.narrower))
+        except UnicodeDecodeError:
+            return "".join(text for text, _ in pieces)
+    return "".join(narrower)
+
+
+def _judged(text: str, encoding: EastAsianEncoding, codec: str) -> float:
+    """A reading's score: the project's plausibility of a decoding, the
+    encoding's prior, how often the language writes its characters, and the
+    ASCII characters it leaves alone among them (:data:`_ORPHANS_IN_TEXT`)."""
+    characters = sum(
+        value(ch, encoding.language) for ch in text if script_of(ch) in EAST_ASIAN_SCRIPTS
+    )
+    orphans = sum(len(match.group()) for match in _ORPHANS_IN_TEXT.finditer(text))
+    return plausibility(text, codec) + prior(codec) + characters + orphans * _ORPHAN
+
+
+def _label(text: str, encoding: EastAsianEncoding) -> tuple[str, str]:
+    """The name of the narrowest standard that writes ``text``, and its codec."""
+    try:
+        text.encode(encoding.narrower)
+    except UnicodeEncodeError:
+        return encoding.wider_label, encoding.codec
+    return encoding.label, encoding.narrower
+
+
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _shown_as(stretch: str) -> Iterator[tuple[CodePage, bytes]]:
+    """The pages that show ``stretch``, each with its bytes."""
+    for name in PAGES:
+        page = code_page(name)
+        raw = page.encode(stretch)
+        if raw is not None:
+            yield page, raw
+
+
+def readings(stretch: str) -> tuple[float, list[Reading]]:
+    """The score of ``stretch`` as it stands, and its readings through each
+    page that shows it, best first (one per distinct text)."""
+    found: dict[str, Reading] = {}
+    as_it_stands = -math.inf
+    seen: set[bytes] = set()
+    for page, raw in _shown_as(stretch):
+        if raw in seen:
+            continue  # Latin-1 where it shows what Windows-1252 shows, less likely
+        seen.add(raw)
+        if _is_utf8(raw):
+            return -math.inf, []  # UTF-8 read through a page: the UTF-8 detectors' job
+        # The text as it stands, or as UTF-8 where some of it is (``cafÃ©``
+        # beside other damage): what a reading must beat.
+        as_it_stands = max(as_it_stands, _as_shown(stretch, page), _as_utf8(raw, page))
+        for reading in _page_readings(stretch, page, raw):
+            known = found.get(reading.text)
+            if known is None or reading.score > known.score:
+                found[reading.text] = reading
+    return as_it_stands, sorted(found.values(), key=lambda r: -r.score)
+
+
+def _as_shown(stretch: str, page: CodePage) -> float:
+    """The score of ``stretch`` as it stands; the box drawing and blocks of
+    the DOS pages, which they were made to draw with, count as spaces."""
+    if page.name in ("cp437", "cp850"):
+        stretch = _BOX.sub(" ", stretch)
+    return plausibility(stretch, page.codec)
+
+
+_BOX = re.compile("[\u2500-\u259f]")
+
+
+def _as_utf8(raw: bytes, page: CodePage) -> float:
+    """The score of ``raw`` read as UTF-8 shown through ``page``: what it
+    decodes to, each byte it cannot decode counted as a control character."""
+    decoded = raw.decode("utf-8", "ignore")
+    undecoded = len(raw) - len(decoded.encode("utf-8"))
+    return plausibility(decoded, "utf-8") + undecoded * CONTROL + _damage_prior(page)
+
+
+def _damage_prior(page: CodePage) -> float:
+    """How much less often bytes are shown through ``page`` than through
+    Windows-1252, in :func:`~mojibake_fix.encodings.prior`'s units."""
+    return prior(page.name) - prior("cp1252")
+
+
+def _page_readings(stretch: str, page: CodePage, raw: bytes) -> Iterator[Reading]:
+    """The readings of ``raw``, shown through ``page`` as ``stretch``."""
+    # Bytes are put back only where some were lost: a stretch that kept
+    # the controls kept them all; the DOS pages define every byte.
+    lost = b"" if any(chr(byte) in stretch for byte in LOST_BYTES) else LOST_BYTES
+    if page.name not in ("cp1252", "latin-1"):
+        lost = b""
+    for encoding in ENCODINGS:
+        whole = _walk(raw, stretch, encoding, b"")
+        walks = [whole]
+        if lost and (whole[2] or _ORPHANS_IN_TEXT.search(whole[0])):
+            # Bytes are put back only where the whole reading left some unread
+            # or a second byte alone.
+            walks.append(_walk(raw, stretch, encoding, lost))
+        for text, put_back, kept in walks:
+            if text == stretch:
+                continue
+            label, codec = _label(text, encoding)
+            # What the reading leaves unexplained counts against it as in the walk.
+            score = _judged(text, encoding, codec) + put_back * _PUT_BACK + kept * _KEPT
+            reason = f"{label} text read as {_PAGE_LABELS[page.name]}"
+            score += _damage_prior(page)
+            yield Reading(text, reason, encoding.language, put_back, score)
+
+
+def _confidence(
+    best: Reading, as_it_stands: float, others: Sequence[Reading], high_bytes: int
+) -> float:
+    """How sure the best reading is: 0 below the margin it must clear over
+    the text as it stands, rising with the margin beyond it; a reading that
+    put bytes back stays below the threshold unless it clears every reading
+    that put none back by :data:`LOST_GAIN` per byte put back."""
+    if best.put_back * HIGH_BYTES_PER_LOST > high_bytes:
+        return 0.0
+    needed = max(LEAST_MARGIN, MARGIN_PER_BYTE * high_bytes)
+    margin = best.score - as_it_stands
+    if margin < needed:
+        return 0.0
+    excess = (margin - needed) / EVIDENCE
+    confidence = _APPLIED + (_MOST_CONFIDENT - _APPLIED) * (1.0 - math.exp(-excess))
+    if best.put_back:
+        whole = max((r.score for r in others if not r.put_back), default=as_it_stands)
+        sure = best.score - max(whole, as_it_stands) >= LOST_GAIN * best.put_back
+        confidence = min(confidence, LOST_CEILING if sure else _APPLIED - 0.05)
+    return confidence
+
+
+def _stretches(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The stretches of the line ``text[start:end]``, each at most
+    :data:`WINDOW` characters."""
+    for match in _stretch_pattern().finditer(text, start, end):
+        yield from _windows(text, *match.span())
+
+
+def _windows(text: str, left: int, right: int) -> Iterator[tuple[int, int]]:
+    """``text[left:right]`` in pieces of at most :data:`WINDOW` characters,
+    without the runs of one character repeated (``────``, ``▒▒▒▒``), which
+    draw rather than write."""
+    pieces: list[tuple[int, int]] = []
+    for run in _REPEATED.finditer(text, left, right):
+        pieces.append((left, run.start()))
+        left = run.end()
+    pieces.append((left, right))
+    for piece_left, piece_right in pieces:
+        while piece_right - piece_left > WINDOW:
+            cut = piece_left + WINDOW
+            boundary = _BOUNDARY.search(text[piece_left + 1 : cut][::-1])
+            cut = cut - boundary.start() if boundary else cut
+            yield piece_left, cut
+            piece_left = cut
+        if piece_right > piece_left:
+            yield piece_left, piece_right
+
+
+# Four or more of one character beyond ASCII in a row.
+_REPEATED = re.compile(r"([^\x00-\x7f])\1{3,}")
+# Where a stretch may be cut: after ASCII below ``@``, which is no second byte.
+_BOUNDARY = re.compile("[\x20-\x3f]")
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Whether a non-ASCII character of no page touches the stretch."""
+    pages = _page_set()
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return any(not ch.isascii() and ch not in pages for ch in (before, after))
+
+
+@functools.cache
+def _page_set() -> frozenset[str]:
+    return frozenset(ch for name in PAGES for ch in code_page(name).byte_of)
+
+
+def _finding(text: str, start: int, end: int) -> Finding | None:
+    stretch = text[start:end]
+    as_it_stands, ranked = readings(stretch)
+    if not ranked:
+        return None
+    best, others = ranked[0], ranked[1:]
+    if _mean_value(best) < LEAST_MEAN_VALUE:
+        return None
+    high_bytes = sum(1 for ch in stretch if not ch.isascii())
+    confidence = _confidence(best, as_it_stands, others, high_bytes)
+    if confidence <= 0.0:
+        return None
+    # Keep only what every proposed reading changes.
+    shown = [best, *others[:3]]
+    head = min(_common_prefix(stretch, r.text) for r in shown)
+    tail = min(_common_prefix(stretch[head:][::-1], r.text[head:][::-1]) for r in shown)
+    lost = f", {best.put_back} lost byte(s) put back" if best.put_back else ""
+    return Finding(
+        start=start + head,
+        end=end - tail,
+        detector=DETECTOR_ID,
+        confidence=confidence,
+        reason=f"{best.reason}{lost}",
+        replacement=best.text[head : len(best.text) - tail],
+        alternatives=tuple(
+            Candidate(r.text[head : len(r.text) - tail], round(r.score - as_it_stands, 4))
+            for r in shown
+        ),
+    )
+
+
+def _mean_value(reading: Reading) -> float:
+    language = reading.language
+    values = [value(ch, language) for ch in reading.text if script_of(ch) in EAST_ASIAN_SCRIPTS]
+    return sum(values) / len(values) if values else 0.0
+
+
+def _common_prefix(a: str, b: str) -> int:
+    size = min(len(a), len(b))
+    for index in range(size):
+        if a[index] != b[index]:
+            return index
+    return size
+
+
+def _lines_woken(text: str) -> Iterator[tuple[int, int]]:
+    """The lines of ``text`` where the wake matches, as (start, end)."""
+    [only] = wake()
+    pattern = wake_pattern(only)
+    done = 0
+    while (first := first_confirmed(pattern, only.confirm, text, done)) is not None:
+        start, end = line_around(text, first)
+        yield start, end
+        done = end + 1
+
+
+def find_cjk_legacy(text: str) -> Iterator[Finding]:
+    """Every stretch of ``text`` that reads better in an East Asian encoding."""
+    [only] = wake()
+    pattern = wake_pattern(only)
+    for line_start, line_end in _lines_woken(text):
+        for start, end in _stretches(text, line_start, line_end):
+            if _glued(text, start, end) or pattern.search(text, start, end) is None:
+                continue
+            finding = _finding(text, start, end)
+            if finding is not None:
+                yield finding
+
+
+CJK_LEGACY = Detector(
+    id=DETECTOR_ID,
+    summary="East Asian legacy text (Shift_JIS, EUC-JP, GBK, Big5, EUC-KR) read as an 8-bit page",
+    find=find_cjk_legacy,
+    trigger=trigger,
+    wake=wake,
+    priority=35,
+)

@@ -1,0 +1,170 @@
+"""East Asian legacy text read as an 8-bit page: repaired where the reading
+is plausible text of its language, reported with alternatives where bytes
+were lost, and never woken into a change by clean text of any script."""
+
+from __future__ import annotations
+
+import itertools
+
+import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
+import pytest
+
+import mojibake_fix
+from mojibake_fix import external
+from mojibake_fix.context.words import top_words
+from mojibake_fix.detectors.cjk_legacy import DETECTOR_ID, LOST_BYTES, find_cjk_legacy
+
+SENTENCES = {
+    "ja": (
+        "日本語のテキスト",
+        "昨日は友達と一緒に駅前の喫茶店でコーヒーを飲みました。",
+        "このページは古い文字コードで保存されています。",
+    ),
+    "zh": (
+        "中文论坛的帖子",
+        "我们明天下午在图书馆见面，讨论一下这个项目的计划。",
+    ),
+    "zh-Hant": ("這是一篇用繁體中文寫的文章，內容關於台灣的歷史。",),
+    "ko": (
+        "한국어 파일 이름.txt",
+        "오늘 저녁에는 가족과 함께 식당에서 밥을 먹었습니다.",
+        "이 문서는 오래된 인코딩으로 저장되어 있습니다.",
+    ),
+}
+ENCODINGS = {
+    "ja": ("shift_jis", "cp932", "euc_jp"),
+    "zh": ("gb2312", "gbk", "big5"),
+    "zh-Hant": ("big5",),
+    "ko": ("euc_kr", "cp949"),
+}
+PAGES = ("sloppy-windows-1252", "latin-1", "cp850", "cp437")
+
+
+def _cases() -> list[tuple[str, str, str]]:
+    cases = []
+    for language, sentences in SENTENCES.items():
+        for sentence, encoding, page in itertools.product(sentences, ENCODINGS[language], PAGES):
+            try:
+                raw = sentence.encode(encoding)
+            except UnicodeEncodeError:
+                continue  # simplified hanzi Big5 has not, traditional GB2312 has not
+            cases.append((sentence, encoding, raw.decode(page)))
+    return cases
+
+
+@pytest.mark.parametrize(("sentence", "encoding", "broken"), _cases())
+def test_text_read_as_an_8bit_page_is_repaired(sentence: str, encoding: str, broken: str) -> None:
+    result = mojibake_fix.fix(broken)
+    assert result.text == sentence
+    assert {change.detector for change in result.changes} == {DETECTOR_ID}
+    assert result.revert() == broken
+
+
+def test_the_example_of_an_archived_page_title() -> None:
+    assert mojibake_fix.fix("Title: “ú–{Œê‚ÌƒeƒLƒXƒg").text == "Title: 日本語のテキスト"
+
+
+def test_the_reason_names_the_encoding_and_the_page() -> None:
+    [change] = mojibake_fix.fix("“ú–{Œê‚ÌƒeƒLƒXƒg").changes
+    assert change.reason == "Shift_JIS text read as Windows-1252"
+
+
+def _lossy(sentence: str) -> str:
+    shown = sentence.encode("shift_jis").decode("sloppy-windows-1252")
+    return shown.translate({byte: None for byte in LOST_BYTES})
+
+
+def test_lost_bytes_are_put_back_between_kana() -> None:
+    sentence = "フランス、ドイツ、アイスランド、トルコ、ベトナム"
+    broken = _lossy(sentence)
+    assert broken != sentence.encode("shift_jis").decode("sloppy-windows-1252")
+    result = mojibake_fix.fix(broken)
+    assert result.text == sentence
+    assert "lost byte(s) put back" in result.changes[0].reason
+
+
+def test_a_reading_that_put_bytes_back_comes_with_alternatives() -> None:
+    sentence = "東京都議会は火曜日、多摩地域の路線バスを増便するための補正予算案を可決しました。"
+    [finding] = list(find_cjk_legacy(_lossy(sentence)))
+    assert finding.replacement is not None and "東京都議会は火曜日、" in finding.replacement
+    assert len(finding.alternatives) > 1
+    assert finding.alternatives[0].text == finding.replacement
+
+
+WESTERN = (
+    "Þórður og Åse Øye, naïve ÉCOLE",
+    "Größe ÄÖÜ äöü ßß ÉÈÊ",
+    "À ÉTÉ ÉLEVÉ, ÇA VA? Où êtes-vous allés, Mêlée",
+    "SÃO PAULO, IRMÃ, João, Ângela, ação, coração",
+    "Ærø, Østerbro, Åbenrå, blåbærsyltetøj",
+    "¿Qué pasó? ¡Ñandú! Añoranza, pingüino",
+    "Hæstiréttur Íslands úrskurðaði í gær",
+    "¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿",
+    "┌──────┬──────┐ ░▒▓█▓▒░ ═══╬═══",
+    "他说：“……”然后走了。",
+    "東京都の天気は晴れです。",
+    "서울의 날씨는 맑습니다.",
+)
+
+
+@pytest.mark.parametrize("text", WESTERN)
+def test_clean_text_is_not_read_as_east_asian(text: str) -> None:
+    assert list(find_cjk_legacy(text)) == []
+    assert mojibake_fix.fix(text).text == text
+
+
+LEGACY = (
+    ("Привет, мир! Как дела? Всё хорошо, спасибо.", "cp1251"),
+    ("Привет, мир! Как дела? Всё хорошо, спасибо.", "koi8-r"),
+    ("Καλημέρα σας, τι κάνετε σήμερα;", "cp1253"),
+    ("Zażółć gęślą jaźń, powiedział.", "cp1250"),
+    ("שלום עולם, מה שלומך היום?", "cp1255"),
+)
+
+
+@pytest.mark.parametrize(("text", "encoding"), LEGACY)
+def test_legacy_single_byte_text_is_not_read_as_east_asian(text: str, encoding: str) -> None:
+    broken = text.encode(encoding).decode("sloppy-windows-1252")
+    assert list(find_cjk_legacy(broken)) == []
+
+
+@pytest.mark.parametrize("text", ["café crème brûlée", "naïve façade", "日本語のテキスト"])
+def test_utf8_read_as_windows_1252_stays_with_the_utf8_detectors(text: str) -> None:
+    broken = text.encode("utf-8").decode("sloppy-windows-1252")
+    assert list(find_cjk_legacy(broken)) == []
+    result = mojibake_fix.fix(broken)
+    assert result.text == text
+    assert DETECTOR_ID not in {change.detector for change in result.changes}
+
+
+@pytest.mark.parametrize(
+    "language", ["fr", "de", "es", "pt", "it", "nl", "sv", "da", "nb", "is", "fi", "ca"]
+)
+def test_common_western_words_are_not_read_as_east_asian(language: str) -> None:
+    words = [word for word, _ in top_words(language, 3000) if not word.isascii()]
+    assert len(words) > 20
+    forms = {form for word in words for form in (word, word.capitalize(), word.upper())}
+    assert [form for form in sorted(forms) if list(find_cjk_legacy(form))] == []
+
+
+def _east_asian(ch: str) -> bool:
+    return "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3"
+
+
+EAST_ASIAN_CODECS = frozenset(
+    {"shift_jis", "cp932", "euc_jp", "gb2312", "gbk", "big5", "euc_kr", "cp949"}
+)
+
+
+def test_lines_of_real_east_asian_pages_read_as_windows_1252_are_repaired() -> None:
+    """chardet's and charset-normalizer's East Asian pages: the first line of
+    each, its own bytes shown as Windows-1252."""
+    try:
+        texts = [t for t in external.encoded_texts(lines=True) if t.encoding in EAST_ASIAN_CODECS]
+    except external.ExternalUnavailable as error:
+        pytest.skip(str(error))
+    assert len(texts) >= 100
+    repaired = [
+        mojibake_fix.fix(t.data.decode("sloppy-windows-1252")).text == t.text for t in texts
+    ]
+    assert sum(repaired) / len(repaired) >= 0.8
