@@ -59,7 +59,12 @@ from dataclasses import dataclass
 
 from ..charclass import is_common, script_of
 from ..codepages import CodePage, code_page
-from ..context.east_asian_characters import EAST_ASIAN_SCRIPTS, TRADITIONAL, character_value
+from ..context.east_asian_characters import (
+    EAST_ASIAN_SCRIPTS,
+    TRADITIONAL,
+    character_value,
+    words_covered,
+)
 from ..encodings import prior
 from ..lines import line_around
 from ..model import Candidate, Finding
@@ -151,6 +156,10 @@ LOST_CEILING = 0.8
 EVIDENCE = 4.0
 _MOST_CONFIDENT = 0.99
 _APPLIED = 0.6
+# The share of a reading's characters that must fall in words of its
+# language (:func:`words_covered`) for it to be applied; text of the
+# language has most of them there, a wrong encoding's characters almost none.
+LEAST_WORDS_COVERED = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -577,6 +586,11 @@ def _finding(text: str, start: int, end: int) -> Finding | None:
     confidence = _confidence(best, as_it_stands, others, high_bytes)
     if confidence <= 0.0:
         return None
+    if words_covered(best.text, best.language) < LEAST_WORDS_COVERED:
+        # Common characters never written together: bytes of another
+        # script's damage (Cyrillic UTF-8 that lost bytes, Greek in a
+        # legacy page) that happen to fall on frequent ones. Reported only.
+        confidence = min(confidence, _APPLIED - 0.05)
     # Keep only what every proposed reading changes.
     shown = [best, *others[:3]]
     head = min(_common_prefix(stretch, r.text) for r in shown)

@@ -2246,13 +2246,24 @@ def _by_line(text: str, damage_of: Callable[[int, str], Damage]) -> Iterator[Fin
     their quotation marks alike, while a line in another script or language
     comes from elsewhere."""
     sources: dict[int, _Source | None] = {}
+    damages: dict[int, Damage] = {}
     number, counted = 0, 0
-    for start, end in _damaged_lines(text):
+    for start, end, whole in _damaged_lines(text):
         number += text.count("\n", counted, start)
         counted = start
-        line = text[start:end]
-        style = functools.partial(_style_source, text, start, end, sources)
-        yield from _shifted(_find(line, damage_of(number, line), style), start)
+        part = text[start:end]
+        if whole:
+            damage = damage_of(number, part)
+            style: Callable[[], str | None] = functools.partial(
+                _style_source, text, start, end, sources
+            )
+        else:
+            # A window of a long line: the damage is the whole line's, read
+            # once; the style, the window's own.
+            if number not in damages:
+                damages[number] = damage_of(number, text[slice(*line_around(text, start))])
+            damage, style = damages[number], lambda: None
+        yield from _shifted(_find(part, damage, style), start)
 
 
 def _style_source(
@@ -2268,16 +2279,52 @@ def _style_source(
     return text[left:right] if (left, right) != (start, end) else None
 
 
-def _damaged_lines(text: str) -> Iterator[tuple[int, int]]:
-    """The start and end of every line of ``text`` the trigger fires in."""
+def _damaged_lines(text: str) -> Iterator[tuple[int, int, bool]]:
+    """The start and end of every line of ``text`` the trigger fires in, and
+    whether it is the whole line: a line longer than :data:`_LONGEST_LINE`
+    is judged in windows around its sites (:func:`_window_around`)."""
     trigger = _trigger_re()
     position = 0
     while (match := trigger.search(text, position)) is not None:
         start, end = line_around(text, match.start())
-        yield start, end
+        if end - start <= _LONGEST_LINE:
+            yield start, end, True
+            position = end + 1
+        else:
+            # Never back into the window before: its sites are judged.
+            start, end = _window_around(text, max(start, position), end, match.start())
+            yield start, end, False
+            position = end
         if end == len(text):
             return
-        position = end + 1
+
+
+# Lines longer than this are judged in windows around their sites, each
+# reaching this far at most: what lies farther from a site tells nothing of
+# it, and the whole line read again for every site would make the work grow
+# faster than the text.
+_LONGEST_LINE = 4000
+
+
+def _window_around(text: str, start: int, end: int, at: int) -> tuple[int, int]:
+    """A window from ``start`` to ``end`` of a line that holds ``at``,
+    :data:`_LONGEST_LINE` characters at most, its edges just after a space
+    (or at the line's edges): no word is cut, and no window but the line's
+    last ends where a character could have been cut short.
+
+    >>> line = "word " * 2000
+    >>> _window_around(line, 0, len(line), 5003)
+    (3005, 7000)
+    """
+    reach = _LONGEST_LINE // 2
+    left, right = max(start, at - reach), min(end, at + reach)
+    if left > start:
+        space = text.find(" ", left, at)
+        left = space + 1 if space >= 0 else left
+    if right < end:
+        space = text.rfind(" ", at, right)
+        right = space + 1 if space >= 0 else right
+    return left, right
 
 
 # How far, in characters, a passage reaches on either side of its line.
