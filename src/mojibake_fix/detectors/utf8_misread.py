@@ -311,7 +311,10 @@ def _short_of_bytes(text: str, index: int, page: CodePage) -> bool:
     """Whether ``text[index]`` is a byte of a sequence that shows its lead
     and some of its continuation bytes but lost the rest (``ã¯`` before
     ``è``, where ``は`` lost its ``81``; the ``ƒ`` of ``ìƒ``): damaged
-    mojibake, not a letter of a word."""
+    mojibake, not a letter of a word. Where the page shows its leads and
+    continuation bytes as letters of one script (cp866's ``р``-``я`` and
+    ``а``-``п``), such letters that go on into one more letter of the
+    script are a word (``ректор``), not a sequence cut short."""
     first = index
     while first > max(0, index - 3) and _is_continuation(text[first], page):
         first -= 1
@@ -319,7 +322,20 @@ def _short_of_bytes(text: str, index: int, page: CodePage) -> bool:
     shown = 0
     while shown < needed and _is_continuation(text[first + 1 + shown : first + 2 + shown], page):
         shown += 1
-    return 0 < shown < needed and index <= first + shown
+    if not (0 < shown < needed and index <= first + shown):
+        return False
+    return not _letters_of_a_word(text, first, first + shown + 2)
+
+
+def _letters_of_a_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is letters of one script other than
+    Latin (whose pages show lone bytes as accented letters, ``ìƒ``): a
+    stretch of a word in that script, read as it was written."""
+    piece = text[start:end]
+    if len(piece) < end - start or not all(is_letter(ch) for ch in piece):
+        return False
+    scripts = {script_of(ch) for ch in piece}
+    return len(scripts) == 1 and "Latin" not in scripts
 
 
 def _is_continuation(ch: str, page: CodePage) -> bool:
@@ -447,6 +463,8 @@ def judge(text: str, run: Run, page: CodePage) -> float:
     decoded = run.decoded
     if not all(is_common(ch) for ch in decoded) or _strands_a_mark(text, run):
         return 0.0
+    if _breaks_a_word(text, run):
+        return 0.0
     original = text[run.start : run.end]
     before = text[max(0, run.start - 3) : run.start]
     after = text[run.end : run.end + 3]
@@ -556,6 +574,34 @@ def _makes_a_word(text: str, run: Run) -> bool:
 
     # Zipf 3 is a word seen once per million words.
     return best(repaired) >= 1e-6 and best(original) == 0.0
+
+
+def _breaks_a_word(text: str, run: Run) -> bool:
+    """Whether the run lies inside a common word of a language of its
+    script, which the repair would turn into no word: in cp866 the small
+    Cyrillic letters are leads and continuation bytes (``ред`` reads as
+    ``।``), so a Russian word may decode as a whole, and only the word lists
+    tell text from mojibake."""
+    from ..context.words import LANGUAGES_BY_SCRIPT, frequencies
+
+    left, right = run_around(text, run.start, run.end, is_letter)
+    original = text[left:right]
+    if not original or not all(is_letter(ch) for ch in text[run.start : run.end]):
+        return False
+    scripts = _letter_scripts(original) - {"Common"}
+    if len(scripts) != 1:
+        return False
+    script = scripts.pop()
+    if script == "Latin":
+        return False
+    languages = LANGUAGES_BY_SCRIPT.get(script, ())
+    repaired = (text[left : run.start] + run.decoded + text[run.end : right]).casefold()
+
+    def best(word: str) -> float:
+        return max((frequencies(lang, "small").get(word, 0.0) for lang in languages), default=0.0)
+
+    # Zipf 3 is a word seen once per million words.
+    return best(original.casefold()) >= 1e-6 and best(repaired) < 1e-6
 
 
 def _grave_accent_fix(text: str, run: Run) -> Run | None:
@@ -924,6 +970,7 @@ UTF8_AS_OTHER_CODE_PAGES: tuple[Detector, ...] = tuple(
             "cp850",
             "koi8-r",
             "iso-8859-15",
+            "cp866",
         ),
         start=20,
     )
