@@ -259,12 +259,18 @@ def _telling_long(text: str, start: int, end: int, tables: UnitTables) -> bool:
     looks_written = looks_written and not any(
         left.islower() and right.isupper() for left, right in itertools.pairwise(garble)
     )
-    # Letters never spell punctuation by chance (``вЂњ`` and ``ÔÇÖ`` are ``“`` and ``’``).
-    return any(not looks_written or _is_punctuation(decoded) for decoded in decodings)
+    # Letters never spell punctuation or an emoji by chance (``вЂњ`` and
+    # ``ÔÇÖ`` are ``“`` and ``’``; cp866 shows ``🎉`` as four capitals, ``ЁЯОЙ``).
+    return any(not looks_written or _never_by_chance(decoded) for decoded in decodings)
 
 
-def _is_punctuation(decoded: str) -> bool:
-    return "\u2000" <= decoded <= "\u206f" or "\u20a0" <= decoded <= "\u20cf"
+def _never_by_chance(decoded: str) -> bool:
+    """Punctuation, currency signs and the pictographs of emoji."""
+    return (
+        "\u2000" <= decoded <= "\u206f"
+        or "\u20a0" <= decoded <= "\u20cf"
+        or "\U0001f000" <= decoded <= "\U0001faff"
+    )
 
 
 def _decoding(garble: str, codec: str) -> str | None:
