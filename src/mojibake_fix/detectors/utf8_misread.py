@@ -431,11 +431,8 @@ def deepest_common(decoded: str, page: CodePage) -> tuple[str, int] | None:
 
     layers = [decoded]
     for _ in range(4):
-        raw = page.encode(decoded)
-        if raw is None or raw.isascii():
-            break
-        deeper = _decode(raw)
-        if deeper is None or deeper == decoded:
+        deeper = _layer_beneath(decoded, page)
+        if deeper is None:
             break
         # Stop where the text stops looking broken: ``ÚŠ`` is two Latin
         # letters and ``’à`` is French, though their bytes would decode once
@@ -451,6 +448,25 @@ def deepest_common(decoded: str, page: CodePage) -> tuple[str, int] | None:
     for depth in range(len(layers), 0, -1):
         if all(map(is_common, set(layers[depth - 1]).difference(_ASCII))):
             return layers[depth - 1], depth
+    return None
+
+
+def _layer_beneath(decoded: str, page: CodePage) -> str | None:
+    """What ``decoded`` was before one more hop read its UTF-8 with a code
+    page: ``page`` again, or, where the layer looks broken and ``page``
+    cannot show it, Windows-1252, the page that makes most mojibake
+    (``cafГѓВ©``, Windows-1252 mojibake read as Windows-1251, is ``cafÃ©``
+    once, ``café`` twice); ``None`` at the last layer."""
+    from ftfy.badness import is_bad
+
+    for reader in (page, code_page("cp1252")):
+        raw = reader.encode(decoded)
+        if raw is None and reader is page and page.name != "cp1252" and is_bad(decoded):
+            continue
+        if raw is None or raw.isascii():
+            return None
+        deeper = _decode(raw)
+        return None if deeper is None or deeper == decoded else deeper
     return None
 
 
