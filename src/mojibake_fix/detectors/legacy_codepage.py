@@ -347,26 +347,45 @@ def trigger() -> str:
 
 @functools.cache
 def wake() -> tuple[Wake, ...]:
-    return tuple(each for misreading in MISREADINGS for each in _wakes_of(misreading))
+    """The wakes of Windows-1252, and those of the other pages as one pass:
+    each starts with a character class, and so does their union, which the
+    regular-expression engine skips through fast."""
+    others = [each for misreading in MISREADINGS[1:] for each in _signs_of(misreading)]
+    union = "".join(anchor for anchor, _ in others)
+    branches = "|".join(f"(?<=[{anchor}]){rest}" for anchor, rest in others)
+    return (*_wakes_of(AS_WINDOWS_1252), Wake(at="", around=f"[{union}](?:{branches})"))
 
 
 @functools.cache
 def _wakes_of(misreading: Misreading) -> tuple[Wake, ...]:
     """Where text misread so shows: for Windows-1252, three high-half
-    letters in a row or a telltale pair; for another page, three of its
-    high-half letters in a row where the text's own script is not Latin
-    (Cyrillic in Windows-1257), or one of them touching an ASCII letter
-    where it is (``cafι``: Latin words keep their ASCII letters, and no
-    clean word glues a Greek letter to a Latin one)."""
+    letters in a row or a telltale pair; for another page, what
+    :func:`_signs_of` says, each in a pass of its own (merged, every letter
+    of the shown page's script would be an anchor that tries every other
+    detector's branches)."""
     if misreading is AS_WINDOWS_1252:
         return _trigger_wakes(_TELLTALE_PAIRS)
+    return tuple(Wake(at="", around=f"[{anchor}]{rest}") for anchor, rest in _signs_of(misreading))
+
+
+def _signs_of(misreading: Misreading) -> tuple[tuple[str, str], ...]:
+    """What text misread with a page other than Windows-1252 shows, as an
+    anchor (a character class body) and the pattern after it: where the
+    text's own script is not Latin (Cyrillic in Windows-1257), two words of
+    the shown page's high-half letters alone, which its clean text seldom
+    writes (``Żółć`` is one); where it is Latin, a run of them touching an
+    ASCII letter (``cafι``: Latin words keep their ASCII letters, and no
+    clean word glues a Greek letter to a Latin one). Each is anchored at
+    the first letter of its run, tested once per run."""
     high = _high_letters(misreading)
-    wakes: list[Wake] = []
+    run_start = f"(?<![A-Za-z{high}].)"
+    signs: list[tuple[str, str]] = []
     if any(page.script != "Latin" for page in misreading.pages):
-        wakes.append(Wake(at=high, around=f"(?=[{high}][{high}])"))
+        word = f"{run_start}[{high}]+(?![A-Za-z{high}])"
+        signs.append((high, f"{word}{_GAP_CHARS}{{1,3}}[{high}]{word}"))
     if any(page.script == "Latin" for page in misreading.pages):
-        wakes.append(Wake(at=high, around="(?:(?<=[A-Za-z].)|(?=[A-Za-z]))"))
-    return tuple(wakes)
+        signs.append((high, f"(?<![{high}].)(?:(?<=[A-Za-z].)|[{high}]*[A-Za-z])"))
+    return tuple(signs)
 
 
 @functools.cache

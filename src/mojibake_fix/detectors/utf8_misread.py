@@ -514,7 +514,7 @@ def judge(text: str, run: Run, page: CodePage) -> float:
     score += 0.15 * min(2, _intrusions(text, run.start, run.end))
     score += 0.25 * _script_fit(original, decoded, _surrounding_script(text, run.start, run.end))
     score -= 0.2 * min(2, _case_breaks(decoded, before, after))
-    if 0.2 <= score < 0.6 and _makes_a_word(text, run):
+    if 0.2 <= score < 0.6 and _makes_a_word(text, run, page):
         score += 0.3
     if score > _NEEDS_SUPPORT and _symbols_become_a_letter(text, run):
         score = _NEEDS_SUPPORT
@@ -569,9 +569,11 @@ def _is_a_word(word: str) -> bool:
     )
 
 
-def _makes_a_word(text: str, run: Run) -> bool:
+def _makes_a_word(text: str, run: Run, page: CodePage) -> bool:
     """Whether the repair turns a word no language knows into a common word
-    of a language of its script (``PÃ…`` is ``PÅ``, Swedish ``på``).
+    of a language of its script (``PÃ…`` is ``PÅ``, Swedish ``på``). The
+    other sequences of the page in the word are repaired with it: a word
+    may hold several (``ĂŠtĂŠ`` is ``été`` in ISO-8859-2).
 
     Only weak runs ask, so the word lists load only for texts that need them.
     """
@@ -579,7 +581,11 @@ def _makes_a_word(text: str, run: Run) -> bool:
 
     left, right = run_around(text, run.start, run.end, is_letter)
     original = text[left:right].casefold()
-    repaired = (text[left : run.start] + run.decoded + text[run.end : right]).casefold()
+    repaired = (
+        _repaired_word(text, left, run.start, page)
+        + run.decoded
+        + _repaired_word(text, run.end, right, page)
+    ).casefold()
     scripts = _letter_scripts(repaired) - {"Common"}
     if len(scripts) != 1 or not all(is_letter(ch) for ch in repaired):
         return False
@@ -618,6 +624,22 @@ def _breaks_a_word(text: str, run: Run) -> bool:
 
     # Zipf 3 is a word seen once per million words.
     return best(original.casefold()) >= 1e-6 and best(repaired) < 1e-6
+
+
+def _repaired_word(text: str, start: int, end: int, page: CodePage) -> str:
+    """``text[start:end]`` (a part of one word) with each UTF-8 sequence of
+    ``page`` in it decoded."""
+    unit = _patterns(page.name)[0]
+    pieces: list[str] = []
+    position = start
+    for match in unit.finditer(text, start, end):
+        raw = page.encode(match.group())
+        decoded = None if raw is None else _decode(raw)
+        if decoded is not None:
+            pieces += [text[position : match.start()], decoded]
+            position = match.end()
+    pieces.append(text[position:end])
+    return "".join(pieces)
 
 
 def _grave_accent_fix(text: str, run: Run) -> Run | None:
@@ -788,26 +810,51 @@ def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
     """
     from ftfy.badness import is_bad
 
-    page = code_page(name)
-    raw = page.encode(text)
-    if raw is None or raw.isascii():
-        return None
-    try:
-        decoded = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    found = deepest_common(decoded, page)
-    if found is None:
+    found = _whole_final(text, name)
+    if found is None or not is_bad(text):
         return None
     final, layers = found
-    if _capital_after_small().search(final) or utf8_scan.is_suspect(final) or not is_bad(text):
-        return None
+    ours = _first_layer(text, name)
+    if any(
+        other != name
+        and (first := _first_layer(text, other)) is not None
+        and first != ours
+        and (elsewhere := _whole_final(text, other)) is not None
+        and elsewhere[0] != final
+        for other in CODEC_NAMES
+    ):
+        return None  # another page reads the whole text too: the runs are judged
     return WholeReading(
         text=final,
         detector=detector_id,
         confidence=_WHOLE_TEXT_CONFIDENCE,
         reason=_reason_for(name, layers),
     )
+
+
+def _first_layer(text: str, name: str) -> str | None:
+    """``text`` with its bytes in page ``name`` decoded as UTF-8 once, when
+    they hold some that are not ASCII and all decode."""
+    raw = code_page(name).encode(text)
+    if raw is None or raw.isascii():
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _whole_final(text: str, name: str) -> tuple[str, int] | None:
+    """What ``text`` is once its UTF-8 in page ``name`` is decoded all the
+    way down, and how many layers that took, when every layer decodes
+    and the result holds no telling sequence and breaks no word's case."""
+    decoded = _first_layer(text, name)
+    if decoded is None:
+        return None
+    found = deepest_common(decoded, code_page(name))
+    if found is None or _capital_after_small().search(found[0]) or utf8_scan.is_suspect(found[0]):
+        return None
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -958,7 +1005,7 @@ def _finder(name: str, detector_id: str, priority: int) -> Detector:
         summary=f"UTF-8 text that was decoded as {name}",
         find=find,
         trigger=shared_trigger,
-        wake=lambda: (utf8_scan.wake(),),
+        wake=utf8_scan.wakes,
         read_whole=lambda text: read_whole(text, name, detector_id),
         priority=priority,
         judges_every_woken_text=True,
