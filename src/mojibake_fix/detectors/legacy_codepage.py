@@ -372,8 +372,9 @@ def _signs_of(misreading: Misreading) -> tuple[tuple[str, str], ...]:
     """What text misread with a page other than Windows-1252 shows, as an
     anchor (a character class body) and the pattern after it: where the
     text's own script is not Latin (Cyrillic in Windows-1257), two words of
-    the shown page's high-half letters alone, which its clean text seldom
-    writes (``Żółć`` is one); where it is Latin, a run of them touching an
+    the shown page's high-half letters alone, or one of three letters at
+    least, which its clean text seldom writes (``Żółć`` is one); where it
+    is Latin, a run of them touching an
     ASCII letter (``cafι``: Latin words keep their ASCII letters, and no
     clean word glues a Greek letter to a Latin one). Each is anchored at
     the first letter of its run, tested once per run."""
@@ -383,6 +384,7 @@ def _signs_of(misreading: Misreading) -> tuple[tuple[str, str], ...]:
     if any(page.script != "Latin" for page in misreading.pages):
         word = f"{run_start}[{high}]+(?![A-Za-z{high}])"
         signs.append((high, f"{word}{_GAP_CHARS}{{1,3}}[{high}]{word}"))
+        signs.append((high, f"{run_start}[{high}]{{2,}}(?![A-Za-z{high}])"))
     if any(page.script == "Latin" for page in misreading.pages):
         signs.append((high, f"(?<![{high}].)(?:(?<=[A-Za-z].)|[{high}]*[A-Za-z])"))
     return tuple(signs)
@@ -905,7 +907,15 @@ def _decide(
             _frequency(word, best.language) >= 0.5 and _frequency(word, "en") < 0.5
             for word in context
         )
-    size = max(0.0, min(1.0, (best.changed_chars + best.known_words + support - 3) / 6))
+    # A word that mixes scripts as it stands (``cafι``, Latin-1 read as
+    # Greek) is broken beyond doubt: it counts as three letters of evidence.
+    mixed = sum(
+        len({script_of(ch) for ch in word.text if is_letter(ch)} - {"Common"}) > 1
+        for word, replacement in zip(words, best.replacements, strict=True)
+        if replacement is not None
+    )
+    evidence = best.changed_chars + best.known_words + support + 3 * mixed
+    size = max(0.0, min(1.0, (evidence - 3) / 6))
     return best, min(0.97, margin * (0.4 + 0.6 * size)), readings
 
 
