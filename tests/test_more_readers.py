@@ -7,6 +7,7 @@ text of the scripts they read as, written here or elsewhere."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
@@ -15,7 +16,7 @@ import wordfreq
 
 import mojibake_fix
 
-from .conftest import clean_paragraphs
+from .conftest import ROOT, clean_paragraphs
 
 # The share of a family's texts each reading must repair exactly.
 ENOUGH = 0.9
@@ -165,3 +166,22 @@ def test_common_words_in_pairs_stay(language: str) -> None:
 )
 def test_clean_text_in_the_scripts_read_stays(clean: str) -> None:
     assert mojibake_fix.fix(clean).changes == ()
+
+
+def documented_examples() -> list[tuple[str, str]]:
+    """Each ``before`` → ``after`` pair of docs/codepages.md, with its
+    ``\\xNN`` escapes read as the characters they name."""
+    page = (ROOT / "docs" / "codepages.md").read_text(encoding="utf-8")
+    pairs = re.findall(r"`([^`]+)` → `([^`]+)`", page)
+    return [(unescaped(before), unescaped(after)) for before, after in pairs]
+
+
+def unescaped(text: str) -> str:
+    return re.sub(r"\\x([0-9a-f]{2})", lambda match: chr(int(match.group(1), 16)), text)
+
+
+def test_the_documented_pairs_are_read_as_documented() -> None:
+    examples = documented_examples()
+    assert len(examples) >= 25
+    wrong = [(before, mojibake_fix.fix(before).text, after) for before, after in examples]
+    assert [case for case in wrong if case[1] != case[2] and "\\u" not in case[0]] == []

@@ -4,9 +4,13 @@ What it catches: text that was never UTF-8 but a single-byte code page —
 Windows-1251 or KOI8-R (Russian, Ukrainian, Bulgarian, Serbian), Windows-1250
 (Polish, Czech, Slovak, Hungarian, Romanian, Croatian, Slovene), Windows-1253
 (Greek), Windows-1254 (Turkish), Windows-1255 (Hebrew), Windows-1257
-(Lithuanian, Latvian) — that was decoded as Windows-1252 or Latin-1. Each
-character then stands for one byte, so the repair is exact: take the bytes
-back and decode them with the right code page.
+(Lithuanian, Latvian) — that was decoded as Windows-1252 or Latin-1; and
+text shown through another region's page (a :class:`Misreading`):
+Windows-1251 text decoded as Windows-1257 (``Ļščāåņ`` for ``Привет``), and
+Latin-1 or Windows-1252 text decoded as Windows-1253 or ISO-8859-7
+(``cafι`` for ``café``). Each character then stands for one byte, so the
+repair is exact: take the bytes back and decode them with the right code
+page.
 
 How it finds the code page: one decision per line. The line's suspect words
 are decoded with each candidate page, and ``wordfreq`` says how much of the
