@@ -606,15 +606,25 @@ def _breaks_a_word(text: str, run: Run) -> bool:
     tell text from mojibake."""
     from ..context.words import LANGUAGES_BY_SCRIPT, frequencies
 
-    left, right = run_around(text, run.start, run.end, is_letter)
-    original = text[left:right]
-    if not original or not all(is_letter(ch) for ch in text[run.start : run.end]):
-        return False
-    scripts = _letter_scripts(original) - {"Common"}
-    if len(scripts) != 1:
+    inside = text[run.start : run.end]
+    scripts = _letter_scripts(inside) - {"Common"}
+    if not inside or not all(is_letter(ch) for ch in inside) or len(scripts) != 1:
         return False
     script = scripts.pop()
     if script == "Latin":
+        return False
+    # The word is the letters around the run, but for non-ASCII letters of
+    # another script: those are other damage (``челÐ``, a word cut inside a
+    # sequence of Windows-1252 mojibake), while ASCII letters make a word
+    # that mixes scripts, which is no word (KOI8-R's ``еЁ`` in ``gyventojеЁ``).
+    left, right = run_around(
+        text,
+        run.start,
+        run.end,
+        lambda ch: is_letter(ch) and (ch.isascii() or script_of(ch) == script),
+    )
+    original = text[left:right]
+    if _letter_scripts(original) - {"Common", script}:
         return False
     languages = LANGUAGES_BY_SCRIPT.get(script, ())
     repaired = (text[left : run.start] + run.decoded + text[run.end : right]).casefold()
