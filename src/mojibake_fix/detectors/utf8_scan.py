@@ -295,8 +295,14 @@ def _stands_whole(text: str, index: int, tables: UnitTables, page: int) -> bool:
 
 
 def _among_capitals(text: str, start: int, end: int) -> bool:
-    """Whether a capital letter stands right before ``start`` or at ``end``."""
-    return any(0 <= index < len(text) and text[index].isupper() for index in (start - 1, end))
+    """Whether ``start:end`` stands among capitals: a capital at ``end``, or
+    one right before ``start`` with no small letter at ``end`` (``TŠEKKI``
+    is written in capitals; in ``TĹĄekki`` a small letter follows, and the
+    pair is ISO-8859-2's ``š``)."""
+    after = text[end : end + 1]
+    if after.isupper():
+        return True
+    return start > 0 and text[start - 1].isupper() and not after.islower()
 
 
 def _telling_long(text: str, start: int, end: int, tables: UnitTables) -> bool:
