@@ -58,7 +58,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..charclass import is_common, is_letter, script_of
-from ..lines import line_around
+from ..lines import line_around, run_around
 from ..model import Candidate, Finding
 from .base import Detector, Wake, first_confirmed, wake_pattern
 
@@ -351,25 +351,30 @@ def trigger() -> str:
 
 @functools.cache
 def wake() -> tuple[Wake, ...]:
-    """The wakes of Windows-1252, and those of the other pages as one pass:
-    each starts with a character class, and so does their union, which the
-    regular-expression engine skips through fast."""
-    others = [each for misreading in MISREADINGS[1:] for each in _signs_of(misreading)]
-    union = "".join(anchor for anchor, _ in others)
-    branches = "|".join(f"(?<=[{anchor}]){rest}" for anchor, rest in others)
-    return (*_wakes_of(AS_WINDOWS_1252), Wake(at="", around=f"[{union}](?:{branches})"))
+    return tuple(each for misreading in MISREADINGS for each in _wakes_of(misreading))
 
 
 @functools.cache
 def _wakes_of(misreading: Misreading) -> tuple[Wake, ...]:
     """Where text misread so shows: for Windows-1252, three high-half
     letters in a row or a telltale pair; for another page, what
-    :func:`_signs_of` says, each in a pass of its own (merged, every letter
-    of the shown page's script would be an anchor that tries every other
-    detector's branches)."""
+    :func:`_signs_of` says, in a pass of its own (merged, every letter of
+    the shown page's script would be an anchor that tries every other
+    detector's branches), where the word is no known word of a language
+    the shown page writes (Polish ``Żółć`` is one; ``Ļščāåņ`` and ``cafι``
+    are not)."""
     if misreading is AS_WINDOWS_1252:
         return _trigger_wakes(_TELLTALE_PAIRS)
-    return tuple(Wake(at="", around=f"[{anchor}]{rest}") for anchor, rest in _signs_of(misreading))
+    signs = _signs_of(misreading)
+    anchor = signs[0][0]
+    branches = "|".join(rest for _, rest in signs)
+
+    def confirm(text: str, index: int) -> bool:
+        start, end = run_around(text, index, index + 1, str.isalpha)
+        word = text[start:end].lower()
+        return not any(_frequency(word, language) >= 0.5 for language in misreading.languages)
+
+    return (Wake(at="", around=f"[{anchor}](?:{branches})", confirm=confirm),)
 
 
 def _signs_of(misreading: Misreading) -> tuple[tuple[str, str], ...]:

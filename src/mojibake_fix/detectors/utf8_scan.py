@@ -205,7 +205,10 @@ def _apart_wake(page: CodePage) -> Wake:
     letters reads as text and is never telling, so every telling sequence
     of the page holds such an anchor."""
     conts = page.characters(0x80, 0xBF)
-    long_leads = _class_body(set(page.characters(0xE0, 0xF4)))
+    # F1-F4 start planes 4 to 16: unassigned, private use, or the tags that
+    # follow a flag's emoji; no sequence of theirs stands alone in a text,
+    # and they are capitals of Ukrainian words in capitals (``ЄВРО``).
+    long_leads = _class_body(set(page.characters(0xE0, 0xF0)))
     rare = {
         ch
         for ch in conts + page.characters(0xC2, 0xDF) + page.characters(0xF0, 0xF4)
