@@ -820,51 +820,26 @@ def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
     """
     from ftfy.badness import is_bad
 
-    found = _whole_final(text, name)
-    if found is None or not is_bad(text):
+    page = code_page(name)
+    raw = page.encode(text)
+    if raw is None or raw.isascii():
+        return None
+    try:
+        decoded = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    found = deepest_common(decoded, page)
+    if found is None:
         return None
     final, layers = found
-    ours = _first_layer(text, name)
-    if any(
-        other != name
-        and (first := _first_layer(text, other)) is not None
-        and first != ours
-        and (elsewhere := _whole_final(text, other)) is not None
-        and elsewhere[0] != final
-        for other in CODEC_NAMES
-    ):
-        return None  # another page reads the whole text too: the runs are judged
+    if _capital_after_small().search(final) or utf8_scan.is_suspect(final) or not is_bad(text):
+        return None
     return WholeReading(
         text=final,
         detector=detector_id,
         confidence=_WHOLE_TEXT_CONFIDENCE,
         reason=_reason_for(name, layers),
     )
-
-
-def _first_layer(text: str, name: str) -> str | None:
-    """``text`` with its bytes in page ``name`` decoded as UTF-8 once, when
-    they hold some that are not ASCII and all decode."""
-    raw = code_page(name).encode(text)
-    if raw is None or raw.isascii():
-        return None
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-
-
-def _whole_final(text: str, name: str) -> tuple[str, int] | None:
-    """What ``text`` is once its UTF-8 in page ``name`` is decoded all the
-    way down, and how many layers that took, when every layer decodes
-    and the result holds no telling sequence and breaks no word's case."""
-    decoded = _first_layer(text, name)
-    if decoded is None:
-        return None
-    found = deepest_common(decoded, code_page(name))
-    if found is None or _capital_after_small().search(found[0]) or utf8_scan.is_suspect(found[0]):
-        return None
-    return found
 
 
 @dataclass(frozen=True, slots=True)
