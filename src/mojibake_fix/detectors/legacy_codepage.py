@@ -374,6 +374,11 @@ def _wakes_of(misreading: Misreading) -> tuple[Wake, ...]:
         word = text[start:end].lower()
         return not any(_frequency(word, language) >= 0.5 for language in misreading.languages)
 
+    # Text whose script is Latin holds few letters of a Baltic page beyond
+    # ASCII: anchored at them, its wake joins the merged scan. Greek
+    # letters would stop the merged scan at every letter of a Greek text.
+    if misreading.script == "Latin":
+        return (Wake(at=anchor, around=f"(?:{branches})", confirm=confirm),)
     return (Wake(at="", around=f"[{anchor}](?:{branches})", confirm=confirm),)
 
 
