@@ -358,9 +358,7 @@ def wake() -> tuple[Wake, ...]:
 def _wakes_of(misreading: Misreading) -> tuple[Wake, ...]:
     """Where text misread so shows: for Windows-1252, three high-half
     letters in a row or a telltale pair; for another page, what
-    :func:`_signs_of` says, in a pass of its own (merged, every letter of
-    the shown page's script would be an anchor that tries every other
-    detector's branches), where the word is no known word of a language
+    :func:`_signs_of` says, where the word is no known word of a language
     the shown page writes (Polish ``Żółć`` is one; ``Ļščāåņ`` and ``cafι``
     are not)."""
     if misreading is AS_WINDOWS_1252:
@@ -388,10 +386,10 @@ def _signs_of(misreading: Misreading) -> tuple[tuple[str, str], ...]:
     text's own script is not Latin (Cyrillic in Windows-1257), two words of
     the shown page's high-half letters alone, or one of three letters at
     least, which its clean text seldom writes (``Żółć`` is one); where it
-    is Latin, a run of them touching an
-    ASCII letter (``cafι``: Latin words keep their ASCII letters, and no
-    clean word glues a Greek letter to a Latin one). Each is anchored at
-    the first letter of its run, tested once per run."""
+    is Latin, a run of them touching an ASCII letter (``cafι``: Latin words
+    keep their ASCII letters, and no clean word glues a Greek letter to a
+    Latin one). Each is anchored at the first letter of its run, tested
+    once per run."""
     high = _high_letters(misreading)
     run_start = f"(?<![A-Za-z{high}].)"
     signs: list[tuple[str, str]] = []
