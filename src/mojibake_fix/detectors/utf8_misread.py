@@ -577,8 +577,6 @@ def _makes_a_word(text: str, run: Run, page: CodePage) -> bool:
 
     Only weak runs ask, so the word lists load only for texts that need them.
     """
-    from ..context.words import LANGUAGES_BY_SCRIPT, frequencies
-
     left, right = run_around(text, run.start, run.end, is_letter)
     original = text[left:right].casefold()
     repaired = (
@@ -589,13 +587,8 @@ def _makes_a_word(text: str, run: Run, page: CodePage) -> bool:
     scripts = _letter_scripts(repaired) - {"Common"}
     if len(scripts) != 1 or not all(is_letter(ch) for ch in repaired):
         return False
-    languages = LANGUAGES_BY_SCRIPT.get(scripts.pop(), ())
-
-    def best(word: str) -> float:
-        return max((frequencies(lang, "small").get(word, 0.0) for lang in languages), default=0.0)
-
-    # Zipf 3 is a word seen once per million words.
-    return best(repaired) >= 1e-6 and best(original) == 0.0
+    script = scripts.pop()
+    return _frequency(repaired, script) >= _COMMON_WORD and _frequency(original, script) == 0.0
 
 
 def _breaks_a_word(text: str, run: Run) -> bool:
@@ -604,8 +597,6 @@ def _breaks_a_word(text: str, run: Run) -> bool:
     Cyrillic letters are leads and continuation bytes (``ред`` reads as
     ``।``), so a Russian word may decode as a whole, and only the word lists
     tell text from mojibake."""
-    from ..context.words import LANGUAGES_BY_SCRIPT, frequencies
-
     inside = text[run.start : run.end]
     scripts = _letter_scripts(inside) - {"Common"}
     if not inside or not all(is_letter(ch) for ch in inside) or len(scripts) != 1:
@@ -626,14 +617,23 @@ def _breaks_a_word(text: str, run: Run) -> bool:
     original = text[left:right]
     if _letter_scripts(original) - {"Common", script}:
         return False
-    languages = LANGUAGES_BY_SCRIPT.get(script, ())
     repaired = (text[left : run.start] + run.decoded + text[run.end : right]).casefold()
+    return (
+        _frequency(original.casefold(), script) >= _COMMON_WORD
+        and _frequency(repaired, script) < _COMMON_WORD
+    )
 
-    def best(word: str) -> float:
-        return max((frequencies(lang, "small").get(word, 0.0) for lang in languages), default=0.0)
 
-    # Zipf 3 is a word seen once per million words.
-    return best(original.casefold()) >= 1e-6 and best(repaired) < 1e-6
+# Zipf 3: a word seen once per million words.
+_COMMON_WORD = 1e-6
+
+
+def _frequency(word: str, script: str) -> float:
+    """How often the commonest language written in ``script`` writes ``word``."""
+    from ..context.words import LANGUAGES_BY_SCRIPT, frequencies
+
+    languages = LANGUAGES_BY_SCRIPT.get(script, ())
+    return max((frequencies(lang, "small").get(word, 0.0) for lang in languages), default=0.0)
 
 
 def _repaired_word(text: str, start: int, end: int, page: CodePage) -> str:
