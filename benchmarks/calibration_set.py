@@ -287,6 +287,32 @@ def cases(per_document: int = PER_DOCUMENT, readers: Sequence[Reader] = READERS)
     ]
 
 
+def reader_cases(
+    per_document: int = PER_DOCUMENT, readers: Sequence[Reader] = READERS
+) -> list[Case]:
+    """The families of the readings of DOS Cyrillic, of legacy text shown
+    through another region's page, of layers across pages and of short
+    Western text in ISO-8859-2 (``corpus/generate.py``'s ``gen_more_readers``),
+    made of the same clean pieces. Kept apart from :func:`cases`, which the
+    calibration table was fitted on."""
+    generate = load_generator()
+    paras = dict(sorted(clean_texts(per_document, readers).items()))
+    corpus = generate.Corpus()
+    generate.gen_more_readers(corpus, paras, [])
+    return [
+        Case(
+            id=record["id"],
+            input=record["input"],
+            expected=record["expected"],
+            family=record["family"],
+            language=record["language"],
+            source=record["source"],
+            note=record["note"],
+        )
+        for record in corpus.cases
+    ]
+
+
 def split_of(case: Case) -> str:
     """``FIT`` or ``HELD_OUT``, by a hash of the case's source document."""
     digest = hashlib.sha256(case.source.encode("utf-8")).digest()

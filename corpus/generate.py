@@ -709,6 +709,146 @@ def gen_cjk_legacy(corpus: Corpus, paras: dict[str, list[Text]], cldr: list[Text
                 )
 
 
+# --------------------------------------------------------------------------- more readers
+
+# UTF-8 shown by DOS consoles in Cyrillic code page 866, whatever its script.
+CP866_LANGS = frozenset({"ru", "uk", "bg", "sr", "mk", "kk", "hi"})
+# Text written in Windows-1251.
+CP1251_LANGS = frozenset({"ru", "uk", "bg", "sr", "mk"})
+# Text written in Latin-1 / Windows-1252 that has letters beyond ASCII.
+WESTERN_LANGS = frozenset({"fr", "de", "es", "pt", "it", "nl", "sv", "da", "nb", "fi", "is", "ca"})
+# Short strings of these, read as ISO-8859-2.
+SHORT_WESTERN_LANGS = frozenset({"de", "fr", "es", "pt", "it", "nl", "sv", "da", "nb", "fi"})
+SHORT_PER_LANG = 12
+LIST_SEPARATOR_RE = re.compile(r",\s+|\s+(?:y|e|et|und|en|och|og|ja|o|ou|oder|of|eller|tai)\s+")
+WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def read_again(text: str, *codecs: str) -> str | None:
+    """``text`` as UTF-8 read with each of ``codecs`` in turn, each reading
+    saved as UTF-8 before the next; None if a byte has no character."""
+    try:
+        for codec in codecs:
+            text = text.encode("utf-8").decode(codec)
+    except UnicodeError:
+        return None
+    return text
+
+
+def in_langs(paras: dict[str, list[Text]], cldr: list[Text], langs: frozenset[str]) -> list[Text]:
+    """The paragraphs and CLDR lines of ``langs`` that hold a non-ASCII character."""
+    pool = [t for lang in sorted(paras) if lang in langs for t in paras[lang]]
+    pool += [t for t in cldr if t.lang in langs]
+    return [t for t in pool if not is_ascii(t.text)]
+
+
+def gen_cp866(corpus: Corpus, paras: dict[str, list[Text]], cldr: list[Text]) -> None:
+    for src in in_langs(paras, cldr, CP866_LANGS):
+        broken = read_again(src.text, "cp866")
+        if broken is not None:
+            corpus.add("utf8-as-cp866", src, broken, src.text, "UTF-8 read as cp866")
+
+
+def gen_legacy_as_other_pages(
+    corpus: Corpus, paras: dict[str, list[Text]], cldr: list[Text]
+) -> None:
+    """Legacy text opened with a page of another region: Windows-1251 text
+    as Windows-1257, Latin-1 / Windows-1252 text as Windows-1253 or, every
+    other text, ISO-8859-7."""
+    for src in in_langs(paras, cldr, CP1251_LANGS):
+        try:
+            raw = src.text.encode("cp1251")
+        except UnicodeEncodeError:
+            continue
+        corpus.add(
+            "legacy-cp1251-as-cp1257",
+            src,
+            raw.decode("sloppy-windows-1257"),
+            src.text,
+            "windows-1251 text read as windows-1257",
+        )
+    for count, src in enumerate(in_langs(paras, cldr, WESTERN_LANGS)):
+        try:
+            raw = src.text.encode("cp1252")
+        except UnicodeEncodeError:
+            continue
+        reader, name = (
+            ("iso-8859-7", "ISO-8859-7")
+            if count % 2
+            else (
+                "sloppy-windows-1253",
+                "windows-1253",
+            )
+        )
+        try:
+            broken = raw.decode(reader)
+        except UnicodeDecodeError:
+            broken, name = raw.decode("sloppy-windows-1253"), "windows-1253"
+        corpus.add("legacy-latin-1-as-greek", src, broken, src.text, f"latin-1 text read as {name}")
+
+
+def gen_layered_across_pages(
+    corpus: Corpus, paras: dict[str, list[Text]], cldr: list[Text]
+) -> None:
+    """Mojibake read once more with another page: Windows-1252 mojibake of
+    Western text read as Windows-1251, Windows-1251 mojibake of Cyrillic
+    text read as Windows-1252."""
+    readings = (
+        (WESTERN_LANGS, (SLOPPY_1252, "sloppy-windows-1251"), "windows-1252, then windows-1251"),
+        (CP1251_LANGS, ("sloppy-windows-1251", SLOPPY_1252), "windows-1251, then windows-1252"),
+    )
+    for langs, codecs, name in readings:
+        for src in in_langs(paras, cldr, langs):
+            broken = read_again(src.text, *codecs)
+            if broken is not None:
+                corpus.add(
+                    "utf8-layered-across-pages", src, broken, src.text, f"UTF-8 read as {name}"
+                )
+
+
+def short_pieces(paras: dict[str, list[Text]], cldr: list[Text]) -> list[Text]:
+    """Short Western strings with a letter beyond ASCII: the items of CLDR's
+    lists (``März``, ``Österreich``) and words of the paragraphs, at most
+    ``SHORT_PER_LANG`` words a language."""
+    pieces: list[Text] = []
+    for src in cldr:
+        if src.lang in SHORT_WESTERN_LANGS:
+            items = LIST_SEPARATOR_RE.split(src.text)
+            pieces += [Text(src.lang, item, src.source) for item in items if not is_ascii(item)]
+    for lang in sorted(paras):
+        if lang not in SHORT_WESTERN_LANGS:
+            continue
+        words = [
+            word for src in paras[lang] for word in WORD_RE.findall(src.text) if not is_ascii(word)
+        ]
+        for word in list(dict.fromkeys(words))[:SHORT_PER_LANG]:
+            pieces.append(Text(lang, word, "own-writing"))
+    return pieces
+
+
+def gen_short_iso_8859_2(corpus: Corpus, paras: dict[str, list[Text]], cldr: list[Text]) -> None:
+    for src in short_pieces(paras, cldr):
+        broken = read_again(src.text, "iso-8859-2")
+        if broken is not None:
+            corpus.add(
+                "utf8-as-iso-8859-2-short",
+                src,
+                broken,
+                src.text,
+                "short text, UTF-8 read as ISO-8859-2",
+            )
+
+
+def gen_more_readers(corpus: Corpus, paras: dict[str, list[Text]], cldr: list[Text]) -> None:
+    """The families of DOS Cyrillic, of legacy text shown through another
+    region's page, of layers across pages and of short Western text in
+    ISO-8859-2."""
+    gen_cp866(corpus, paras, cldr)
+    gen_legacy_as_other_pages(corpus, paras, cldr)
+    gen_layered_across_pages(corpus, paras, cldr)
+    gen_short_iso_8859_2(corpus, paras, cldr)
+
+
 def gen_negative(corpus: Corpus, groups: Iterable[Text]) -> None:
     for src in groups:
         corpus.add("negative", src, src.text, src.text, "clean text")
@@ -776,6 +916,7 @@ def main() -> int:
     gen_lossy(corpus, paras)
     gen_truncated(corpus, paras, rng("truncated"))
     gen_cjk_legacy(corpus, paras, cldr)
+    gen_more_readers(corpus, paras, cldr)
     all_paras = [t for lang in sorted(paras) for t in paras[lang]]
     gen_negative(corpus, [*all_paras, *cldr, *negatives])
 

@@ -24,6 +24,8 @@ LANGUAGES = {
     "cp850": ("de", "fr", "es", "pt", "it"),
     "koi8-r": ("ru",),
     "iso-8859-15": ("fr", "de", "fi", "et", "nl"),
+    # DOS Cyrillic: Russian consoles showed UTF-8 in every script through it.
+    "cp866": ("ru", "uk", "bg", "hi"),
 }
 
 

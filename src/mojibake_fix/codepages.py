@@ -35,6 +35,7 @@ CODEC_NAMES: dict[str, str] = {
     "cp437": "cp437",
     "cp850": "cp850",
     "koi8-r": "koi8-r",
+    "cp866": "cp866",
 }
 
 

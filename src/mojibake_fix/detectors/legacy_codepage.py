@@ -4,9 +4,13 @@ What it catches: text that was never UTF-8 but a single-byte code page —
 Windows-1251 or KOI8-R (Russian, Ukrainian, Bulgarian, Serbian), Windows-1250
 (Polish, Czech, Slovak, Hungarian, Romanian, Croatian, Slovene), Windows-1253
 (Greek), Windows-1254 (Turkish), Windows-1255 (Hebrew), Windows-1257
-(Lithuanian, Latvian) — that was decoded as Windows-1252 or Latin-1. Each
-character then stands for one byte, so the repair is exact: take the bytes
-back and decode them with the right code page.
+(Lithuanian, Latvian) — that was decoded as Windows-1252 or Latin-1; and
+text shown through another region's page (a :class:`Misreading`):
+Windows-1251 text decoded as Windows-1257 (``Ļščāåņ`` for ``Привет``), and
+Latin-1 or Windows-1252 text decoded as Windows-1253 or ISO-8859-7
+(``cafι`` for ``café``). Each character then stands for one byte, so the
+repair is exact: take the bytes back and decode them with the right code
+page.
 
 How it finds the code page: one decision per line. The line's suspect words
 are decoded with each candidate page, and ``wordfreq`` says how much of the
@@ -54,7 +58,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..charclass import is_common, is_letter, script_of
-from ..lines import line_around
+from ..lines import line_around, run_around
 from ..model import Candidate, Finding
 from .base import Detector, Wake, first_confirmed, wake_pattern
 
@@ -108,6 +112,66 @@ WESTERN_LANGUAGES: tuple[str, ...] = (
     "en", "fr", "de", "es", "pt", "it", "nl", "sv", "da", "nb", "is", "fi", "ca", "vi",
     "tr", "hu", "cs", "sk", "pl", "ro", "sl", "sh", "lt", "lv",
 )  # fmt: skip
+
+# Western European text itself, when it is what was misread: Latin-1 or
+# Windows-1252 bytes shown through a Greek page (``cafι`` for ``café``).
+WESTERN_PAGE = LegacyPage(
+    "cp1252",
+    "Windows-1252",
+    "sloppy-windows-1252",
+    "windows-1252",
+    "Latin",
+    ("fr", "de", "es", "pt", "it", "nl", "sv", "da", "nb", "fi", "is", "ca"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Misreading:
+    """A code page legacy text was shown through, the pages the text may
+    have been written in, and the languages whose words the shown page
+    writes as they stand (a span that reads as one of them stays).
+    ``script`` is the script of the letters the shown page has."""
+
+    name: str
+    label: str
+    codec: str
+    chardet_name: str
+    script: str
+    pages: tuple[LegacyPage, ...]
+    languages: tuple[str, ...]
+
+
+AS_WINDOWS_1252 = Misreading(
+    "cp1252",
+    "Windows-1252",
+    "sloppy-windows-1252",
+    "windows-1252",
+    "Latin",
+    LEGACY_PAGES,
+    WESTERN_LANGUAGES,
+)
+# Windows-1251 text opened with the Baltic page: ``Ļščāåņ`` for ``Привет``.
+AS_WINDOWS_1257 = Misreading(
+    "cp1257",
+    "Windows-1257",
+    "sloppy-windows-1257",
+    "windows-1257",
+    "Latin",
+    (LEGACY_PAGES[0],),
+    ("lt", "lv", "pl", "de", "fi", "sv", "da", "nb"),
+)
+# Latin-1 or Windows-1252 text opened with a Greek page. ISO-8859-7 shows
+# every byte that is a letter in Latin-1 as Windows-1253 does.
+AS_GREEK = Misreading(
+    "cp1253",
+    "Windows-1253",
+    "sloppy-windows-1253",
+    "windows-1253",
+    "Greek",
+    (WESTERN_PAGE,),
+    ("el",),
+)
+MISREADINGS: tuple[Misreading, ...] = (AS_WINDOWS_1252, AS_WINDOWS_1257, AS_GREEK)
 
 # Windows-1252 characters that are letters in some legacy code page: Latin-1
 # letters, the Windows-1252 letters, the symbols that stand for letters
@@ -275,24 +339,107 @@ def _makes_a_known_word(line: str) -> bool:
     return False
 
 
-def _trigger_pattern(pairs: Sequence[str]) -> str:
-    return "|".join(
-        f"(?:[{wake.at}]{wake.around})" if wake.at else f"(?:{wake.around})"
-        for wake in _trigger_wakes(pairs)
-    )
-
-
 _MAX_ASCII_WORDS_INSIDE = 4
 
 
 @functools.cache
 def trigger() -> str:
-    return _trigger_pattern(_TELLTALE_PAIRS)
+    return "|".join(
+        f"(?:[{each.at}]{each.around})" if each.at else f"(?:{each.around})" for each in wake()
+    )
 
 
 @functools.cache
 def wake() -> tuple[Wake, ...]:
-    return _trigger_wakes(_TELLTALE_PAIRS)
+    return tuple(each for misreading in MISREADINGS for each in _wakes_of(misreading))
+
+
+@functools.cache
+def _wakes_of(misreading: Misreading) -> tuple[Wake, ...]:
+    """Where text misread so shows: for Windows-1252, three high-half
+    letters in a row or a telltale pair; for another page, what
+    :func:`_signs_of` says, where the word is no known word of a language
+    the shown page writes (Polish ``Żółć`` is one; ``Ļščāåņ`` and ``cafι``
+    are not)."""
+    if misreading is AS_WINDOWS_1252:
+        return _trigger_wakes(_TELLTALE_PAIRS)
+    signs = _signs_of(misreading)
+    anchor = signs[0][0]
+    branches = "|".join(rest for _, rest in signs)
+
+    def confirm(text: str, index: int) -> bool:
+        start, end = run_around(text, index, index + 1, str.isalpha)
+        word = text[start:end].lower()
+        return not any(_frequency(word, language) >= 0.5 for language in misreading.languages)
+
+    # Text whose script is Latin holds few letters of a Baltic page beyond
+    # ASCII: anchored at them, its wake joins the merged scan. Greek
+    # letters would stop the merged scan at every letter of a Greek text.
+    if misreading.script == "Latin":
+        return (Wake(at=anchor, around=f"(?:{branches})", confirm=confirm),)
+    return (Wake(at="", around=f"[{anchor}](?:{branches})", confirm=confirm),)
+
+
+def _signs_of(misreading: Misreading) -> tuple[tuple[str, str], ...]:
+    """What text misread with a page other than Windows-1252 shows, as an
+    anchor (a character class body) and the pattern after it: where the
+    text's own script is not Latin (Cyrillic in Windows-1257), two words of
+    the shown page's high-half letters alone, or one of three letters at
+    least, which its clean text seldom writes (``Żółć`` is one); where it
+    is Latin, a run of them touching an ASCII letter (``cafι``: Latin words
+    keep their ASCII letters, and no clean word glues a Greek letter to a
+    Latin one). Each is anchored at the first letter of its run, tested
+    once per run."""
+    high = _high_letters(misreading)
+    run_start = f"(?<![A-Za-z{high}].)"
+    signs: list[tuple[str, str]] = []
+    if any(page.script != "Latin" for page in misreading.pages):
+        word = f"{run_start}[{high}]+(?![A-Za-z{high}])"
+        signs.append((high, f"{word}{_GAP_CHARS}{{1,3}}[{high}]{word}"))
+        signs.append((high, f"{run_start}[{high}]{{2,}}(?![A-Za-z{high}])"))
+    if any(page.script == "Latin" for page in misreading.pages):
+        signs.append((high, f"(?<![{high}].)(?:(?<=[A-Za-z].)|[{high}]*[A-Za-z])"))
+    return tuple(signs)
+
+
+@functools.cache
+def _high_letters(misreading: Misreading) -> str:
+    """The high-half characters of the shown page that may be letters of a
+    word: its own letters, and those whose byte is a letter in a page the
+    text may have been written in (a character class body)."""
+    if misreading is AS_WINDOWS_1252:
+        return _HIGH_LETTERS
+    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
+
+    chars: list[str] = []
+    for byte in range(0x80, 0x100):
+        shown = bytes([byte]).decode(misreading.codec, errors="replace")
+        written = [bytes([byte]).decode(page.codec, errors="replace") for page in misreading.pages]
+        if shown != "\ufffd" and (is_letter(shown) or any(map(is_letter, written))):
+            chars.append(re.escape(shown))
+    return "".join(chars)
+
+
+@functools.cache
+def _word_patterns(misreading: Misreading) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A word of the shown page, and an ASCII word not touching one."""
+    if misreading is AS_WINDOWS_1252:
+        return _WORD, _ASCII_WORD
+    high = _high_letters(misreading)
+    return (
+        re.compile(f"[A-Za-z{high}]+"),
+        re.compile(f"(?<![A-Za-z{high}])[A-Za-z]+(?![A-Za-z{high}])"),
+    )
+
+
+def _bytes_in(word: str, misreading: Misreading) -> bytes | None:
+    """The bytes ``word`` came from as the misreading showed them."""
+    if misreading is AS_WINDOWS_1252:
+        return _to_bytes(word)
+    try:
+        return word.encode(misreading.codec)
+    except UnicodeEncodeError:
+        return None
 
 
 @functools.cache
@@ -326,10 +473,13 @@ _UTF8_SEQUENCE = re.compile(
 )
 
 
-def _utf8_share(segment: str) -> float:
+def _utf8_share(segment: str, misreading: Misreading = AS_WINDOWS_1252) -> float:
     """The share of the high bytes behind ``segment`` that form UTF-8
     sequences: most of them for UTF-8 mojibake, few for legacy text."""
-    raw = segment.translate(_as_latin_1()).encode("latin-1", errors="replace")
+    if misreading is AS_WINDOWS_1252:
+        raw = segment.translate(_as_latin_1()).encode("latin-1", errors="replace")
+    else:
+        raw = segment.encode(misreading.codec, errors="replace")
     high = sum(byte >= 0x80 for byte in raw)
     in_sequences = sum(len(match.group()) for match in _UTF8_SEQUENCE.finditer(raw))
     return in_sequences / high if high else 0.0
@@ -343,14 +493,16 @@ class Word:
     raw: bytes
 
 
-def _groups(text: str, start: int, end: int) -> Iterator[list[Word]]:
+def _groups(
+    text: str, start: int, end: int, misreading: Misreading = AS_WINDOWS_1252
+) -> Iterator[list[Word]]:
     """Runs of words in ``text[start:end]`` joined by short gaps, each
     beginning and ending with a non-ASCII word."""
     group: list[Word] = []
     position = -1
-    for match in _WORD.finditer(text, start, end):
+    for match in _word_patterns(misreading)[0].finditer(text, start, end):
         word = match.group()
-        raw = _to_bytes(word)
+        raw = _bytes_in(word, misreading)
         # A word touching a letter or symbol outside the code page
         # (``ağaç``, ``√∂st``) is part of something else.
         glued = (match.start() > 0 and not _GAP_CHAR.match(text, match.start() - 1)) or (
@@ -657,10 +809,15 @@ def _passes(reading: Reading) -> bool:
     return reading.score >= 0.5 and reading.changed_score >= 0.5
 
 
-def _western_score(words: Sequence[Word], reading: Reading, ceiling: float) -> tuple[float, float]:
-    """How well ``words`` read as they stand in the best Western language,
-    over all words and over those ``reading`` changes; stops early once the
-    first reaches ``ceiling``."""
+def _western_score(
+    words: Sequence[Word],
+    reading: Reading,
+    ceiling: float,
+    languages: Sequence[str] = WESTERN_LANGUAGES,
+) -> tuple[float, float]:
+    """How well ``words`` read as they stand in the best of ``languages``
+    (those the shown page writes), over all words and over those
+    ``reading`` changes; stops early once the first reaches ``ceiling``."""
     changed = {
         id(word)
         for word, replacement in zip(words, reading.replacements, strict=True)
@@ -673,7 +830,7 @@ def _western_score(words: Sequence[Word], reading: Reading, ceiling: float) -> t
     total = sum(weight for _, weight, _ in scored) or 1
     changed_total = sum(weight for _, weight, is_changed in scored if is_changed) or 1
     best, best_changed = 0.0, 0.0
-    for language in WESTERN_LANGUAGES:
+    for language in languages:
         if language in reading.page.languages:
             continue
         known = [(weight * _frequency(core, language), flag) for core, weight, flag in scored]
@@ -686,14 +843,17 @@ def _western_score(words: Sequence[Word], reading: Reading, ceiling: float) -> t
     return best, best_changed
 
 
-def _chardet_ranking(raw: bytes) -> list[tuple[str, str | None]]:
+def _chardet_ranking(
+    raw: bytes, misreading: Misreading = AS_WINDOWS_1252
+) -> list[tuple[str, str | None]]:
     """chardet's ranking of our code pages for ``raw``: (codec name, language)."""
     import chardet
 
-    names = [page.chardet_name for page in LEGACY_PAGES]
+    names = [page.chardet_name for page in misreading.pages]
+    shown = misreading.chardet_name
     try:
         results = chardet.detect_all(
-            raw, include_encodings=[*names, "windows-1252"], no_match_encoding="windows-1252"
+            raw, include_encodings=[*names, shown], no_match_encoding=shown
         )
     except Exception:  # chardet must never make us fail on odd bytes
         return []
@@ -706,16 +866,20 @@ def _chardet_ranking(raw: bytes) -> list[tuple[str, str | None]]:
 
 
 def _decide(
-    text: str, words: Sequence[Word], context: Sequence[str]
+    text: str,
+    words: Sequence[Word],
+    context: Sequence[str],
+    misreading: Misreading = AS_WINDOWS_1252,
 ) -> tuple[Reading, float, list[Reading]] | None:
     """The best reading of ``words`` (the suspect words of one line) and how
     sure we are of it, or None when the words should stay as they are.
     ``context`` (the line's other words) only adds weight to a reading whose
     language it is written in."""
     high_words = [w for w in words if not w.raw.isascii()]
-    if not high_words or _utf8_share(text[words[0].start : words[-1].end]) >= 0.5:
+    segment = text[words[0].start : words[-1].end]
+    if not high_words or _utf8_share(segment, misreading) >= 0.5:
         return None  # UTF-8 read as Windows-1252: another detector's job
-    pages = [page for page in LEGACY_PAGES if _could_read(high_words, page)]
+    pages = [page for page in misreading.pages if _could_read(high_words, page)]
     changes = {page.name: _changes(words, page) for page in pages}
     worth = [page for page in pages if _worth_reading(changes[page.name], page)]
     # Whatever chardet says below only chooses among these readings: when
@@ -730,7 +894,7 @@ def _decide(
     readings: list[Reading] = []
     for page in pages:
         if ranking is None:
-            ranking = _chardet_ranking(b" ".join(w.raw for w in high_words))
+            ranking = _chardet_ranking(b" ".join(w.raw for w in high_words), misreading)
         hint = next((lang for name, lang in ranking if name == page.chardet_name), None)
         reading = _read(words, page, hint, changes[page.name])
         if reading is not None:
@@ -742,7 +906,7 @@ def _decide(
     best = readings[0]
     if not _passes(best):
         return None
-    western, western_changed = _western_score(words, best, best.score - 0.3)
+    western, western_changed = _western_score(words, best, best.score - 0.3, misreading.languages)
     margin = best.score - western
     if margin < 0.3 or best.changed_score - western_changed < 0.3:
         return None
@@ -755,7 +919,15 @@ def _decide(
             _frequency(word, best.language) >= 0.5 and _frequency(word, "en") < 0.5
             for word in context
         )
-    size = max(0.0, min(1.0, (best.changed_chars + best.known_words + support - 3) / 6))
+    # A word that mixes scripts as it stands (``cafι``, Latin-1 read as
+    # Greek) is broken beyond doubt: it counts as three letters of evidence.
+    mixed = sum(
+        len({script_of(ch) for ch in word.text if is_letter(ch)} - {"Common"}) > 1
+        for word, replacement in zip(words, best.replacements, strict=True)
+        if replacement is not None
+    )
+    evidence = best.changed_chars + best.known_words + support + 3 * mixed
+    size = max(0.0, min(1.0, (evidence - 3) / 6))
     return best, min(0.97, margin * (0.4 + 0.6 * size)), readings
 
 
@@ -773,9 +945,14 @@ def _could_read(words: Sequence[Word], page: LegacyPage) -> bool:
     return False
 
 
-def _findings(text: str, groups: Sequence[list[Word]], context: Sequence[str]) -> Iterator[Finding]:
+def _findings(
+    text: str,
+    groups: Sequence[list[Word]],
+    context: Sequence[str],
+    misreading: Misreading = AS_WINDOWS_1252,
+) -> Iterator[Finding]:
     words = [word for group in groups for word in group]
-    decision = _decide(text, words, context)
+    decision = _decide(text, words, context, misreading)
     if decision is None:
         return
     best, confidence, readings = decision
@@ -792,7 +969,7 @@ def _findings(text: str, groups: Sequence[list[Word]], context: Sequence[str]) -
             end=group[changed[-1]].end,
             detector=DETECTOR_ID,
             confidence=confidence,
-            reason=f"{best.page.label} text read as Windows-1252 ({best.language})",
+            reason=f"{best.page.label} text read as {misreading.label} ({best.language})",
             replacement=_render(text, group, reading),
             alternatives=tuple(
                 Candidate(_render(text, group, alternative), round(alternative.score, 4))
@@ -821,12 +998,16 @@ def _render(text: str, words: Sequence[Word], reading: Reading) -> str:
     return "".join(pieces)
 
 
-def _lines_with_trigger(text: str) -> Iterator[tuple[int, int]]:
-    """The lines of ``text`` in which the trigger matches, as (start, end)."""
+def _lines_with_trigger(
+    text: str, wakes: Sequence[Wake] | None = None
+) -> Iterator[tuple[int, int]]:
+    """The lines of ``text`` in which ``wakes`` (the whole trigger by
+    default) match, as (start, end)."""
     done = 0
+    wakes = wake() if wakes is None else wakes
     while True:
         # Each part of the trigger searched on its own: faster than their union.
-        found = [first_confirmed(wake_pattern(w), w.confirm, text, done) for w in wake()]
+        found = [first_confirmed(wake_pattern(w), w.confirm, text, done) for w in wakes]
         starts = [start for start in found if start is not None]
         if not starts:
             return
@@ -837,12 +1018,17 @@ def _lines_with_trigger(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _written_in_another_script(
-    text: str, start: int, end: int, groups: Sequence[list[Word]]
+    text: str,
+    start: int,
+    end: int,
+    groups: Sequence[list[Word]],
+    misreading: Misreading = AS_WINDOWS_1252,
 ) -> bool:
     """Whether the line is mostly letters of a script no legacy code page
     writes (``ë`` glued to ``–`` among Hangul): a text read in a legacy code
     page holds none, so the suspect words are what is left of other mojibake."""
-    written = {"Latin", "Common"} | {page.script for page in LEGACY_PAGES}
+    written = {"Latin", "Common", misreading.script}
+    written |= {page.script for page in (*LEGACY_PAGES, *misreading.pages)}
     suspect = sum(len(word.text) for group in groups for word in group)
     other = sum(1 for ch in text[start:end] if ch.isalpha() and script_of(ch) not in written)
     return other > suspect
@@ -854,22 +1040,30 @@ def find_legacy(text: str) -> Iterator[Finding]:
     The code page is chosen once per line, from all its suspect words, and
     applied to each run of them.
     """
-    for line_start, line_end in _lines_with_trigger(text):
-        groups = list(_groups(text, line_start, line_end))
-        if not groups or _written_in_another_script(text, line_start, line_end, groups):
+    for misreading in MISREADINGS:
+        yield from _find_misread(text, misreading)
+
+
+def _find_misread(text: str, misreading: Misreading) -> Iterator[Finding]:
+    """The spans of ``text`` that read better in a page ``misreading`` says
+    the text may have been written in."""
+    ascii_word = _word_patterns(misreading)[1]
+    for line_start, line_end in _lines_with_trigger(text, _wakes_of(misreading)):
+        groups = list(_groups(text, line_start, line_end, misreading))
+        if not groups or _written_in_another_script(text, line_start, line_end, groups, misreading):
             continue
         inside = {word.start for group in groups for word in group}
         context = [
             match.group()
-            for match in _ASCII_WORD.finditer(text, line_start, line_end)
+            for match in ascii_word.finditer(text, line_start, line_end)
             if match.start() not in inside
         ]
-        yield from _findings(text, groups, context)
+        yield from _findings(text, groups, context, misreading)
 
 
 LEGACY_CODEPAGE = Detector(
     id=DETECTOR_ID,
-    summary="legacy 8-bit text (Windows-125x, KOI8) decoded as Windows-1252",
+    summary="legacy 8-bit text (Windows-125x, KOI8) decoded with another 8-bit page",
     find=find_legacy,
     trigger=trigger,
     wake=wake,

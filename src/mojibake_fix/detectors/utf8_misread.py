@@ -311,7 +311,10 @@ def _short_of_bytes(text: str, index: int, page: CodePage) -> bool:
     """Whether ``text[index]`` is a byte of a sequence that shows its lead
     and some of its continuation bytes but lost the rest (``ã¯`` before
     ``è``, where ``は`` lost its ``81``; the ``ƒ`` of ``ìƒ``): damaged
-    mojibake, not a letter of a word."""
+    mojibake, not a letter of a word. Where the page shows its leads and
+    continuation bytes as letters of one script (cp866's ``р``-``я`` and
+    ``а``-``п``), such letters that go on into one more letter of the
+    script are a word (``ректор``), not a sequence cut short."""
     first = index
     while first > max(0, index - 3) and _is_continuation(text[first], page):
         first -= 1
@@ -319,7 +322,20 @@ def _short_of_bytes(text: str, index: int, page: CodePage) -> bool:
     shown = 0
     while shown < needed and _is_continuation(text[first + 1 + shown : first + 2 + shown], page):
         shown += 1
-    return 0 < shown < needed and index <= first + shown
+    if not (0 < shown < needed and index <= first + shown):
+        return False
+    return not _letters_of_a_word(text, first, first + shown + 2)
+
+
+def _letters_of_a_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is letters of one script other than
+    Latin (whose pages show lone bytes as accented letters, ``ìƒ``): a
+    stretch of a word in that script, read as it was written."""
+    piece = text[start:end]
+    if len(piece) < end - start or not all(is_letter(ch) for ch in piece):
+        return False
+    scripts = {script_of(ch) for ch in piece}
+    return len(scripts) == 1 and "Latin" not in scripts
 
 
 def _is_continuation(ch: str, page: CodePage) -> bool:
@@ -415,11 +431,8 @@ def deepest_common(decoded: str, page: CodePage) -> tuple[str, int] | None:
 
     layers = [decoded]
     for _ in range(4):
-        raw = page.encode(decoded)
-        if raw is None or raw.isascii():
-            break
-        deeper = _decode(raw)
-        if deeper is None or deeper == decoded:
+        deeper = _layer_beneath(decoded, page)
+        if deeper is None:
             break
         # Stop where the text stops looking broken: ``ÚŠ`` is two Latin
         # letters and ``’à`` is French, though their bytes would decode once
@@ -438,6 +451,25 @@ def deepest_common(decoded: str, page: CodePage) -> tuple[str, int] | None:
     return None
 
 
+def _layer_beneath(decoded: str, page: CodePage) -> str | None:
+    """What ``decoded`` was before one more hop read its UTF-8 with a code
+    page: ``page`` again, or, where the layer looks broken and ``page``
+    cannot show it, Windows-1252, the page that makes most mojibake
+    (``cafГѓВ©``, Windows-1252 mojibake read as Windows-1251, is ``cafÃ©``
+    once, ``café`` twice); ``None`` at the last layer."""
+    from ftfy.badness import is_bad
+
+    for reader in (page, code_page("cp1252")):
+        raw = reader.encode(decoded)
+        if raw is None and reader is page and page.name != "cp1252" and is_bad(decoded):
+            continue
+        if raw is None or raw.isascii():
+            return None
+        deeper = _decode(raw)
+        return None if deeper is None or deeper == decoded else deeper
+    return None
+
+
 def judge(text: str, run: Run, page: CodePage) -> float:
     """How sure we are that ``run`` is mojibake, from 0 to 1.
 
@@ -446,6 +478,8 @@ def judge(text: str, run: Run, page: CodePage) -> float:
     """
     decoded = run.decoded
     if not all(is_common(ch) for ch in decoded) or _strands_a_mark(text, run):
+        return 0.0
+    if _breaks_a_word(text, run):
         return 0.0
     original = text[run.start : run.end]
     before = text[max(0, run.start - 3) : run.start]
@@ -480,7 +514,7 @@ def judge(text: str, run: Run, page: CodePage) -> float:
     score += 0.15 * min(2, _intrusions(text, run.start, run.end))
     score += 0.25 * _script_fit(original, decoded, _surrounding_script(text, run.start, run.end))
     score -= 0.2 * min(2, _case_breaks(decoded, before, after))
-    if 0.2 <= score < 0.6 and _makes_a_word(text, run):
+    if 0.2 <= score < 0.6 and _makes_a_word(text, run, page):
         score += 0.3
     if score > _NEEDS_SUPPORT and _symbols_become_a_letter(text, run):
         score = _NEEDS_SUPPORT
@@ -535,27 +569,87 @@ def _is_a_word(word: str) -> bool:
     )
 
 
-def _makes_a_word(text: str, run: Run) -> bool:
+def _makes_a_word(text: str, run: Run, page: CodePage) -> bool:
     """Whether the repair turns a word no language knows into a common word
-    of a language of its script (``PÃ…`` is ``PÅ``, Swedish ``på``).
+    of a language of its script (``PÃ…`` is ``PÅ``, Swedish ``på``). The
+    other sequences of the page in the word are repaired with it: a word
+    may hold several (``ĂŠtĂŠ`` is ``été`` in ISO-8859-2).
 
     Only weak runs ask, so the word lists load only for texts that need them.
     """
-    from ..context.words import LANGUAGES_BY_SCRIPT, frequencies
-
     left, right = run_around(text, run.start, run.end, is_letter)
     original = text[left:right].casefold()
-    repaired = (text[left : run.start] + run.decoded + text[run.end : right]).casefold()
+    repaired = (
+        _repaired_word(text, left, run.start, page)
+        + run.decoded
+        + _repaired_word(text, run.end, right, page)
+    ).casefold()
     scripts = _letter_scripts(repaired) - {"Common"}
     if len(scripts) != 1 or not all(is_letter(ch) for ch in repaired):
         return False
-    languages = LANGUAGES_BY_SCRIPT.get(scripts.pop(), ())
+    script = scripts.pop()
+    return _frequency(repaired, script) >= _COMMON_WORD and _frequency(original, script) == 0.0
 
-    def best(word: str) -> float:
-        return max((frequencies(lang, "small").get(word, 0.0) for lang in languages), default=0.0)
 
-    # Zipf 3 is a word seen once per million words.
-    return best(repaired) >= 1e-6 and best(original) == 0.0
+def _breaks_a_word(text: str, run: Run) -> bool:
+    """Whether the run lies inside a common word of a language of its
+    script, which the repair would turn into no word: in cp866 the small
+    Cyrillic letters are leads and continuation bytes (``ред`` reads as
+    ``।``), so a Russian word may decode as a whole, and only the word lists
+    tell text from mojibake."""
+    inside = text[run.start : run.end]
+    scripts = _letter_scripts(inside) - {"Common"}
+    if not inside or not all(is_letter(ch) for ch in inside) or len(scripts) != 1:
+        return False
+    script = scripts.pop()
+    if script == "Latin":
+        return False
+    # The word is the letters around the run, but for non-ASCII letters of
+    # another script: those are other damage (``челÐ``, a word cut inside a
+    # sequence of Windows-1252 mojibake), while ASCII letters make a word
+    # that mixes scripts, which is no word (KOI8-R's ``еЁ`` in ``gyventojеЁ``).
+    left, right = run_around(
+        text,
+        run.start,
+        run.end,
+        lambda ch: is_letter(ch) and (ch.isascii() or script_of(ch) == script),
+    )
+    original = text[left:right]
+    if _letter_scripts(original) - {"Common", script}:
+        return False
+    repaired = (text[left : run.start] + run.decoded + text[run.end : right]).casefold()
+    return (
+        _frequency(original.casefold(), script) >= _COMMON_WORD
+        and _frequency(repaired, script) < _COMMON_WORD
+    )
+
+
+# Zipf 3: a word seen once per million words.
+_COMMON_WORD = 1e-6
+
+
+def _frequency(word: str, script: str) -> float:
+    """How often the commonest language written in ``script`` writes ``word``."""
+    from ..context.words import LANGUAGES_BY_SCRIPT, frequencies
+
+    languages = LANGUAGES_BY_SCRIPT.get(script, ())
+    return max((frequencies(lang, "small").get(word, 0.0) for lang in languages), default=0.0)
+
+
+def _repaired_word(text: str, start: int, end: int, page: CodePage) -> str:
+    """``text[start:end]`` (a part of one word) with each UTF-8 sequence of
+    ``page`` in it decoded."""
+    unit = _patterns(page.name)[0]
+    pieces: list[str] = []
+    position = start
+    for match in unit.finditer(text, start, end):
+        raw = page.encode(match.group())
+        decoded = None if raw is None else _decode(raw)
+        if decoded is not None:
+            pieces += [text[position : match.start()], decoded]
+            position = match.end()
+    pieces.append(text[position:end])
+    return "".join(pieces)
 
 
 def _grave_accent_fix(text: str, run: Run) -> Run | None:
@@ -896,7 +990,7 @@ def _finder(name: str, detector_id: str, priority: int) -> Detector:
         summary=f"UTF-8 text that was decoded as {name}",
         find=find,
         trigger=shared_trigger,
-        wake=lambda: (utf8_scan.wake(),),
+        wake=utf8_scan.wakes,
         read_whole=lambda text: read_whole(text, name, detector_id),
         priority=priority,
         judges_every_woken_text=True,
@@ -924,6 +1018,7 @@ UTF8_AS_OTHER_CODE_PAGES: tuple[Detector, ...] = tuple(
             "cp850",
             "koi8-r",
             "iso-8859-15",
+            "cp866",
         ),
         start=20,
     )

@@ -41,7 +41,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..charclass import is_common, is_letter, script_of
-from ..codepages import CODEC_NAMES, code_page
+from ..codepages import CODEC_NAMES, CodePage, code_page
 from .base import Wake, wake_pattern
 
 # Letters that is_common admits but no text this side of a dictionary of
@@ -50,6 +50,12 @@ from .base import Wake, wake_pattern
 # ``ĳ`` in Windows-1251, ``рё`` is ``ң`` in KOI8-R).
 _RARE_RANGES = ((0x0132, 0x0133), (0x0138, 0x0138), (0x013F, 0x0140), (0x0149, 0x0149),
                 (0x017F, 0x017F), (0x0492, 0x04FF), (0x0591, 0x05C7))  # fmt: skip
+
+# Pages whose continuation bytes show the commonest small letters of a
+# script (cp866: Cyrillic ``а``-``п``) have a scan of their own: merged, a
+# lead of another page before such a letter (KOI8-R's ``н`` before ``а``)
+# would stop the scan at almost every letter of a Cyrillic text.
+WOKEN_APART = ("cp866",)
 
 # Lead characters that stand for a no-break space's lead byte when the
 # no-break space became a plain space: ``Ã `` is ``à``.
@@ -112,6 +118,7 @@ class UnitTables:
     wake: Wake
     page_leads: tuple[frozenset[str], ...]
     page_conts: tuple[frozenset[str], ...]
+    apart: tuple[Wake, ...]
 
 
 def _class_body(chars: set[str] | str) -> str:
@@ -135,13 +142,16 @@ def unit_tables() -> UnitTables:
         page_conts = page.characters(0x80, 0xBF)
         leads_of_page.append(frozenset(page.characters(0xC2, 0xF4)))
         conts_of_page.append(frozenset(page_conts))
-        conts.update(page_conts)
-        leads3.update(page.characters(0xE0, 0xEF))
-        leads4.update(page.characters(0xF0, 0xF4))
+        merged = name not in WOKEN_APART
+        if merged:
+            conts.update(page_conts)
+            leads3.update(page.characters(0xE0, 0xEF))
+            leads4.update(page.characters(0xF0, 0xF4))
         for lead in page.characters(0xE0, 0xF4):
             long_leads.setdefault(lead, []).append((CODEC_NAMES[name], number))
         for lead in page.characters(0xC2, 0xDF):
-            leads2.add(lead)
+            if merged:
+                leads2.add(lead)
             for cont in page_conts:
                 decoded = bytes([page.byte_of[lead], page.byte_of[cont]]).decode("utf-8")
                 if not is_typical(decoded):
@@ -160,8 +170,8 @@ def unit_tables() -> UnitTables:
     capitals = _class_body({pair[0] for pair in letters})
     around = "|".join(
         (
-            f"(?<=[{_class_body(leads2)}][{_class_body({pair[1] for pair in telling})}])",
-            f"(?<=[{capitals}][{_class_body({pair[1] for pair in letters})}])",
+            f"(?<=[{_class_body(leads2)}][{_class_body({pair[1] for pair in telling} & conts)}])",
+            f"(?<=[{capitals}][{_class_body({pair[1] for pair in letters} & conts)}])",
             f"(?<=[{_class_body(leads3)}][{cont}])(?=[{cont}])",
             f"(?<=[{_class_body(leads4)}][{cont}])(?=[{cont}][{cont}])",
             f"(?<=\\S[{_NBSP_LEADS_2}{_NBSP_LEAD_C2}])(?= )",
@@ -181,20 +191,71 @@ def unit_tables() -> UnitTables:
         ),
         page_leads=tuple(leads_of_page),
         page_conts=tuple(conts_of_page),
+        apart=tuple(_apart_wake(code_page(name)) for name in WOKEN_APART),
+    )
+
+
+def _apart_wake(page: CodePage) -> Wake:
+    """The scan for a page woken apart: anchored at the characters it shows
+    that clean text seldom holds (box drawing, its four-byte leads, its
+    continuation bytes that are not small letters), a capital only right
+    after a lead of a longer sequence, or after one and a continuation
+    character; :func:`is_telling_at` then tests the sequence that holds it,
+    whichever of its characters the anchor is. A sequence of three small
+    letters reads as text and is never telling, so every telling sequence
+    of the page holds such an anchor."""
+    conts = page.characters(0x80, 0xBF)
+    # F1-F4 start planes 4 to 16: unassigned, private use, or the tags that
+    # follow a flag's emoji; no sequence of theirs stands alone in a text,
+    # and they are capitals of Ukrainian words in capitals (``ЄВРО``).
+    long_leads = _class_body(set(page.characters(0xE0, 0xF0)))
+    rare = {
+        ch
+        for ch in conts + page.characters(0xC2, 0xDF) + page.characters(0xF0, 0xF4)
+        if not (_is_word_letter(ch) and ch.islower())
+    }
+    capitals = {ch for ch in rare if ch.isupper()}
+    cont = _class_body(set(conts))
+    # In a pass of its own: merged, each capital of a text would try the
+    # branches of every other wake.
+    return Wake(
+        at="",
+        around=(
+            f"[{_class_body(rare)}]"
+            f"(?:(?<![{_class_body(capitals)}])|(?<=[{long_leads}].)|(?<=[{long_leads}][{cont}].))"
+        ),
+        confirm=_telling_near,
+    )
+
+
+def _telling_near(text: str, index: int) -> bool:
+    """Whether a telling sequence holds ``text[index]``, as its lead, its
+    second or its third character."""
+    return any(
+        is_telling_at(text, at) for at in (index, index + 1, index - 1) if 0 < at < len(text)
     )
 
 
 def wake() -> Wake:
-    """How the scan looks for UTF-8 read through any code page."""
+    """How the scan looks for UTF-8 read through the code pages it merges."""
     return unit_tables().wake
+
+
+def wakes() -> tuple[Wake, ...]:
+    """How the scan looks for UTF-8 read through any code page."""
+    tables = unit_tables()
+    return (tables.wake, *tables.apart)
 
 
 def is_suspect(text: str) -> bool:
     """Whether ``text`` holds a telling UTF-8 sequence in some code page."""
     if text.isascii():
         return False
-    candidates = wake_pattern(wake()).finditer(text)
-    return any(is_telling_at(text, match.start()) for match in candidates)
+    for each in wakes():
+        confirm = each.confirm or is_telling_at
+        if any(confirm(text, match.start()) for match in wake_pattern(each).finditer(text)):
+            return True
+    return False
 
 
 def is_telling_at(text: str, index: int) -> bool:
@@ -237,8 +298,14 @@ def _stands_whole(text: str, index: int, tables: UnitTables, page: int) -> bool:
 
 
 def _among_capitals(text: str, start: int, end: int) -> bool:
-    """Whether a capital letter stands right before ``start`` or at ``end``."""
-    return any(0 <= index < len(text) and text[index].isupper() for index in (start - 1, end))
+    """Whether ``start:end`` stands among capitals: a capital at ``end``, or
+    one right before ``start`` with no small letter at ``end`` (``TŠEKKI``
+    is written in capitals; in ``TĹĄekki`` a small letter follows, and the
+    pair is ISO-8859-2's ``š``)."""
+    after = text[end : end + 1]
+    if after.isupper():
+        return True
+    return start > 0 and text[start - 1].isupper() and not after.islower()
 
 
 def _telling_long(text: str, start: int, end: int, tables: UnitTables) -> bool:
@@ -259,12 +326,18 @@ def _telling_long(text: str, start: int, end: int, tables: UnitTables) -> bool:
     looks_written = looks_written and not any(
         left.islower() and right.isupper() for left, right in itertools.pairwise(garble)
     )
-    # Letters never spell punctuation by chance (``вЂњ`` and ``ÔÇÖ`` are ``“`` and ``’``).
-    return any(not looks_written or _is_punctuation(decoded) for decoded in decodings)
+    # Letters never spell punctuation or an emoji by chance (``вЂњ`` and
+    # ``ÔÇÖ`` are ``“`` and ``’``; cp866 shows ``🎉`` as four capitals, ``ЁЯОЙ``).
+    return any(not looks_written or _never_by_chance(decoded) for decoded in decodings)
 
 
-def _is_punctuation(decoded: str) -> bool:
-    return "\u2000" <= decoded <= "\u206f" or "\u20a0" <= decoded <= "\u20cf"
+def _never_by_chance(decoded: str) -> bool:
+    """Punctuation, currency signs and the pictographs of emoji."""
+    return (
+        "\u2000" <= decoded <= "\u206f"
+        or "\u20a0" <= decoded <= "\u20cf"
+        or "\U0001f000" <= decoded <= "\U0001faff"
+    )
 
 
 def _decoding(garble: str, codec: str) -> str | None:
