@@ -1663,21 +1663,11 @@ def _plain_letter_at(text: str, start: int, word: tuple[int, int] | None = None)
     after = text[start + 1] if start + 1 < len(text) else " "
     if not lead.isalpha() or after in "?\ufffd":
         return False
-    if after in continuation_bytes() and after.isalpha():
-        # Letters that stand for continuation bytes (``ž``, ``š``) with the
-        # word going on after them are letters of the word too (Czech
-        # ``vykážu``, ``tíživá``): a lead glued to them is as written as one
-        # between plain letters.
-        end = start + 1
-        while end < len(text) and text[end] in continuation_bytes() and text[end].isalpha():
-            end += 1
-        if end - start > 2 or end >= len(text) or not text[end].isalpha():
-            return False
-    elif after in continuation_bytes():
+    if after in continuation_bytes():
         # The last letter of a word before a closing mark that stands for a
         # continuation byte (``città»``, ``habló”``) reads as written too.
         following = text[start + 2 : start + 3]
-        if not before.isalpha() or following in continuation_bytes():
+        if after.isalpha() or not before.isalpha() or following in continuation_bytes():
             return False
     elif not (before.isalpha() or after.isalpha()):
         return False
@@ -1877,13 +1867,51 @@ def _worth_a_look(text: str, start: int) -> bool:
     word spelled so, and a plain letter in a text with no whole sequence
     anywhere, are as written."""
     if _cut_at_the_end().match(text, start + 1):
-        return True
+        return not _ends_its_word(text, start)
     word = _letters_around(text, start)
     if _in_a_written_word(text, start, word):
         return False
-    if text[start] == LONE_PUNCTUATION_LEAD or not _plain_letter_at(text, start, word):
+    if text[start] == LONE_PUNCTUATION_LEAD or not (
+        _plain_letter_at(text, start, word) or _before_a_letter_byte(text, start)
+    ):
         return True
     return _has_whole_sequence(_line_of(text, start))
+
+
+def _ends_its_word(text: str, start: int) -> bool:
+    """Whether the lead at ``start``, alone at the end of its line, is the
+    last letter of a Latin word it fits (``Asiaté``, ``café``) in a line
+    with no whole sequence: what :func:`_plausible_cut` keeps as written,
+    told before the detector is woken for it."""
+    lead = text[start]
+    before = text[start - 1] if start else " "
+    if text[start + 1 : start + 2] not in ("", "\n") or not is_letter(before):
+        return False
+    if unicodedata.combining(before) or "Latin" not in (script_of(before), script_of(lead)):
+        return False
+    if script_of(before) != script_of(lead):
+        return False
+    if _breaks_its_word(before, lead) and not "\xc0" <= before <= "\xff":
+        return False
+    return not _has_whole_sequence(_line_of(text, start))
+
+
+def _before_a_letter_byte(text: str, start: int) -> bool:
+    """Whether the lead at ``start`` sits inside a word before one letter
+    that stands for a continuation byte (``ž``, ``š``), the word going on
+    after it (Czech ``vykážu``, ``tíživá``): in a text with no whole sequence
+    anywhere, as written as a plain letter. (The words of the lists spelled
+    so are kept in :func:`_written_leads` for texts that hold mojibake.)"""
+    letter = text[start + 1 : start + 2]
+    following = text[start + 2 : start + 3]
+    return (
+        start > 0
+        and text[start - 1].isalpha()
+        and letter in continuation_bytes()
+        and letter.isalpha()
+        and following.isalpha()
+        and following not in continuation_bytes()
+    )
 
 
 def _line_of(text: str, index: int) -> str:
