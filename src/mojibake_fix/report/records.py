@@ -224,18 +224,17 @@ def document_summary(document: Document) -> dict[str, Any]:
 
 
 def brief_document_header(document: Document) -> dict[str, Any]:
-    """Where the document is and how long it is, before and after, in code points."""
-    result = document.result
-    return {
+    """What names the document: its id, path, record and field (and ``bom``
+    when the file begins with one); its lengths are in the full form only."""
+    header: dict[str, Any] = {
         "id": document.id,
         "path": document.path,
         "record": document.record,
         "field": document.field,
-        "bom": document.bom,
-        "changed": result.changed,
-        "length": len(result.original),
-        "fixed_length": len(result.text),
     }
+    if document.bom:
+        header["bom"] = True
+    return header
 
 
 def document_header(document: Document) -> dict[str, Any]:

@@ -14,8 +14,8 @@ from the texts' lengths). A reader groups change lines by ``document`` and
 finds the path, record and field on the ``document`` line. ``detail="full"``
 adds to every change and finding line its index, ends, byte offsets, lines and
 columns, escaped texts, and path, record and field, so lines can be filtered
-and read on their own, and to the ``document`` line its lengths in bytes and
-its summary (counts per detector; the run ``summary`` has them per file).
+and read on their own, and to the ``document`` line its lengths (code points
+and bytes) and its summary (the run ``summary`` has the counts per file).
 
 >>> import io, json
 >>> from mojibake_fix import fix
