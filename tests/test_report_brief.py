@@ -234,6 +234,8 @@ def test_json_lines_fields_revert_from_a_brief_report(tmp_path: Path) -> None:
     lines = lines_of(report)
     changes = [line for line in lines if line["type"] == "change"]
     assert len(changes) >= 6
+    assert any("\x9d" in line["original"] for line in changes)  # invisible
+    assert any("original_escaped" in line for line in changes)  # lone surrogates
     # Only an original written otherwise than json.dumps writes it keeps its raw text.
     raw = [line["source"] for line in changes if "source" in line]
     assert raw and all(set(s) == {"original"} for s in raw)
@@ -261,3 +263,36 @@ def test_a_brief_report_cut_before_its_document_line_is_refused(
     kept = [line for line in report.read_text().split("\n") if '"type":"document"' not in line]
     with pytest.raises(ValueError, match="no document line"):
         read_report("\n".join(kept))
+
+
+@pytest.mark.parametrize("form", ["full", "version 1"])
+def test_reports_in_the_earlier_forms_still_revert_json_lines_fields(
+    tmp_path: Path, form: str
+) -> None:
+    """The full form is the line every report had before; a version 1 report is
+    the same without ``file`` lines (so without the digests)."""
+    source = families_file(tmp_path)
+    fixed, report = fixed_with_report(
+        tmp_path, source, "--field", "text", "--report-detail", "full"
+    )
+    if form == "version 1":
+        kept = []
+        for line in lines_of(report):
+            if line["type"] == "report":
+                line["version"] = 1
+            if line["type"] != "file":
+                kept.append(json.dumps(line, ensure_ascii=False))
+        report.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    assert reverted(tmp_path, fixed, report) == source.read_bytes()
+
+
+def test_full_change_lines_are_the_json_reports_change_records(
+    tmp_path: Path, sample: Path
+) -> None:
+    _, full = fixed_with_report(tmp_path, sample, "--report-detail", "full")
+    done = run_in(tmp_path, "fix", sample.name, "-q", "-o", "out.txt", "--report", "r.json")
+    assert done.returncode == 0, done.stderr
+    [document] = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["documents"]
+    where = {"document": document["id"]} | {k: document[k] for k in WHERE}
+    changes = [line for line in lines_of(full) if line["type"] == "change"]
+    assert changes == [{"type": "change", **where, **c} for c in document["changes"]]
