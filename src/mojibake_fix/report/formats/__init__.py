@@ -31,10 +31,10 @@ DETAILS: tuple[ReportDetail, ...] = ("brief", "full")
 @dataclass(frozen=True, slots=True)
 class WriteOptions:
     """How to write: ``color`` adds ANSI colours (the text format only);
-    ``detail`` is how much each JSON Lines change and finding line says:
-    ``"brief"``, what identifies and reverts it, or ``"full"``, also its byte
-    offsets, lines and columns, escaped texts, and its file, record and field
-    (the other formats always say everything)."""
+    ``detail`` is how much each JSON Lines line says: ``"brief"``, what
+    identifies and reverts a change, or ``"full"``, also its byte offsets,
+    lines and columns, escaped texts, and its file, record and field (the
+    other formats always say everything)."""
 
     color: bool = False
     detail: ReportDetail = "brief"

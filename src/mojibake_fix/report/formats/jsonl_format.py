@@ -2,9 +2,9 @@
 
 Every line is an object with a ``type``: first ``report`` (schema, version,
 tool), then for each listed document its ``change`` and ``finding`` lines and a
-``document`` line with its path, record, field and summary, a ``file`` line at
-the end of each file (its length and SHA-256 as read and as written), and last
-the run ``summary``.
+``document`` line naming it (its id, path, record and field), a ``file`` line
+at the end of each file (its length and SHA-256 as read and as written), and
+last the run ``summary``.
 
 By default (``WriteOptions(detail="brief")``) lines are compact and a change line
 holds only what identifies and reverts the change: its ``document`` id, its
