@@ -3,6 +3,7 @@ change, what each form holds, the schema of both, and exact reverts from both.""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -11,9 +12,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import mojibake_fix
-from mojibake_fix.report import read_report, schema
+from mojibake_fix import fix
+from mojibake_fix.report import (
+    Document,
+    edit_line,
+    read_report,
+    revert_file_text,
+    schema,
+    write_report,
+)
 
 from .test_cli import BROKEN, script
 
@@ -296,3 +307,41 @@ def test_full_change_lines_are_the_json_reports_change_records(
     where = {"document": document["id"]} | {k: document[k] for k in WHERE}
     changes = [line for line in lines_of(full) if line["type"] == "change"]
     assert changes == [{"type": "change", **where, **c} for c in document["changes"]]
+
+
+PIECES = st.sampled_from(
+    ["cafÃ©", "â€œhiâ€\x9d", "ÐŸÑ€Ð¸Ð²ÐµÑ‚", " ", "\\", '"', "\n", "\x1b", "\u2028", "/", "\u200b"]
+)
+
+
+@given(
+    st.lists(PIECES, max_size=6).map("".join),
+    st.lists(PIECES, max_size=6).map("".join),
+    st.booleans(),
+    st.sampled_from([(", ", ": "), (",", ":")]),
+    st.booleans(),
+)
+def test_a_brief_report_rebuilds_any_json_line_exactly(
+    text: str,
+    other: str,
+    ascii_only: bool,
+    separators: tuple[str, str],
+    slashes: bool,
+) -> None:
+    """Whatever escapes the line uses (ASCII only, ``\\/``), the brief report's
+    change lines, read back, rebuild the raw line byte for byte."""
+    line = json.dumps(
+        {"n": 1, "text": text, "other": other}, ensure_ascii=ascii_only, separators=separators
+    )
+    if slashes:
+        line = line.replace("/", "\\/")
+    results = {"text": fix(json.loads(line)["text"]), "other": fix(json.loads(line)["other"])}
+    fixed, edits = edit_line(line, results)
+    documents = [
+        Document("a.jsonl", result, 1, name, edits[name], json_field=True)
+        for name, result in results.items()
+        if result.changes
+    ]
+    stream = io.StringIO()
+    write_report(documents, stream, "jsonl")
+    assert revert_file_text(fixed, read_report(stream.getvalue())) == line
