@@ -142,7 +142,7 @@ def test_a_json_lines_file_that_changed_since_its_report_is_refused(tmp_path: Pa
     fixed, report = tmp_path / "fixed.jsonl", tmp_path / "r.jsonl"
     done = run("fix", str(source), "--field", "text", "-o", str(fixed), "--report", str(report))
     assert done.returncode == 0, done.stderr
-    assert '"type": "file"' in report.read_text(encoding="utf-8")
+    assert '"type":"file"' in report.read_text(encoding="utf-8")
     restored = tmp_path / "restored.jsonl"
     assert run("revert", str(fixed), "--report", str(report), "-o", str(restored)).returncode == 0
     assert restored.read_bytes() == source.read_bytes()

@@ -191,10 +191,11 @@ def record_report(
     or ``""`` when no field had anything to report.
 
     ``record`` is the record's 1-based line in ``path``; without it the lines
-    name only the path, and a reader cannot tell records apart. The lines
-    differ from the command line's only where they describe the raw JSON
-    line, which a parsed record no longer has: change lines carry no
-    ``source``, and their ``column`` counts in the field's value.
+    name only the path, and a reader cannot tell records apart. The lines are
+    the brief ones of the command line's default report, and differ from them
+    only where they describe the raw JSON line, which a parsed record no
+    longer has: change lines carry no ``source`` (the command line gives one
+    where the line writes the original with other escapes than ``json.dumps``).
     """
     documents = [
         Document(path, result, record=record, field=name)

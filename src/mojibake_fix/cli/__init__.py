@@ -144,6 +144,14 @@ def build_parser() -> argparse.ArgumentParser:
         choices=format_names,
         help="format of --report (default: from its suffix; text for '-')",
     )
+    fix_cmd.add_argument(
+        "--report-detail",
+        choices=report.DETAILS,
+        default="brief",
+        help="JSON Lines report: 'brief' (default) gives what identifies and reverts each"
+        " change; 'full' adds byte offsets, lines and columns, escaped texts and the"
+        " file, record and field on every line (other formats always say everything)",
+    )
 
     check_cmd = commands.add_parser(
         "check", help="list what would change; exit 1 if anything would, 0 if not"
@@ -153,6 +161,12 @@ def build_parser() -> argparse.ArgumentParser:
     check_cmd.add_argument(
         "--output-format", choices=format_names, default="text", help="how to list the changes"
     )
+    check_cmd.add_argument(
+        "--output-detail",
+        choices=report.DETAILS,
+        default="brief",
+        help="with --output-format jsonl: 'full' adds positions and escaped texts to each line",
+    )
 
     detect_cmd = commands.add_parser(
         "detect", help="list every finding (applied or not, overlapping too), change nothing"
@@ -160,6 +174,12 @@ def build_parser() -> argparse.ArgumentParser:
     _input_options(detect_cmd)
     detect_cmd.add_argument(
         "--output-format", choices=format_names, default="text", help="how to list the findings"
+    )
+    detect_cmd.add_argument(
+        "--output-detail",
+        choices=report.DETAILS,
+        default="brief",
+        help="with --output-format jsonl: 'full' adds positions and escaped texts to each line",
     )
 
     explain_cmd = commands.add_parser(

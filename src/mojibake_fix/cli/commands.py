@@ -26,8 +26,9 @@ from .. import report
 from ..decode import UTF8_SIG, raw_bytes, raw_text
 from ..engine import detect, fix
 from ..model import Result, revert
-from ..report import Digest, Document, FileDigest, LoadedReport, ReportDocument
+from ..report import Digest, Document, FileDigest, LoadedReport, ReportDocument, SourceEdit
 from ..report.formats.text_format import lines as text_lines
+from ..report.json_source import edits_for_changes
 from ..report.records import finding_records
 from .inputs import (
     STDIN,
@@ -581,12 +582,14 @@ def command_fix(args: argparse.Namespace, out: TextIO) -> int:
         elif args.report == "-":
             assert report_name is not None
             color = report.use_color(sys.stderr)
-            report.write_report(documents, sys.stderr, report_name, color=color)
+            report.write_report(
+                documents, sys.stderr, report_name, color=color, detail=args.report_detail
+            )
         else:
             assert report_name is not None
             pending = outputs.file(args.report)
             text = io.TextIOWrapper(pending.stream, encoding="utf-8", newline="")
-            report.write_report(documents, text, report_name)
+            report.write_report(documents, text, report_name, detail=args.report_detail)
             text.flush()
             text.detach()
 
@@ -607,7 +610,8 @@ def _listing(
         if args.diff or args.quiet:
             _exhaust(documents)
         elif args.output_format != "text":
-            report.write_report(documents, stream, report.named(args.output_format).name)
+            chosen = report.named(args.output_format).name
+            report.write_report(documents, stream, chosen, detail=args.output_detail)
         elif findings:
             for document in documents:
                 for line in finding_lines(document):
@@ -763,13 +767,20 @@ def _revert_record(
     """A repaired record's text back to its raw text: field edits, then decoding."""
     fields = [d for d in documents if d.field is not None and d.changes]
     decodings = [d for d in documents if d.field is None and d.changes]
-    middle = restore_line(text, [s for d in fields for s in d.sources]) if fields else text
+    edits: list[SourceEdit] = []
+    for document in fields:
+        if document.sources:
+            edits.extend(document.sources)
+        elif kind == "jsonl":  # a brief report: found again in the repaired line
+            name = str(document.field)
+            edits.extend(edits_for_changes(text, name, document.changes, document.raw_originals))
+        else:
+            raise ValueError(f"field {document.field!r}: the report has no source edits")
+    middle = restore_line(text, edits) if fields else text
     if fields:
         repaired = _values(text, kind, header, dialect)
         restored = _values(middle, kind, header, dialect)
         for document in fields:
-            if not document.sources:
-                raise ValueError(f"field {document.field!r}: the report has no source edits")
             name = str(document.field)
             if restored(name) != revert(str(repaired(name)), document.changes):
                 raise ValueError(f"field {name!r} does not match the report")

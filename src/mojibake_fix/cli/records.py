@@ -40,7 +40,12 @@ from ..decode import (
 from ..engine import detect, fix
 from ..model import Result
 from ..report import Document, SourceEdit, SourceError, edit_line
-from ..report.json_source import json_problem, object_members, restore_line, splice_fields
+from ..report.json_source import (
+    json_problem,
+    restore_line,
+    splice_fields,
+    string_token_start,
+)
 from .inputs import Dialect
 
 __all__ = ["restore_line"]
@@ -242,22 +247,6 @@ def lookup(record: Mapping[str, Any], path: str) -> Any:
     return value
 
 
-def string_span(line: str, path: str) -> int | None:
-    """Where the string token at ``path`` starts in the raw line (the last of a
-    repeated key, as json.loads keeps), resolved as :func:`lookup` resolves it."""
-    top = {key: (start, value) for key, start, _, value in object_members(line)}
-    if path in top:
-        start, value = top[path]
-        return start if isinstance(value, str) else None
-    index = 0
-    for part in path.split("."):
-        found = {key: (start, value) for key, start, _, value in object_members(line, index)}
-        if part not in found:
-            return None
-        index, _ = found[part]
-    return index if line.startswith('"', index) else None
-
-
 def edit_fields(
     line: str, results: Mapping[str, Result]
 ) -> tuple[str, dict[str, tuple[SourceEdit, ...]]]:
@@ -268,7 +257,7 @@ def edit_fields(
     starts: dict[str, int] = {}
     for name, result in results.items():
         if result.changes:
-            start = string_span(line, name)
+            start = string_token_start(line, name)
             if start is None:
                 raise SourceError(f"field {name!r} is not a string of this line")
             starts[name] = start
@@ -319,7 +308,9 @@ def _json_record(
             name: Result(text=r.original, findings=r.findings, original=r.original)
             for name, r in results.items()
         }
-    return _record_outcome(task, number, bom, text, fixed, end, decoding, results, sources)
+    return _record_outcome(
+        task, number, bom, text, fixed, end, decoding, results, sources, json_fields=True
+    )
 
 
 def _record_outcome(
@@ -332,12 +323,19 @@ def _record_outcome(
     decoding: Document | None,
     results: Mapping[str, Result],
     sources: Mapping[str, tuple[SourceEdit, ...]],
+    *,
+    json_fields: bool,
 ) -> Outcome:
+    """The outcome of one record; ``json_fields`` if its fields are JSON strings
+    (whose source edits a reader finds again in the repaired line)."""
     documents = [decoding] if decoding else []
     clean: list[str] = []
     for name, result in results.items():
         if result.changes or result.findings:
-            documents.append(Document(task.path, result, number, name, sources.get(name, ())))
+            found = sources.get(name, ())
+            documents.append(
+                Document(task.path, result, number, name, found, json_field=json_fields)
+            )
         else:
             clean.append(name)
     output = bom + raw_bytes(fixed) + end if decoding or fixed != text else None
@@ -464,7 +462,9 @@ def _csv_record(
         }
     results = {names[index]: result for index, result in by_column.items()}
     sources = {names[index]: found for index, found in edits.items()}
-    return _record_outcome(task, number, bom, text, fixed, b"", decoding, results, sources)
+    return _record_outcome(
+        task, number, bom, text, fixed, b"", decoding, results, sources, json_fields=False
+    )
 
 
 def check_columns(header: Sequence[str], wanted: Sequence[str]) -> tuple[tuple[str, int], ...]:

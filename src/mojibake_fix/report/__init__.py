@@ -26,19 +26,30 @@ from typing import Any, TextIO
 
 from .digest import Digest, FileDigest
 from .escape import escape, unescape
-from .formats import ReportFormat, UnknownFormat, WriteOptions, format_for, named, registry
+from .formats import (
+    DETAILS,
+    ReportDetail,
+    ReportFormat,
+    UnknownFormat,
+    WriteOptions,
+    format_for,
+    named,
+    registry,
+)
 from .json_source import SourceEdit, SourceError, edit_line
 from .reader import LoadedReport, ReportDocument, ReportError, load_report, read_report
 from .records import SCHEMA, VERSION, Document, summarize
 from .restore import RevertError, revert_file_text
 
 __all__ = [
+    "DETAILS",
     "SCHEMA",
     "VERSION",
     "Digest",
     "Document",
     "FileDigest",
     "LoadedReport",
+    "ReportDetail",
     "ReportDocument",
     "ReportError",
     "ReportFormat",
@@ -74,13 +85,15 @@ def write_report(
     format_name: str,
     *,
     color: bool = False,
+    detail: ReportDetail = "brief",
 ) -> None:
     """Write ``documents`` to ``stream`` in the format called ``format_name``; the
-    files' digests go only to a format that reads back (the others never see them)."""
+    files' digests go only to a format that reads back (the others never see them).
+    ``detail`` says how much a JSON Lines line tells (:class:`WriteOptions`)."""
     chosen = named(format_name)
     if not chosen.readable:
         documents = (d for d in documents if isinstance(d, Document))
-    chosen.write(documents, stream, WriteOptions(color=color))  # type: ignore[arg-type]
+    chosen.write(documents, stream, WriteOptions(color=color, detail=detail))  # type: ignore[arg-type]
 
 
 @cache

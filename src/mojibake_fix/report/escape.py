@@ -80,6 +80,11 @@ def quoted(text: str) -> str:
     return f"'{escape(text)}'"
 
 
+def has_surrogate(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate, which JSON cannot keep apart."""
+    return _SURROGATE.search(text) is not None
+
+
 def without_surrogates(text: str) -> str:
     """``text`` with lone surrogates written as ``\\udxxx`` so it can be encoded.
 

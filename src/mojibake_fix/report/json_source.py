@@ -221,23 +221,53 @@ def restore_line(line: str, edits: Iterable[SourceEdit]) -> str:
     return "".join(pieces)
 
 
-def edits_for_changes(line: str, field: str, changes: Sequence[Change]) -> tuple[SourceEdit, ...]:
+def string_token_start(line: str, path: str) -> int | None:
+    """Where the string token at the field ``path`` starts in the raw object line
+    (the last of a repeated key, as ``json.loads`` keeps): the key itself if the
+    object has it, else the dotted path through nested objects (``meta.title``);
+    ``None`` when there is no string there.
+
+    >>> string_token_start('{"a": 1, "meta": {"title": "x"}}', "meta.title")
+    27
+    """
+    top = {key: (start, value) for key, start, _, value in object_members(line)}
+    if path in top:
+        start, value = top[path]
+        return start if isinstance(value, str) else None
+    index = 0
+    for part in path.split("."):
+        found = {key: (start, value) for key, start, _, value in object_members(line, index)}
+        if part not in found:
+            return None
+        index, _ = found[part]
+    return index if line.startswith('"', index) else None
+
+
+def edits_for_changes(
+    line: str,
+    field: str,
+    changes: Sequence[Change],
+    raw_originals: Sequence[str | None] = (),
+) -> tuple[SourceEdit, ...]:
     """Source edits for changes a report gave without them: the repaired raw text is
-    read from ``line`` and the original is written the way ``json.dumps`` would."""
-    spans = string_token_spans(line)
-    if field not in spans:
+    read from ``line`` where the field's value holds it, and the original is the
+    raw text ``raw_originals`` gives for the change, else written the way
+    ``json.dumps`` would (which is how a brief report leaves it out)."""
+    token_start = string_token_start(line, field)
+    if token_start is None:
         raise SourceError(f"field {field!r} is not a string of this line")
     offsets = raw_offsets(
-        line, spans[field][0], (i for c in changes for i in (c.fixed_start, c.fixed_end))
+        line, token_start, (i for c in changes for i in (c.fixed_start, c.fixed_end))
     )
     found: list[SourceEdit] = []
-    for change in changes:
+    for number, change in enumerate(changes):
         if not (0 <= change.fixed_start <= change.fixed_end and change.fixed_end in offsets):
             raise SourceError(
                 f"change at {change.fixed_start}:{change.fixed_end} is outside the field"
             )
         start, end = offsets[change.fixed_start], offsets[change.fixed_end]
-        original = json_string_body(change.original)
+        raw = raw_originals[number] if number < len(raw_originals) else None
+        original = json_string_body(change.original) if raw is None else raw
         found.append(
             SourceEdit(start, start + len(original), start, end, original, line[start:end])
         )

@@ -1,8 +1,12 @@
 """Read a JSON or JSON Lines report back into the changes it records.
 
-The texts before and after are taken from their escaped forms, which keep lone
-surrogates apart where a JSON string cannot. A report of a JSON Lines field
-also gives back the raw source edits that rebuild its line byte for byte.
+The texts before and after are taken from their escaped forms where there are
+some, which keep lone surrogates apart where a JSON string cannot. A report of a
+JSON Lines field also gives back the raw source edits that rebuild its line
+byte for byte: whole (the JSON report, a full JSON Lines report), or only the
+raw originals a brief JSON Lines report keeps, the rest being found again in
+the repaired line (:func:`.json_source.edits_for_changes`). Both forms of a
+JSON Lines report are read, and every version back to 1.
 
 >>> import io
 >>> from mojibake_fix import fix, revert
@@ -25,6 +29,7 @@ from typing import Any
 
 from ..model import Change
 from .digest import FileDigest
+from .escape import escape, unescape
 from .formats import WriteOptions as WriteOptions  # re-exported for the doctest
 from .json_source import SourceEdit, json_problem
 from .records import SCHEMA, VERSION
@@ -38,7 +43,11 @@ class ReportError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class ReportDocument:
-    """The changes a report records for one document, ready for ``revert``."""
+    """The changes a report records for one document, ready for ``revert``.
+
+    ``sources`` are the raw edits of a JSON Lines or CSV record when the report
+    gives all of them; ``raw_originals`` the raw JSON text of each change's
+    original where a brief report gives that alone (``None`` for the others)."""
 
     path: str
     changes: tuple[Change, ...]
@@ -46,6 +55,7 @@ class ReportDocument:
     field: str | None = None
     sources: tuple[SourceEdit, ...] = ()
     bom: bool = False
+    raw_originals: tuple[str | None, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,13 +68,38 @@ class LoadedReport:
 
 
 def change_from_record(record: Mapping[str, Any]) -> Change:
-    """The :class:`Change` of one change record (its texts from their escaped forms)."""
-    return Change.from_dict(record)
+    """The :class:`Change` of one change record (its texts from their escaped forms);
+    a brief record's ``end`` and ``fixed_end`` from its texts' lengths."""
+    if "end" in record and "fixed_end" in record:
+        return Change.from_dict(record)
+    original, replacement = _text(record, "original"), _text(record, "replacement")
+    return Change.from_dict(
+        {
+            **record,
+            "original": original,
+            "original_escaped": escape(original),
+            "replacement": replacement,
+            "replacement_escaped": escape(replacement),
+            "end": int(record["start"]) + len(original),
+            "fixed_end": int(record["fixed_start"]) + len(replacement),
+        }
+    )
+
+
+def _text(record: Mapping[str, Any], name: str) -> str:
+    """A change's text: from its escaped form where the record has one."""
+    escaped = record.get(f"{name}_escaped")
+    if isinstance(escaped, str):
+        return unescape(escaped)
+    value = record[name]
+    if not isinstance(value, str):
+        raise ReportError(f"{name} is not a string")
+    return value
 
 
 def _source(record: Mapping[str, Any]) -> SourceEdit | None:
     source = record.get("source")
-    if not isinstance(source, Mapping):
+    if not isinstance(source, Mapping) or "start" not in source:
         return None
     return SourceEdit(
         start=int(source["start"]),
@@ -76,18 +111,44 @@ def _source(record: Mapping[str, Any]) -> SourceEdit | None:
     )
 
 
+def _raw_original(record: Mapping[str, Any]) -> str | None:
+    """The raw original a brief change line keeps without the rest of its edit."""
+    source = record.get("source")
+    if not isinstance(source, Mapping) or "start" in source:
+        return None
+    return str(source["original"])
+
+
+def _as_edit(change: Change) -> SourceEdit:
+    """A record's decoding: each change is its own raw edit."""
+    return SourceEdit(
+        change.start,
+        change.end,
+        change.fixed_start,
+        change.fixed_end,
+        change.original,
+        change.replacement,
+    )
+
+
 def _document(header: Mapping[str, Any], changes: Iterable[Mapping[str, Any]]) -> ReportDocument:
     records = list(changes)
-    sources = [_source(record) for record in records]
+    found = tuple(change_from_record(r) for r in records)
+    sources = [_source(r) for r in records]
     record = header.get("record")
     field = header.get("field")
+    if record is not None and field is None:
+        # A brief report leaves out a decoding's edits: each is its change.
+        sources = [s if s is not None else _as_edit(c) for s, c in zip(sources, found, strict=True)]
+    raw_originals = tuple(_raw_original(r) for r in records)
     return ReportDocument(
         path=str(header.get("path", "")),
-        changes=tuple(change_from_record(r) for r in records),
+        changes=found,
         record=int(record) if record is not None else None,
         field=str(field) if field is not None else None,
         sources=tuple(s for s in sources if s is not None) if all(sources) else (),
         bom=bool(header.get("bom", False)),
+        raw_originals=raw_originals if any(r is not None for r in raw_originals) else (),
     )
 
 
@@ -168,4 +229,7 @@ def _read_json_lines(text: str) -> LoadedReport:
             headers.setdefault(key, item)
         else:
             headers[key] = item
+    for key in order:
+        if "path" not in headers[key]:
+            raise ReportError(f"document {key!r}: its change lines have no document line")
     return LoadedReport(tuple(_document(headers[key], changes[key]) for key in order), tuple(files))

@@ -1,16 +1,21 @@
 """What a report says about each document and each change, as plain dicts.
 
 A :class:`Document` is one unit of repair: a whole file, or one string field of
-one JSON Lines record. Its changes become records carrying every offset a
-reader might want: code points and UTF-8 bytes, into the input and the output,
-and 1-based line:column; the text before and after, also escaped so invisible
-characters show; the detector, its confidence and its reason.
+one JSON Lines record. Its changes become records in one of two forms. The full
+form (:func:`change_records`) carries every offset a reader might want: code
+points and UTF-8 bytes, into the input and the output, and 1-based line:column;
+the text before and after, also escaped so invisible characters show; the
+detector, its confidence and its reason. The brief form
+(:func:`brief_change_records`) keeps only what identifies and reverts a change,
+so that a report of many changes stays a fraction of its input's size.
 
 >>> from mojibake_fix import fix
 >>> document = Document("in.txt", fix("Le cafÃ©\\nâ€œouiâ€\\x9d"))
 >>> record = change_records(document)[2]
 >>> record["line"], record["column"], record["byte_start"], record["original_escaped"]
 (2, 7, 21, 'â€\\\\x9d')
+>>> sorted(brief_change_records(document)[2])
+['confidence', 'detector', 'fixed_start', 'original', 'reason', 'replacement', 'start']
 >>> document_summary(document)
 {'changes': 3, 'findings': 0, 'by_detector': {'utf8-as-cp1252': 3}}
 """
@@ -23,8 +28,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Change, Finding, Result
-from .escape import escape
-from .json_source import SourceEdit
+from .escape import escape, has_surrogate
+from .json_source import SourceEdit, json_string_body
 from .positions import Position, locate
 
 SCHEMA = "mojibake-fix/report"
@@ -39,6 +44,9 @@ class Document:
     repaired in it; ``sources`` has one :class:`SourceEdit` per change for such
     a field, saying how the change looks in the raw line. ``bom`` is true when
     the file began with a byte order mark, which offsets do not count.
+    ``json_field`` is true for a field of a JSON Lines record: a reader finds
+    its source edits again in the repaired line, so the brief form writes only
+    a raw original that ``json.dumps`` would not write the same way.
     """
 
     path: str
@@ -47,6 +55,7 @@ class Document:
     field: str | None = None
     sources: tuple[SourceEdit, ...] = ()
     bom: bool = False
+    json_field: bool = False
 
     @property
     def id(self) -> str:
@@ -90,6 +99,73 @@ def change_records(document: Document) -> list[dict[str, Any]]:
     return records
 
 
+BRIEF_DERIVED = ("index", "end", "fixed_end")
+"""Keys of a full change record that the brief form leaves out, as a reader
+derives them: ``index`` from the order of the lines, ``end`` and ``fixed_end``
+as ``start`` and ``fixed_start`` plus the length of ``original`` and
+``replacement`` in code points."""
+
+
+def brief_change_records(document: Document) -> list[dict[str, Any]]:
+    """One brief record per change of ``document``: what identifies and reverts it.
+
+    Offsets count code points; the texts are given escaped only where they hold a
+    lone surrogate (:meth:`Change.to_dict`), and ``source`` only where a reader
+    could not rebuild the raw record line without it (:func:`brief_source`).
+    """
+    records: list[dict[str, Any]] = []
+    for number, change in enumerate(document.result.changes, start=1):
+        record = {k: v for k, v in change.to_dict().items() if k not in BRIEF_DERIVED}
+        if document.record is not None and number <= len(document.sources):
+            source = brief_source(document, document.sources[number - 1], change)
+            if source is not None:
+                record["source"] = source
+        records.append(record)
+    return records
+
+
+def _source_record(source: SourceEdit) -> dict[str, Any]:
+    return {
+        "start": source.start,
+        "end": source.end,
+        "fixed_start": source.fixed_start,
+        "fixed_end": source.fixed_end,
+        "original": source.original,
+        "replacement": source.replacement,
+    }
+
+
+def brief_source(document: Document, source: SourceEdit, change: Change) -> dict[str, Any] | None:
+    """What the brief form says of a change's raw edit: nothing when a reader
+    rebuilds it from the change (a record's decoding) or from the repaired JSON
+    line (a JSON field, its original written as ``json.dumps`` writes it); the
+    raw original alone for a JSON field written otherwise (``\\u00e9`` escapes);
+    the whole edit otherwise (a CSV cell).
+
+    >>> from mojibake_fix import fix
+    >>> result = fix("cafÃ©")
+    >>> [change] = result.changes
+    >>> raw = SourceEdit(13, 25, 13, 14, "\\\\u00c3\\\\u00a9", "é")
+    >>> brief_source(Document("a.jsonl", result, 1, "text", (raw,), json_field=True), raw, change)
+    {'original': '\\\\u00c3\\\\u00a9'}
+    """
+    if document.field is None:
+        decoded = SourceEdit(
+            change.start,
+            change.end,
+            change.fixed_start,
+            change.fixed_end,
+            change.original,
+            change.replacement,
+        )
+        return None if source == decoded else _source_record(source)
+    if document.json_field and source.replacement == json_string_body(change.replacement):
+        if source.original == json_string_body(change.original):
+            return None
+        return {"original": source.original}
+    return _source_record(source)
+
+
 def _place_in_record(record: dict[str, Any], document: Document, number: int) -> None:
     """Line and column of a field's change are those of its raw text in the file."""
     record["line"] = record["fixed_line"] = document.record
@@ -97,14 +173,7 @@ def _place_in_record(record: dict[str, Any], document: Document, number: int) ->
         source = document.sources[number - 1]
         record["column"] = source.start + 1
         record["fixed_column"] = source.fixed_start + 1
-        record["source"] = {
-            "start": source.start,
-            "end": source.end,
-            "fixed_start": source.fixed_start,
-            "fixed_end": source.fixed_end,
-            "original": source.original,
-            "replacement": source.replacement,
-        }
+        record["source"] = _source_record(source)
 
 
 def finding_records(document: Document) -> list[dict[str, Any]]:
@@ -125,6 +194,21 @@ def finding_records(document: Document) -> list[dict[str, Any]]:
     return records
 
 
+def brief_finding_records(document: Document) -> list[dict[str, Any]]:
+    """One brief record per finding: its offsets, texts, detector, confidence,
+    reason and alternatives (texts escaped only where they hold a lone surrogate)."""
+    result = document.result
+    records: list[dict[str, Any]] = []
+    for finding in result.findings:
+        record = finding.to_dict(result.original)
+        for name in ("original", "replacement"):
+            text = record[name]
+            if text is not None and has_surrogate(text):
+                record[f"{name}_escaped"] = escape(text)
+        records.append(record)
+    return records
+
+
 def _by_detector(changes: Iterable[Change]) -> dict[str, int]:
     return dict(sorted(Counter(change.detector for change in changes).items()))
 
@@ -139,8 +223,22 @@ def document_summary(document: Document) -> dict[str, Any]:
     }
 
 
+def brief_document_header(document: Document) -> dict[str, Any]:
+    """What names the document: its id, path, record and field (and ``bom``
+    when the file begins with one); its lengths are in the full form only."""
+    header: dict[str, Any] = {
+        "id": document.id,
+        "path": document.path,
+        "record": document.record,
+        "field": document.field,
+    }
+    if document.bom:
+        header["bom"] = True
+    return header
+
+
 def document_header(document: Document) -> dict[str, Any]:
-    """Where the document is and how long it is, before and after."""
+    """Where the document is and how long it is, before and after (also in bytes)."""
     result = document.result
     ends = locate(result.original, [len(result.original)])[len(result.original)]
     fixed_ends = locate(result.text, [len(result.text)])[len(result.text)]

@@ -61,7 +61,7 @@ def _revert_line(line: str, documents: Sequence[ReportDocument]) -> str:
         if document.sources:
             edits.extend(document.sources)
         else:
-            edits.extend(edits_for_changes(line, field, document.changes))
+            edits.extend(edits_for_changes(line, field, document.changes, document.raw_originals))
     restored = restore_line(line, edits)
     record = json.loads(restored)
     for document in documents:

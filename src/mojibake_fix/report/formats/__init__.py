@@ -17,18 +17,27 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TextIO
+from typing import Literal, TextIO
 
 from ..records import Document
 
 ENTRY_POINT_GROUP = "mojibake_fix.report_formats"
 
 
+ReportDetail = Literal["brief", "full"]
+DETAILS: tuple[ReportDetail, ...] = ("brief", "full")
+
+
 @dataclass(frozen=True, slots=True)
 class WriteOptions:
-    """How to write: ``color`` adds ANSI colours (the text format only)."""
+    """How to write: ``color`` adds ANSI colours (the text format only);
+    ``detail`` is how much each JSON Lines line says: ``"brief"``, what
+    identifies and reverts a change, or ``"full"``, also its byte offsets,
+    lines and columns, escaped texts, and its file, record and field (the
+    other formats always say everything)."""
 
     color: bool = False
+    detail: ReportDetail = "brief"
 
 
 Writer = Callable[[Iterable[Document], TextIO, WriteOptions], None]

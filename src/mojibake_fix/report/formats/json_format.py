@@ -26,9 +26,13 @@ from ..records import SCHEMA, VERSION, Document, Tally, document_record
 from . import ReportFormat, WriteOptions
 
 
-def dumps(value: Any, *, indent: int | None = None) -> str:
-    """JSON with non-ASCII text kept as it is, except lone surrogates, escaped."""
-    return without_surrogates(json.dumps(value, ensure_ascii=False, indent=indent))
+def dumps(value: Any, *, indent: int | None = None, compact: bool = False) -> str:
+    """JSON with non-ASCII text kept as it is, except lone surrogates, escaped;
+    ``compact`` leaves out the spaces after separators."""
+    separators = (",", ":") if compact else None
+    return without_surrogates(
+        json.dumps(value, ensure_ascii=False, indent=indent, separators=separators)
+    )
 
 
 def header() -> dict[str, Any]:
