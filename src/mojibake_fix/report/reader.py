@@ -69,7 +69,8 @@ class LoadedReport:
 
 def change_from_record(record: Mapping[str, Any]) -> Change:
     """The :class:`Change` of one change record (its texts from their escaped forms);
-    a brief record's ``end`` and ``fixed_end`` from its texts' lengths."""
+    a brief record's ``end`` and ``fixed_end`` from its texts' lengths (its
+    ``fixed_start``, which it leaves out, given by the reader of its document)."""
     if "end" in record and "fixed_end" in record:
         return Change.from_dict(record)
     original, replacement = _text(record, "original"), _text(record, "replacement")
@@ -132,8 +133,16 @@ def _as_edit(change: Change) -> SourceEdit:
 
 
 def _document(header: Mapping[str, Any], changes: Iterable[Mapping[str, Any]]) -> ReportDocument:
-    records = list(changes)
-    found = tuple(change_from_record(r) for r in records)
+    records = [dict(r) for r in changes]
+    shift = 0  # what the changes so far added to the text (brief records leave it out)
+    built: list[Change] = []
+    for item in records:
+        if "fixed_start" not in item and isinstance(item.get("start"), int):
+            item["fixed_start"] = item["start"] + shift
+        change = change_from_record(item)
+        shift += len(change.replacement) - len(change.original)
+        built.append(change)
+    found = tuple(built)
     sources = [_source(r) for r in records]
     record = header.get("record")
     field = header.get("field")

@@ -99,11 +99,12 @@ def change_records(document: Document) -> list[dict[str, Any]]:
     return records
 
 
-BRIEF_DERIVED = ("index", "end", "fixed_end")
+BRIEF_DERIVED = ("index", "end", "fixed_start", "fixed_end")
 """Keys of a full change record that the brief form leaves out, as a reader
-derives them: ``index`` from the order of the lines, ``end`` and ``fixed_end``
-as ``start`` and ``fixed_start`` plus the length of ``original`` and
-``replacement`` in code points."""
+derives them: ``index`` from the order of the lines, ``fixed_start`` as
+``start`` moved by what the document's changes before it added or took away,
+``end`` and ``fixed_end`` as ``start`` and ``fixed_start`` plus the length of
+``original`` and ``replacement`` in code points."""
 
 
 def brief_change_records(document: Document) -> list[dict[str, Any]]:
