@@ -15,7 +15,7 @@ so that a report of many changes stays a fraction of its input's size.
 >>> record["line"], record["column"], record["byte_start"], record["original_escaped"]
 (2, 7, 21, 'â€\\\\x9d')
 >>> sorted(brief_change_records(document)[2])
-['confidence', 'detector', 'fixed_start', 'original', 'reason', 'replacement', 'start']
+['confidence', 'detector', 'original', 'reason', 'replacement', 'start']
 >>> document_summary(document)
 {'changes': 3, 'findings': 0, 'by_detector': {'utf8-as-cp1252': 3}}
 """

@@ -25,7 +25,7 @@ and bytes) and its summary (the run ``summary`` has the counts per file).
 >>> [json.loads(line)["type"] for line in stream.getvalue().split("\\n") if line]
 ['report', 'change', 'document', 'summary']
 >>> print(stream.getvalue().split("\\n")[1].replace(',"detector', ',\\n "detector'))
-{"type":"change","document":"in.jsonl:3:text","start":3,"fixed_start":3,"original":"Ã©","replacement":"é",
+{"type":"change","document":"in.jsonl:3:text","start":3,"original":"Ã©","replacement":"é",
  "detector":"utf8-as-cp1252","confidence":0.999,"reason":"UTF-8 read as cp1252"}
 """
 
