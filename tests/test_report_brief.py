@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +88,30 @@ def reverted(folder: Path, fixed: Path, report: Path) -> bytes:
     return (folder / "restored").read_bytes()
 
 
+@dataclass(frozen=True, slots=True)
+class FamiliesRun:
+    """One ``fix`` of the corpus families file, reported in both forms."""
+
+    folder: Path
+    source: Path
+    brief: Path
+    fixed_full: Path
+    full: Path
+
+
+@pytest.fixture(scope="module")
+def families_run(tmp_path_factory: pytest.TempPathFactory) -> FamiliesRun:
+    """The families file repaired once with each form of report: a run over
+    every family is the one that tells sizes and schema, and takes seconds."""
+    folder = tmp_path_factory.mktemp("families")
+    source = families_file(folder)
+    _, brief = fixed_with_report(folder, source, "--field", "text")
+    fixed_full, full = fixed_with_report(
+        folder, source, "--field", "text", "--report-detail", "full"
+    )
+    return FamiliesRun(folder, source, brief, fixed_full, full)
+
+
 @pytest.fixture
 def sample(tmp_path: Path) -> Path:
     source = tmp_path / "sample.txt"
@@ -107,20 +132,18 @@ def change_line_bytes(report: Path) -> float:
     return sum(changes) / len(changes)
 
 
-@pytest.mark.parametrize("kind", ["sample", "families"])
 def test_a_default_report_takes_at_most_250_bytes_per_change(
-    tmp_path: Path, sample: Path, kind: str
+    tmp_path: Path, sample: Path, families_run: FamiliesRun
 ) -> None:
     """The whole report (header, document, finding, file and summary lines
     included) takes at most 250 bytes a change on average; the full report of
     the same run is more than twice as large."""
-    families = kind == "families"
-    source, extra = (families_file(tmp_path), ("--field", "text")) if families else (sample, ())
-    _, brief = fixed_with_report(tmp_path, source, *extra)
-    brief_size = bytes_per_change(brief)
-    assert change_line_bytes(brief) <= brief_size <= 250
-    _, full = fixed_with_report(tmp_path, source, *extra, "--report-detail", "full")
-    assert bytes_per_change(full) > 2 * brief_size
+    _, brief = fixed_with_report(tmp_path, sample)
+    _, full = fixed_with_report(tmp_path, sample, "--report-detail", "full")
+    for brief_report, full_report in ((brief, full), (families_run.brief, families_run.full)):
+        brief_size = bytes_per_change(brief_report)
+        assert change_line_bytes(brief_report) <= brief_size <= 250
+        assert bytes_per_change(full_report) > 2 * brief_size
 
 
 # --- what each form holds ----------------------------------------------------
@@ -176,10 +199,11 @@ def test_check_and_detect_list_in_either_form(tmp_path: Path, sample: Path) -> N
 
 
 @pytest.mark.parametrize("detail", ["brief", "full"])
-def test_real_reports_of_both_forms_follow_the_schema(tmp_path: Path, detail: str) -> None:
+def test_real_reports_of_both_forms_follow_the_schema(
+    families_run: FamiliesRun, detail: str
+) -> None:
     jsonschema = pytest.importorskip("jsonschema")
-    source = families_file(tmp_path)
-    _, report = fixed_with_report(tmp_path, source, "--field", "text", "--report-detail", detail)
+    report = families_run.brief if detail == "brief" else families_run.full
     definitions = schema()
     validator = jsonschema.Draft202012Validator(
         {"$defs": definitions["$defs"], "$ref": "#/$defs/jsonl_line"}
@@ -278,14 +302,16 @@ def test_a_brief_report_cut_before_its_document_line_is_refused(
 
 @pytest.mark.parametrize("form", ["full", "version 1"])
 def test_reports_in_the_earlier_forms_still_revert_json_lines_fields(
-    tmp_path: Path, form: str
+    tmp_path: Path, families_run: FamiliesRun, form: str
 ) -> None:
     """The full form is the line every report had before; a version 1 report is
     the same without ``file`` lines (so without the digests)."""
-    source = families_file(tmp_path)
-    fixed, report = fixed_with_report(
-        tmp_path, source, "--field", "text", "--report-detail", "full"
-    )
+    source = tmp_path / families_run.source.name
+    source.write_bytes(families_run.source.read_bytes())
+    fixed = tmp_path / families_run.fixed_full.name
+    fixed.write_bytes(families_run.fixed_full.read_bytes())
+    report = tmp_path / families_run.full.name
+    report.write_bytes(families_run.full.read_bytes())
     if form == "version 1":
         kept = []
         for line in lines_of(report):
