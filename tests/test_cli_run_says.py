@@ -5,7 +5,10 @@ sentences, and an HTML report that shows controls instead of writing them."""
 from __future__ import annotations
 
 import io
+import os
+import pty
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -15,7 +18,7 @@ import mojibake_fix
 from mojibake_fix import report
 from mojibake_fix.cli import main
 
-from .test_cli import BROKEN, run, write
+from .test_cli import BROKEN, run, script, write
 
 
 def test_fix_and_check_close_with_a_summary_line(tmp_path: Path) -> None:
@@ -50,6 +53,48 @@ def test_diff_shows_invisible_characters_escaped(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "-x\\u00a0y\\u200b cafÃ©\n" in done.stdout
     assert "+x\\u00a0y\\u200b café\n" in done.stdout
+
+
+def _on_a_terminal(*args: str, env: dict[str, str]) -> str:
+    """What the CLI writes to standard output when that is a terminal (a pty)."""
+    main_end, terminal = pty.openpty()
+    try:
+        done = subprocess.run(
+            [*script(), *args], stdout=terminal, stderr=subprocess.PIPE, env=env, timeout=120
+        )
+        assert done.returncode == 0, done.stderr
+        os.close(terminal)
+        terminal = -1
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(main_end, 65536)
+            except OSError:  # the terminal closed: all is read
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    finally:
+        os.close(main_end)
+        if terminal >= 0:
+            os.close(terminal)
+
+
+@pytest.mark.parametrize("no_color", [False, True])
+def test_diff_is_coloured_on_a_terminal_unless_no_color(tmp_path: Path, no_color: bool) -> None:
+    source = write(tmp_path / "in.txt", "a caf\u00c3\u00a9\n")
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    if no_color:
+        env["NO_COLOR"] = "1"
+    shown = _on_a_terminal("fix", "--diff", "-q", str(source), env=env)
+    coloured = (
+        "\x1b[31m-a caf\u00c3\u00a9\x1b[0m\n" in shown and "\x1b[32m+a caf\u00e9\x1b[0m" in shown
+    )
+    assert coloured != no_color
+    assert "-a caf\u00c3\u00a9" in shown and "+a caf\u00e9" in shown
+    # Not a terminal: never coloured.
+    assert "\x1b[" not in run("fix", "--diff", "-q", str(source)).stdout
 
 
 @pytest.mark.parametrize("value", [None, 3, ["text"]])

@@ -362,7 +362,8 @@ class Run:
             sink, pending = self.sink_for(marker)
             diff = None
             if getattr(self.args, "diff", False):
-                diff = DiffWriter(self.outputs.standard_output(), marker.path)
+                colour = report.use_color(sys.stdout)
+                diff = DiffWriter(self.outputs.standard_output(), marker.path, colour)
             self.counts.files += 1
             if self.digests:
                 return FileRun(

@@ -393,12 +393,41 @@ def _ended(lines: Iterable[str]) -> Iterable[str]:
         yield line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
 
 
-class DiffWriter:
-    """A unified diff of one file, written as its changed records come."""
+# ANSI colours of a diff's lines on a terminal, by how they start: as git shows them.
+_DIFF_COLOURS = (
+    ("---", "\x1b[1m"),
+    ("+++", "\x1b[1m"),
+    ("@@", "\x1b[36m"),
+    ("-", "\x1b[31m"),
+    ("+", "\x1b[32m"),
+)
+_RESET = "\x1b[0m"
 
-    def __init__(self, stream: IO[bytes], path: str) -> None:
+
+def coloured_diff(text: str) -> str:
+    """``text``, a unified diff, with its removed lines red, added lines green,
+    hunk headers cyan and file headers bold.
+
+    >>> coloured_diff("@@ -1 +1 @@\\n-caf\\u00c3\\u00a9\\n+caf\\u00e9\\n") == (
+    ...     "\\x1b[36m@@ -1 +1 @@\\x1b[0m\\n\\x1b[31m-caf\\u00c3\\u00a9\\x1b[0m\\n"
+    ...     "\\x1b[32m+caf\\u00e9\\x1b[0m\\n")
+    True
+    """
+    lines = []
+    for line in text.split("\n"):  # lines end at \n only, as the diff's do
+        colour = next((c for start, c in _DIFF_COLOURS if line.startswith(start)), None)
+        lines.append(line if colour is None else colour + line + _RESET)
+    return "\n".join(lines)
+
+
+class DiffWriter:
+    """A unified diff of one file, written as its changed records come;
+    ``colour`` for a terminal (:func:`coloured_diff`)."""
+
+    def __init__(self, stream: IO[bytes], path: str, colour: bool = False) -> None:
         self.stream = stream
         self.path = path
+        self.colour = colour
         self.started = False
 
     def whole(self, before: bytes, after: bytes) -> None:
@@ -421,6 +450,8 @@ class DiffWriter:
         self._write(hunk + body)
 
     def _write(self, text: str) -> None:
+        if self.colour:
+            text = coloured_diff(text)
         self.stream.write(text.encode("utf-8", "surrogateescape"))
 
 
