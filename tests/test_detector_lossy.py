@@ -1130,3 +1130,39 @@ def test_the_words_of_a_long_run_of_sites_are_read_in_bounded_windows(
         mojibake_fix.fix(unit * n)
         counts.append(reads)
     assert counts[1] <= 6 * counts[0]
+
+
+def _items_of_external_text(count: int) -> list[str]:
+    """Short UI strings of Sphinx's catalogs whose UTF-8 holds no byte that
+    stripping C1 controls removes: only the marks put beside them are damaged."""
+    from mojibake_fix import external
+
+    items: list[str] = []
+    for message in external.sphinx_messages():
+        text = message.text.strip()
+        first = text.split(" ", 1)[0]
+        if not (8 <= len(text) <= 60 and " " in text and first.isalpha() and "\n" not in text):
+            continue
+        if any(0x80 <= byte <= 0x9F for byte in text.encode("utf-8")) or text in items:
+            continue
+        items.append(text)
+        if len(items) == count:
+            break
+    return items
+
+
+def _stripped_of_c1(text: str) -> str:
+    """``text`` read as Latin-1 from its UTF-8, with the C1 controls deleted."""
+    return re.sub("[\x80-\x9f]", "", text.encode("utf-8").decode("latin-1"))
+
+
+def test_a_damaged_bullet_or_trademark_is_read_by_its_place() -> None:
+    """``â¢`` is ``•`` or ``™`` once C1 controls are stripped: a bullet
+    before a list item, a trademark sign right after a name."""
+    items = _items_of_external_text(60)
+    assert len(items) == 60
+    lists = ["\n".join(f"• {item}" for item in items[i : i + 3]) for i in range(0, 60, 3)]
+    marked = [item.replace(" ", "™ ", 1) for item in items]
+    for texts in (lists, marked):
+        right = sum(mojibake_fix.fix(_stripped_of_c1(text)).text == text for text in texts)
+        assert right >= 0.9 * len(texts), (right, len(texts))

@@ -29,6 +29,10 @@ SPACES = "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u20
 DOUBLE_QUOTES = "“”„‟"
 SINGLE_QUOTES = "‘’‚‛"
 DASHES = "–—"
+# A bullet stands before its item, apart from words; the signs of trademarks
+# come right after the name they mark (``Acme™ sells``).
+BULLETS = "•‣◦⁃"
+SIGNS_AFTER_NAMES = "™®℠"
 CURRENCY_SIGNS = "€£¥₽₹₩₺₴₫"
 # The variation selector that asks for an emoji's picture (``❤️`` is ``❤`` and it).
 EMOJI_PRESENTATION = "\ufe0f"
@@ -215,6 +219,10 @@ def _role(ch: str, style: Style) -> str:
         return "apostrophe"
     if ch in DASHES:
         return "dash"
+    if ch in BULLETS:
+        return "bullet"
+    if ch in SIGNS_AFTER_NAMES:
+        return "sign"
     if ch in INVISIBLE:
         return "invisible"
     if ch in SPACES:
@@ -298,6 +306,10 @@ _FIT: dict[tuple[str, str], float] = {
     ("closing", "invisible"): 0.0,
     ("isolated", "dash"): 3.0,
     ("isolated", "invisible"): 0.0,
+    ("isolated", "bullet"): 1.5,
+    ("opening", "bullet"): 0.5,
+    ("closing", "sign"): 1.5,
+    ("after-punct", "sign"): 0.5,
     ("after-punct", "open-double"): 2.5,
     ("after-punct", "apostrophe"): 0.5,
     ("after-punct", "dash"): 0.5,
