@@ -172,6 +172,9 @@ AS_GREEK = Misreading(
     ("el",),
 )
 MISREADINGS: tuple[Misreading, ...] = (AS_WINDOWS_1252, AS_WINDOWS_1257, AS_GREEK)
+# The Latin capitals each script writes alike: typed among its letters on the
+# wrong keyboard, they are slips of the typist, not Latin text read in its page.
+_LOOKALIKE_CAPITALS = {"Greek": "ABEHIKMNOPTXYZ", "Cyrillic": "ABCEHKMOPTXY"}
 
 # Windows-1252 characters that are letters in some legacy code page: Latin-1
 # letters, the Windows-1252 letters, the symbols that stand for letters
@@ -367,10 +370,17 @@ def _wakes_of(misreading: Misreading) -> tuple[Wake, ...]:
     anchor = signs[0][0]
     branches = "|".join(rest for _, rest in signs)
 
+    lookalikes = _LOOKALIKE_CAPITALS.get(misreading.script, "")
+
     def confirm(text: str, index: int) -> bool:
         start, end = run_around(text, index, index + 1, str.isalpha)
-        word = text[start:end].lower()
-        return not any(_frequency(word, language) >= 0.5 for language in misreading.languages)
+        word = text[start:end]
+        latin = [ch for ch in word if ch.isascii()]
+        if latin and all(ch in lookalikes for ch in latin):
+            return False  # a Latin capital typed for the letter it looks like (``Eριδος``)
+        return not any(
+            _frequency(word.lower(), language) >= 0.5 for language in misreading.languages
+        )
 
     # Text whose script is Latin holds few letters of a Baltic page beyond
     # ASCII: anchored at them, its wake joins the merged scan. Greek
