@@ -109,8 +109,8 @@ class Change:
                 end=int(record["end"]),
                 fixed_start=int(record["fixed_start"]),
                 fixed_end=int(record["fixed_end"]),
-                original=_text_of(record, "original"),
-                replacement=_text_of(record, "replacement"),
+                original=record_text(record, "original"),
+                replacement=record_text(record, "replacement"),
                 detector=str(record["detector"]),
                 confidence=float(record["confidence"]),
                 reason=str(record.get("reason", "")),
@@ -202,7 +202,9 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
-def _text_of(record: Mapping[str, Any], name: str) -> str:
+def record_text(record: Mapping[str, Any], name: str) -> str:
+    """A change record's ``original`` or ``replacement``: from its escaped form
+    where the record has one; ``TypeError`` where it is no string."""
     escaped = record.get(f"{name}_escaped")
     if isinstance(escaped, str):
         from .report.escape import unescape

@@ -223,10 +223,7 @@ def _decode_record(
     text, changes, encoding = decode_line(content, number, config.encoding, records=encodings)
     if not changes:
         return text, None
-    edits = tuple(
-        SourceEdit(c.start, c.end, c.fixed_start, c.fixed_end, c.original, c.replacement)
-        for c in changes
-    )
+    edits = tuple(SourceEdit.of(change) for change in changes)
     result = Result(text, changes, original=raw_text(content), encoding=encoding)
     return text, Document(task.path, result, number, None, edits)
 

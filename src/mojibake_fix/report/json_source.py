@@ -51,6 +51,19 @@ class SourceEdit:
     original: str
     replacement: str
 
+    @classmethod
+    def of(cls, change: Change) -> SourceEdit:
+        """A change that is its own raw edit (a record's decoding from another
+        encoding: its text is the line's)."""
+        return cls(
+            change.start,
+            change.end,
+            change.fixed_start,
+            change.fixed_end,
+            change.original,
+            change.replacement,
+        )
+
 
 def object_members(line: str, index: int = 0) -> Iterator[tuple[str, int, int, Any]]:
     """Key, value start, value end and value of each member of the JSON object

@@ -27,9 +27,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Change
+from ..model import Change, record_text
 from .digest import FileDigest
-from .escape import escape, unescape
+from .escape import escape
 from .formats import WriteOptions as WriteOptions  # re-exported for the doctest
 from .json_source import SourceEdit, json_problem
 from .records import SCHEMA, VERSION
@@ -73,7 +73,10 @@ def change_from_record(record: Mapping[str, Any]) -> Change:
     ``fixed_start``, which it leaves out, given by the reader of its document)."""
     if "end" in record and "fixed_end" in record:
         return Change.from_dict(record)
-    original, replacement = _text(record, "original"), _text(record, "replacement")
+    try:
+        original, replacement = record_text(record, "original"), record_text(record, "replacement")
+    except TypeError as error:
+        raise ReportError(str(error)) from None
     return Change.from_dict(
         {
             **record,
@@ -85,17 +88,6 @@ def change_from_record(record: Mapping[str, Any]) -> Change:
             "fixed_end": int(record["fixed_start"]) + len(replacement),
         }
     )
-
-
-def _text(record: Mapping[str, Any], name: str) -> str:
-    """A change's text: from its escaped form where the record has one."""
-    escaped = record.get(f"{name}_escaped")
-    if isinstance(escaped, str):
-        return unescape(escaped)
-    value = record[name]
-    if not isinstance(value, str):
-        raise ReportError(f"{name} is not a string")
-    return value
 
 
 def _source(record: Mapping[str, Any]) -> SourceEdit | None:
@@ -120,18 +112,6 @@ def _raw_original(record: Mapping[str, Any]) -> str | None:
     return str(source["original"])
 
 
-def _as_edit(change: Change) -> SourceEdit:
-    """A record's decoding: each change is its own raw edit."""
-    return SourceEdit(
-        change.start,
-        change.end,
-        change.fixed_start,
-        change.fixed_end,
-        change.original,
-        change.replacement,
-    )
-
-
 def _document(header: Mapping[str, Any], changes: Iterable[Mapping[str, Any]]) -> ReportDocument:
     records = [dict(r) for r in changes]
     shift = 0  # what the changes so far added to the text (brief records leave it out)
@@ -148,7 +128,9 @@ def _document(header: Mapping[str, Any], changes: Iterable[Mapping[str, Any]]) -
     field = header.get("field")
     if record is not None and field is None:
         # A brief report leaves out a decoding's edits: each is its change.
-        sources = [s if s is not None else _as_edit(c) for s, c in zip(sources, found, strict=True)]
+        sources = [
+            s if s is not None else SourceEdit.of(c) for s, c in zip(sources, found, strict=True)
+        ]
     raw_originals = tuple(_raw_original(r) for r in records)
     return ReportDocument(
         path=str(header.get("path", "")),

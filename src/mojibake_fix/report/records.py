@@ -151,15 +151,7 @@ def brief_source(document: Document, source: SourceEdit, change: Change) -> dict
     {'original': '\\\\u00c3\\\\u00a9'}
     """
     if document.field is None:
-        decoded = SourceEdit(
-            change.start,
-            change.end,
-            change.fixed_start,
-            change.fixed_end,
-            change.original,
-            change.replacement,
-        )
-        return None if source == decoded else _source_record(source)
+        return None if source == SourceEdit.of(change) else _source_record(source)
     if document.json_field and source.replacement == json_string_body(change.replacement):
         if source.original == json_string_body(change.original):
             return None
