@@ -271,6 +271,12 @@ def cases(per_document: int = PER_DOCUMENT, readers: Sequence[Reader] = READERS)
     generate.gen_lossy(corpus, paras)
     generate.gen_truncated(corpus, paras, rng("truncated"))
     generate.gen_negative(corpus, [t for lang in sorted(paras) for t in paras[lang]])
+    return _as_cases(corpus.cases)
+
+
+def _as_cases(records: Iterable[dict[str, str]]) -> list[Case]:
+    """The generator's records as cases (an input written as surrogate pairs
+    read back as such)."""
     return [
         Case(
             id=record["id"],
@@ -283,7 +289,7 @@ def cases(per_document: int = PER_DOCUMENT, readers: Sequence[Reader] = READERS)
             source=record["source"],
             note=record["note"],
         )
-        for record in corpus.cases
+        for record in records
     ]
 
 
@@ -299,18 +305,7 @@ def reader_cases(
     paras = dict(sorted(clean_texts(per_document, readers).items()))
     corpus = generate.Corpus()
     generate.gen_more_readers(corpus, paras, [])
-    return [
-        Case(
-            id=record["id"],
-            input=record["input"],
-            expected=record["expected"],
-            family=record["family"],
-            language=record["language"],
-            source=record["source"],
-            note=record["note"],
-        )
-        for record in corpus.cases
-    ]
+    return _as_cases(corpus.cases)
 
 
 def split_of(case: Case) -> str:
