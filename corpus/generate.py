@@ -27,7 +27,7 @@ import random
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -466,26 +466,32 @@ def gen_c1_controls(corpus: Corpus, paras: dict[str, list[Text]]) -> None:
             )
 
 
-def gen_legacy(corpus: Corpus, paras: dict[str, list[Text]], cldr: list[Text]) -> None:
-    pool = [t for lang in sorted(paras) for t in paras[lang]] + cldr
-    count = 0
+def in_native_pages(
+    pool: Iterable[Text], pages: dict[str, tuple[tuple[str, str], ...]]
+) -> Iterator[tuple[Text, str, bytes]]:
+    """Each text of `pool` saved in each page `pages` gives its language (the
+    page's name and the bytes), where the page can hold it."""
     for src in pool:
-        for native, native_name in LEGACY.get(src.lang, ()):
+        for native, native_name in pages.get(src.lang, ()):
             try:
-                raw = src.text.encode(native)
+                yield src, native_name, src.text.encode(native)
             except UnicodeEncodeError:
                 continue
-            count += 1
-            reader, reader_name = (
-                (LATIN_1, "latin-1") if count % 4 == 0 else (SLOPPY_1252, "windows-1252")
-            )
-            corpus.add(
-                "legacy-codepage",
-                src,
-                raw.decode(reader),
-                src.text,
-                f"{native_name} text read as {reader_name}",
-            )
+
+
+def gen_legacy(corpus: Corpus, paras: dict[str, list[Text]], cldr: list[Text]) -> None:
+    pool = [t for lang in sorted(paras) for t in paras[lang]] + cldr
+    for count, (src, native_name, raw) in enumerate(in_native_pages(pool, LEGACY), start=1):
+        reader, reader_name = (
+            (LATIN_1, "latin-1") if count % 4 == 0 else (SLOPPY_1252, "windows-1252")
+        )
+        corpus.add(
+            "legacy-codepage",
+            src,
+            raw.decode(reader),
+            src.text,
+            f"{native_name} text read as {reader_name}",
+        )
 
 
 def entity_for(ch: str, style: str) -> str:
@@ -686,27 +692,20 @@ def gen_cjk_legacy(corpus: Corpus, paras: dict[str, list[Text]], cldr: list[Text
     controls, then deleted)."""
     undefined_re = re.compile(f"[{UNDEFINED_1252}]")
     pool = [t for lang in sorted(paras) for t in paras[lang]] + cldr
-    count = 0
-    for src in pool:
-        for native, native_name in CJK_LEGACY.get(src.lang, ()):
-            try:
-                raw = src.text.encode(native)
-            except UnicodeEncodeError:
-                continue
-            reader, reader_name = CJK_READERS[count % len(CJK_READERS)]
-            count += 1
-            broken = raw.decode(reader)
-            note = f"{native_name} text read as {reader_name}"
-            corpus.add("cjk-legacy-as-8bit", src, broken, src.text, note)
-            sloppy = raw.decode(SLOPPY_1252)
-            if undefined_re.search(sloppy):
-                corpus.add(
-                    "cjk-legacy-as-8bit-lossy",
-                    src,
-                    undefined_re.sub("", sloppy),
-                    src.text,
-                    f"{native_name} text read as windows-1252, undefined bytes dropped",
-                )
+    for count, (src, native_name, raw) in enumerate(in_native_pages(pool, CJK_LEGACY)):
+        reader, reader_name = CJK_READERS[count % len(CJK_READERS)]
+        broken = raw.decode(reader)
+        note = f"{native_name} text read as {reader_name}"
+        corpus.add("cjk-legacy-as-8bit", src, broken, src.text, note)
+        sloppy = raw.decode(SLOPPY_1252)
+        if undefined_re.search(sloppy):
+            corpus.add(
+                "cjk-legacy-as-8bit-lossy",
+                src,
+                undefined_re.sub("", sloppy),
+                src.text,
+                f"{native_name} text read as windows-1252, undefined bytes dropped",
+            )
 
 
 # --------------------------------------------------------------------------- more readers
