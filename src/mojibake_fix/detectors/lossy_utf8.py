@@ -1350,6 +1350,13 @@ def _finding(text: str, judged: Judged) -> Finding | None:
 _MOJIBAKE_EVIDENCE = re.compile("[\xc2-\xf4][\x80-\x9f€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|[ÂÃ][\xa0-\xbf]")
 
 
+def _cut_after_a_letter(before: str, lead: str) -> bool:
+    """Whether a lead at the end of the text, right after the letter
+    ``before``, is a character cut short: it breaks its word, and the letter
+    before is no Latin-1 letter (a row of them, ``ÀÁÂÃ``, is a table)."""
+    return _breaks_its_word(before, lead) and not "\xc0" <= before <= "\xff"
+
+
 def _breaks_its_word(before: str, lead: str) -> bool:
     """Whether ``lead`` cannot be the last letter of the word it ends: a
     capital after a small letter (``podÃ``), a letter of another script
@@ -1486,8 +1493,7 @@ def _plausible_cut(text: str, site: Site) -> bool:
         index -= 1  # a mark is part of the letter it follows (``ẹ́``)
     before, lead = text[index], text[site.start]
     if is_letter(before):
-        # A row of Latin-1 letters (``ÀÁÂÃ``) is a table of them.
-        return _breaks_its_word(before, lead) and not "\xc0" <= before <= "\xff"
+        return _cut_after_a_letter(before, lead)
     stem = _trailing_letters(_before(text, index))
     return (
         _odd_alone(before, lead, capitals=len(stem) > 1 and stem.isupper())
@@ -1887,13 +1893,9 @@ def _ends_its_word(text: str, start: int) -> bool:
     before = text[start - 1] if start else " "
     if text[start + 1 : start + 2] not in ("", "\n") or not is_letter(before):
         return False
-    if unicodedata.combining(before) or "Latin" not in (script_of(before), script_of(lead)):
+    if unicodedata.combining(before) or {script_of(before), script_of(lead)} != {"Latin"}:
         return False
-    if script_of(before) != script_of(lead):
-        return False
-    if _breaks_its_word(before, lead) and not "\xc0" <= before <= "\xff":
-        return False
-    return not _has_whole_sequence(_line_of(text, start))
+    return not _cut_after_a_letter(before, lead) and not _has_whole_sequence(_line_of(text, start))
 
 
 def _before_a_letter_byte(text: str, start: int) -> bool:
