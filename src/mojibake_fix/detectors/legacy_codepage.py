@@ -172,9 +172,10 @@ AS_GREEK = Misreading(
     ("el",),
 )
 MISREADINGS: tuple[Misreading, ...] = (AS_WINDOWS_1252, AS_WINDOWS_1257, AS_GREEK)
-# The Latin capitals each script writes alike: typed among its letters on the
-# wrong keyboard, they are slips of the typist, not Latin text read in its page.
-_LOOKALIKE_CAPITALS = {"Greek": "ABEHIKMNOPTXYZ", "Cyrillic": "ABCEHKMOPTXY"}
+# The Latin capitals each script a page is shown in writes alike: typed among
+# its letters on the wrong keyboard, they are slips of the typist, not Latin
+# text read in its page.
+_LOOKALIKE_CAPITALS = {"Greek": "ABEHIKMNOPTXYZ"}
 
 # Windows-1252 characters that are letters in some legacy code page: Latin-1
 # letters, the Windows-1252 letters, the symbols that stand for letters
