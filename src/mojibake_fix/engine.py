@@ -177,9 +177,7 @@ def _repair(
             # Only the detectors the scan wakes can find anything (after a
             # whole reading, in what the scan still sees).
             woken = plan.scan.woken(current)
-            detectors = tuple(
-                d for i, d in enumerate(detectors) if i in woken or d.judges_every_woken_text
-            )
+            detectors = tuple(d for i, d in enumerate(detectors) if i in woken)
         findings = _run_detectors(current, detectors, original=original)
         applied, reported = choose(findings, min_confidence, plan.priorities)
         if pass_number == 0:

@@ -84,12 +84,8 @@ class Detector:
     returns the repair of a text the detector explains from end to end
     beyond any doubt (what ``find`` would find, and what no other detector
     could outrank), or ``None`` to let the detectors judge the text.
-    ``judges_every_woken_text`` says that the wake only tells whether a text
-    is worth judging at all, not where this detector would find something:
-    the detector then looks at every text the scan wakes for any detector
-    (the UTF-8 detectors wake on telling sequences and repair every
-    sequence). Every other detector looks only at the texts its own wake or
-    trigger matches. ``find_repaired``, when given, is ``find`` for a text
+    A detector looks only at the texts its own wake or trigger matches.
+    ``find_repaired``, when given, is ``find`` for a text
     that earlier passes repaired, with the text as it came: for a detector
     that judges the damage by what the whole text shows, evidence a repair
     removed.
@@ -104,5 +100,4 @@ class Detector:
     needs_non_ascii: bool = True
     wake: Callable[[], tuple[Wake, ...]] | None = None
     read_whole: Callable[[str], WholeReading | None] | None = None
-    judges_every_woken_text: bool = False
     find_repaired: Callable[[str, str], Iterable[Finding]] | None = None

@@ -990,10 +990,9 @@ def _finder(name: str, detector_id: str, priority: int) -> Detector:
         summary=f"UTF-8 text that was decoded as {name}",
         find=find,
         trigger=shared_trigger,
-        wake=utf8_scan.wakes,
+        wake=functools.partial(utf8_scan.wakes_of, name),
         read_whole=lambda text: read_whole(text, name, detector_id),
         priority=priority,
-        judges_every_woken_text=True,
         find_repaired=find,
     )
 

@@ -247,6 +247,20 @@ def wakes() -> tuple[Wake, ...]:
     return (tables.wake, *tables.apart)
 
 
+def wakes_of(name: str) -> tuple[Wake, ...]:
+    """How the scan looks for UTF-8 read through the code page ``name``: the
+    merged wake, the page's own pass if it has one, and the wake of UTF-8
+    that lost bytes, where what is left of a sequence may be whole after all
+    (``Ã la carte``: ``à`` whose no-break space became a space). A page's own
+    pass wakes that page alone: Russian camel case (``КонецЦикла``) looks
+    like cp866 mojibake and nothing else."""
+    from .lossy_utf8 import wake as lossy_wake
+
+    tables = unit_tables()
+    own = tuple(wake for page, wake in zip(WOKEN_APART, tables.apart, strict=True) if page == name)
+    return (tables.wake, *own, *lossy_wake())
+
+
 def is_suspect(text: str) -> bool:
     """Whether ``text`` holds a telling UTF-8 sequence in some code page."""
     if text.isascii():
