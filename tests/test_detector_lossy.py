@@ -1113,17 +1113,17 @@ def test_the_words_of_a_long_run_of_sites_are_read_in_bounded_windows(
 ) -> None:
     # Each site reads its word within a bounded reach, so the characters
     # read grow with the text, not with its square (counted, never timed).
-    from mojibake_fix.detectors import lossy_utf8
+    from mojibake_fix.detectors.lossy_utf8 import dictionary
 
     reads = 0
-    is_token_char = lossy_utf8._is_token_char
+    is_token_char = dictionary._is_token_char
 
     def counted(text: str, index: int) -> bool:
         nonlocal reads
         reads += 1
         return is_token_char(text, index)
 
-    monkeypatch.setattr(lossy_utf8, "_is_token_char", counted)
+    monkeypatch.setattr(dictionary, "_is_token_char", counted)
     counts = []
     for n in (150, 600):
         reads = 0
