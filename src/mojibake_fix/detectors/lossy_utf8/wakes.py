@@ -22,7 +22,7 @@ from ...context.candidates import (
     SHOWN_CONTINUATION,
     continuation_bytes,
 )
-from ...context.words import LANGUAGES_BY_SCRIPT, zipf
+from ...context.words import LANGUAGES_BY_SCRIPT, alphabet, zipf
 from ...lines import line_around, run_around
 from ..base import Wake
 from .sequences import has_whole_sequence
@@ -296,18 +296,24 @@ def in_a_written_word(text: str, start: int, word: tuple[int, int] | None = None
         text[start] == LONE_PUNCTUATION_LEAD
         and left < start < right - 1
         and any(ch not in _READ_AS_LATIN_1 for ch in letters)
-        and not _a_word_before(text[left:start])
+        and not _a_word_before(text[left:start], text[start + 1 : right])
     )
 
 
-def _a_word_before(letters: str) -> bool:
-    """Whether ``letters`` (before an ``â`` inside a word) are a word of
-    some language of their script: then ``â`` was an apostrophe before a
-    suffix (Turkish ``Iğdırâda`` is ``Iğdır’da``), not a letter."""
+def _a_word_before(letters: str, suffix: str = "") -> bool:
+    """Whether ``letters`` (before an ``â`` inside a word, ``suffix`` after
+    it) are a word of some language of their script that writes every
+    letter of the word: then ``â`` was an apostrophe before a suffix
+    (Turkish ``Iğdırâda`` is ``Iğdır’da``), not a letter. A language that
+    writes no ``ţ`` tells nothing of Romanian ``Rămâneţi``."""
     scripts = {script_of(ch) for ch in letters} - {"Common"}
     if len(letters) < SHORTEST_WRITTEN or len(scripts) != 1:
         return False
-    return any(zipf(letters, lang) >= LISTED for lang in LANGUAGES_BY_SCRIPT.get(scripts.pop(), ()))
+    word = (letters + suffix).casefold()
+    return any(
+        zipf(letters, lang) >= LISTED and all(ch in alphabet(lang) for ch in word)
+        for lang in LANGUAGES_BY_SCRIPT.get(scripts.pop(), ())
+    )
 
 
 # What a Latin-1 or Windows-1252 reading of bytes can show.
