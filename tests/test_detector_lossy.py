@@ -1166,3 +1166,23 @@ def test_a_damaged_bullet_or_trademark_is_read_by_its_place() -> None:
     for texts in (lists, marked):
         right = sum(mojibake_fix.fix(_stripped_of_c1(text)).text == text for text in texts)
         assert right >= 0.9 * len(texts), (right, len(texts))
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        # Lines of chardet's Russian test pages: a short word that kept its
+        # bytes (``в``) among words that lost some.
+        "Template Toolkit - шаблоны в perl",
+        "Inline::TT - включение шаблонов в скрипт",
+    ],
+)
+def test_a_whole_short_word_among_words_that_lost_bytes_is_read_with_them(clean: str) -> None:
+    # The leads left alone beside the page's whole sequences are the same
+    # damage: they neither count for the page nor against it.
+    assert mojibake_fix.fix(c1_stripped(clean)).text == clean
+
+
+def test_leads_beside_a_run_do_not_make_clean_latin_text_mojibake() -> None:
+    clean = "Señor Ñandú vive en España; NIÑO Ñ, Århus Ø, È Ä Ü."
+    assert mojibake_fix.fix(clean).text == clean

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 
 from ..charclass import is_common, is_letter, script_of
 from ..codepages import CODEC_NAMES, CodePage, code_page
-from ..context.candidates import sequence_length, spaces_are_spaces
+from ..context.candidates import LEADS, LONE_PUNCTUATION_LEAD, sequence_length, spaces_are_spaces
 from ..lines import run_around
 from ..model import Finding
 from . import utf8_scan
@@ -706,6 +706,8 @@ def page_support(
     if not usable:
         return 0.0
     covered = sum(run.end - run.start for run, _ in usable)
+    if page.name in _SHOWS_LOST_BYTES:
+        unheard += len(_leads_lost_beside(text, [run for run, _ in usable]))
     end = len(text) if end < 0 else end
     candidates = len(_page_characters(page.name).findall(text, start, end)) - unheard
     coverage = covered / candidates if candidates else 0.0
@@ -713,6 +715,24 @@ def page_support(
     if strongest >= 0.6 or (covered >= 6 and coverage >= 0.95):
         return coverage
     return 0.0
+
+
+# The pages through which UTF-8 that lost bytes shows its leads alone
+# (:mod:`~mojibake_fix.detectors.lossy_utf8`).
+_SHOWS_LOST_BYTES = ("cp1252", "latin-1")
+
+
+def _leads_lost_beside(text: str, runs: list[Run]) -> set[int]:
+    """Where a lead that lost its continuation bytes touches one of ``runs``
+    (``Ñ`` around ``Ð°Ð±Ð»Ð¾Ð½`` in ``ÑÐ°Ð±Ð»Ð¾Ð½Ñ``, ``шаблоны`` without its ``ш``
+    and ``ы``): the same damage of the same page, neither for nor against it."""
+    leads = LEADS + LONE_PUNCTUATION_LEAD
+    return {
+        index
+        for run in runs
+        for index in (run.start - 1, run.end)
+        if 0 <= index < len(text) and text[index] in leads
+    }
 
 
 def stretches(text: str, runs: list[Run]) -> list[list[Run]]:
