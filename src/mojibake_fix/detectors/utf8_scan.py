@@ -249,16 +249,22 @@ def wakes() -> tuple[Wake, ...]:
 
 def wakes_of(name: str) -> tuple[Wake, ...]:
     """How the scan looks for UTF-8 read through the code page ``name``: the
-    merged wake, the page's own pass if it has one, and the wake of UTF-8
-    that lost bytes, where what is left of a sequence may be whole after all
-    (``Ã la carte``: ``à`` whose no-break space became a space). A page's own
-    pass wakes that page alone: Russian camel case (``КонецЦикла``) looks
-    like cp866 mojibake and nothing else."""
-    from .lossy_utf8 import wake as lossy_wake
-
+    merged wake, the page's own pass if it has one, and a lead standing
+    before a space where UTF-8 that lost bytes is looked for (``Ã la carte``:
+    ``à`` whose no-break space became a space, which the merged wake takes
+    for telling only glued to a word). A page's own pass wakes that page
+    alone: Russian camel case (``КонецЦикла``) looks like cp866 mojibake and
+    nothing else."""
     tables = unit_tables()
     own = tuple(wake for page, wake in zip(WOKEN_APART, tables.apart, strict=True) if page == name)
-    return (tables.wake, *own, *lossy_wake())
+    return (tables.wake, *own, _standing_before_a_space())
+
+
+@functools.cache
+def _standing_before_a_space() -> Wake:
+    from .lossy_utf8.wakes import worth_a_look
+
+    return Wake(at=_class_body(_NBSP_LEADS_2), around="(?= )", confirm=worth_a_look)
 
 
 def is_suspect(text: str) -> bool:

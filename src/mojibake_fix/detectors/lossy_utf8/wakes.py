@@ -106,7 +106,7 @@ def wake() -> tuple[Wake, ...]:
                 f"|(?<=[\xf0-\xf4])(?:{cont}{{1,2}}(?!{cont})|{_MARKED}|(?<={LONE_EMOJI_LEAD}))"
                 f"|{cont}{{0,2}}{_LINE_END})"
             ),
-            confirm=_worth_a_look,
+            confirm=worth_a_look,
         ),
     )
 
@@ -322,7 +322,7 @@ _READ_AS_LATIN_1 = frozenset(
 )
 
 
-def _worth_a_look(text: str, start: int) -> bool:
+def worth_a_look(text: str, start: int) -> bool:
     """Whether the lead at ``start`` that the trigger matched is a site
     :func:`find` keeps, as far as a cheap look can tell: a letter of a common
     word spelled so, and a plain letter in a text with no whole sequence
