@@ -91,10 +91,6 @@ _MARKED_KEEP = -2.0
 # rarer single letters are list noise. Longer words count from the small
 # lists on (Zipf 3).
 _ONE_LETTER_WORD = 4.0
-# A letter the language writes may close a text cut after the first letter of
-# a word where this share of its words start with it (``Ø``, ``É``; not
-# Portuguese ``Ã``, which no word starts with), or where the text writes it.
-_STARTS_WORDS = math.log(1e-4)
 # How common a one-letter word must be to be one (``à`` in Portuguese: 6.4).
 _A_WORD = 4.0
 # A space read as the no-break space byte of a letter, in a language of
@@ -252,16 +248,6 @@ class Judge:
     def marks_written(self) -> frozenset[str]:
         """The scripts of the combining marks the text shows, decoded."""
         return frozenset(script_of(ch) for ch in self._decoded if unicodedata.category(ch) == "Mn")
-
-    def starts_words(self, letter: str) -> bool:
-        """Whether ``letter`` is one the text's language writes and starts
-        words with, so that a clean text cut after it may end with it."""
-        lang = self.lang
-        return (
-            lang is not None
-            and self.legit(letter)
-            and letter_score(" ", letter, lang) >= _STARTS_WORDS
-        )
 
     def word_zipf(self, word: str, shortest: int = 2) -> float:
         """How common ``word`` is in the text's language, if it has at least
@@ -490,12 +476,11 @@ class Judge:
         if not is_letter(lead):
             return 0.0 if is_letter(before) else 4.0
         if not stem or not is_letter(before):
-            # Standing alone: a one-letter word (``å``, ``à``), or a letter of
-            # the language that starts words (an initial, ``Ø``) or that the
-            # text writes, may close a text; another is the lead of a cut
+            # Standing alone: a one-letter word (``å``, ``à``), or a letter
+            # the text writes, may close a text; another is the lead of a cut
             # character, the likelier where it is the first byte of the text's
             # own letters (Hungarian ``paprika Ã``: ``á`` is ``C3 A1``).
-            if self.word_zipf(lead, 1) >= _ONE_LETTER_WORD or self.starts_words(lead):
+            if self.word_zipf(lead, 1) >= _ONE_LETTER_WORD:
                 return 4.0
             if self.legit(lead) and lead in demojibake(text[:start]):
                 return 4.0  # a letter the text writes elsewhere (Icelandic ``að ð``)
