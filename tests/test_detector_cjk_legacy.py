@@ -4,6 +4,7 @@ were lost, and never woken into a change by clean text of any script."""
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
@@ -168,3 +169,47 @@ def test_lines_of_real_east_asian_pages_read_as_windows_1252_are_repaired() -> N
         mojibake_fix.fix(t.data.decode("sloppy-windows-1252")).text == t.text for t in texts
     ]
     assert sum(repaired) / len(repaired) >= 0.8
+
+
+def _east_asian_lines() -> list[external.EncodedText]:
+    try:
+        return [t for t in external.encoded_texts(lines=True) if t.encoding in EAST_ASIAN_CODECS]
+    except external.ExternalUnavailable as error:
+        pytest.skip(str(error))
+
+
+def _without_lost_bytes(shown: str) -> str:
+    return shown.translate({byte: None for byte in LOST_BYTES})
+
+
+def test_traditional_chinese_saved_as_gbk_is_read_as_traditional_chinese() -> None:
+    """chardet's and charset-normalizer's Big5 lines, saved as GBK (which
+    writes traditional hanzi too) and read as Windows-1252: judged by the
+    characters of simplified text alone, most were left as they stood."""
+    texts = []
+    for line in _east_asian_lines():
+        if line.encoding == "big5":
+            with contextlib.suppress(UnicodeEncodeError):
+                texts.append((line.text, line.text.encode("gbk").decode("sloppy-windows-1252")))
+    assert len(texts) >= 20
+    repaired = [mojibake_fix.fix(broken).text == text for text, broken in texts]
+    assert sum(repaired) / len(repaired) >= 0.6
+
+
+def test_real_lines_that_lost_bytes_are_repaired_by_their_neighbours() -> None:
+    """chardet's and charset-normalizer's Shift_JIS lines, and their Big5
+    lines saved as GBK, read as Windows-1252 with the undefined bytes deleted:
+    which byte goes back at each gap is chosen by the characters around it
+    (the pairs of wordfreq's words), not by each character alone."""
+    texts = []
+    for line in _east_asian_lines():
+        codec = {"shift_jis": "shift_jis", "cp932": "cp932", "big5": "gbk"}.get(line.encoding)
+        if codec is None:
+            continue
+        with contextlib.suppress(UnicodeEncodeError):
+            shown = line.text.encode(codec).decode("sloppy-windows-1252")
+            if _without_lost_bytes(shown) != shown:
+                texts.append((line.text, _without_lost_bytes(shown)))
+    assert len(texts) >= 30
+    repaired = [mojibake_fix.fix(broken).text == text for text, broken in texts]
+    assert sum(repaired) / len(repaired) >= 0.2

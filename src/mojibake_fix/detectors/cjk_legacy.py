@@ -65,6 +65,7 @@ from ..context.east_asian_characters import (
     character_value,
     words_covered,
 )
+from ..context.east_asian_pairs import alone_value, pair_value, pairs_value
 from ..encodings import prior
 from ..lines import line_around
 from ..model import Candidate, Finding
@@ -91,6 +92,8 @@ ENCODINGS: tuple[EastAsianEncoding, ...] = (
     EastAsianEncoding("cp932", "shift_jis", "Shift_JIS", "CP932", "ja"),
     EastAsianEncoding("euc_jp", "euc_jp", "EUC-JP", "EUC-JP", "ja"),
     EastAsianEncoding("gbk", "gb2312", "GB2312", "GBK", "zh"),
+    # GBK writes traditional hanzi too (Windows' Chinese page, CP936).
+    EastAsianEncoding("gbk", "gb2312", "GB2312", "GBK", TRADITIONAL),
     EastAsianEncoding("big5", "big5", "Big5", "Big5", TRADITIONAL),
     EastAsianEncoding("cp949", "euc_kr", "EUC-KR", "CP949", "ko"),
 )
@@ -125,13 +128,13 @@ _LONGEST_GAP = 32
 # Scores of the walk, per character (a character of two bytes counts its
 # language's value for it, once).
 _KEPT = -3.0  # a byte left as the page's character
-_PUT_BACK = -3.0  # a lost byte put back
+_PUT_BACK = -2.0  # a lost byte put back
 _ORPHAN = -2.5  # an ASCII letter or sign alone between two multi-byte characters
 # One or two ASCII letters or signs between characters beyond ASCII (or after
 # one, at the end of a stretch): second bytes whose lead was lost, more
 # likely than a Latin word so short inside East Asian text.
-_ORPHANS_IN_BYTES = re.compile(rb"(?<=[\x80-\xff])[\x40-\x7e]{1,2}(?=[\x80-\xff]|\Z)")
-_ORPHANS_IN_TEXT = re.compile(r"(?<=[^\x00-\x7f])[\x40-\x7e]{1,2}(?=[^\x00-\x7f]|\Z)")
+_ORPHANS_IN_BYTES = re.compile(rb"(?<=[\x80-\xff])[\x40-\x7e]{1,2}(?=[\x80-\xff]|\s|\Z)")
+_ORPHANS_IN_TEXT = re.compile(r"(?<=[^\x00-\x7f])[\x40-\x7e]{1,2}(?=[^\x00-\x7f]|\s|\Z)")
 _HALF_WIDTH = -2.5
 _GLUED = -2.0  # a two-byte character inside a Latin word
 # The full-width forms of ASCII, which East Asian text writes among its own.
@@ -140,8 +143,11 @@ _FULL_WIDTH = 0.0
 _PUNCTUATION = 0.5
 # The ideographic punctuation (、。「」・ー), as common as the commonest kana.
 _EAST_ASIAN_PUNCTUATION = 1.5
+_EAST_ASIAN_PUNCTUATION_SIGNS = frozenset("、。「」『』【】・（）！？：；，．")
 _SYMBOL = -0.5
 _OTHER = -2.0
+# The readings the walk keeps at each byte, each ending in another character.
+BEAM = 4
 
 # The judge: the reading must beat the text as it stands by this much per
 # byte of the page's high half it explains, and by this much at least.
@@ -280,6 +286,10 @@ def _put_back_options(
 @functools.lru_cache(maxsize=65536)
 def value(ch: str, language: str) -> float:
     """A decoded character's score in the walk and the judge."""
+    if ch in _EAST_ASIAN_PUNCTUATION_SIGNS:
+        # Before the scripts and the full-width forms: ``・`` is Katakana,
+        # ``？`` a full-width form, and both are punctuation.
+        return _EAST_ASIAN_PUNCTUATION
     script = script_of(ch)
     if script in EAST_ASIAN_SCRIPTS:
         if unicodedata.east_asian_width(ch) == "H":
@@ -288,8 +298,6 @@ def value(ch: str, language: str) -> float:
     if _FULL_WIDTH_FIRST <= ch <= _FULL_WIDTH_LAST:
         return _FULL_WIDTH  # ＡＢＣ１２３ beside kanji and kana
     category = unicodedata.category(ch)
-    if ch in "、。「」『』【】ー・（）！？：；，．":
-        return _EAST_ASIAN_PUNCTUATION
     if category[0] == "P" or ch in "〜～":
         return _PUNCTUATION
     if category[0] == "S" and is_common(ch):
@@ -305,66 +313,94 @@ class _Step:
     put_back: int
     kept: int
     previous: int
+    previous_key: str  # the key of the step it came from at ``previous``
     text: str
     source: bytes  # what the character was decoded from (empty: kept as shown)
+    # What the character costs if the next one forms no pair with it either:
+    # a character put back that stands alone between its neighbours.
+    lonely: float
 
 
 def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> tuple[str, int, int]:
     """The best reading of ``raw`` (shown as ``shown``, a character a byte)
     in ``encoding``: each byte ASCII, part of a character, or the page's
     character it was shown as; with ``lost``, a lost byte may be put back
-    before or after a byte. Returns the text, the bytes put back and the
-    bytes kept as they were shown. Linear in the bytes: each position looks a byte ahead."""
+    before or after a byte. Each character scores its value and how well it
+    follows the one before (:func:`pair_value`); a character put back that
+    forms a pair with neither neighbour also scores how often it is a word
+    alone (:func:`alone_value`). The walk keeps, at each byte, the best
+    :data:`BEAM` readings that end differently. Returns the text, the bytes
+    put back and the bytes kept as they were shown. Linear in the bytes:
+    each position looks a byte ahead."""
     pairs = _scored(encoding.codec, encoding.language)
     put_back_options = _put_back_options(encoding.codec, encoding.language, lost)
     orphans = {i for m in _ORPHANS_IN_BYTES.finditer(raw) for i in range(*m.span())}
+    language = encoding.language
     size = len(raw)
-    steps: list[_Step | None] = [None] * (size + 1)
-    steps[0] = _Step(0.0, 0, 0, -1, "", b"")
+    steps: list[dict[str, _Step]] = [{} for _ in range(size + 1)]
+    steps[0][""] = _Step(0.0, 0, 0, -1, "", "", b"", 0.0)
 
     def offer(
-        at: int, origin: int, score: float, put_back: int, text: str, kept: int, source: bytes
+        at: int, origin: int, key: str, step: _Step, gain: float, text: str, source: bytes
     ) -> None:
-        known = steps[at]
+        joined = pair_value(step.text, text, language)
+        score = step.score + gain + (joined or step.lonely)
+        put_back = len(source) > 1 and at == origin + 1
+        lonely = 0.0
+        if put_back and not joined and script_of(text) in EAST_ASIAN_SCRIPTS:
+            lonely = alone_value(text, language)
+        new_key = f"{text}*" if lonely else text
+        known = steps[at].get(new_key)
         if known is None or score > known.score:
-            steps[at] = _Step(score, put_back, kept, origin, text, source)
+            steps[at][new_key] = _Step(
+                score,
+                step.put_back + put_back,
+                step.kept + (not source and raw[origin] >= 0x80),
+                origin,
+                key,
+                text,
+                source,
+                lonely,
+            )
+
+    def rank(step: _Step) -> float:
+        return step.score + step.lonely
 
     for index in range(size):
-        step = steps[index]
-        if step is None:
-            continue
+        here = steps[index]
+        if len(here) > BEAM:
+            here = dict(sorted(here.items(), key=lambda item: -rank(item[1]))[:BEAM])
+            steps[index] = here
         byte = raw[index]
-        if byte < 0x80:
-            score = step.score + (_ORPHAN if index in orphans else 0.0)
-            offer(index + 1, index, score, step.put_back, chr(byte), step.kept, b"")
-        else:
-            score = step.score + _KEPT
-            offer(index + 1, index, score, step.put_back, shown[index], step.kept + 1, b"")
-            source = raw[index : index + 1]
-            single = pairs.get(source)
-            if single is not None:
-                score = step.score + single[1]
-                offer(index + 1, index, score, step.put_back, single[0], step.kept, source)
-        if index + 1 < size:
-            source = raw[index : index + 2]
-            pair = pairs.get(source)
-            if pair is not None:
-                score = step.score + pair[1] + _glued_to_latin(raw, index, step.text)
-                offer(index + 2, index, score, step.put_back, pair[0], step.kept, source)
-        for source, found, worth in put_back_options.get(byte, ()):
-            score = step.score + worth + _PUT_BACK
-            offer(index + 1, index, score, step.put_back + 1, found, step.kept, source)
+        for key, step in here.items():
+            if byte < 0x80:
+                gain = _ORPHAN if index in orphans else 0.0
+                offer(index + 1, index, key, step, gain, chr(byte), b"")
+            else:
+                offer(index + 1, index, key, step, _KEPT, shown[index], b"")
+                source = raw[index : index + 1]
+                single = pairs.get(source)
+                if single is not None:
+                    offer(index + 1, index, key, step, single[1], single[0], source)
+            if index + 1 < size:
+                source = raw[index : index + 2]
+                pair = pairs.get(source)
+                if pair is not None:
+                    # A byte put back before an ASCII letter leaves the
+                    # letter's glue as it was: no escape from the penalty.
+                    put_back = len(step.source) == 2 and step.previous == index - 1
+                    before = chr(raw[index - 1]) if put_back else step.text
+                    gain = pair[1] + _glued_to_latin(raw, index, before)
+                    offer(index + 2, index, key, step, gain, pair[0], source)
+            for source, found, worth in put_back_options.get(byte, ()):
+                offer(index + 1, index, key, step, worth + _PUT_BACK, found, source)
     pieces: list[tuple[str, bytes]] = []
-    at = size
-    last = steps[size]
-    assert last is not None  # every byte can be kept as it was shown
-    while at > 0:
-        step = steps[at]
-        assert step is not None
+    last_step = step = max(steps[size].values(), key=rank)
+    while step.previous >= 0:
         pieces.append((step.text, step.source))
-        at = step.previous
+        step = steps[step.previous][step.previous_key]
     pieces.reverse()
-    return _in_narrower(pieces, encoding), last.put_back, last.kept
+    return _in_narrower(pieces, encoding), last_step.put_back, last_step.kept
 
 
 def _glued_to_latin(raw: bytes, index: int, before: str) -> float:
@@ -402,8 +438,10 @@ def _judged(text: str, encoding: EastAsianEncoding, codec: str) -> float:
     encoding's prior, how often the language writes its characters, and the
     ASCII characters it leaves alone among them (:data:`_ORPHANS_IN_TEXT`)."""
     characters = sum(
-        value(ch, encoding.language) for ch in text if script_of(ch) in EAST_ASIAN_SCRIPTS
-    )
+        value(ch, encoding.language)
+        for ch in text
+        if script_of(ch) in EAST_ASIAN_SCRIPTS or ch in _EAST_ASIAN_PUNCTUATION_SIGNS
+    ) + pairs_value(text, encoding.language)
     orphans = sum(len(match.group()) for match in _ORPHANS_IN_TEXT.finditer(text))
     return plausibility(text, codec) + prior(codec) + characters + orphans * _ORPHAN
 
