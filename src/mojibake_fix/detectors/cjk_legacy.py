@@ -113,7 +113,7 @@ _PAGE_LABELS = {
 LOST_BYTES = bytes((0x81, 0x8D, 0x8F, 0x90, 0x9D))
 # The most lost bytes put back: one in this many high bytes of the stretch
 # (Japanese loses a lead byte of punctuation every ten characters or so).
-HIGH_BYTES_PER_LOST = 4
+HIGH_BYTES_PER_LOST = 2
 # The least mean value (:func:`value`) of a reading's hanzi, kana and hangul:
 # text writes its language's common characters, while a row of the page's
 # signs (``¡¢£¤¥``) reads as characters of every rank.
@@ -133,9 +133,17 @@ _ORPHAN = -2.5  # an ASCII letter or sign alone between two multi-byte character
 # One or two ASCII letters or signs between characters beyond ASCII (or after
 # one, at the end of a stretch): second bytes whose lead was lost, more
 # likely than a Latin word so short inside East Asian text.
-_ORPHANS_IN_BYTES = re.compile(rb"(?<=[\x80-\xff])[\x40-\x7e]{1,2}(?=[\x80-\xff]|\s|\Z)")
-_ORPHANS_IN_TEXT = re.compile(r"(?<=[^\x00-\x7f])[\x40-\x7e]{1,2}(?=[^\x00-\x7f]|\s|\Z)")
+_ORPHANS_IN_BYTES = re.compile(
+    rb"(?<=[\x80-\xff])[\x40-\x7e]{1,2}(?![0-9A-Za-z])"
+    rb"|(?<![0-9A-Za-z])[\x40-\x7e]{1,2}(?=[\x80-\xff])"
+)
+_ORPHANS_IN_TEXT = re.compile(
+    r"(?<=[^\x00-\x7f])[\x40-\x7e]{1,2}(?![0-9A-Za-z])"
+    r"|(?<![0-9A-Za-z])[\x40-\x7e]{1,2}(?=[^\x00-\x7f])"
+)
 _HALF_WIDTH = -2.5
+# The half-width forms of kana, hangul and their punctuation.
+_HALF_WIDTH_FIRST, _HALF_WIDTH_LAST = "\uff61", "\uffdc"
 _GLUED = -2.0  # a two-byte character inside a Latin word
 # The full-width forms of ASCII, which East Asian text writes among its own.
 _FULL_WIDTH_FIRST, _FULL_WIDTH_LAST = "\uff01", "\uff5e"
@@ -147,7 +155,7 @@ _EAST_ASIAN_PUNCTUATION_SIGNS = frozenset("、。「」『』【】・（）！�
 _SYMBOL = -0.5
 _OTHER = -2.0
 # The readings the walk keeps at each byte, each ending in another character.
-BEAM = 4
+BEAM = 8
 
 # The judge: the reading must beat the text as it stands by this much per
 # byte of the page's high half it explains, and by this much at least.
@@ -233,10 +241,15 @@ def trigger() -> str:
 
 @functools.cache
 def _stretch_pattern() -> re.Pattern[str]:
-    """High-half characters with short ASCII gaps between them, and the
-    ASCII character after the last, which may be its second byte."""
+    """High-half characters with short ASCII gaps between them, the ASCII
+    character after the last, which may be its second byte, and an ASCII
+    sign or letter alone before the first, which may be the second byte of
+    a lead that was lost (``u`` of ``「``)."""
     high = _page_characters()
-    return re.compile(f"[{high}](?:[\\x20-\\x7e]{{0,{_LONGEST_GAP}}}[{high}])*[\\x40-\\x7e]?")
+    return re.compile(
+        f"(?:(?<![0-9A-Za-z])[\\x40-\\x7e](?=[{high}]))?"
+        f"[{high}](?:[\\x20-\\x7e]{{0,{_LONGEST_GAP}}}[{high}])*[\\x40-\\x7e]?"
+    )
 
 
 @functools.cache
@@ -290,10 +303,11 @@ def value(ch: str, language: str) -> float:
         # Before the scripts and the full-width forms: ``・`` is Katakana,
         # ``？`` a full-width form, and both are punctuation.
         return _EAST_ASIAN_PUNCTUATION
-    script = script_of(ch)
-    if script in EAST_ASIAN_SCRIPTS:
-        if unicodedata.east_asian_width(ch) == "H":
-            return _HALF_WIDTH
+    if _HALF_WIDTH_FIRST <= ch <= _HALF_WIDTH_LAST:
+        # Half-width kana and their punctuation (``｡｢｣``), which Shift_JIS
+        # writes in one byte: what its bytes A1-DF are alone.
+        return _HALF_WIDTH
+    if script_of(ch) in EAST_ASIAN_SCRIPTS:
         return character_value(ch, language)
     if _FULL_WIDTH_FIRST <= ch <= _FULL_WIDTH_LAST:
         return _FULL_WIDTH  # ＡＢＣ１２３ beside kanji and kana
@@ -392,8 +406,12 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> t
                     before = chr(raw[index - 1]) if put_back else step.text
                     gain = pair[1] + _glued_to_latin(raw, index, before)
                     offer(index + 2, index, key, step, gain, pair[0], source)
+            # A lead put back before a letter inside a Latin word glues a
+            # character into it (``V進行ual`` of ``Visual``).
+            inside = byte < 0x80 and _inside_latin_word(raw, index)
             for source, found, worth in put_back_options.get(byte, ()):
-                offer(index + 1, index, key, step, worth + _PUT_BACK, found, source)
+                gain = worth + _PUT_BACK + (_GLUED if inside else 0.0)
+                offer(index + 1, index, key, step, gain, found, source)
     pieces: list[tuple[str, bytes]] = []
     last_step = step = max(steps[size].values(), key=rank)
     while step.previous >= 0:
@@ -401,6 +419,14 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> t
         step = steps[step.previous][step.previous_key]
     pieces.reverse()
     return _in_narrower(pieces, encoding), last_step.put_back, last_step.kept
+
+
+def _inside_latin_word(raw: bytes, index: int) -> bool:
+    """Whether the byte at ``index`` is an ASCII letter between two others."""
+    return all(
+        0 <= at < len(raw) and chr(raw[at]).isascii() and chr(raw[at]).isalpha()
+        for at in (index - 1, index, index + 1)
+    )
 
 
 def _glued_to_latin(raw: bytes, index: int, before: str) -> float:
