@@ -213,3 +213,27 @@ def test_real_lines_that_lost_bytes_are_repaired_by_their_neighbours() -> None:
     assert len(texts) >= 30
     repaired = [mojibake_fix.fix(broken).text == text for text, broken in texts]
     assert sum(repaired) / len(repaired) >= 0.2
+
+
+def test_a_byte_its_neighbours_do_not_choose_is_reported_with_the_other_choice() -> None:
+    """On real lines that lost bytes, a reading that put back a byte whose
+    character its neighbours choose no more clearly than another the byte
+    could make is reported, not applied, with the reading that put the other
+    one back: the same text but for that character."""
+    undecided = []
+    for line in _east_asian_lines():
+        if line.encoding in ("shift_jis", "cp932"):
+            broken = _without_lost_bytes(line.data.decode("sloppy-windows-1252"))
+            undecided += [
+                finding
+                for finding in find_cjk_legacy(broken)
+                if "lost byte" in finding.reason and finding.confidence < 0.6
+            ]
+    assert undecided
+    for finding in undecided:
+        assert finding.replacement is not None
+        assert any(
+            len(other.text) == len(finding.replacement)
+            and sum(a != b for a, b in zip(other.text, finding.replacement, strict=True)) == 1
+            for other in finding.alternatives[1:]
+        )

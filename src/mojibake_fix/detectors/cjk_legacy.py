@@ -54,7 +54,7 @@ import functools
 import math
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
 
 from ..charclass import is_common, script_of
@@ -164,7 +164,11 @@ LEAST_MARGIN = 6.0
 # A reading that put bytes back must beat the best reading that put none back
 # by this much per byte put back to be applied, and is applied at most so sure.
 LOST_GAIN = 1.0
-LOST_CEILING = 0.8
+LOST_CEILING = 0.95
+# The least lead, in the walk's units, of the character a byte put back makes
+# over the next best that byte could make beside the same neighbours, for the
+# reading to be applied (:func:`_least_margin`).
+SITE_MARGIN = 0.5
 # The margin beyond the least one, in plausibility (bytes), that takes the
 # confidence two thirds of the way from the threshold to the highest.
 EVIDENCE = 4.0
@@ -179,13 +183,17 @@ LEAST_WORDS_COVERED = 0.3
 @dataclass(frozen=True, slots=True)
 class Reading:
     """One decoding of a stretch: its text, what it read as what, how many
-    lost bytes it put back, and its score."""
+    lost bytes it put back, its score, and how clearly the neighbours chose
+    the least clearly chosen byte put back (with the text that chose
+    otherwise there)."""
 
     text: str
     reason: str
     language: str
     put_back: int
     score: float
+    margin: float = math.inf
+    runner_up: str = ""
 
 
 @functools.cache
@@ -335,7 +343,7 @@ class _Step:
     lonely: float
 
 
-def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> tuple[str, int, int]:
+def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> _Walked:
     """The best reading of ``raw`` (shown as ``shown``, a character a byte)
     in ``encoding``: each byte ASCII, part of a character, or the page's
     character it was shown as; with ``lost``, a lost byte may be put back
@@ -343,12 +351,12 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> t
     follows the one before (:func:`pair_value`); a character put back that
     forms a pair with neither neighbour also scores how often it is a word
     alone (:func:`alone_value`). The walk keeps, at each byte, the best
-    :data:`BEAM` readings that end differently. Returns the text, the bytes
-    put back and the bytes kept as they were shown. Linear in the bytes:
-    each position looks a byte ahead."""
+    :data:`BEAM` readings that end differently. Linear in the bytes: each
+    position looks a byte ahead."""
     pairs = _scored(encoding.codec, encoding.language)
     put_back_options = _put_back_options(encoding.codec, encoding.language, lost)
     orphans = {i for m in _ORPHANS_IN_BYTES.finditer(raw) for i in range(*m.span())}
+    lost_orphans = orphans if lost else set()
     language = encoding.language
     size = len(raw)
     steps: list[dict[str, _Step]] = [{} for _ in range(size + 1)]
@@ -404,7 +412,7 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> t
                     # letter's glue as it was: no escape from the penalty.
                     put_back = len(step.source) == 2 and step.previous == index - 1
                     before = chr(raw[index - 1]) if put_back else step.text
-                    gain = pair[1] + _glued_to_latin(raw, index, before)
+                    gain = pair[1] + _glued_to_latin(raw, index, before, lost_orphans)
                     offer(index + 2, index, key, step, gain, pair[0], source)
             # A lead put back before a letter inside a Latin word glues a
             # character into it (``V進行ual`` of ``Visual``).
@@ -413,12 +421,65 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> t
                 gain = worth + _PUT_BACK + (_GLUED if inside else 0.0)
                 offer(index + 1, index, key, step, gain, found, source)
     pieces: list[tuple[str, bytes]] = []
+    sites: list[tuple[int, int]] = []  # (piece, byte) of each byte put back
     last_step = step = max(steps[size].values(), key=rank)
     while step.previous >= 0:
+        if len(step.source) == 2 and raw[step.previous : step.previous + 2] != step.source:
+            sites.append((len(pieces), step.previous))
         pieces.append((step.text, step.source))
         step = steps[step.previous][step.previous_key]
     pieces.reverse()
-    return _in_narrower(pieces, encoding), last_step.put_back, last_step.kept
+    sites = [(len(pieces) - 1 - piece, at) for piece, at in sites]
+    text = _in_narrower(pieces, encoding)
+    margin, runner_up = _least_margin(text, raw, sites, put_back_options, language)
+    return _Walked(text, last_step.put_back, last_step.kept, margin, runner_up)
+
+
+@dataclass(frozen=True, slots=True)
+class _Walked:
+    """The walk's reading: its text, the bytes it put back and kept as they
+    were shown, and how clearly its neighbours chose the least clearly
+    chosen byte put back (``margin``, with the text that chose otherwise
+    there, ``runner_up``)."""
+
+    text: str
+    put_back: int
+    kept: int
+    margin: float
+    runner_up: str
+
+
+def _least_margin(
+    text: str,
+    raw: bytes,
+    sites: Sequence[tuple[int, int]],
+    options: dict[int, tuple[tuple[bytes, str, float], ...]],
+    language: str,
+) -> tuple[float, str]:
+    """Over the characters of ``text`` made by putting a byte back (at
+    ``sites``: their place in ``text``, the byte's place in ``raw``), the
+    least lead of the one chosen over the next best that byte could make,
+    each scored by its value and its two neighbours as the walk scores it;
+    and ``text`` with that next best in its place."""
+    least, runner_up = math.inf, text
+    for place, at in sites:
+        before, after = text[place - 1 : place], text[place + 1 : place + 2]
+
+        def local(ch: str, worth: float, before: str = before, after: str = after) -> float:
+            joined = pair_value(before, ch, language) + pair_value(ch, after, language)
+            if not joined and script_of(ch) in EAST_ASIAN_SCRIPTS:
+                return worth + alone_value(ch, language)
+            return worth + joined
+
+        scored = {ch: local(ch, worth) for _, ch, worth in options.get(raw[at], ())}
+        chosen = scored.pop(text[place], None)
+        if chosen is None or not scored:
+            continue
+        other = max(scored, key=lambda ch: scored[ch])
+        if chosen - scored[other] < least:
+            least = chosen - scored[other]
+            runner_up = text[:place] + other + text[place + 1 :]
+    return least, runner_up
 
 
 def _inside_latin_word(raw: bytes, index: int) -> bool:
@@ -429,15 +490,17 @@ def _inside_latin_word(raw: bytes, index: int) -> bool:
     )
 
 
-def _glued_to_latin(raw: bytes, index: int, before: str) -> float:
+def _glued_to_latin(raw: bytes, index: int, before: str, orphans: Set[int]) -> float:
     """A character of the two bytes from ``index``, whose second byte is an
     ASCII letter, read after ``before`` (what the walk read last): with an
     ASCII letter on either side it is most likely a Western word's letter
     read with its neighbour (``éa`` in ``réalité``). East Asian text runs on
-    into Latin words, but not inside them."""
+    into Latin words, but not inside them. A letter after it among
+    ``orphans`` (in a text that lost bytes: the second byte of a lost lead,
+    ``B`` of ``。``) is no Latin word."""
     if not chr(raw[index + 1]).isalpha():
         return 0.0
-    after = chr(raw[index + 2]) if index + 2 < len(raw) else " "
+    after = chr(raw[index + 2]) if index + 2 < len(raw) and index + 2 not in orphans else " "
     glued = any(ch.isascii() and ch.isalpha() for ch in (before[-1:] or " ", after))
     return _GLUED if glued else 0.0
 
@@ -555,19 +618,31 @@ def _page_readings(stretch: str, page: CodePage, raw: bytes) -> Iterator[Reading
     for encoding in ENCODINGS:
         whole = _walk(raw, stretch, encoding, b"")
         walks = [whole]
-        if lost and (whole[2] or _ORPHANS_IN_TEXT.search(whole[0])):
+        if lost and (whole.kept or _ORPHANS_IN_TEXT.search(whole.text)):
             # Bytes are put back only where the whole reading left some unread
             # or a second byte alone.
             walks.append(_walk(raw, stretch, encoding, lost))
-        for text, put_back, kept in walks:
-            if text == stretch:
+        for walked in walks:
+            if walked.text == stretch:
                 continue
-            label, codec = _label(text, encoding)
+            label, codec = _label(walked.text, encoding)
             # What the reading leaves unexplained counts against it as in the walk.
-            score = _judged(text, encoding, codec) + put_back * _PUT_BACK + kept * _KEPT
+            score = (
+                _judged(walked.text, encoding, codec)
+                + walked.put_back * _PUT_BACK
+                + walked.kept * _KEPT
+                + _damage_prior(page)
+            )
             reason = f"{label} text read as {_PAGE_LABELS[page.name]}"
-            score += _damage_prior(page)
-            yield Reading(text, reason, encoding.language, put_back, score)
+            yield Reading(
+                walked.text,
+                reason,
+                encoding.language,
+                walked.put_back,
+                score,
+                walked.margin,
+                walked.runner_up,
+            )
 
 
 def _confidence(
@@ -655,8 +730,18 @@ def _finding(text: str, start: int, end: int) -> Finding | None:
         # script's damage (Cyrillic UTF-8 that lost bytes, Greek in a
         # legacy page) that happen to fall on frequent ones. Reported only.
         confidence = min(confidence, _APPLIED - 0.05)
-    # Keep only what every proposed reading changes.
     shown = [best, *others[:3]]
+    if best.put_back and best.margin < SITE_MARGIN:
+        # A byte put back that its neighbours do not choose over another:
+        # reported with the reading that put the other back.
+        confidence = min(confidence, _APPLIED - 0.05)
+        shown.insert(
+            1,
+            Reading(
+                best.runner_up, best.reason, best.language, best.put_back, best.score - best.margin
+            ),
+        )
+    # Keep only what every proposed reading changes.
     head = min(_common_prefix(stretch, r.text) for r in shown)
     tail = min(_common_prefix(stretch[head:][::-1], r.text[head:][::-1]) for r in shown)
     lost = f", {best.put_back} lost byte(s) put back" if best.put_back else ""
