@@ -280,25 +280,20 @@ def _pairs(codec: str) -> dict[bytes, str]:
 
 
 @functools.cache
-def _scored(codec: str, language: str) -> dict[bytes, tuple[str, float]]:
-    """:func:`_pairs` of ``codec``, each character with its :func:`value`."""
-    return {raw: (ch, value(ch, language)) for raw, ch in _pairs(codec).items()}
-
-
-@functools.cache
 def _put_back_options(
     codec: str, language: str, lost: bytes
 ) -> dict[int, tuple[tuple[bytes, str, float], ...]]:
     """For each byte, the characters it makes with one of ``lost`` before or
     after it: their bytes, the character and its value."""
-    scored = _scored(codec, language)
+    characters = _pairs(codec)
     options: dict[int, tuple[tuple[bytes, str, float], ...]] = {}
     for byte in range(0x100):
         found = []
         for missing in lost:
             for source in (bytes((missing, byte)), bytes((byte, missing))):
-                if source in scored:
-                    found.append((source, *scored[source]))
+                if source in characters:
+                    ch = characters[source]
+                    found.append((source, ch, value(ch, language)))
         if found:
             options[byte] = tuple(found)
     return options
@@ -353,10 +348,14 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> _
     alone (:func:`alone_value`). The walk keeps, at each byte, the best
     :data:`BEAM` readings that end differently. Linear in the bytes: each
     position looks a byte ahead."""
-    pairs = _scored(encoding.codec, encoding.language)
+    # Each character's value is looked up when the walk meets it: a first
+    # text in a language pays for its own characters, not the encoding's.
+    pairs = _pairs(encoding.codec)
     put_back_options = _put_back_options(encoding.codec, encoding.language, lost)
     orphans = {i for m in _ORPHANS_IN_BYTES.finditer(raw) for i in range(*m.span())}
     lost_orphans = orphans if lost else set()
+    # Where nothing is put back, the best reading up to each byte is enough.
+    beam = BEAM if lost else 1
     language = encoding.language
     size = len(raw)
     steps: list[dict[str, _Step]] = [{} for _ in range(size + 1)]
@@ -390,8 +389,8 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> _
 
     for index in range(size):
         here = steps[index]
-        if len(here) > BEAM:
-            here = dict(sorted(here.items(), key=lambda item: -rank(item[1]))[:BEAM])
+        if len(here) > beam:
+            here = dict(sorted(here.items(), key=lambda item: -rank(item[1]))[:beam])
             steps[index] = here
         byte = raw[index]
         for key, step in here.items():
@@ -403,7 +402,7 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> _
                 source = raw[index : index + 1]
                 single = pairs.get(source)
                 if single is not None:
-                    offer(index + 1, index, key, step, single[1], single[0], source)
+                    offer(index + 1, index, key, step, value(single, language), single, source)
             if index + 1 < size:
                 source = raw[index : index + 2]
                 pair = pairs.get(source)
@@ -412,8 +411,8 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> _
                     # letter's glue as it was: no escape from the penalty.
                     put_back = len(step.source) == 2 and step.previous == index - 1
                     before = chr(raw[index - 1]) if put_back else step.text
-                    gain = pair[1] + _glued_to_latin(raw, index, before, lost_orphans)
-                    offer(index + 2, index, key, step, gain, pair[0], source)
+                    gain = value(pair, language) + _glued_to_latin(raw, index, before, lost_orphans)
+                    offer(index + 2, index, key, step, gain, pair, source)
             # A lead put back before a letter inside a Latin word glues a
             # character into it (``V進行ual`` of ``Visual``).
             inside = byte < 0x80 and _inside_latin_word(raw, index)
