@@ -61,6 +61,7 @@ from ..charclass import is_common, script_of
 from ..codepages import CodePage, code_page
 from ..context.east_asian_characters import (
     EAST_ASIAN_SCRIPTS,
+    LOWEST,
     TRADITIONAL,
     character_value,
     words_covered,
@@ -154,6 +155,8 @@ _EAST_ASIAN_PUNCTUATION = 1.5
 _EAST_ASIAN_PUNCTUATION_SIGNS = frozenset("、。「」『』【】・（）！？：；，．")
 _SYMBOL = -0.5
 _OTHER = -2.0
+# The first character of the East Asian scripts' blocks.
+_CJK = "\u2e80"
 # The readings the walk keeps at each byte, each ending in another character.
 BEAM = 8
 
@@ -291,8 +294,10 @@ def _put_back_options(
         found = []
         for missing in lost:
             for source in (bytes((missing, byte)), bytes((byte, missing))):
-                if source in characters:
-                    ch = characters[source]
+                ch = characters.get(source)
+                # Only characters the language writes: a byte put back to
+                # make one it never does explains nothing.
+                if ch is not None and value(ch, language) > LOWEST:
                     found.append((source, ch, value(ch, language)))
         if found:
             options[byte] = tuple(found)
@@ -364,7 +369,8 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> _
     def offer(
         at: int, origin: int, key: str, step: _Step, gain: float, text: str, source: bytes
     ) -> None:
-        joined = pair_value(step.text, text, language)
+        # Only East Asian characters (from U+2E80 on) are listed in pairs.
+        joined = pair_value(step.text, text, language) if min(step.text, text) >= _CJK else 0.0
         score = step.score + gain + (joined or step.lonely)
         put_back = len(source) > 1 and at == origin + 1
         lonely = 0.0
