@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import math
 import re
 import unicodedata
@@ -172,6 +173,8 @@ LOST_CEILING = 0.95
 # over the next best that byte could make beside the same neighbours, for the
 # reading to be applied (:func:`_least_margin`).
 SITE_MARGIN = 0.5
+# The other characters an undecided byte put back could make, reported with it.
+UNDECIDED_SHOWN = 3
 # The margin beyond the least one, in plausibility (bytes), that takes the
 # confidence two thirds of the way from the threshold to the highest.
 EVIDENCE = 4.0
@@ -186,17 +189,16 @@ LEAST_WORDS_COVERED = 0.3
 @dataclass(frozen=True, slots=True)
 class Reading:
     """One decoding of a stretch: its text, what it read as what, how many
-    lost bytes it put back, its score, and how clearly the neighbours chose
-    the least clearly chosen byte put back (with the text that chose
-    otherwise there)."""
+    lost bytes it put back, its score, and the bytes put back that its
+    neighbours did not choose (:class:`Undecided`)."""
 
     text: str
     reason: str
     language: str
     put_back: int
     score: float
-    margin: float = math.inf
-    runner_up: str = ""
+    undecided: tuple[Undecided, ...] = ()
+    origins: tuple[int, ...] = ()  # where each character starts in the stretch
 
 
 @functools.cache
@@ -426,48 +428,62 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> _
                 gain = worth + _PUT_BACK + (_GLUED if inside else 0.0)
                 offer(index + 1, index, key, step, gain, found, source)
     pieces: list[tuple[str, bytes]] = []
-    sites: list[tuple[int, int]] = []  # (piece, byte) of each byte put back
+    origins: list[int] = []  # where in ``raw`` each character starts
     last_step = step = max(steps[size].values(), key=rank)
     while step.previous >= 0:
-        if len(step.source) == 2 and raw[step.previous : step.previous + 2] != step.source:
-            sites.append((len(pieces), step.previous))
         pieces.append((step.text, step.source))
+        origins.append(step.previous)
         step = steps[step.previous][step.previous_key]
     pieces.reverse()
-    sites = [(len(pieces) - 1 - piece, at) for piece, at in sites]
+    origins.reverse()
     text = _in_narrower(pieces, encoding)
-    margin, runner_up = _least_margin(text, raw, sites, put_back_options, language)
-    return _Walked(text, last_step.put_back, last_step.kept, margin, runner_up)
+    sites = [
+        place
+        for place, (_, source) in enumerate(pieces)
+        if len(source) == 2 and raw[origins[place] : origins[place] + 2] != source
+    ]
+    undecided = _undecided(text, raw, origins, sites, put_back_options, language)
+    return _Walked(text, last_step.put_back, last_step.kept, undecided, tuple(origins))
+
+
+@dataclass(frozen=True, slots=True)
+class Undecided:
+    """A byte put back whose character its neighbours do not choose over
+    another the byte could make: the character's place in the reading, the
+    place in the stretch of the byte it was made with, and the others it
+    could make, best first."""
+
+    place: int
+    at: int
+    others: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class _Walked:
     """The walk's reading: its text, the bytes it put back and kept as they
-    were shown, and how clearly its neighbours chose the least clearly
-    chosen byte put back (``margin``, with the text that chose otherwise
-    there, ``runner_up``)."""
+    were shown, and the bytes put back its neighbours did not choose."""
 
     text: str
     put_back: int
     kept: int
-    margin: float
-    runner_up: str
+    undecided: tuple[Undecided, ...]
+    origins: tuple[int, ...]
 
 
-def _least_margin(
+def _undecided(
     text: str,
     raw: bytes,
-    sites: Sequence[tuple[int, int]],
+    origins: Sequence[int],
+    sites: Sequence[int],
     options: dict[int, tuple[tuple[bytes, str, float], ...]],
     language: str,
-) -> tuple[float, str]:
-    """Over the characters of ``text`` made by putting a byte back (at
-    ``sites``: their place in ``text``, the byte's place in ``raw``), the
-    least lead of the one chosen over the next best that byte could make,
-    each scored by its value and its two neighbours as the walk scores it;
-    and ``text`` with that next best in its place."""
-    least, runner_up = math.inf, text
-    for place, at in sites:
+) -> tuple[Undecided, ...]:
+    """The characters of ``text`` made by putting a byte back (at ``sites``,
+    made with the byte of ``raw`` at ``origins[site]``) that lead the next
+    best the byte could make by less than :data:`SITE_MARGIN`, each scored by
+    its value and its two neighbours as the walk scores it."""
+    found = []
+    for place in sites:
         before, after = text[place - 1 : place], text[place + 1 : place + 2]
 
         def local(ch: str, worth: float, before: str = before, after: str = after) -> float:
@@ -476,15 +492,15 @@ def _least_margin(
                 return worth + alone_value(ch, language)
             return worth + joined
 
+        at = origins[place]
         scored = {ch: local(ch, worth) for _, ch, worth in options.get(raw[at], ())}
         chosen = scored.pop(text[place], None)
         if chosen is None or not scored:
             continue
-        other = max(scored, key=lambda ch: scored[ch])
-        if chosen - scored[other] < least:
-            least = chosen - scored[other]
-            runner_up = text[:place] + other + text[place + 1 :]
-    return least, runner_up
+        others = sorted(scored, key=lambda ch: -scored[ch])[:UNDECIDED_SHOWN]
+        if chosen - scored[others[0]] < SITE_MARGIN:
+            found.append(Undecided(place, at, tuple(others)))
+    return tuple(found)
 
 
 def _inside_latin_word(raw: bytes, index: int) -> bool:
@@ -645,8 +661,8 @@ def _page_readings(stretch: str, page: CodePage, raw: bytes) -> Iterator[Reading
                 encoding.language,
                 walked.put_back,
                 score,
-                walked.margin,
-                walked.runner_up,
+                walked.undecided,
+                walked.origins,
             )
 
 
@@ -718,50 +734,92 @@ def _page_set() -> frozenset[str]:
     return frozenset(ch for name in PAGES for ch in code_page(name).byte_of)
 
 
-def _finding(text: str, start: int, end: int) -> Finding | None:
+def _findings(text: str, start: int, end: int) -> list[Finding]:
+    """The stretch ``text[start:end]`` read at its best: one finding, or, where
+    the reading put back bytes its neighbours did not choose, the findings
+    between them, and each of those bytes' characters reported alone with the
+    other character it could be."""
     stretch = text[start:end]
     as_it_stands, ranked = readings(stretch)
     if not ranked:
-        return None
+        return []
     best, others = ranked[0], ranked[1:]
     if _mean_value(best) < LEAST_MEAN_VALUE:
-        return None
+        return []
     high_bytes = sum(1 for ch in stretch if not ch.isascii())
     confidence = _confidence(best, as_it_stands, others, high_bytes)
     if confidence <= 0.0:
-        return None
+        return []
     if words_covered(best.text, best.language) < LEAST_WORDS_COVERED:
         # Common characters never written together: bytes of another
         # script's damage (Cyrillic UTF-8 that lost bytes, Greek in a
         # legacy page) that happen to fall on frequent ones. Reported only.
         confidence = min(confidence, _APPLIED - 0.05)
-    shown = [best, *others[:3]]
-    if best.put_back and best.margin < SITE_MARGIN:
-        # A byte put back that its neighbours do not choose over another:
-        # reported with the reading that put the other back.
-        confidence = min(confidence, _APPLIED - 0.05)
-        shown.insert(
-            1,
-            Reading(
-                best.runner_up, best.reason, best.language, best.put_back, best.score - best.margin
-            ),
-        )
+    lost = f", {best.put_back} lost byte(s) put back" if best.put_back else ""
+    reason = f"{best.reason}{lost}"
+    if best.undecided:
+        return _split(stretch, start, best, confidence, reason)
     # Keep only what every proposed reading changes.
+    shown = [best, *others[:3]]
     head = min(_common_prefix(stretch, r.text) for r in shown)
     tail = min(_common_prefix(stretch[head:][::-1], r.text[head:][::-1]) for r in shown)
-    lost = f", {best.put_back} lost byte(s) put back" if best.put_back else ""
-    return Finding(
-        start=start + head,
-        end=end - tail,
-        detector=DETECTOR_ID,
-        confidence=confidence,
-        reason=f"{best.reason}{lost}",
-        replacement=best.text[head : len(best.text) - tail],
-        alternatives=tuple(
-            Candidate(r.text[head : len(r.text) - tail], round(r.score - as_it_stands, 4))
-            for r in shown
-        ),
-    )
+    return [
+        Finding(
+            start=start + head,
+            end=end - tail,
+            detector=DETECTOR_ID,
+            confidence=confidence,
+            reason=reason,
+            replacement=best.text[head : len(best.text) - tail],
+            alternatives=tuple(
+                Candidate(r.text[head : len(r.text) - tail], round(r.score - as_it_stands, 4))
+                for r in shown
+            ),
+        )
+    ]
+
+
+def _split(
+    stretch: str, start: int, best: Reading, confidence: float, reason: str
+) -> list[Finding]:
+    """``best`` read into ``stretch`` (at ``start`` of its text) as findings:
+    the parts between its undecided bytes at ``confidence``, and each
+    undecided byte's character alone, reported (below the threshold) with
+    the other character its byte could make. A byte put back stands for no
+    character of the stretch, so each character of the reading made with one
+    replaces the one character of the stretch it was made with."""
+    found: list[Finding] = []
+    read = best.text
+    # Where each character of the reading starts in the stretch (a byte a
+    # character); the bytes put back take none of it.
+    starts = [*best.origins, len(stretch)]
+    if len(best.origins) != len(read):
+        return []
+    cuts = [0]
+    for site in best.undecided:
+        cuts += [site.place, site.place + 1]
+    cuts.append(len(read))
+    for index, (left, right) in enumerate(itertools.pairwise(cuts)):
+        shown, replacement = stretch[starts[left] : starts[right]], read[left:right]
+        if shown == replacement:
+            continue
+        head = _common_prefix(shown, replacement)
+        tail = _common_prefix(shown[head:][::-1], replacement[head:][::-1])
+        undecided = index % 2 == 1
+        others = best.undecided[index // 2].others if undecided else ()
+        replacement = replacement[head : len(replacement) - tail]
+        found.append(
+            Finding(
+                start=start + starts[left] + head,
+                end=start + starts[right] - tail,
+                detector=DETECTOR_ID,
+                confidence=min(confidence, _APPLIED - 0.05) if undecided else confidence,
+                reason=reason,
+                replacement=replacement,
+                alternatives=tuple(Candidate(ch, 0.0) for ch in (replacement, *others)),
+            )
+        )
+    return found
 
 
 def _mean_value(reading: Reading) -> float:
@@ -797,9 +855,7 @@ def find_cjk_legacy(text: str) -> Iterator[Finding]:
         for start, end in _stretches(text, line_start, line_end):
             if _glued(text, start, end) or pattern.search(text, start, end) is None:
                 continue
-            finding = _finding(text, start, end)
-            if finding is not None:
-                yield finding
+            yield from _findings(text, start, end)
 
 
 CJK_LEGACY = Detector(
