@@ -15,7 +15,9 @@ through the page and decoded with each encoding by a walk over the bytes
 encoding, as the page's character it stands for (where no character of the
 encoding starts), or, in a stretch that lost bytes, after one of the lost
 bytes put back, each step scored by how often the language writes the
-character (:mod:`mojibake_fix.context.east_asian_characters`). Each reading is
+character (:mod:`mojibake_fix.context.east_asian_characters`) and how well it
+follows the one before (:mod:`mojibake_fix.context.east_asian_pairs`), so
+that the neighbours choose the byte put back (``非常``, not ``非戦``). Each reading is
 then judged as the rest of the project judges decodings of bytes
 (:func:`~mojibake_fix.plausibility.plausibility` and the encoding's prior,
 :func:`~mojibake_fix.encodings.prior`), plus how often its language writes its
@@ -39,7 +41,10 @@ How it avoids false positives:
 
 A reading that put bytes back is applied only when it beats the readings
 with other bytes put back (or none) by a clear margin; otherwise it is
-reported with them as alternatives.
+reported with them as alternatives. Where its neighbours do not choose one
+character for a byte put back over another (:data:`SITE_MARGIN`), the
+reading is applied around it and that character is reported alone, with
+the others it could be.
 
 >>> [f.replacement for f in find_cjk_legacy("Title: “ú–{Œê‚ÌƒeƒLƒXƒg")]
 ['日本語のテキスト']
