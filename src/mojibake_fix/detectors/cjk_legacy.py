@@ -376,8 +376,13 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> _
     def offer(
         at: int, origin: int, key: str, step: _Step, gain: float, text: str, source: bytes
     ) -> None:
-        # Only East Asian characters (from U+2E80 on) are listed in pairs.
-        joined = pair_value(step.text, text, language) if min(step.text, text) >= _CJK else 0.0
+        # Only East Asian characters (from U+2E80 on) are listed in pairs; a
+        # walk that puts nothing back has no byte for its neighbours to choose.
+        joined = (
+            pair_value(step.text, text, language)
+            if lost and min(step.text, text) >= _CJK
+            else 0.0
+        )
         score = step.score + gain + (joined or step.lonely)
         put_back = len(source) > 1 and at == origin + 1
         lonely = 0.0
