@@ -350,6 +350,72 @@ class _Step:
     lonely: float
 
 
+def _plain_walk(raw: bytes, shown: str, encoding: EastAsianEncoding) -> _Walked:
+    """:func:`_walk` where no byte is put back: the best reading up to each
+    byte is all it keeps, and the characters' values alone choose."""
+    characters = _pairs(encoding.codec)
+    language = encoding.language
+    orphans = {i for m in _ORPHANS_IN_BYTES.finditer(raw) for i in range(*m.span())}
+    size = len(raw)
+    # Per byte: the score, the bytes kept, the byte the step came from, its
+    # character and the bytes it was read from (empty: kept as shown or ASCII).
+    steps: list[tuple[float, int, int, str, bytes] | None] = [None] * (size + 1)
+    steps[0] = (0.0, 0, -1, "", b"")
+
+    def offer(at: int, origin: int, score: float, kept: int, text: str, source: bytes) -> None:
+        known = steps[at]
+        if known is None or score > known[0]:
+            steps[at] = (score, kept, origin, text, source)
+
+    for index in range(size):
+        step = steps[index]
+        if step is None:
+            continue
+        score, kept, _, last, _ = step
+        byte = raw[index]
+        if byte < 0x80:
+            offer(
+                index + 1,
+                index,
+                score + (_ORPHAN if index in orphans else 0.0),
+                kept,
+                chr(byte),
+                b"",
+            )
+        else:
+            offer(index + 1, index, score + _KEPT, kept + 1, shown[index], b"")
+            single = characters.get(raw[index : index + 1])
+            if single is not None:
+                offer(
+                    index + 1,
+                    index,
+                    score + value(single, language),
+                    kept,
+                    single,
+                    raw[index : index + 1],
+                )
+        if index + 1 < size:
+            source = raw[index : index + 2]
+            pair = characters.get(source)
+            if pair is not None:
+                gain = value(pair, language) + _glued_to_latin(raw, index, last, frozenset())
+                offer(index + 2, index, score + gain, kept, pair, source)
+    pieces: list[tuple[str, bytes]] = []
+    origins: list[int] = []
+    at = size
+    final = steps[size]
+    assert final is not None  # every byte can be kept as it was shown
+    while at > 0:
+        step = steps[at]
+        assert step is not None
+        pieces.append((step[3], step[4]))
+        origins.append(step[2])
+        at = step[2]
+    pieces.reverse()
+    origins.reverse()
+    return _Walked(_in_narrower(pieces, encoding), 0, final[1], (), tuple(origins))
+
+
 def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> _Walked:
     """The best reading of ``raw`` (shown as ``shown``, a character a byte)
     in ``encoding``: each byte ASCII, part of a character, or the page's
@@ -362,8 +428,11 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> _
     position looks a byte ahead."""
     # Each character's value is looked up when the walk meets it: a first
     # text in a language pays for its own characters, not the encoding's.
-    pairs = _pairs(encoding.codec)
     put_back_options = _put_back_options(encoding.codec, encoding.language, lost)
+    if not put_back_options:
+        # Nothing lost, or an encoding that never writes the lost bytes (Big5).
+        return _plain_walk(raw, shown, encoding)
+    pairs = _pairs(encoding.codec)
     orphans = {i for m in _ORPHANS_IN_BYTES.finditer(raw) for i in range(*m.span())}
     lost_orphans = orphans if lost else set()
     # Where nothing is put back, the best reading up to each byte is enough.
@@ -379,9 +448,7 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> _
         # Only East Asian characters (from U+2E80 on) are listed in pairs; a
         # walk that puts nothing back has no byte for its neighbours to choose.
         joined = (
-            pair_value(step.text, text, language)
-            if lost and min(step.text, text) >= _CJK
-            else 0.0
+            pair_value(step.text, text, language) if lost and min(step.text, text) >= _CJK else 0.0
         )
         score = step.score + gain + (joined or step.lonely)
         put_back = len(source) > 1 and at == origin + 1
