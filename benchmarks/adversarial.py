@@ -64,6 +64,15 @@ def _layers(n: int, count: int = 6) -> str:
     return text
 
 
+def _lossy_shift_jis(n: int) -> str:
+    """Japanese saved as Shift_JIS, read as Windows-1252 with the bytes it
+    leaves undefined deleted, n characters of it on one line: a lost byte
+    to put back every few characters."""
+    text = ("東京都議会は火曜日、路線バスを増便する補正予算案を可決した。" * (n // 30 + 1))[:n]
+    lost = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+    return bytes(b for b in text.encode("shift_jis") if b not in lost).decode("cp1252")
+
+
 INPUTS: tuple[AdversarialInput, ...] = (
     AdversarialInput("'Ã a'*n", lambda n: "Ã a" * n),
     AdversarialInput("'Ã'*n", lambda n: "Ã" * n),
@@ -76,6 +85,7 @@ INPUTS: tuple[AdversarialInput, ...] = (
     AdversarialInput("'\\x93'*n", lambda n: "\x93" * n, scale=40),
     AdversarialInput("'a\\x85'*n", lambda n: "a\x85" * n, scale=40),
     AdversarialInput("6 layers of n*40 chars", _layers, scale=40),
+    AdversarialInput("Shift_JIS that lost bytes, n*4 chars", _lossy_shift_jis, scale=4),
     AdversarialInput(
         "clean line (n*600 chars) + 'cafÃ©'",
         lambda n: _clean_line(n) + " cafÃ©",

@@ -4,6 +4,7 @@ were lost, and never woken into a change by clean text of any script."""
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
@@ -83,12 +84,23 @@ def test_lost_bytes_are_put_back_between_kana() -> None:
     assert "lost byte(s) put back" in result.changes[0].reason
 
 
-def test_a_reading_that_put_bytes_back_comes_with_alternatives() -> None:
+def test_a_byte_put_back_that_its_neighbours_do_not_choose_is_reported_alone() -> None:
+    """The rest of the sentence is repaired; the character of that byte is
+    left as it stands and reported with the characters it could be."""
     sentence = "東京都議会は火曜日、多摩地域の路線バスを増便するための補正予算案を可決しました。"
-    [finding] = list(find_cjk_legacy(_lossy(sentence)))
-    assert finding.replacement is not None and "東京都議会は火曜日、" in finding.replacement
-    assert len(finding.alternatives) > 1
-    assert finding.alternatives[0].text == finding.replacement
+    broken = _lossy(sentence)
+    findings = list(find_cjk_legacy(broken))
+    applied = [f for f in findings if f.confidence >= 0.6]
+    reported = [f for f in findings if f.confidence < 0.6]
+    assert any("東京都議会は火曜日、" in (f.replacement or "") for f in applied)
+    assert reported
+    for finding in reported:
+        assert finding.end - finding.start == 1
+        assert len(finding.alternatives) > 1
+        assert finding.alternatives[0].text == finding.replacement
+    result = mojibake_fix.fix(broken)
+    assert [c.start for c in result.changes] == [f.start for f in applied]
+    assert result.revert() == broken
 
 
 WESTERN = (
@@ -168,3 +180,71 @@ def test_lines_of_real_east_asian_pages_read_as_windows_1252_are_repaired() -> N
         mojibake_fix.fix(t.data.decode("sloppy-windows-1252")).text == t.text for t in texts
     ]
     assert sum(repaired) / len(repaired) >= 0.8
+
+
+def _east_asian_lines() -> list[external.EncodedText]:
+    try:
+        return [t for t in external.encoded_texts(lines=True) if t.encoding in EAST_ASIAN_CODECS]
+    except external.ExternalUnavailable as error:
+        pytest.skip(str(error))
+
+
+def _without_lost_bytes(shown: str) -> str:
+    return shown.translate({byte: None for byte in LOST_BYTES})
+
+
+def test_traditional_chinese_saved_as_gbk_is_read_as_traditional_chinese() -> None:
+    """chardet's and charset-normalizer's Big5 lines, saved as GBK (which
+    writes traditional hanzi too) and read as Windows-1252: judged by the
+    characters of simplified text alone, most were left as they stood."""
+    texts = []
+    for line in _east_asian_lines():
+        if line.encoding == "big5":
+            with contextlib.suppress(UnicodeEncodeError):
+                texts.append((line.text, line.text.encode("gbk").decode("sloppy-windows-1252")))
+    assert len(texts) >= 20
+    repaired = [mojibake_fix.fix(broken).text == text for text, broken in texts]
+    assert sum(repaired) / len(repaired) >= 0.6
+
+
+def test_real_lines_that_lost_bytes_are_repaired_by_their_neighbours() -> None:
+    """chardet's and charset-normalizer's Shift_JIS lines, and their Big5
+    lines saved as GBK, read as Windows-1252 with the undefined bytes deleted:
+    which byte goes back at each gap is chosen by the characters around it
+    (the pairs of wordfreq's words), not by each character alone."""
+    texts = []
+    for line in _east_asian_lines():
+        codec = {"shift_jis": "shift_jis", "cp932": "cp932", "big5": "gbk"}.get(line.encoding)
+        if codec is None:
+            continue
+        with contextlib.suppress(UnicodeEncodeError):
+            shown = line.text.encode(codec).decode("sloppy-windows-1252")
+            if _without_lost_bytes(shown) != shown:
+                texts.append((line.text, _without_lost_bytes(shown)))
+    assert len(texts) >= 30
+    repaired = [mojibake_fix.fix(broken).text == text for text, broken in texts]
+    assert sum(repaired) / len(repaired) >= 0.2
+
+
+def test_a_byte_its_neighbours_do_not_choose_is_reported_with_the_other_choice() -> None:
+    """On real lines that lost bytes, a reading that put back a byte whose
+    character its neighbours choose no more clearly than another the byte
+    could make is reported, not applied, with the reading that put the other
+    one back: the same text but for that character."""
+    undecided = []
+    for line in _east_asian_lines():
+        if line.encoding in ("shift_jis", "cp932"):
+            broken = _without_lost_bytes(line.data.decode("sloppy-windows-1252"))
+            undecided += [
+                finding
+                for finding in find_cjk_legacy(broken)
+                if "lost byte" in finding.reason and finding.confidence < 0.6
+            ]
+    assert undecided
+    for finding in undecided:
+        assert finding.replacement is not None
+        assert any(
+            len(other.text) == len(finding.replacement)
+            and sum(a != b for a, b in zip(other.text, finding.replacement, strict=True)) == 1
+            for other in finding.alternatives[1:]
+        )

@@ -43,7 +43,7 @@ EAST_ASIAN_SCRIPTS = frozenset({"Han", "Hiragana", "Katakana", "Hangul", "Bopomo
 
 
 @functools.cache
-def _simplified() -> dict[int, int | str]:
+def simplified() -> dict[int, int | str]:
     """wordfreq's table from traditional to simplified hanzi, as ``str.translate`` takes it."""
     from wordfreq.util import data_path
 
@@ -76,7 +76,7 @@ def character_value(ch: str, language: str) -> float:
         table = _log_frequencies("zh")
         found = table.get(ch)
         if found is None:
-            found = table.get(ch.translate(_simplified()))
+            found = table.get(ch.translate(simplified()))
     else:
         found = _log_frequencies(language).get(ch)
     if found is None:
@@ -106,7 +106,7 @@ def words_covered(text: str, language: str) -> float:
     for match in _EAST_ASIAN_RUN.finditer(text):
         run = match.group()
         if language == TRADITIONAL:
-            run = run.translate(_simplified())
+            run = run.translate(simplified())
         total += len(run)
         if len(run) == 1:
             # A character alone after a number is the counter or unit East

@@ -15,7 +15,9 @@ through the page and decoded with each encoding by a walk over the bytes
 encoding, as the page's character it stands for (where no character of the
 encoding starts), or, in a stretch that lost bytes, after one of the lost
 bytes put back, each step scored by how often the language writes the
-character (:mod:`mojibake_fix.context.east_asian_characters`). Each reading is
+character (:mod:`mojibake_fix.context.east_asian_characters`) and how well it
+follows the one before (:mod:`mojibake_fix.context.east_asian_pairs`), so
+that the neighbours choose the byte put back (``非常``, not ``非戦``). Each reading is
 then judged as the rest of the project judges decodings of bytes
 (:func:`~mojibake_fix.plausibility.plausibility` and the encoding's prior,
 :func:`~mojibake_fix.encodings.prior`), plus how often its language writes its
@@ -39,7 +41,10 @@ How it avoids false positives:
 
 A reading that put bytes back is applied only when it beats the readings
 with other bytes put back (or none) by a clear margin; otherwise it is
-reported with them as alternatives.
+reported with them as alternatives. Where its neighbours do not choose one
+character for a byte put back over another (:data:`SITE_MARGIN`), the
+reading is applied around it and that character is reported alone, with
+the others it could be.
 
 >>> [f.replacement for f in find_cjk_legacy("Title: “ú–{Œê‚ÌƒeƒLƒXƒg")]
 ['日本語のテキスト']
@@ -51,20 +56,23 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
 
 from ..charclass import is_common, script_of
 from ..codepages import CodePage, code_page
 from ..context.east_asian_characters import (
     EAST_ASIAN_SCRIPTS,
+    LOWEST,
     TRADITIONAL,
     character_value,
     words_covered,
 )
+from ..context.east_asian_pairs import alone_value, pair_value, pairs_value
 from ..encodings import prior
 from ..lines import line_around
 from ..model import Candidate, Finding
@@ -91,6 +99,8 @@ ENCODINGS: tuple[EastAsianEncoding, ...] = (
     EastAsianEncoding("cp932", "shift_jis", "Shift_JIS", "CP932", "ja"),
     EastAsianEncoding("euc_jp", "euc_jp", "EUC-JP", "EUC-JP", "ja"),
     EastAsianEncoding("gbk", "gb2312", "GB2312", "GBK", "zh"),
+    # GBK writes traditional hanzi too (Windows' Chinese page, CP936).
+    EastAsianEncoding("gbk", "gb2312", "GB2312", "GBK", TRADITIONAL),
     EastAsianEncoding("big5", "big5", "Big5", "Big5", TRADITIONAL),
     EastAsianEncoding("cp949", "euc_kr", "EUC-KR", "CP949", "ko"),
 )
@@ -110,7 +120,7 @@ _PAGE_LABELS = {
 LOST_BYTES = bytes((0x81, 0x8D, 0x8F, 0x90, 0x9D))
 # The most lost bytes put back: one in this many high bytes of the stretch
 # (Japanese loses a lead byte of punctuation every ten characters or so).
-HIGH_BYTES_PER_LOST = 4
+HIGH_BYTES_PER_LOST = 2
 # The least mean value (:func:`value`) of a reading's hanzi, kana and hangul:
 # text writes its language's common characters, while a row of the page's
 # signs (``¡¢£¤¥``) reads as characters of every rank.
@@ -125,14 +135,22 @@ _LONGEST_GAP = 32
 # Scores of the walk, per character (a character of two bytes counts its
 # language's value for it, once).
 _KEPT = -3.0  # a byte left as the page's character
-_PUT_BACK = -3.0  # a lost byte put back
+_PUT_BACK = -2.0  # a lost byte put back
 _ORPHAN = -2.5  # an ASCII letter or sign alone between two multi-byte characters
 # One or two ASCII letters or signs between characters beyond ASCII (or after
 # one, at the end of a stretch): second bytes whose lead was lost, more
 # likely than a Latin word so short inside East Asian text.
-_ORPHANS_IN_BYTES = re.compile(rb"(?<=[\x80-\xff])[\x40-\x7e]{1,2}(?=[\x80-\xff]|\Z)")
-_ORPHANS_IN_TEXT = re.compile(r"(?<=[^\x00-\x7f])[\x40-\x7e]{1,2}(?=[^\x00-\x7f]|\Z)")
+_ORPHANS_IN_BYTES = re.compile(
+    rb"(?<=[\x80-\xff])[\x40-\x7e]{1,2}(?![0-9A-Za-z])"
+    rb"|(?<![0-9A-Za-z])[\x40-\x7e]{1,2}(?=[\x80-\xff])"
+)
+_ORPHANS_IN_TEXT = re.compile(
+    r"(?<=[^\x00-\x7f])[\x40-\x7e]{1,2}(?![0-9A-Za-z])"
+    r"|(?<![0-9A-Za-z])[\x40-\x7e]{1,2}(?=[^\x00-\x7f])"
+)
 _HALF_WIDTH = -2.5
+# The half-width forms of kana, hangul and their punctuation.
+_HALF_WIDTH_FIRST, _HALF_WIDTH_LAST = "\uff61", "\uffdc"
 _GLUED = -2.0  # a two-byte character inside a Latin word
 # The full-width forms of ASCII, which East Asian text writes among its own.
 _FULL_WIDTH_FIRST, _FULL_WIDTH_LAST = "\uff01", "\uff5e"
@@ -140,8 +158,13 @@ _FULL_WIDTH = 0.0
 _PUNCTUATION = 0.5
 # The ideographic punctuation (、。「」・ー), as common as the commonest kana.
 _EAST_ASIAN_PUNCTUATION = 1.5
+_EAST_ASIAN_PUNCTUATION_SIGNS = frozenset("、。「」『』【】・（）！？：；，．")
 _SYMBOL = -0.5
 _OTHER = -2.0
+# The first character of the East Asian scripts' blocks.
+_CJK = "\u2e80"
+# The readings the walk keeps at each byte, each ending in another character.
+BEAM = 8
 
 # The judge: the reading must beat the text as it stands by this much per
 # byte of the page's high half it explains, and by this much at least.
@@ -150,7 +173,13 @@ LEAST_MARGIN = 6.0
 # A reading that put bytes back must beat the best reading that put none back
 # by this much per byte put back to be applied, and is applied at most so sure.
 LOST_GAIN = 1.0
-LOST_CEILING = 0.8
+LOST_CEILING = 0.95
+# The least lead, in the walk's units, of the character a byte put back makes
+# over the next best that byte could make beside the same neighbours, for the
+# reading to be applied (:func:`_least_margin`).
+SITE_MARGIN = 0.5
+# The other characters an undecided byte put back could make, reported with it.
+UNDECIDED_SHOWN = 3
 # The margin beyond the least one, in plausibility (bytes), that takes the
 # confidence two thirds of the way from the threshold to the highest.
 EVIDENCE = 4.0
@@ -165,13 +194,16 @@ LEAST_WORDS_COVERED = 0.3
 @dataclass(frozen=True, slots=True)
 class Reading:
     """One decoding of a stretch: its text, what it read as what, how many
-    lost bytes it put back, and its score."""
+    lost bytes it put back, its score, and the bytes put back that its
+    neighbours did not choose (:class:`Undecided`)."""
 
     text: str
     reason: str
     language: str
     put_back: int
     score: float
+    undecided: tuple[Undecided, ...] = ()
+    origins: tuple[int, ...] = ()  # where each character starts in the stretch
 
 
 @functools.cache
@@ -227,10 +259,15 @@ def trigger() -> str:
 
 @functools.cache
 def _stretch_pattern() -> re.Pattern[str]:
-    """High-half characters with short ASCII gaps between them, and the
-    ASCII character after the last, which may be its second byte."""
+    """High-half characters with short ASCII gaps between them, the ASCII
+    character after the last, which may be its second byte, and an ASCII
+    sign or letter alone before the first, which may be the second byte of
+    a lead that was lost (``u`` of ``「``)."""
     high = _page_characters()
-    return re.compile(f"[{high}](?:[\\x20-\\x7e]{{0,{_LONGEST_GAP}}}[{high}])*[\\x40-\\x7e]?")
+    return re.compile(
+        f"(?:(?<![0-9A-Za-z])[\\x40-\\x7e](?=[{high}]))?"
+        f"[{high}](?:[\\x20-\\x7e]{{0,{_LONGEST_GAP}}}[{high}])*[\\x40-\\x7e]?"
+    )
 
 
 @functools.cache
@@ -253,25 +290,22 @@ def _pairs(codec: str) -> dict[bytes, str]:
 
 
 @functools.cache
-def _scored(codec: str, language: str) -> dict[bytes, tuple[str, float]]:
-    """:func:`_pairs` of ``codec``, each character with its :func:`value`."""
-    return {raw: (ch, value(ch, language)) for raw, ch in _pairs(codec).items()}
-
-
-@functools.cache
 def _put_back_options(
     codec: str, language: str, lost: bytes
 ) -> dict[int, tuple[tuple[bytes, str, float], ...]]:
     """For each byte, the characters it makes with one of ``lost`` before or
     after it: their bytes, the character and its value."""
-    scored = _scored(codec, language)
+    characters = _pairs(codec)
     options: dict[int, tuple[tuple[bytes, str, float], ...]] = {}
     for byte in range(0x100):
         found = []
         for missing in lost:
             for source in (bytes((missing, byte)), bytes((byte, missing))):
-                if source in scored:
-                    found.append((source, *scored[source]))
+                ch = characters.get(source)
+                # Only characters the language writes: a byte put back to
+                # make one it never does explains nothing.
+                if ch is not None and value(ch, language) > LOWEST:
+                    found.append((source, ch, value(ch, language)))
         if found:
             options[byte] = tuple(found)
     return options
@@ -280,16 +314,19 @@ def _put_back_options(
 @functools.lru_cache(maxsize=65536)
 def value(ch: str, language: str) -> float:
     """A decoded character's score in the walk and the judge."""
-    script = script_of(ch)
-    if script in EAST_ASIAN_SCRIPTS:
-        if unicodedata.east_asian_width(ch) == "H":
-            return _HALF_WIDTH
+    if ch in _EAST_ASIAN_PUNCTUATION_SIGNS:
+        # Before the scripts and the full-width forms: ``・`` is Katakana,
+        # ``？`` a full-width form, and both are punctuation.
+        return _EAST_ASIAN_PUNCTUATION
+    if _HALF_WIDTH_FIRST <= ch <= _HALF_WIDTH_LAST:
+        # Half-width kana and their punctuation (``｡｢｣``), which Shift_JIS
+        # writes in one byte: what its bytes A1-DF are alone.
+        return _HALF_WIDTH
+    if script_of(ch) in EAST_ASIAN_SCRIPTS:
         return character_value(ch, language)
     if _FULL_WIDTH_FIRST <= ch <= _FULL_WIDTH_LAST:
         return _FULL_WIDTH  # ＡＢＣ１２３ beside kanji and kana
     category = unicodedata.category(ch)
-    if ch in "、。「」『』【】ー・（）！？：；，．":
-        return _EAST_ASIAN_PUNCTUATION
     if category[0] == "P" or ch in "〜～":
         return _PUNCTUATION
     if category[0] == "S" and is_common(ch):
@@ -305,77 +342,263 @@ class _Step:
     put_back: int
     kept: int
     previous: int
+    previous_key: str  # the key of the step it came from at ``previous``
     text: str
     source: bytes  # what the character was decoded from (empty: kept as shown)
+    # What the character costs if the next one forms no pair with it either:
+    # a character put back that stands alone between its neighbours.
+    lonely: float
 
 
-def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> tuple[str, int, int]:
-    """The best reading of ``raw`` (shown as ``shown``, a character a byte)
-    in ``encoding``: each byte ASCII, part of a character, or the page's
-    character it was shown as; with ``lost``, a lost byte may be put back
-    before or after a byte. Returns the text, the bytes put back and the
-    bytes kept as they were shown. Linear in the bytes: each position looks a byte ahead."""
-    pairs = _scored(encoding.codec, encoding.language)
-    put_back_options = _put_back_options(encoding.codec, encoding.language, lost)
+def _plain_walk(raw: bytes, shown: str, encoding: EastAsianEncoding) -> _Walked:
+    """:func:`_walk` where no byte is put back: the best reading up to each
+    byte is all it keeps, and the characters' values alone choose."""
+    characters = _pairs(encoding.codec)
+    language = encoding.language
     orphans = {i for m in _ORPHANS_IN_BYTES.finditer(raw) for i in range(*m.span())}
     size = len(raw)
-    steps: list[_Step | None] = [None] * (size + 1)
-    steps[0] = _Step(0.0, 0, 0, -1, "", b"")
+    # Per byte: the score, the bytes kept, the byte the step came from, its
+    # character and the bytes it was read from (empty: kept as shown or ASCII).
+    steps: list[tuple[float, int, int, str, bytes] | None] = [None] * (size + 1)
+    steps[0] = (0.0, 0, -1, "", b"")
 
-    def offer(
-        at: int, origin: int, score: float, put_back: int, text: str, kept: int, source: bytes
-    ) -> None:
+    def offer(at: int, origin: int, score: float, kept: int, text: str, source: bytes) -> None:
         known = steps[at]
-        if known is None or score > known.score:
-            steps[at] = _Step(score, put_back, kept, origin, text, source)
+        if known is None or score > known[0]:
+            steps[at] = (score, kept, origin, text, source)
 
     for index in range(size):
         step = steps[index]
         if step is None:
             continue
+        score, kept, _, last, _ = step
         byte = raw[index]
         if byte < 0x80:
-            score = step.score + (_ORPHAN if index in orphans else 0.0)
-            offer(index + 1, index, score, step.put_back, chr(byte), step.kept, b"")
+            offer(
+                index + 1,
+                index,
+                score + (_ORPHAN if index in orphans else 0.0),
+                kept,
+                chr(byte),
+                b"",
+            )
         else:
-            score = step.score + _KEPT
-            offer(index + 1, index, score, step.put_back, shown[index], step.kept + 1, b"")
-            source = raw[index : index + 1]
-            single = pairs.get(source)
+            offer(index + 1, index, score + _KEPT, kept + 1, shown[index], b"")
+            single = characters.get(raw[index : index + 1])
             if single is not None:
-                score = step.score + single[1]
-                offer(index + 1, index, score, step.put_back, single[0], step.kept, source)
+                offer(
+                    index + 1,
+                    index,
+                    score + value(single, language),
+                    kept,
+                    single,
+                    raw[index : index + 1],
+                )
         if index + 1 < size:
             source = raw[index : index + 2]
-            pair = pairs.get(source)
+            pair = characters.get(source)
             if pair is not None:
-                score = step.score + pair[1] + _glued_to_latin(raw, index, step.text)
-                offer(index + 2, index, score, step.put_back, pair[0], step.kept, source)
-        for source, found, worth in put_back_options.get(byte, ()):
-            score = step.score + worth + _PUT_BACK
-            offer(index + 1, index, score, step.put_back + 1, found, step.kept, source)
+                gain = value(pair, language) + _glued_to_latin(raw, index, last, frozenset())
+                offer(index + 2, index, score + gain, kept, pair, source)
     pieces: list[tuple[str, bytes]] = []
+    origins: list[int] = []
     at = size
-    last = steps[size]
-    assert last is not None  # every byte can be kept as it was shown
+    final = steps[size]
+    assert final is not None  # every byte can be kept as it was shown
     while at > 0:
         step = steps[at]
         assert step is not None
-        pieces.append((step.text, step.source))
-        at = step.previous
+        pieces.append((step[3], step[4]))
+        origins.append(step[2])
+        at = step[2]
     pieces.reverse()
-    return _in_narrower(pieces, encoding), last.put_back, last.kept
+    origins.reverse()
+    return _Walked(_in_narrower(pieces, encoding), 0, final[1], (), tuple(origins))
 
 
-def _glued_to_latin(raw: bytes, index: int, before: str) -> float:
+def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> _Walked:
+    """The best reading of ``raw`` (shown as ``shown``, a character a byte)
+    in ``encoding``: each byte ASCII, part of a character, or the page's
+    character it was shown as; with ``lost``, a lost byte may be put back
+    before or after a byte. Each character scores its value and how well it
+    follows the one before (:func:`pair_value`); a character put back that
+    forms a pair with neither neighbour also scores how often it is a word
+    alone (:func:`alone_value`). The walk keeps, at each byte, the best
+    :data:`BEAM` readings that end differently. Linear in the bytes: each
+    position looks a byte ahead."""
+    # Each character's value is looked up when the walk meets it: a first
+    # text in a language pays for its own characters, not the encoding's.
+    put_back_options = _put_back_options(encoding.codec, encoding.language, lost)
+    if not put_back_options:
+        # Nothing lost, or an encoding that never writes the lost bytes (Big5).
+        return _plain_walk(raw, shown, encoding)
+    pairs = _pairs(encoding.codec)
+    orphans = {i for m in _ORPHANS_IN_BYTES.finditer(raw) for i in range(*m.span())}
+    lost_orphans = orphans if lost else set()
+    # Where nothing is put back, the best reading up to each byte is enough.
+    beam = BEAM if lost else 1
+    language = encoding.language
+    size = len(raw)
+    steps: list[dict[str, _Step]] = [{} for _ in range(size + 1)]
+    steps[0][""] = _Step(0.0, 0, 0, -1, "", "", b"", 0.0)
+
+    def offer(
+        at: int, origin: int, key: str, step: _Step, gain: float, text: str, source: bytes
+    ) -> None:
+        # Only East Asian characters (from U+2E80 on) are listed in pairs; a
+        # walk that puts nothing back has no byte for its neighbours to choose.
+        joined = (
+            pair_value(step.text, text, language) if lost and min(step.text, text) >= _CJK else 0.0
+        )
+        score = step.score + gain + (joined or step.lonely)
+        put_back = len(source) > 1 and at == origin + 1
+        lonely = 0.0
+        if put_back and not joined and script_of(text) in EAST_ASIAN_SCRIPTS:
+            lonely = alone_value(text, language)
+        new_key = f"{text}*" if lonely else text
+        known = steps[at].get(new_key)
+        if known is None or score > known.score:
+            steps[at][new_key] = _Step(
+                score,
+                step.put_back + put_back,
+                step.kept + (not source and raw[origin] >= 0x80),
+                origin,
+                key,
+                text,
+                source,
+                lonely,
+            )
+
+    def rank(step: _Step) -> float:
+        return step.score + step.lonely
+
+    for index in range(size):
+        here = steps[index]
+        if len(here) > beam:
+            here = dict(sorted(here.items(), key=lambda item: -rank(item[1]))[:beam])
+            steps[index] = here
+        byte = raw[index]
+        for key, step in here.items():
+            if byte < 0x80:
+                gain = _ORPHAN if index in orphans else 0.0
+                offer(index + 1, index, key, step, gain, chr(byte), b"")
+            else:
+                offer(index + 1, index, key, step, _KEPT, shown[index], b"")
+                source = raw[index : index + 1]
+                single = pairs.get(source)
+                if single is not None:
+                    offer(index + 1, index, key, step, value(single, language), single, source)
+            if index + 1 < size:
+                source = raw[index : index + 2]
+                pair = pairs.get(source)
+                if pair is not None:
+                    # A byte put back before an ASCII letter leaves the
+                    # letter's glue as it was: no escape from the penalty.
+                    put_back = len(step.source) == 2 and step.previous == index - 1
+                    before = chr(raw[index - 1]) if put_back else step.text
+                    gain = value(pair, language) + _glued_to_latin(raw, index, before, lost_orphans)
+                    offer(index + 2, index, key, step, gain, pair, source)
+            # A lead put back before a letter inside a Latin word glues a
+            # character into it (``V進行ual`` of ``Visual``).
+            inside = byte < 0x80 and _inside_latin_word(raw, index)
+            for source, found, worth in put_back_options.get(byte, ()):
+                gain = worth + _PUT_BACK + (_GLUED if inside else 0.0)
+                offer(index + 1, index, key, step, gain, found, source)
+    pieces: list[tuple[str, bytes]] = []
+    origins: list[int] = []  # where in ``raw`` each character starts
+    last_step = step = max(steps[size].values(), key=rank)
+    while step.previous >= 0:
+        pieces.append((step.text, step.source))
+        origins.append(step.previous)
+        step = steps[step.previous][step.previous_key]
+    pieces.reverse()
+    origins.reverse()
+    text = _in_narrower(pieces, encoding)
+    sites = [
+        place
+        for place, (_, source) in enumerate(pieces)
+        if len(source) == 2 and raw[origins[place] : origins[place] + 2] != source
+    ]
+    undecided = _undecided(text, raw, origins, sites, put_back_options, language)
+    return _Walked(text, last_step.put_back, last_step.kept, undecided, tuple(origins))
+
+
+@dataclass(frozen=True, slots=True)
+class Undecided:
+    """A byte put back whose character its neighbours do not choose over
+    another the byte could make: the character's place in the reading, the
+    place in the stretch of the byte it was made with, and the others it
+    could make, best first."""
+
+    place: int
+    at: int
+    others: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Walked:
+    """The walk's reading: its text, the bytes it put back and kept as they
+    were shown, and the bytes put back its neighbours did not choose."""
+
+    text: str
+    put_back: int
+    kept: int
+    undecided: tuple[Undecided, ...]
+    origins: tuple[int, ...]
+
+
+def _undecided(
+    text: str,
+    raw: bytes,
+    origins: Sequence[int],
+    sites: Sequence[int],
+    options: dict[int, tuple[tuple[bytes, str, float], ...]],
+    language: str,
+) -> tuple[Undecided, ...]:
+    """The characters of ``text`` made by putting a byte back (at ``sites``,
+    made with the byte of ``raw`` at ``origins[site]``) that lead the next
+    best the byte could make by less than :data:`SITE_MARGIN`, each scored by
+    its value and its two neighbours as the walk scores it."""
+    found = []
+    for place in sites:
+        before, after = text[place - 1 : place], text[place + 1 : place + 2]
+
+        def local(ch: str, worth: float, before: str = before, after: str = after) -> float:
+            joined = pair_value(before, ch, language) + pair_value(ch, after, language)
+            if not joined and script_of(ch) in EAST_ASIAN_SCRIPTS:
+                return worth + alone_value(ch, language)
+            return worth + joined
+
+        at = origins[place]
+        scored = {ch: local(ch, worth) for _, ch, worth in options.get(raw[at], ())}
+        chosen = scored.pop(text[place], None)
+        if chosen is None or not scored:
+            continue
+        others = sorted(scored, key=lambda ch: -scored[ch])[:UNDECIDED_SHOWN]
+        if chosen - scored[others[0]] < SITE_MARGIN:
+            found.append(Undecided(place, at, tuple(others)))
+    return tuple(found)
+
+
+def _inside_latin_word(raw: bytes, index: int) -> bool:
+    """Whether the byte at ``index`` is an ASCII letter between two others."""
+    return all(
+        0 <= at < len(raw) and chr(raw[at]).isascii() and chr(raw[at]).isalpha()
+        for at in (index - 1, index, index + 1)
+    )
+
+
+def _glued_to_latin(raw: bytes, index: int, before: str, orphans: Set[int]) -> float:
     """A character of the two bytes from ``index``, whose second byte is an
     ASCII letter, read after ``before`` (what the walk read last): with an
     ASCII letter on either side it is most likely a Western word's letter
     read with its neighbour (``éa`` in ``réalité``). East Asian text runs on
-    into Latin words, but not inside them."""
+    into Latin words, but not inside them. A letter after it among
+    ``orphans`` (in a text that lost bytes: the second byte of a lost lead,
+    ``B`` of ``。``) is no Latin word."""
     if not chr(raw[index + 1]).isalpha():
         return 0.0
-    after = chr(raw[index + 2]) if index + 2 < len(raw) else " "
+    after = chr(raw[index + 2]) if index + 2 < len(raw) and index + 2 not in orphans else " "
     glued = any(ch.isascii() and ch.isalpha() for ch in (before[-1:] or " ", after))
     return _GLUED if glued else 0.0
 
@@ -402,8 +625,10 @@ def _judged(text: str, encoding: EastAsianEncoding, codec: str) -> float:
     encoding's prior, how often the language writes its characters, and the
     ASCII characters it leaves alone among them (:data:`_ORPHANS_IN_TEXT`)."""
     characters = sum(
-        value(ch, encoding.language) for ch in text if script_of(ch) in EAST_ASIAN_SCRIPTS
-    )
+        value(ch, encoding.language)
+        for ch in text
+        if script_of(ch) in EAST_ASIAN_SCRIPTS or ch in _EAST_ASIAN_PUNCTUATION_SIGNS
+    ) + pairs_value(text, encoding.language)
     orphans = sum(len(match.group()) for match in _ORPHANS_IN_TEXT.finditer(text))
     return plausibility(text, codec) + prior(codec) + characters + orphans * _ORPHAN
 
@@ -491,19 +716,31 @@ def _page_readings(stretch: str, page: CodePage, raw: bytes) -> Iterator[Reading
     for encoding in ENCODINGS:
         whole = _walk(raw, stretch, encoding, b"")
         walks = [whole]
-        if lost and (whole[2] or _ORPHANS_IN_TEXT.search(whole[0])):
+        if lost and (whole.kept or _ORPHANS_IN_TEXT.search(whole.text)):
             # Bytes are put back only where the whole reading left some unread
             # or a second byte alone.
             walks.append(_walk(raw, stretch, encoding, lost))
-        for text, put_back, kept in walks:
-            if text == stretch:
+        for walked in walks:
+            if walked.text == stretch:
                 continue
-            label, codec = _label(text, encoding)
+            label, codec = _label(walked.text, encoding)
             # What the reading leaves unexplained counts against it as in the walk.
-            score = _judged(text, encoding, codec) + put_back * _PUT_BACK + kept * _KEPT
+            score = (
+                _judged(walked.text, encoding, codec)
+                + walked.put_back * _PUT_BACK
+                + walked.kept * _KEPT
+                + _damage_prior(page)
+            )
             reason = f"{label} text read as {_PAGE_LABELS[page.name]}"
-            score += _damage_prior(page)
-            yield Reading(text, reason, encoding.language, put_back, score)
+            yield Reading(
+                walked.text,
+                reason,
+                encoding.language,
+                walked.put_back,
+                score,
+                walked.undecided,
+                walked.origins,
+            )
 
 
 def _confidence(
@@ -574,40 +811,92 @@ def _page_set() -> frozenset[str]:
     return frozenset(ch for name in PAGES for ch in code_page(name).byte_of)
 
 
-def _finding(text: str, start: int, end: int) -> Finding | None:
+def _findings(text: str, start: int, end: int) -> list[Finding]:
+    """The stretch ``text[start:end]`` read at its best: one finding, or, where
+    the reading put back bytes its neighbours did not choose, the findings
+    between them, and each of those bytes' characters reported alone with the
+    other character it could be."""
     stretch = text[start:end]
     as_it_stands, ranked = readings(stretch)
     if not ranked:
-        return None
+        return []
     best, others = ranked[0], ranked[1:]
     if _mean_value(best) < LEAST_MEAN_VALUE:
-        return None
+        return []
     high_bytes = sum(1 for ch in stretch if not ch.isascii())
     confidence = _confidence(best, as_it_stands, others, high_bytes)
     if confidence <= 0.0:
-        return None
+        return []
     if words_covered(best.text, best.language) < LEAST_WORDS_COVERED:
         # Common characters never written together: bytes of another
         # script's damage (Cyrillic UTF-8 that lost bytes, Greek in a
         # legacy page) that happen to fall on frequent ones. Reported only.
         confidence = min(confidence, _APPLIED - 0.05)
+    lost = f", {best.put_back} lost byte(s) put back" if best.put_back else ""
+    reason = f"{best.reason}{lost}"
+    if best.undecided:
+        return _split(stretch, start, best, confidence, reason)
     # Keep only what every proposed reading changes.
     shown = [best, *others[:3]]
     head = min(_common_prefix(stretch, r.text) for r in shown)
     tail = min(_common_prefix(stretch[head:][::-1], r.text[head:][::-1]) for r in shown)
-    lost = f", {best.put_back} lost byte(s) put back" if best.put_back else ""
-    return Finding(
-        start=start + head,
-        end=end - tail,
-        detector=DETECTOR_ID,
-        confidence=confidence,
-        reason=f"{best.reason}{lost}",
-        replacement=best.text[head : len(best.text) - tail],
-        alternatives=tuple(
-            Candidate(r.text[head : len(r.text) - tail], round(r.score - as_it_stands, 4))
-            for r in shown
-        ),
-    )
+    return [
+        Finding(
+            start=start + head,
+            end=end - tail,
+            detector=DETECTOR_ID,
+            confidence=confidence,
+            reason=reason,
+            replacement=best.text[head : len(best.text) - tail],
+            alternatives=tuple(
+                Candidate(r.text[head : len(r.text) - tail], round(r.score - as_it_stands, 4))
+                for r in shown
+            ),
+        )
+    ]
+
+
+def _split(
+    stretch: str, start: int, best: Reading, confidence: float, reason: str
+) -> list[Finding]:
+    """``best`` read into ``stretch`` (at ``start`` of its text) as findings:
+    the parts between its undecided bytes at ``confidence``, and each
+    undecided byte's character alone, reported (below the threshold) with
+    the other character its byte could make. A byte put back stands for no
+    character of the stretch, so each character of the reading made with one
+    replaces the one character of the stretch it was made with."""
+    found: list[Finding] = []
+    read = best.text
+    # Where each character of the reading starts in the stretch (a byte a
+    # character); the bytes put back take none of it.
+    starts = [*best.origins, len(stretch)]
+    if len(best.origins) != len(read):
+        return []
+    cuts = [0]
+    for site in best.undecided:
+        cuts += [site.place, site.place + 1]
+    cuts.append(len(read))
+    for index, (left, right) in enumerate(itertools.pairwise(cuts)):
+        shown, replacement = stretch[starts[left] : starts[right]], read[left:right]
+        if shown == replacement:
+            continue
+        head = _common_prefix(shown, replacement)
+        tail = _common_prefix(shown[head:][::-1], replacement[head:][::-1])
+        undecided = index % 2 == 1
+        others = best.undecided[index // 2].others if undecided else ()
+        replacement = replacement[head : len(replacement) - tail]
+        found.append(
+            Finding(
+                start=start + starts[left] + head,
+                end=start + starts[right] - tail,
+                detector=DETECTOR_ID,
+                confidence=min(confidence, _APPLIED - 0.05) if undecided else confidence,
+                reason=reason,
+                replacement=replacement,
+                alternatives=tuple(Candidate(ch, 0.0) for ch in (replacement, *others)),
+            )
+        )
+    return found
 
 
 def _mean_value(reading: Reading) -> float:
@@ -643,9 +932,7 @@ def find_cjk_legacy(text: str) -> Iterator[Finding]:
         for start, end in _stretches(text, line_start, line_end):
             if _glued(text, start, end) or pattern.search(text, start, end) is None:
                 continue
-            finding = _finding(text, start, end)
-            if finding is not None:
-                yield finding
+            yield from _findings(text, start, end)
 
 
 CJK_LEGACY = Detector(
