@@ -726,7 +726,11 @@ class Judge:
             end = core_end_of(text, sites[-1])
             before = demojibake(text[max(0, sites[0].start - _RAW_WINDOW) : sites[0].start])
             after = demojibake(text[end : end + _RAW_WINDOW])
-            return self._chained_options(per_site, [before, *pieces[1:-1], after], chain)
+            combos = self._chained_options(per_site, [before, *pieces[1:-1], after], chain)
+            return [
+                (chosen, score + _closed_again(chosen, states, pieces[1:]))
+                for chosen, score in combos
+            ]
         if right - left > WORD_REACH:
             # Longer than any word: no reading letter by letter.
             return [_kept(per_site)]
@@ -947,6 +951,23 @@ def _accents(ch: str) -> str:
     return "".join(
         mark for mark in unicodedata.normalize("NFD", ch)[1:] if unicodedata.combining(mark)
     )
+
+
+def _closed_again(
+    chosen: Sequence[Option], states: Sequence[QuoteState], pieces: Sequence[str]
+) -> float:
+    """:data:`RARE` for each closing bracket read where a reading before it
+    in the group already closed that bracket: each site alone sees the
+    bracket open (``「…ほしいã€と話しã€``: one ``」``, then ``、``)."""
+    fit = 0.0
+    state = replace(states[0])
+    for option, at_site, between in zip(chosen, states, pieces, strict=True):
+        opening = CLOSING_MARKS.get(option.text)
+        if opening is not None and at_site.brackets[-1:] == opening != state.brackets[-1:]:
+            fit += RARE
+        state.update(option.text if not option.keep else "")
+        state.update(between)
+    return fit
 
 
 def judge_group(
