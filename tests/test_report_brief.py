@@ -32,7 +32,7 @@ from .test_cli import BROKEN, script
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "corpus" / "cases.jsonl"
 SAMPLE = ROOT / "corpus" / "sample.txt"
-PER_FAMILY = 40
+PER_FAMILY = 20
 POSITIONS = {"index", "end", "fixed_end", "byte_start", "byte_end", "line", "column"}
 POSITIONS |= {"fixed_byte_start", "fixed_byte_end", "fixed_line", "fixed_column"}
 WHERE = {"path", "record", "field"}
