@@ -367,6 +367,16 @@ def alphabet(lang: str) -> frozenset[str]:
     return frozenset(array_text(letters))
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def spelled_with_alphabet(letters: str, lang: str) -> bool:
+    """Whether ``lang`` writes every letter of ``letters``, case aside.
+
+    >>> spelled_with_alphabet("Țară", "ro"), spelled_with_alphabet("țară", "vi")
+    (True, False)
+    """
+    return set(letters.casefold()) <= alphabet(lang)
+
+
 def _built_alphabet(lang: str) -> frozenset[str]:
     return frozenset(
         ch for word, _ in top_words(lang, 3000, numbers=False) for ch in word if is_letter(ch)

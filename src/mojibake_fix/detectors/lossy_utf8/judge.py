@@ -41,7 +41,6 @@ from ...context.quotes import (
 )
 from ...context.words import (
     LANGUAGES_BY_SCRIPT,
-    alphabet,
     apostrophe_endings,
     counted_apart,
     coverage,
@@ -49,6 +48,7 @@ from ...context.words import (
     letter_score,
     listed_letters,
     sample_words,
+    spelled_with_alphabet,
     writes_apostrophes,
     zipf,
 )
@@ -157,12 +157,6 @@ def starts_sentence(text: str, index: int) -> bool:
 _CAPITALS_REACH = 24
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def _in_alphabet(ch: str, lang: str) -> bool:
-    letters = alphabet(lang)
-    return all(c in letters for c in ch.casefold())
-
-
 def capitals_around(text: str, left: int, right: int) -> bool | None:
     """Whether the text around the word from ``left`` to ``right`` is written
     in capitals, by the letters no mojibake can have made (``Ã`` looks like
@@ -242,7 +236,7 @@ class Judge:
             return False
         if ch and not listed_letters(ch, lang):
             return script_of(ch) in self.marks_written
-        return _in_alphabet(ch, lang)
+        return spelled_with_alphabet(ch, lang)
 
     @functools.cached_property
     def marks_written(self) -> frozenset[str]:
@@ -405,7 +399,9 @@ class Judge:
 
     def letter_elsewhere(self, ch: str) -> bool:
         """Whether ``ch`` is a letter of some language written in the text's script."""
-        return any(_in_alphabet(ch, lang) for lang in LANGUAGES_BY_SCRIPT.get(self.script, ()))
+        return any(
+            spelled_with_alphabet(ch, lang) for lang in LANGUAGES_BY_SCRIPT.get(self.script, ())
+        )
 
     def keep_score(self, site: Site) -> float:
         left, right = word_bounds(self.text, site.start, core_end_of(self.text, site))

@@ -22,7 +22,7 @@ from ...context.candidates import (
     SHOWN_CONTINUATION,
     continuation_bytes,
 )
-from ...context.words import LANGUAGES_BY_SCRIPT, alphabet, zipf
+from ...context.words import LANGUAGES_BY_SCRIPT, spelled_with_alphabet, zipf
 from ...lines import line_around, run_around
 from ..base import Wake
 from .sequences import has_whole_sequence
@@ -309,9 +309,8 @@ def _a_word_before(letters: str, suffix: str = "") -> bool:
     scripts = {script_of(ch) for ch in letters} - {"Common"}
     if len(letters) < SHORTEST_WRITTEN or len(scripts) != 1:
         return False
-    word = (letters + suffix).casefold()
     return any(
-        zipf(letters, lang) >= LISTED and all(ch in alphabet(lang) for ch in word)
+        zipf(letters, lang) >= LISTED and spelled_with_alphabet(letters + suffix, lang)
         for lang in LANGUAGES_BY_SCRIPT.get(scripts.pop(), ())
     )
 
