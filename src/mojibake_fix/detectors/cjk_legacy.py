@@ -434,9 +434,6 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> _
         return _plain_walk(raw, shown, encoding)
     pairs = _pairs(encoding.codec)
     orphans = {i for m in _ORPHANS_IN_BYTES.finditer(raw) for i in range(*m.span())}
-    lost_orphans = orphans if lost else set()
-    # Where nothing is put back, the best reading up to each byte is enough.
-    beam = BEAM if lost else 1
     language = encoding.language
     size = len(raw)
     steps: list[dict[str, _Step]] = [{} for _ in range(size + 1)]
@@ -445,11 +442,8 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> _
     def offer(
         at: int, origin: int, key: str, step: _Step, gain: float, text: str, source: bytes
     ) -> None:
-        # Only East Asian characters (from U+2E80 on) are listed in pairs; a
-        # walk that puts nothing back has no byte for its neighbours to choose.
-        joined = (
-            pair_value(step.text, text, language) if lost and min(step.text, text) >= _CJK else 0.0
-        )
+        # Only East Asian characters (from U+2E80 on) are listed in pairs.
+        joined = pair_value(step.text, text, language) if min(step.text, text) >= _CJK else 0.0
         score = step.score + gain + (joined or step.lonely)
         put_back = len(source) > 1 and at == origin + 1
         lonely = 0.0
@@ -474,8 +468,8 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> _
 
     for index in range(size):
         here = steps[index]
-        if len(here) > beam:
-            here = dict(sorted(here.items(), key=lambda item: -rank(item[1]))[:beam])
+        if len(here) > BEAM:
+            here = dict(sorted(here.items(), key=lambda item: -rank(item[1]))[:BEAM])
             steps[index] = here
         byte = raw[index]
         for key, step in here.items():
@@ -496,7 +490,7 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> _
                     # letter's glue as it was: no escape from the penalty.
                     put_back = len(step.source) == 2 and step.previous == index - 1
                     before = chr(raw[index - 1]) if put_back else step.text
-                    gain = value(pair, language) + _glued_to_latin(raw, index, before, lost_orphans)
+                    gain = value(pair, language) + _glued_to_latin(raw, index, before, orphans)
                     offer(index + 2, index, key, step, gain, pair, source)
             # A lead put back before a letter inside a Latin word glues a
             # character into it (``V進行ual`` of ``Visual``).
