@@ -84,6 +84,8 @@ INPUTS: tuple[AdversarialInput, ...] = (
     AdversarialInput("'Ã\\u0301'*n", lambda n: "Ã\u0301" * n),
     AdversarialInput("'\\x93'*n", lambda n: "\x93" * n, scale=40),
     AdversarialInput("'a\\x85'*n", lambda n: "a\x85" * n, scale=40),
+    # Mac OS Roman words read as Latin-1, every word's page to decide.
+    AdversarialInput("'caf\\x8e cr\\x8fme '*n", lambda n: "caf\x8e cr\x8fme " * n, scale=4),
     AdversarialInput("6 layers of n*40 chars", _layers, scale=40),
     AdversarialInput("Shift_JIS that lost bytes, n*4 chars", _lossy_shift_jis, scale=4),
     AdversarialInput(

@@ -32,6 +32,36 @@ def test_repairs_windows_1252_punctuation(broken: str, fixed: str) -> None:
     assert result.revert() == broken
 
 
+@pytest.mark.parametrize(
+    ("broken", "fixed"),
+    [
+        # Mac OS Roman's 0x80-0x9F are letters: a Mac's text read as Latin-1.
+        ("barco tur\x92stico en Acapulco.", "barco turístico en Acapulco."),
+        ("De Coatl\x87n conf\x92an en el proyecto", "De Coatlán confían en el proyecto"),
+        ("C\x92est na\x95ve, caf\x8e cr\x8fme br\x9el\x8ee", "C’est naïve, café crème brûlée"),
+        ("Die Fahrt nach M\x9fnchen und K\x9aln", "Die Fahrt nach München und Köln"),
+    ],
+)
+def test_mac_roman_letters_where_they_make_words(broken: str, fixed: str) -> None:
+    result = mojibake_fix.fix(broken)
+    assert result.text == fixed
+    assert result.revert() == broken
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "I don\x92t know the dogs\x92 toys",  # í would make no word
+        "l\x92homme et l\x92\x9cuvre",
+        "Mr O\x92Neill\x92s \x93book\x94 \x96 and d\x92Artagnan",
+    ],
+)
+def test_no_mac_roman_where_no_word_shows_it(broken: str) -> None:
+    result = mojibake_fix.fix(broken)
+    reasons = {change.reason for change in result.changes}
+    assert "Mac OS Roman letters decoded as Latin-1" not in reasons
+
+
 def test_c1_controls_wrapped_in_utf8_once_more_are_two_layers() -> None:
     # The outer layer (UTF-8 read as Latin-1) is peeled first, then the
     # C1 controls beneath it are read as Windows-1252.
@@ -140,7 +170,8 @@ def test_runs_map_byte_for_byte(pieces: list[str]) -> None:
     text = "".join(pieces)
     for finding in find(text):
         original = text[finding.start : finding.end]
-        assert finding.replacement == original.encode("latin-1").decode("cp1252")
+        page = "mac_roman" if finding.reason.startswith("Mac OS Roman") else "cp1252"
+        assert finding.replacement == original.encode("latin-1").decode(page)
 
 
 @pytest.mark.parametrize("other", ["", "Another line.\n", "\nAnother line."])

@@ -126,6 +126,10 @@ def test_a_combining_mark_after_a_letter_is_still_read() -> None:
         ("Xem clip hài, phim hài mới hay nhất", "sloppy-windows-1250"),
         ("Phim hài mới: nhất định phải xem", "iso-8859-2"),
         ("Tôi là người Việt, và tôi yêu Hà Nội", "sloppy-windows-1254"),
+        # ``Š`` is C5 A0; the page's ``ÄÆ`` (``į``) is one whole sequence in
+        # Windows-1257, where Latin-1 would see a lead cut short before another.
+        ("Šiaip įdomu, kaip įsivaizduoji. Visų pirma.", "sloppy-windows-1257"),
+        ("Šiandien į mokyklą ėjo Šarūnas", "sloppy-windows-1257"),
     ],
 )
 def test_a_lost_no_break_space_is_restored_in_latin_code_pages(clean: str, codec: str) -> None:

@@ -32,7 +32,12 @@ _RANGES: tuple[tuple[int, int, str, bool], ...] = (
     (0x00D7, 0x00D7, "Common", True),
     (0x00D8, 0x00F6, "Latin", True),
     (0x00F7, 0x00F7, "Common", True),
-    (0x00F8, 0x017F, "Latin", True),
+    (0x00F8, 0x0137, "Latin", True),
+    (0x0138, 0x0138, "Latin", False),  # kra: Greenlandic before 1973
+    (0x0139, 0x0148, "Latin", True),
+    (0x0149, 0x0149, "Latin", False),  # ŉ: deprecated
+    (0x014A, 0x017E, "Latin", True),
+    (0x017F, 0x017F, "Latin", False),  # long s: archaic
     (0x0180, 0x019F, "Latin", False),
     (0x01A0, 0x01A1, "Latin", True),  # Vietnamese ơ
     (0x01A2, 0x01AE, "Latin", False),

@@ -409,14 +409,14 @@ _WRITTEN_WITHOUT_MARKS = frozenset({"ar", "fa", "ur", "he"})
 _DOTTED_I_LANGUAGES = frozenset({"tr", "az"})
 
 
-def _casefold(word: str, lang: str) -> str:
+def _casefold(word: str, lang: str, fold: bool = True) -> str:
     if lang in _DOTTED_I_LANGUAGES:
         word = word.replace("I", "ı").replace("İ", "i")
-    return word.casefold()
+    return word.casefold() if fold else word.lower()
 
 
-def _key(word: str, lang: str = "") -> str:
-    return listed_letters(_casefold(unicodedata.normalize("NFC", word), lang), lang).replace(
+def _key(word: str, lang: str = "", fold: bool = True) -> str:
+    return listed_letters(_casefold(unicodedata.normalize("NFC", word), lang, fold), lang).replace(
         "\u2019", "'"
     )
 
@@ -446,8 +446,17 @@ def zipf(word: str, lang: str) -> float:
     True
     >>> zipf("DİREKTÖR", "tr") == zipf("direktör", "tr") > 0  # Turkish capitals
     True
+
+    A letter that casefolding makes another (``ß`` ``ss``, ``ſ`` ``s``) is
+    no word of its own: its key is another word's.
+
+    >>> zipf("ß", "de"), zipf("ſ", "en")
+    (0.0, 0.0)
     """
-    return frequencies(lang).zipf(_key(word, lang))
+    key = _key(word, lang)
+    if len(word) == 1 and key != _key(word, lang, fold=False):
+        return 0.0
+    return frequencies(lang).zipf(key)
 
 
 def counted_apart(left: str, right: str, lang: str) -> bool:

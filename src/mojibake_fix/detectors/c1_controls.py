@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..context.candidates import sequence_length
-from ..lines import line_around
+from ..lines import line_around, run_around
 from ..model import Finding
 from .base import Detector, Wake
 
@@ -48,6 +48,14 @@ _WINDOWS_CODE_PAGES = tuple(f"cp{n}" for n in range(1250, 1259))
 _CSI_TAIL_RE = re.compile(r"[0-9;?]*[@-~]")
 _NEL_RE = re.compile("\x85")
 _CLOSING_RE = re.compile("[\x92\x94]")
+# C1 characters beside a letter: where Mac OS Roman has letters.
+_IN_WORD_RE = re.compile(r"(?<=[^\W\d_])[\x80-\x9f]+|[\x80-\x9f]+(?=[^\W\d_])")
+# How common and how long a word must be (Zipf, letters) to show which page
+# its C1 characters are from: short words come about by chance.
+_LISTED = 3.0
+_LONG_ENOUGH = 4
+# How much of a line around its first such word tells the line's language.
+_LANGUAGE_REACH = 300
 
 
 @functools.cache
@@ -197,13 +205,97 @@ def _segments(text: str) -> Iterator[tuple[int, int, bool]]:
             yield start, end, False
 
 
+def _in_a_word(ch: str) -> bool:
+    return ch.isalpha() or "\x80" <= ch <= "\x9f"
+
+
+def _word_in(word: str, table: dict[str, str]) -> str:
+    return "".join(table.get(ch, "\ufffd") if "\x80" <= ch <= "\x9f" else ch for ch in word)
+
+
+@functools.cache
+def _mac_roman() -> dict[str, str]:
+    return {chr(byte): bytes([byte]).decode("mac_roman") for byte in range(0x80, 0xA0)}
+
+
+@dataclass(frozen=True, slots=True)
+class _WordRun:
+    """A run of C1 characters in a word, with the word read in either page."""
+
+    start: int
+    end: int
+    mac_roman: str
+    windows: str
+
+
+def mac_roman_letters(text: str) -> dict[tuple[int, int], str]:
+    """Runs of C1 characters in words that are Mac OS Roman letters read as
+    Latin-1 (its 0x80-0x9F are accented letters), with their reading.
+
+    A run counts where its word read in Mac OS Roman is a word of the line's
+    language and read in Windows-1252 none (``tur\x92stico``: ``turístico``,
+    not ``tur’stico``); a line that shows Mac OS Roman so has every such
+    run read in it whose word the language's letters spell (a rare name).
+
+    >>> mac_roman_letters("barco tur\x92stico en Acapulco")
+    {(9, 10): 'í'}
+    >>> mac_roman_letters("don\x92t go")
+    {}
+    """
+    from ..context.words import guess_language, spelled_with_alphabet, zipf
+
+    by_line: dict[int, list[_WordRun]] = {}
+    line_start, line_end = 0, -1
+    for match in _IN_WORD_RE.finditer(text):
+        start, end = match.span()
+        if start > line_end:
+            line_start, line_end = line_around(text, start)
+        left, right = run_around(text, start, end, _in_a_word)
+        word = text[left:right]
+        by_line.setdefault(line_start, []).append(
+            _WordRun(start, end, _word_in(word, _mac_roman()), _word_in(word, _cp1252()))
+        )
+    readings: dict[tuple[int, int], str] = {}
+    for runs in by_line.values():
+        at = runs[0].start
+        around = text[max(0, at - _LANGUAGE_REACH) : at + _LANGUAGE_REACH]
+        lang = guess_language(_word_in(around, _mac_roman()), "Latin")
+        if lang is None:
+            continue
+        unlike = [run for run in runs if zipf(run.windows, lang) == 0.0]
+        listed = {
+            (run.start, run.end)
+            for run in unlike
+            if len(run.mac_roman) >= _LONG_ENOUGH and zipf(run.mac_roman, lang) >= _LISTED
+        }
+        if not listed:
+            continue
+        for run in unlike:
+            letters = "".join(ch for ch in run.mac_roman if ch.isalpha())
+            if (run.start, run.end) in listed or spelled_with_alphabet(letters, lang):
+                shown = text[run.start : run.end]
+                readings[run.start, run.end] = "".join(_mac_roman()[ch] for ch in shown)
+    return readings
+
+
 def find(text: str) -> Iterator[Finding]:
     table = _cp1252()
+    mac_roman = mac_roman_letters(text) if _IN_WORD_RE.search(text) else {}
     line_end, line = -1, _LineEvidence(nel_breaks=False, closes_quotes=False)
     for start, end, utf8_tail in _segments(text):
         if start > line_end:
             line_end, line = _LineEvidence.of(text, start)
         run = text[start:end]
+        if (start, end) in mac_roman:
+            yield Finding(
+                start=start,
+                end=end,
+                detector=DETECTOR_ID,
+                confidence=0.9,
+                reason="Mac OS Roman letters decoded as Latin-1",
+                replacement=mac_roman[start, end],
+            )
+            continue
         if any(ch not in table for ch in run.replace("\u00c2", "")):
             continue  # a byte Windows-1252 leaves undefined: not Windows-1252
         replacement = "".join(table.get(ch, "") for ch in run)

@@ -224,7 +224,9 @@ def find_runs(text: str, page: CodePage, original: str | None = None) -> Iterato
     unit_re, run_re, sign = _patterns(page.name)
     if not sign.search(text):
         return
-    spaces_kept = spaces_are_spaces(text) or (original is not None and spaces_are_spaces(original))
+    spaces_kept = spaces_are_spaces(_as_western(text, page)) or (
+        original is not None and spaces_are_spaces(_as_western(original, page))
+    )
     for match in run_re.finditer(text):
         pending: list[tuple[int, int, bytes, bool]] = []
         for unit in unit_re.finditer(text, match.start(), match.end()):
@@ -239,6 +241,22 @@ def find_runs(text: str, page: CodePage, original: str | None = None) -> Iterato
                 continue
             pending.append((unit.start(), unit.end(), raw, spaced))
         yield from _flush(pending, page)
+
+
+@functools.cache
+def _western_table(name: str) -> dict[int, str]:
+    page = code_page(name)
+    return {ord(ch): chr(byte) for ch, byte in page.byte_of.items() if byte >= 0x80}
+
+
+def _as_western(text: str, page: CodePage) -> str:
+    """``text`` with each character of ``page`` written as the Latin-1
+    character of its byte, which is how :func:`spaces_are_spaces` reads
+    damage: in Windows-1257, ``ÄÆ`` is one whole sequence (``į``), not a
+    lead cut short before another."""
+    if page.name in ("cp1252", "latin-1"):
+        return text
+    return text.translate(_western_table(page.name))
 
 
 _ARABIC_DIGIT_BEFORE = re.compile("(?:Ù[\xa0¡-©]|Ù |[0-9])$")

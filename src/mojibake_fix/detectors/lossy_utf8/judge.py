@@ -705,9 +705,9 @@ class Judge:
         )
         all_upper = len(letters) >= 2 and all(ch.isupper() for ch in letters)
         all_lower = bool(letters) and all(ch.islower() for ch in letters[1:] or letters)
-        if len(letters) == 1 and letters[0].isupper():
-            # One capital and the sites (``TÄ``): a capitalised word, unless
-            # the text around is in capitals.
+        if not letters or (len(letters) == 1 and letters[0].isupper()):
+            # The sites alone, or one capital and the sites (``TÄ``): a
+            # capitalised word, unless the text around is in capitals.
             capitals = capitals_around(text, left, right)
             all_upper, all_lower = capitals is True, capitals is False
         states = list(self._states_at(sites))
