@@ -142,7 +142,34 @@ def test_a_lost_no_break_space_is_restored_in_latin_code_pages(clean: str, codec
 
 
 @pytest.mark.parametrize(
-    "clean", ["В Москве и О России", "Ε Ο Σ: Η Αθήνα", "СЕ НЕ Е ОК", "Привет, В Москве всё ок"]
+    "clean",
+    [
+        "В Москве и О России",
+        "Ε Ο Σ: Η Αθήνα",
+        "СЕ НЕ Е ОК",
+        "Привет, В Москве всё ок",
+        "The letter Г is the fourth, О the sixteenth",
+        "Vitamin Е is good",
+    ],
 )
 def test_cyrillic_and_greek_capitals_before_a_space_stay(clean: str) -> None:
     assert mojibake_fix.fix(clean).text == clean
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "La région se trouve à l’ouest de l’Ukraine",
+        "faites attention à bien vous renseigner sur le médicament",
+    ],
+)
+@pytest.mark.parametrize("space", [" ", ""])
+def test_a_lost_no_break_space_between_latin_words_in_a_cyrillic_page(
+    clean: str, space: str
+) -> None:
+    # French read as Windows-1251: ``à`` (C3 A0) shows as ``Г``, its no-break
+    # space turned into a space or dropped.
+    broken = clean.encode("utf-8").decode("cp1251").replace("\xa0", space)
+    result = mojibake_fix.fix(broken)
+    assert result.text == clean
+    assert result.revert() == broken

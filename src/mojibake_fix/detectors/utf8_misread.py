@@ -153,7 +153,19 @@ def _unit_pattern(page: CodePage) -> str:
             f"(?<={lead3_low}){strict} ",
             f"{inside}(?: {strict}|{strict} )",
         ]
+    elif _between_latin_words(page):
+        letters = _char_class(_shown(_NBSP_LEADS_2.replace("\xc2", ""), page))
+        tails.append(f"(?<=[A-Za-z] {letters}) ")
     return _char_class(leads) + "(?:" + "|".join(tails) + ")"
+
+
+def _between_latin_words(page: CodePage) -> bool:
+    """Whether ``page`` shows byte A0 as a no-break space and its two-byte
+    leads as letters of another script (Cyrillic, Greek): such a letter
+    stands before a space in clean text (``В Москве``), but not alone
+    between Latin words, where it is a Latin letter whose no-break space
+    became a space (``se trouve Г l’ouest`` in Windows-1251: ``à``)."""
+    return page.byte_of.get("\xa0") == 0xA0 and not _keeps_no_break_space(page)
 
 
 @functools.cache
@@ -168,6 +180,8 @@ def _patterns(name: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     spaced = ""
     if _keeps_no_break_space(page):
         spaced = _shown(_NBSP_LEADS_2 + _NBSP_LEADS_3 + _NBSP_LEADS_CJK, page)
+    elif _between_latin_words(page):
+        spaced = _shown(_NBSP_LEADS_2.replace("\xc2", ""), page)
     sign = f"{_char_class(conts + spaced)}(?:(?<={lead}{_char_class(conts)})"
     sign += f"|(?<={_char_class(spaced)})(?= ))" if spaced else ")"
     return re.compile(unit), re.compile(f"(?:{unit})+"), re.compile(sign)
@@ -670,13 +684,18 @@ def _repaired_word(text: str, start: int, end: int, page: CodePage) -> str:
     return "".join(pieces)
 
 
-def _grave_accent_fix(text: str, run: Run) -> Run | None:
-    """``Ã`` + space is ``à`` whose no-break space was lost. Keep the space
-    unless the next word needs ``à`` as its prefix (Portuguese ``às``). In
-    a language that has no word ``à``, ``Ã`` and one space alone is no run:
-    a letter that lost its second byte, before a space (Icelandic ``Í``,
-    ``Á``); ``à`` and a space would have left two (``Ã  la carte``)."""
-    if not (run.spaces_restored and text[run.end - 2 : run.end] == "Ã "):
+def _grave_accent_fix(text: str, run: Run, page: CodePage) -> Run | None:
+    """``Ã`` + space (``Г`` between Latin words in Windows-1251) is ``à``
+    whose no-break space was lost. Keep the space unless the next word needs
+    ``à`` as its prefix (Portuguese ``às``). In a language that has no word
+    ``à``, ``Ã`` and one space alone is no run: a letter that lost its
+    second byte, before a space (Icelandic ``Í``, ``Á``); ``à`` and a space
+    would have left two (``Ã  la carte``). Other Latin pages keep the
+    reading whole (Vietnamese ``hĂ i`` in Windows-1250 is ``hài``)."""
+    lead = _shown("\xc3", page)
+    if lead != "Ã" and not _between_latin_words(page):
+        return run
+    if not (run.spaces_restored and text[run.end - 2 : run.end] == lead + " "):
         return run
     rest = text[run.end : run.end + 6]
     if run.end - run.start == 2 and not rest.startswith(" ") and not _writes_a_grave(text):
@@ -1006,7 +1025,9 @@ def _finder(name: str, detector_id: str, priority: int) -> Detector:
         page = code_page(name)
         runs = [
             fixed
-            for fixed in (_grave_accent_fix(text, run) for run in find_runs(text, page, original))
+            for fixed in (
+                _grave_accent_fix(text, run, page) for run in find_runs(text, page, original)
+            )
             if fixed is not None
         ]
         if not runs:
