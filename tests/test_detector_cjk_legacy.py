@@ -70,6 +70,20 @@ def test_the_reason_names_the_encoding_and_the_page() -> None:
     assert change.reason == "Shift_JIS text read as Windows-1252"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["いい DVD+-R メディアはどれ?", "財政面から見るとそのままでしょうか。それでいいと思います"],
+)
+def test_a_character_written_twice_is_no_drawing(sentence: str) -> None:
+    # ``い`` is A4 A4 in EUC-JP: ``いい`` shows as ``¤¤¤¤``, one character four
+    # times, as box drawing shows; only drawing characters repeated are left out.
+    broken = sentence.encode("euc_jp").decode("latin-1")
+    assert "¤¤¤¤" in broken
+    result = mojibake_fix.fix(broken)
+    assert result.text == sentence
+    assert result.revert() == broken
+
+
 def _lossy(sentence: str) -> str:
     shown = sentence.encode("shift_jis").decode("sloppy-windows-1252")
     return shown.translate({byte: None for byte in LOST_BYTES})

@@ -768,8 +768,8 @@ def _stretches(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def _windows(text: str, left: int, right: int) -> Iterator[tuple[int, int]]:
     """``text[left:right]`` in pieces of at most :data:`WINDOW` characters,
-    without the runs of one character repeated (``────``, ``▒▒▒▒``), which
-    draw rather than write."""
+    without the runs of one drawing character repeated (``────``, ``▒▒▒▒``),
+    which draw rather than write."""
     pieces: list[tuple[int, int]] = []
     for run in _REPEATED.finditer(text, left, right):
         pieces.append((left, run.start()))
@@ -786,8 +786,10 @@ def _windows(text: str, left: int, right: int) -> Iterator[tuple[int, int]]:
             yield piece_left, piece_right
 
 
-# Four or more of one character beyond ASCII in a row.
-_REPEATED = re.compile(r"([^\x00-\x7f])\1{3,}")
+# Four or more of one drawing character in a row (box drawing, blocks and
+# shapes). Other characters repeated are bytes of a character written twice:
+# ``¤¤¤¤`` is ``いい`` in EUC-JP.
+_REPEATED = re.compile(r"([\u2500-\u25ff])\1{3,}")
 # Where a stretch may be cut: after ASCII below ``@``, which is no second byte.
 _BOUNDARY = re.compile("[\x20-\x3f]")
 
