@@ -74,7 +74,7 @@ from ..context.east_asian_characters import (
 )
 from ..context.east_asian_pairs import alone_value, pair_value, pairs_value
 from ..encodings import prior
-from ..lines import line_around
+from ..lines import line_around, run_around
 from ..model import Candidate, Finding
 from ..plausibility import CONTROL, plausibility
 from .base import Detector, Wake, first_confirmed, wake_pattern
@@ -131,6 +131,8 @@ LEAST_MEAN_VALUE = 0.5
 WINDOW = 2048
 # ASCII that may stand between two parts of one stretch.
 _LONGEST_GAP = 32
+# How common a Latin word must be (Zipf) to be taken for what it shows.
+_COMMON_WORD = 3.0
 
 # Scores of the walk, per character (a character of two bytes counts its
 # language's value for it, once).
@@ -248,7 +250,24 @@ def wake() -> tuple[Wake, ...]:
         f"{not_drawn}"
         f"(?:(?=[{high}][{high}])(?<=[{letter}])|(?=[{letter}][{high}]|[{high}][{letter}]))"
     )
-    return (Wake(at=high, around=around),)
+    return (Wake(at=high, around=around, confirm=_more_than_a_latin_word),)
+
+
+def _more_than_a_latin_word(text: str, index: int) -> bool:
+    """Whether the characters woken at ``index`` are more than a common word
+    of a language of Latin letters (Slovak ``Najvyšší``, Czech ``příští``):
+    East Asian text shown through a page makes letters no language writes
+    together (``ÖÐÎÄ``, ``âXâIâôâl``), or signs (``“ú–{``)."""
+    from ..context.words import LANGUAGES_BY_SCRIPT, spelled_with_alphabet, zipf
+
+    left, right = run_around(text, index, index + 1, str.isalpha)
+    if right - left < 3:
+        return True  # the three characters woken are not all letters of one word
+    word = text[left:right]
+    return not any(
+        spelled_with_alphabet(word, lang) and zipf(word, lang) >= _COMMON_WORD
+        for lang in LANGUAGES_BY_SCRIPT["Latin"]
+    )
 
 
 @functools.cache
