@@ -13,7 +13,8 @@ import pytest
 import mojibake_fix
 from mojibake_fix import external
 from mojibake_fix.context.words import top_words
-from mojibake_fix.detectors.cjk_legacy import DETECTOR_ID, LOST_BYTES, find_cjk_legacy
+from mojibake_fix.detectors.base import first_confirmed, wake_pattern
+from mojibake_fix.detectors.cjk_legacy import DETECTOR_ID, LOST_BYTES, find_cjk_legacy, wake
 
 SENTENCES = {
     "ja": (
@@ -82,6 +83,21 @@ def test_a_character_written_twice_is_no_drawing(sentence: str) -> None:
     result = mojibake_fix.fix(broken)
     assert result.text == sentence
     assert result.revert() == broken
+
+
+@pytest.mark.parametrize(
+    ("text", "wakes"),
+    [
+        ("Najvyšší súd Slovenskej republiky", False),  # a common Slovak word
+        ("Příští týden", False),
+        ("“ú–{Œê‚ÌƒeƒLƒXƒg", True),
+        ("アニメーション".encode("shift_jis").decode("cp850"), True),  # letters, no word
+        ("中文".encode("gbk").decode("latin-1"), True),
+    ],
+)
+def test_the_wake_passes_over_common_words_of_latin_letters(text: str, wakes: bool) -> None:
+    [only] = wake()
+    assert (first_confirmed(wake_pattern(only), only.confirm, text) is not None) == wakes
 
 
 def _lossy(sentence: str) -> str:
