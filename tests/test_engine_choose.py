@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from mojibake_fix.engine import choose
-from mojibake_fix.model import Finding
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mojibake_fix.engine import _outside, _overlaps, _untouched, choose
+from mojibake_fix.model import Change, Finding
 
 PRIORITIES = {"utf8-as-cp1252": 10, "utf8-as-latin-1": 11}
 
@@ -55,3 +58,43 @@ def test_agreement_does_not_outweigh_a_clearly_surer_reading() -> None:
     ]
     applied, _ = choose([alone, *agreeing], 0.6, PRIORITIES)
     assert applied == [alone]
+
+
+@st.composite
+def _changes_and_findings(draw: st.DrawFn) -> tuple[list[Change], list[Finding]]:
+    """Sorted changes that do not overlap (empty ones too), and findings anywhere."""
+    changes: list[Change] = []
+    position = fixed = 0
+    for _ in range(draw(st.integers(0, 8))):
+        position += draw(st.integers(0, 3))
+        fixed += position - (changes[-1].end if changes else 0)
+        length, fixed_length = draw(st.integers(0, 3)), draw(st.integers(0, 3))
+        changes.append(
+            Change(position, position + length, fixed, fixed + fixed_length, "", "", "t", 1, "")
+        )
+        position, fixed = position + length, fixed + fixed_length
+    findings = [
+        _finding(start, start + draw(st.integers(0, 4)), "t", 1.0, "x")
+        for start in draw(st.lists(st.integers(0, position + 4), max_size=8))
+    ]
+    return changes, findings
+
+
+@given(_changes_and_findings())
+def test_findings_left_beside_changes_are_found_by_search_as_by_walking_them_all(
+    case: tuple[list[Change], list[Finding]],
+) -> None:
+    changes, findings = case
+    walked = tuple(f for f in findings if not any(_overlaps(f.start, f.end, c) for c in changes))
+    assert _untouched(findings, changes) == walked
+    moved = []
+    for finding in findings:
+        shift = 0
+        for change in changes:
+            if change.fixed_end <= finding.start:
+                shift = change.end - change.fixed_end
+            elif change.fixed_start < finding.end or change.fixed_start == finding.start:
+                break
+        else:
+            moved.append((finding.start + shift, finding.end + shift))
+    assert [(f.start, f.end) for f in _outside(findings, changes)] == moved

@@ -209,7 +209,7 @@ def _repair(
         if rest is not None:
             changes = compose(changes, rest.changes) if rest.changes else changes
             current = rest.text
-    kept = tuple(f for f in leftovers if not any(_overlaps(f.start, f.end, c) for c in changes))
+    kept = _untouched(leftovers, changes)
     return Result(text=current, changes=changes, findings=kept, original=text)
 
 
@@ -243,19 +243,21 @@ def _composed(first: Sequence[Change], second: Sequence[Change]) -> tuple[Change
 
 def _outside(findings: Sequence[Finding], changes: Sequence[Change]) -> tuple[Finding, ...]:
     """``findings`` on the output of ``changes``, moved to the input of them;
-    those that touch a change are left out (the change covers their span)."""
+    those that touch a change are left out (the change covers their span).
+    The changes are sorted and do not overlap: the ones ending before a
+    finding are found by a search, and only the next can touch it."""
+    fixed_ends = [change.fixed_end for change in changes]
     moved: list[Finding] = []
     for finding in findings:
-        shift = 0
-        for change in changes:
-            if change.fixed_end <= finding.start:
-                shift = change.end - change.fixed_end
-            elif change.fixed_start < finding.end or change.fixed_start == finding.start:
-                break
-        else:
-            moved.append(
-                dataclasses.replace(finding, start=finding.start + shift, end=finding.end + shift)
-            )
+        before = bisect.bisect_right(fixed_ends, finding.start)
+        if before < len(changes):
+            change = changes[before]
+            if change.fixed_start < finding.end or change.fixed_start == finding.start:
+                continue
+        shift = changes[before - 1].end - changes[before - 1].fixed_end if before else 0
+        moved.append(
+            dataclasses.replace(finding, start=finding.start + shift, end=finding.end + shift)
+        )
     return tuple(moved)
 
 
@@ -450,6 +452,20 @@ def _spans_overlap(a: Finding, b: Finding) -> bool:
 
 def _overlaps(start: int, end: int, change: Change) -> bool:
     return (start < change.end and change.start < end) or start == change.start
+
+
+def _untouched(findings: Sequence[Finding], changes: Sequence[Change]) -> tuple[Finding, ...]:
+    """The ``findings`` that touch none of ``changes``. The changes are sorted
+    and do not overlap, so only the one starting before a finding and those
+    from its start on can touch it: a search, not a walk of them all."""
+    starts = [change.start for change in changes]
+    kept = []
+    for finding in findings:
+        index = bisect.bisect_left(starts, finding.start)
+        near = changes[max(0, index - 1) : index + 1]
+        if not any(_overlaps(finding.start, finding.end, change) for change in near):
+            kept.append(finding)
+    return tuple(kept)
 
 
 def compose(first: Sequence[Change], second: Sequence[Change]) -> tuple[Change, ...]:

@@ -98,22 +98,24 @@ def _by_line(text: str, damage_of: Callable[[int, str], Damage]) -> Iterator[Fin
     sources: dict[int, _Source | None] = {}
     damages: dict[int, Damage] = {}
     number, counted = 0, 0
-    for start, end, whole in _damaged_lines(text):
+    for start, end, core in _damaged_lines(text):
         number += text.count("\n", counted, start)
         counted = start
         part = text[start:end]
-        if whole:
+        if core is None:
             damage = damage_of(number, part)
             style: Callable[[], str | None] = functools.partial(
                 _style_source, text, start, end, sources
             )
-        else:
-            # A window of a long line: the damage is the whole line's, read
-            # once; the style, the window's own.
-            if number not in damages:
-                damages[number] = damage_of(number, text[slice(*line_around(text, start))])
-            damage, style = damages[number], lambda: None
-        yield from _shifted(_find(part, damage, style), start)
+            yield from _shifted(_find(part, damage, style), start)
+            continue
+        # A window of a long line: the damage is the whole line's, read
+        # once; the style, the window's own; and the findings, those of its
+        # core, each judged with the text on both sides.
+        if number not in damages:
+            damages[number] = damage_of(number, text[slice(*line_around(text, start))])
+        found = _shifted(_find(part, damages[number], lambda: None), start)
+        yield from (finding for finding in found if core[0] <= finding.start < core[1])
 
 
 def _style_source(
@@ -129,23 +131,29 @@ def _style_source(
     return text[left:right] if (left, right) != (start, end) else None
 
 
-def _damaged_lines(text: str) -> Iterator[tuple[int, int, bool]]:
-    """The start and end of every line of ``text`` the trigger fires in, and
-    whether it is the whole line: a line longer than :data:`_LONGEST_LINE`
-    is judged in windows around its sites (:func:`_window_around`)."""
+def _damaged_lines(text: str) -> Iterator[tuple[int, int, tuple[int, int] | None]]:
+    """The start and end of every line of ``text`` the trigger fires in,
+    with ``None``; a line longer than :data:`_LONGEST_LINE` is judged in
+    windows around its sites instead (:func:`_window_around`), each given
+    with its core: the windows' cores tile the line, and each reaches
+    :data:`_MARGIN` beyond its core on either side, so that no site is
+    judged at the edge of what is read, where the next pass would read it
+    again with the other side's repairs and judge it anew."""
     trigger = trigger_re()
     position = 0
     while (match := trigger.search(text, position)) is not None:
         start, end = line_around(text, match.start())
         if end - start <= _LONGEST_LINE:
-            yield start, end, True
+            yield start, end, None
             position = end + 1
-        else:
-            # Never back into the window before: its sites are judged.
-            start, end = _window_around(text, max(start, position), end, match.start())
-            yield start, end, False
-            position = end
-        if end == len(text):
+            if end == len(text):
+                return
+            continue
+        # Never back into the core before: its sites are judged.
+        core = _window_around(text, max(start, position), end, match.start())
+        yield *_with_margin(text, start, end, core), core
+        position = core[1]
+        if core[1] == len(text):
             return
 
 
@@ -154,6 +162,21 @@ def _damaged_lines(text: str) -> Iterator[tuple[int, int, bool]]:
 # it, and the whole line read again for every site would make the work grow
 # faster than the text.
 _LONGEST_LINE = 4000
+# How far a window reads beyond its core on either side.
+_MARGIN = 200
+
+
+def _with_margin(text: str, start: int, end: int, core: tuple[int, int]) -> tuple[int, int]:
+    """``core`` of the line from ``start`` to ``end`` widened by :data:`_MARGIN`
+    on either side, its edges just after a space as the core's are."""
+    left, right = max(start, core[0] - _MARGIN), min(end, core[1] + _MARGIN)
+    if left > start:
+        space = text.find(" ", left, core[0])
+        left = space + 1 if space >= 0 else core[0]
+    if right < end:
+        space = text.rfind(" ", core[1], right)
+        right = space + 1 if space >= 0 else core[1]
+    return left, right
 
 
 def _window_around(text: str, start: int, end: int, at: int) -> tuple[int, int]:
