@@ -4,7 +4,9 @@ What it catches: Windows-1252 text decoded as Latin-1. The two agree on every
 byte except 0x80–0x9F, where Windows-1252 has curly quotes, dashes, ``…``,
 ``€`` and ``™`` and Latin-1 has C1 control characters, which no modern text
 uses as such. Each maximal run of them is replaced by its Windows-1252
-reading, as browsers do.
+reading, as browsers do; in words, by its Mac OS Roman reading (accented
+letters) where that makes words of the line's language and Windows-1252's
+makes none: text from a Mac read as Latin-1 (:func:`mac_roman_letters`).
 
 How it avoids false positives: a C1 character is also what a UTF-8
 continuation byte becomes when UTF-8 is read as Latin-1 (``â\\x80\\x9c`` is
