@@ -11,17 +11,19 @@ import dataclasses
 import json
 import pickle
 from pathlib import Path
+from typing import Any
 
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
 import pytest
 
 import mojibake_fix
+from mojibake_fix import engine, layers
 from mojibake_fix.calibration import calibrated_change
 from mojibake_fix.codepages import CODEC_NAMES
 from mojibake_fix.detectors import select
 from mojibake_fix.detectors.utf8_scan import is_suspect
 from mojibake_fix.engine import _repair, plan_for
-from mojibake_fix.model import DeferredChanges, changes_by_runs
+from mojibake_fix.model import Change, DeferredChanges, changes_by_runs
 from mojibake_fix.scan import Scan
 
 from .conftest import ROOT, TRICKY_CLEAN, clean_paragraphs, load_script
@@ -230,6 +232,29 @@ def test_deferred_changes_behave_as_the_tuple_they_stand_for() -> None:
     reported = tuple(calibrated_change(change) for change in built)
     assert result.changes == reported and result.revert() == original
     assert pickle.loads(pickle.dumps(result)) == result
+
+
+@pytest.mark.parametrize(
+    "text", ["cafÃ© crÃ¨me", "cafÃƒÂ© crÃƒÂ¨me", "cafÃ© crÃ¨me".encode().decode("latin-1")]
+)
+def test_changes_are_worked_out_only_when_looked_at(text: str) -> None:
+    # Whole readings and peeled layers leave their changes to be built by
+    # whoever asks for them: the engine itself must not ask.
+    built: list[int] = []
+    real = changes_by_runs
+
+    def counted(*args: Any, **kwargs: Any) -> tuple[Change, ...]:
+        built.append(1)
+        return real(*args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(engine, "changes_by_runs", counted)
+        patch.setattr(layers, "changes_by_runs", counted)
+        result = mojibake_fix.fix(text)
+        assert result.text == "café crème"
+        assert not built
+        assert result.revert() == text
+        assert built
 
 
 def test_lead_letter_lists_are_what_their_script_makes() -> None:

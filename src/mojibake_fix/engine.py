@@ -246,6 +246,8 @@ def _outside(findings: Sequence[Finding], changes: Sequence[Change]) -> tuple[Fi
     those that touch a change are left out (the change covers their span).
     The changes are sorted and do not overlap: the ones ending before a
     finding are found by a search, and only the next can touch it."""
+    if not findings:
+        return ()  # and the changes, perhaps not yet worked out, stay so
     fixed_ends = [change.fixed_end for change in changes]
     moved: list[Finding] = []
     for finding in findings:
@@ -458,6 +460,8 @@ def _untouched(findings: Sequence[Finding], changes: Sequence[Change]) -> tuple[
     """The ``findings`` that touch none of ``changes``. The changes are sorted
     and do not overlap, so only the one starting before a finding and those
     from its start on can touch it: a search, not a walk of them all."""
+    if not findings:
+        return ()  # and the changes, perhaps not yet worked out, stay so
     starts = [change.start for change in changes]
     kept = []
     for finding in findings:

@@ -230,6 +230,27 @@ class _WordRun:
     windows: str
 
 
+@functools.cache
+def _languages_writing(letter: str) -> tuple[str, ...]:
+    """The languages of Latin letters whose alphabet holds ``letter``."""
+    from ..context.words import LANGUAGES_BY_SCRIPT, spelled_with_alphabet
+
+    return tuple(
+        lang for lang in LANGUAGES_BY_SCRIPT["Latin"] if spelled_with_alphabet(letter, lang)
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _listed_anywhere(word: str, letter: str) -> bool:
+    """Whether a language that writes ``letter`` (the word's first Mac OS
+    Roman letter) lists ``word``, long enough, as a common word."""
+    from ..context.words import zipf
+
+    return len(word) >= _LONG_ENOUGH and any(
+        zipf(word, lang) >= _LISTED for lang in _languages_writing(letter)
+    )
+
+
 def mac_roman_letters(text: str) -> dict[tuple[int, int], str]:
     """Runs of C1 characters in words that are Mac OS Roman letters read as
     Latin-1 (its 0x80-0x9F are accented letters), with their reading.
@@ -259,6 +280,8 @@ def mac_roman_letters(text: str) -> dict[tuple[int, int], str]:
         )
     readings: dict[tuple[int, int], str] = {}
     for runs in by_line.values():
+        if not any(_listed_anywhere(run.mac_roman, _mac_roman()[text[run.start]]) for run in runs):
+            continue  # no word to show the page: the line's language need not be told
         at = runs[0].start
         around = text[max(0, at - _LANGUAGE_REACH) : at + _LANGUAGE_REACH]
         lang = guess_language(_word_in(around, _mac_roman()), "Latin")
