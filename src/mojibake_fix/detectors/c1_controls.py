@@ -51,7 +51,9 @@ _CSI_TAIL_RE = re.compile(r"[0-9;?]*[@-~]")
 _NEL_RE = re.compile("\x85")
 _CLOSING_RE = re.compile("[\x92\x94]")
 # C1 characters beside a letter: where Mac OS Roman has letters.
-_IN_WORD_RE = re.compile(r"(?<=[^\W\d_])[\x80-\x9f]+|[\x80-\x9f]+(?=[^\W\d_])")
+# Anchored at a run's start: tried inside a run, the letter looked for after
+# it would be sought again from every character of the run.
+_IN_WORD_RE = re.compile(r"(?<![\x80-\x9f])(?:(?<=[^\W\d_])[\x80-\x9f]+|[\x80-\x9f]+(?=[^\W\d_]))")
 # How common and how long a word must be (Zipf, letters) to show which page
 # its C1 characters are from: short words come about by chance.
 _LISTED = 3.0
