@@ -458,8 +458,9 @@ def _overlaps(start: int, end: int, change: Change) -> bool:
 
 def _untouched(findings: Sequence[Finding], changes: Sequence[Change]) -> tuple[Finding, ...]:
     """The ``findings`` that touch none of ``changes``. The changes are sorted
-    and do not overlap, so only the one starting before a finding and those
-    from its start on can touch it: a search, not a walk of them all."""
+    and do not overlap, so whether a finding touches one is told by two: the
+    last to start before it and the first to start at or after its start,
+    found by a search, not a walk of them all."""
     if not findings:
         return ()  # and the changes, perhaps not yet worked out, stay so
     starts = [change.start for change in changes]

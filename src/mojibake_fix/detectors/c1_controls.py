@@ -258,13 +258,13 @@ def mac_roman_letters(text: str) -> dict[tuple[int, int], str]:
     Latin-1 (its 0x80-0x9F are accented letters), with their reading.
 
     A run counts where its word read in Mac OS Roman is a word of the line's
-    language and read in Windows-1252 none (``tur\x92stico``: ``turístico``,
+    language and read in Windows-1252 none (``tur\\x92stico``: ``turístico``,
     not ``tur’stico``); a line that shows Mac OS Roman so has every such
     run read in it whose word the language's letters spell (a rare name).
 
-    >>> mac_roman_letters("barco tur\x92stico en Acapulco")
+    >>> mac_roman_letters("barco tur\\x92stico en Acapulco")
     {(9, 10): 'í'}
-    >>> mac_roman_letters("don\x92t go")
+    >>> mac_roman_letters("don\\x92t go")
     {}
     """
     from ..context.words import guess_language, spelled_with_alphabet, zipf
