@@ -105,6 +105,17 @@ def _lossy(sentence: str) -> str:
     return shown.translate({byte: None for byte in LOST_BYTES})
 
 
+@pytest.mark.parametrize("sentence", ["テレビ番組「第１」", "新しいゲーム「アルファ２」"])
+def test_a_lost_lead_after_a_character_whose_second_byte_is_ascii(sentence: str) -> None:
+    # ``１`` is 82 50 (``‚P``): the ``v`` after it is what is left of ``」``
+    # (81 76), a sign alone after a character as after any other.
+    broken = _lossy(sentence)
+    assert broken.endswith("v")
+    result = mojibake_fix.fix(broken)
+    assert result.text == sentence
+    assert result.revert() == broken
+
+
 def test_lost_bytes_are_put_back_between_kana() -> None:
     sentence = "フランス、ドイツ、アイスランド、トルコ、ベトナム"
     broken = _lossy(sentence)

@@ -279,13 +279,14 @@ def trigger() -> str:
 @functools.cache
 def _stretch_pattern() -> re.Pattern[str]:
     """High-half characters with short ASCII gaps between them, the ASCII
-    character after the last, which may be its second byte, and an ASCII
-    sign or letter alone before the first, which may be the second byte of
-    a lead that was lost (``u`` of ``「``)."""
+    character after the last, which may be its second byte, and one more,
+    which may be the second byte of a lead that was lost (``‚Pv``: ``１`` and
+    the ``v`` of ``」``), and an ASCII sign or letter alone before the first,
+    which may be the second byte of a lead that was lost (``u`` of ``「``)."""
     high = _page_characters()
     return re.compile(
         f"(?:(?<![0-9A-Za-z])[\\x40-\\x7e](?=[{high}]))?"
-        f"[{high}](?:[\\x20-\\x7e]{{0,{_LONGEST_GAP}}}[{high}])*[\\x40-\\x7e]?"
+        f"[{high}](?:[\\x20-\\x7e]{{0,{_LONGEST_GAP}}}[{high}])*[\\x40-\\x7e]{{0,2}}"
     )
 
 
@@ -493,8 +494,8 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> _
         byte = raw[index]
         for key, step in here.items():
             if byte < 0x80:
-                gain = _ORPHAN if index in orphans else 0.0
-                offer(index + 1, index, key, step, gain, chr(byte), b"")
+                alone = index in orphans or _alone_after(raw, index, step)
+                offer(index + 1, index, key, step, _ORPHAN if alone else 0.0, chr(byte), b"")
             else:
                 offer(index + 1, index, key, step, _KEPT, shown[index], b"")
                 source = raw[index : index + 1]
@@ -534,6 +535,17 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> _
     ]
     undecided = _undecided(text, raw, origins, sites, put_back_options, language)
     return _Walked(text, last_step.put_back, last_step.kept, undecided, tuple(origins))
+
+
+def _alone_after(raw: bytes, index: int, step: _Step) -> bool:
+    """Whether the ASCII letter or sign at ``index`` stands alone right after
+    a character of two bytes that ``step`` read: what the bytes alone call an
+    orphan (:data:`_ORPHANS_IN_BYTES`) where that character's second byte is
+    itself ASCII (``‚Pv``: ``１`` and the ``v`` of ``」`` that lost its lead)."""
+    if len(step.source) != 2 or step.previous != index - 2 or not 0x40 <= raw[index] <= 0x7E:
+        return False
+    following = raw[index + 1 : index + 2]
+    return not (following.isascii() and following.isalnum())
 
 
 @dataclass(frozen=True, slots=True)
