@@ -173,3 +173,18 @@ def test_a_lost_no_break_space_between_latin_words_in_a_cyrillic_page(
     result = mojibake_fix.fix(broken)
     assert result.text == clean
     assert result.revert() == broken
+
+
+@pytest.mark.parametrize("text", ["ItÃ?Â¢â?¬â?¢s classic.", "price Â¢âpprox"])
+def test_a_hanzi_no_language_writes_is_no_evidence_alone(text: str) -> None:
+    # Mac Roman reads ``Â¢â`` as E5 A2 89, ``墉``: a real hanzi that no
+    # Chinese, Japanese or Korean word writes, between Latin letters.
+    assert "墉" not in mojibake_fix.fix(text).text
+
+
+@pytest.mark.parametrize("clean", ["中文网站的新闻", "日本語のテキスト", "墉城的历史"])
+def test_east_asian_text_read_as_mac_roman_is_still_repaired(clean: str) -> None:
+    broken = clean.encode("utf-8").decode("mac_roman")
+    result = mojibake_fix.fix(broken)
+    assert result.text == clean
+    assert result.revert() == broken

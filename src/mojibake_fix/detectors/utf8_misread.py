@@ -548,7 +548,7 @@ def judge(text: str, run: Run, page: CodePage) -> float:
     score -= 0.2 * min(2, _case_breaks(decoded, before, after))
     if 0.2 <= score < 0.6 and _makes_a_word(text, run, page):
         score += 0.3
-    if score > _NEEDS_SUPPORT and _symbols_become_a_letter(text, run):
+    if score > _NEEDS_SUPPORT and _needs_support(text, run):
         score = _NEEDS_SUPPORT
     return max(0.0, min(_MOST_FOR_A_PART, score))
 
@@ -561,6 +561,13 @@ def _strands_a_mark(text: str, run: Run) -> bool:
     before = text[run.start - 1 : run.start]
     mark = bool(run.decoded) and unicodedata.combining(run.decoded[0]) > 0
     return mark and (not before or before.isspace())
+
+
+def _needs_support(text: str, run: Run) -> bool:
+    """Whether ``run`` is mojibake only if its page explains the rest of the
+    text: what chance characters decode to (:func:`_symbols_become_a_letter`,
+    :func:`_unwritten_east_asian`)."""
+    return _symbols_become_a_letter(text, run) or _unwritten_east_asian(run.decoded)
 
 
 def _symbols_become_a_letter(text: str, run: Run) -> bool:
@@ -577,6 +584,24 @@ def _symbols_become_a_letter(text: str, run: Run) -> bool:
         return False
     around = text[run.start - 1 : run.start] + text[run.end : run.end + 1]
     return not any(is_letter(ch) and script_of(ch) == script for ch in around)
+
+
+def _unwritten_east_asian(decoded: str) -> bool:
+    """Whether ``decoded`` is East Asian characters that no language writing
+    them uses in its words (``墉``, which Mac Roman makes of ``Â¢â`` in English
+    text): real, but what chance bytes decode to; only the page explaining
+    the rest of the text makes them mojibake."""
+    from ..context.east_asian_characters import (
+        EAST_ASIAN_SCRIPTS,
+        LANGUAGES,
+        LOWEST,
+        character_value,
+    )
+
+    east_asian = [ch for ch in decoded if script_of(ch) in EAST_ASIAN_SCRIPTS]
+    return bool(east_asian) and all(
+        character_value(ch, language) <= LOWEST for ch in east_asian for language in LANGUAGES
+    )
 
 
 def _among_symbols(text: str, run: Run) -> bool:
@@ -730,13 +755,13 @@ def page_support(
     page, so once some runs are clearly broken in a page, and the page
     explains nearly every character of it in the text, the weaker runs
     (``Ä…`` for ``ą``, which alone looks like ordinary text) are broken too.
-    Runs that need support (:func:`_symbols_become_a_letter`) give none, and
+    Runs that need support (:func:`_needs_support`) give none, and
     count neither for the page nor against it.
     """
     usable: list[tuple[Run, float]] = []
     unheard = 0
     for run, score in scored:
-        if _symbols_become_a_letter(text, run):
+        if _needs_support(text, run):
             unheard += run.end - run.start
         elif score > 0.0:
             usable.append((run, score))
@@ -800,7 +825,7 @@ def stretch_confidence(text: str, page: CodePage, stretch: list[Run], share: flo
     decoded = [run.decoded for run in stretch]
     if not all(is_common(ch) for piece in decoded for ch in piece):
         return 0.0
-    if all(_symbols_become_a_letter(text, run) for run in stretch) or any(
+    if all(_needs_support(text, run) for run in stretch) or any(
         _strands_a_mark(text, run) for run in stretch
     ):
         return 0.0
@@ -891,6 +916,8 @@ def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
     final, layers = found
     if _capital_after_small().search(final) or utf8_scan.is_suspect(final) or not is_bad(text):
         return None
+    if _unwritten_east_asian(final):
+        return None  # chance bytes, or rare characters: each run judged with its page
     return WholeReading(
         text=final,
         detector=detector_id,
