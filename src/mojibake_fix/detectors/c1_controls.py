@@ -58,6 +58,7 @@ _IN_WORD_RE = re.compile(r"(?<![\x80-\x9f])(?:(?<=[^\W\d_])[\x80-\x9f]+|[\x80-\x
 # its C1 characters are from: short words come about by chance.
 _LISTED = 3.0
 _LONG_ENOUGH = 4
+_LONGEST_WORD = 40
 # How much of a line around its first such word tells the line's language.
 _LANGUAGE_REACH = 300
 
@@ -276,6 +277,8 @@ def mac_roman_letters(text: str) -> dict[tuple[int, int], str]:
         if start > line_end:
             line_start, line_end = line_around(text, start)
         left, right = run_around(text, start, end, _in_a_word)
+        if right - left > _LONGEST_WORD:
+            continue  # no word of a list is so long
         word = text[left:right]
         by_line.setdefault(line_start, []).append(
             _WordRun(start, end, _word_in(word, _mac_roman()), _word_in(word, _cp1252()))
