@@ -409,14 +409,14 @@ _WRITTEN_WITHOUT_MARKS = frozenset({"ar", "fa", "ur", "he"})
 _DOTTED_I_LANGUAGES = frozenset({"tr", "az"})
 
 
-def _casefold(word: str, lang: str, fold: bool = True) -> str:
+def _casefold(word: str, lang: str) -> str:
     if lang in _DOTTED_I_LANGUAGES:
         word = word.replace("I", "ı").replace("İ", "i")
-    return word.casefold() if fold else word.lower()
+    return word.casefold()
 
 
-def _key(word: str, lang: str = "", fold: bool = True) -> str:
-    return listed_letters(_casefold(unicodedata.normalize("NFC", word), lang, fold), lang).replace(
+def _key(word: str, lang: str = "") -> str:
+    return listed_letters(_casefold(unicodedata.normalize("NFC", word), lang), lang).replace(
         "\u2019", "'"
     )
 
@@ -453,10 +453,11 @@ def zipf(word: str, lang: str) -> float:
     >>> zipf("ß", "de"), zipf("ſ", "en")
     (0.0, 0.0)
     """
-    key = _key(word, lang)
-    if len(word) == 1 and key != _key(word, lang, fold=False):
-        return 0.0
-    return frequencies(lang).zipf(key)
+    if len(word) == 1:
+        letter = unicodedata.normalize("NFC", word)
+        if letter.casefold() != letter.lower():
+            return 0.0
+    return frequencies(lang).zipf(_key(word, lang))
 
 
 def counted_apart(left: str, right: str, lang: str) -> bool:
