@@ -709,18 +709,26 @@ def _repaired_word(text: str, start: int, end: int, page: CodePage) -> str:
     return "".join(pieces)
 
 
-def _grave_accent_fix(text: str, run: Run, page: CodePage) -> Run | None:
-    """``Ã`` + space (``Г`` between Latin words in Windows-1251) is ``à``
-    whose no-break space was lost. Keep the space unless the next word needs
-    ``à`` as its prefix (Portuguese ``às``). In a language that has no word
-    ``à``, ``Ã`` and one space alone is no run: a letter that lost its
-    second byte, before a space (Icelandic ``Í``, ``Á``); ``à`` and a space
-    would have left two (``Ã  la carte``). Other Latin pages keep the
-    reading whole (Vietnamese ``hĂ i`` in Windows-1250 is ``hài``)."""
+@functools.cache
+def _grave_lead(name: str) -> str | None:
+    """What page ``name`` shows for the lead byte C3 where that lead and a
+    space are ``à`` whose no-break space was lost (:func:`_grave_accent_fix`):
+    ``Ã``, or ``Г`` between Latin words in Windows-1251; ``None`` in the
+    other Latin pages, which keep the reading whole (Vietnamese ``hĂ i`` in
+    Windows-1250 is ``hài``)."""
+    page = code_page(name)
     lead = _shown("\xc3", page)
-    if lead != "Ã" and not _between_latin_words(page):
-        return run
-    if not (run.spaces_restored and text[run.end - 2 : run.end] == lead + " "):
+    return lead if lead == "Ã" or _between_latin_words(page) else None
+
+
+def _grave_accent_fix(text: str, run: Run, lead: str | None) -> Run | None:
+    """``Ã`` + space (``lead``, :func:`_grave_lead`) is ``à`` whose no-break
+    space was lost. Keep the space unless the next word needs ``à`` as its
+    prefix (Portuguese ``às``). In a language that has no word ``à``, ``Ã``
+    and one space alone is no run: a letter that lost its second byte,
+    before a space (Icelandic ``Í``, ``Á``); ``à`` and a space would have
+    left two (``Ã  la carte``)."""
+    if lead is None or not (run.spaces_restored and text[run.end - 2 : run.end] == lead + " "):
         return run
     rest = text[run.end : run.end + 6]
     if run.end - run.start == 2 and not rest.startswith(" ") and not _writes_a_grave(text):
@@ -1049,11 +1057,11 @@ def _block_confidences(
 
 def _finder(name: str, detector_id: str, priority: int) -> Detector:
     def find(text: str, original: str | None = None) -> Iterator[Finding]:
-        page = code_page(name)
+        page, lead = code_page(name), _grave_lead(name)
         runs = [
             fixed
             for fixed in (
-                _grave_accent_fix(text, run, page) for run in find_runs(text, page, original)
+                _grave_accent_fix(text, run, lead) for run in find_runs(text, page, original)
             )
             if fixed is not None
         ]
