@@ -243,15 +243,19 @@ def _languages_writing(letter: str) -> tuple[str, ...]:
     )
 
 
+def _shows_the_page(word: str, lang: str) -> bool:
+    """Whether ``lang`` lists ``word`` as a common word long enough to tell
+    which page its C1 characters come from."""
+    from ..context.words import zipf
+
+    return len(word) >= _LONG_ENOUGH and zipf(word, lang) >= _LISTED
+
+
 @functools.lru_cache(maxsize=4096)
 def _listed_anywhere(word: str, letter: str) -> bool:
     """Whether a language that writes ``letter`` (the word's first Mac OS
-    Roman letter) lists ``word``, long enough, as a common word."""
-    from ..context.words import zipf
-
-    return len(word) >= _LONG_ENOUGH and any(
-        zipf(word, lang) >= _LISTED for lang in _languages_writing(letter)
-    )
+    Roman letter) lists ``word`` so (:func:`_shows_the_page`)."""
+    return any(_shows_the_page(word, lang) for lang in _languages_writing(letter))
 
 
 def mac_roman_letters(text: str) -> dict[tuple[int, int], str]:
@@ -268,8 +272,6 @@ def mac_roman_letters(text: str) -> dict[tuple[int, int], str]:
     >>> mac_roman_letters("don\\x92t go")
     {}
     """
-    from ..context.words import guess_language, spelled_with_alphabet, zipf
-
     by_line: dict[int, list[_WordRun]] = {}
     line_start, line_end = 0, -1
     for match in _IN_WORD_RE.finditer(text):
@@ -283,6 +285,10 @@ def mac_roman_letters(text: str) -> dict[tuple[int, int], str]:
         by_line.setdefault(line_start, []).append(
             _WordRun(start, end, _word_in(word, _mac_roman()), _word_in(word, _cp1252()))
         )
+    if not by_line:
+        return {}
+    from ..context.words import guess_language, spelled_with_alphabet, zipf
+
     readings: dict[tuple[int, int], str] = {}
     for runs in by_line.values():
         if not any(_listed_anywhere(run.mac_roman, _mac_roman()[text[run.start]]) for run in runs):
@@ -293,11 +299,7 @@ def mac_roman_letters(text: str) -> dict[tuple[int, int], str]:
         if lang is None:
             continue
         unlike = [run for run in runs if zipf(run.windows, lang) == 0.0]
-        listed = {
-            (run.start, run.end)
-            for run in unlike
-            if len(run.mac_roman) >= _LONG_ENOUGH and zipf(run.mac_roman, lang) >= _LISTED
-        }
+        listed = {(run.start, run.end) for run in unlike if _shows_the_page(run.mac_roman, lang)}
         if not listed:
             continue
         for run in unlike:
@@ -310,7 +312,7 @@ def mac_roman_letters(text: str) -> dict[tuple[int, int], str]:
 
 def find(text: str) -> Iterator[Finding]:
     table = _cp1252()
-    mac_roman = mac_roman_letters(text) if _IN_WORD_RE.search(text) else {}
+    mac_roman = mac_roman_letters(text)
     line_end, line = -1, _LineEvidence(nel_breaks=False, closes_quotes=False)
     for start, end, utf8_tail in _segments(text):
         if start > line_end:
