@@ -149,6 +149,8 @@ def test_utf8_read_in_any_code_page_is_suspect(name: str) -> None:
         "l’été, d’où, c’è, «Élise», “À bientôt”",  # MacRoman leads before letters
         "SZKÓŁ FANÚŠIKOVIA ΝΙΑΣ ΕΛΛΆΔΑ",  # capitals of every script
         "«НОВЫЙ ЭТАП В КАРЬЕРЕ». ІМ У КАР’ЄРІ",  # Е» and Р’ are pairs in Windows-1251
+        "КонецЦикла; ЭтотОбъект.ТекущаяДата",  # camel case: cp866's цЦи is a hanzi
+        "stráž, též, již, váš a náš dom",  # áž and éš before a space: no-break space lost
         *TRICKY_CLEAN,
     ],
 )
@@ -188,6 +190,8 @@ def whole_reading_pairs() -> list[tuple[str, str]]:
     [
         ("MOЕ»E, JEЕ» i TEЕ».", "MOŻE, JEŻ i TEŻ."),  # Polish capitals in Windows-1251
         ("РќРћР’Р«Р™ Р­РўРђРџ", "НОВЫЙ ЭТАП"),
+        ("КонецЦикла; уБУуВУуБлуБбуБп", "КонецЦикла; こんにちは"),  # cp866: a run of them
+        ("Слово ф╕нцЦЗ", "Слово 中文"),
     ],
 )
 def test_pairs_with_their_neighbours_fitting_are_still_suspect(text: str, written: str) -> None:

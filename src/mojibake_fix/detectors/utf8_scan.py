@@ -304,7 +304,11 @@ def is_telling_at(text: str, index: int) -> bool:
         return anchor == _NBSP_LEAD_C2 or text[index - 1].islower()
     if anchor in _NBSP_LEADS_3 and " " in following:
         garble = (anchor + following).replace(" ", "\xa0")
-        return _decoding(garble, "sloppy-windows-1252") is not None
+        decoded = _decoding(garble, "sloppy-windows-1252")
+        # Two letters of a word before a space (Czech ``též``, Slovak
+        # ``stráž``) read as text, as in :func:`_telling_long`.
+        shown = garble.replace("\xa0", "")
+        return decoded is not None and (not _reads_as_text(shown) or _never_by_chance(decoded))
     return False
 
 
@@ -334,7 +338,7 @@ def _telling_long(text: str, start: int, end: int, tables: UnitTables) -> bool:
         return False
     garble = text[start:end]
     decodings = [
-        decoded
+        (decoded, codec)
         for codec, page in tables.long_leads.get(garble[0], ())
         if all(ch in tables.page_conts[page] for ch in garble[1:])
         and (decoded := _decoding(garble, codec))
@@ -343,12 +347,36 @@ def _telling_long(text: str, start: int, end: int, tables: UnitTables) -> bool:
         return False
     capital_after_small = start > 0 and text[start - 1].islower() and garble[0].isupper()
     looks_written = _reads_as_text(garble) and not capital_after_small
-    looks_written = looks_written and not any(
+    camel = looks_written and any(
         left.islower() and right.isupper() for left, right in itertools.pairwise(garble)
     )
     # Letters never spell punctuation or an emoji by chance (``вЂњ`` and
     # ``ÔÇÖ`` are ``“`` and ``’``; cp866 shows ``🎉`` as four capitals, ``ЁЯОЙ``).
-    return any(not looks_written or _never_by_chance(decoded) for decoded in decodings)
+    return any(
+        _never_by_chance(decoded)
+        or not looks_written
+        or (camel and not _camel_case_alone(text, start, end, codec))
+        for decoded, codec in decodings
+    )
+
+
+def _camel_case_alone(text: str, start: int, end: int, codec: str) -> bool:
+    """Whether a sequence telling only by a capital after a small letter sits
+    inside a word of its script with no other sequence of ``codec`` beside
+    it: a name written in camel case, as programs write them (Russian
+    ``КонецЦикла`` in cp866). The CJK text a page shows so is a run of
+    sequences (``уБУуВУ``)."""
+    script = script_of(text[start])
+    if not all(
+        0 <= at < len(text) and text[at].isalpha() and script_of(text[at]) == script
+        for at in (start - 1, end)
+    ):
+        return False
+    return not any(
+        _decoding(text[end : end + length], codec) is not None
+        or (start >= length and _decoding(text[start - length : start], codec) is not None)
+        for length in (2, 3, 4)
+    )
 
 
 def _never_by_chance(decoded: str) -> bool:
