@@ -100,6 +100,21 @@ def is_rare_mark(ch: str) -> bool:
     )
 
 
+def is_plain_emoji(ch: str) -> bool:
+    """Whether ``ch`` is an emoji with no role and no prior of its own: it
+    scores :data:`RARE` wherever it stands, as a rare mark does, but right
+    before the variation selector that asks for its picture or in a text
+    that writes it."""
+    return (
+        ch not in _PRIOR
+        and ch not in _MARKS_WITH_ROLES
+        and ch not in BULLETS
+        and ch not in SIGNS_AFTER_NAMES
+        and ch not in CURRENCY_SIGNS
+        and is_emoji(ch)
+    )
+
+
 @functools.lru_cache(maxsize=4096)
 def is_emoji(ch: str) -> bool:
     """Whether ``ch`` is an emoji (Unicode's Emoji property), ASCII's ``#``,

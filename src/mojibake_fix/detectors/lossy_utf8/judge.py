@@ -34,6 +34,7 @@ from ...context.quotes import (
     QuoteState,
     Style,
     is_emoji,
+    is_plain_emoji,
     is_rare_mark,
     pairing_score,
     punctuation_score,
@@ -611,6 +612,32 @@ class Judge:
         """Whether ``reading`` is a rare mark the text writes nowhere."""
         return is_rare_mark(reading.text) and reading.text not in self.style.present
 
+    def _worth_scoring(self, site: Site) -> list[Reading]:
+        """The readings of a punctuation site to score, in order. Rare marks
+        all score RARE alike, and so do emoji but right before a variation
+        selector: the first ones a site has stand for the rest of their
+        kind (a lone ``â`` has hundreds of each), but those the text
+        writes, and all of them where the text replaced its lost bytes
+        (each then scores by its markers)."""
+        readings = site.readings
+        if self.replaced:
+            return list(readings)
+        common, rare, emoji = _marks_by_rarity(tuple(reading.text for reading in readings))
+        present = self.style.present
+        chosen = list(common)
+        for kind in (rare, emoji):
+            alike = 0
+            for at in kind:
+                reading = readings[at]
+                if reading.text in present or (
+                    kind is emoji and _selector_at(self.text, reading.end)
+                ):
+                    chosen.append(at)
+                elif alike < _OPTIONS_PER_SITE:
+                    chosen.append(at)
+                    alike += 1
+        return [readings[at] for at in sorted(chosen)]
+
     def mark_score(
         self, site: Site, reading: Reading, left: str, right: str, state: QuoteState
     ) -> float:
@@ -634,14 +661,7 @@ class Judge:
         for index, site in enumerate(sites):
             site_left = left if index == 0 else "\u2063"
             options = []
-            rare_marks = 0
-            for reading in site.readings:
-                rare = self._rare(reading)
-                if rare and rare_marks >= _OPTIONS_PER_SITE and not self.replaced:
-                    # Rare marks all score RARE alike: the first ones a site
-                    # keeps stand for the rest (a lone ``â`` has hundreds).
-                    continue
-                rare_marks += rare
+            for reading in self._worth_scoring(site):
                 site_right = (
                     EMOJI_PRESENTATION
                     if _selector_at(text, reading.end)
@@ -930,6 +950,22 @@ class Judge:
             return scored
         one = (replace(first[0], alike=tuple(item[0].text for item in rest)), first[1], first[2])
         return [one if item is first else item for item in scored if item not in rest]
+
+
+@functools.lru_cache(maxsize=256)
+def _marks_by_rarity(
+    marks: tuple[str, ...],
+) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """The positions of the marks that score by their place, of the rare
+    ones (:func:`is_rare_mark`) and of the emoji that score as rare ones
+    (:func:`is_plain_emoji`)."""
+    common: list[int] = []
+    rare: list[int] = []
+    emoji: list[int] = []
+    for at, mark in enumerate(marks):
+        kind = rare if is_rare_mark(mark) else emoji if is_plain_emoji(mark) else common
+        kind.append(at)
+    return tuple(common), tuple(rare), tuple(emoji)
 
 
 def _kept(
