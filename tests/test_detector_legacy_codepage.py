@@ -245,6 +245,28 @@ def test_telltale_pairs_in_a_line_a_legacy_language_writes_still_wake(text: str)
     assert mojibake_fix.fix(broken).text == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Najvyšší objem dane z príjmov",  # Slovak: ``šší``
+        "Hvað þýðir þetta orð?",  # Icelandic: ``þýð``
+        "Küçük bir ev",  # Turkish: ``üçü``
+        "Több mint száz éééé",  # a word no list holds wakes; the judge keeps it
+    ],
+)
+def test_three_high_letters_in_a_listed_word_do_not_wake(text: str) -> None:
+    plan = plan_for(disable=frozenset(d.id for d in DETECTORS if d.id != LEGACY_CODEPAGE.id))
+    assert plan.scan.looks_clean(text) == ("éééé" not in text)
+    assert mojibake_fix.fix(text).text == text
+
+
+def test_three_high_letters_in_no_listed_word_still_wake() -> None:
+    plan = plan_for(disable=frozenset(d.id for d in DETECTORS if d.id != LEGACY_CODEPAGE.id))
+    broken = misread("это текст", "cp1251")  # ``ýòî òåêñò``
+    assert not plan.scan.looks_clean(broken)
+    assert mojibake_fix.fix(broken).text == "это текст"
+
+
 def test_one_letter_repeated_is_no_known_word() -> None:
     # Hebrew whose second bytes were stripped shows rows of ``×``, which KOI8
     # reads as ``ввв``: web word lists hold such strings, they prove nothing.

@@ -377,6 +377,22 @@ def spelled_with_alphabet(letters: str, lang: str) -> bool:
     return set(letters.casefold()) <= alphabet(lang)
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def listed_as_written(word: str, script: str, at_least: float = 3.0) -> bool:
+    """Whether a language of ``script`` whose letters spell ``word`` lists it
+    at Zipf ``at_least`` or more: a word as some language writes it, its
+    lists loaded only for the languages that could.
+
+    >>> listed_as_written("Najvyšší", "Latin"), listed_as_written("ýòî", "Latin")
+    (True, False)
+    """
+    return any(
+        zipf(word, lang) >= at_least
+        for lang in LANGUAGES_BY_SCRIPT.get(script, ())
+        if spelled_with_alphabet(word, lang)
+    )
+
+
 def _built_alphabet(lang: str) -> frozenset[str]:
     return frozenset(
         ch for word, _ in top_words(lang, 3000, numbers=False) for ch in word if is_letter(ch)

@@ -254,9 +254,23 @@ def _trigger_wakes(pairs: Sequence[str]) -> tuple[Wake, ...]:
             sides.append(f"(?<=[{re.escape(before[high])}]{escaped})")
         branches.append(f"{escaped}(?:{'|'.join(sides)})")
     return (
-        Wake(at=_HIGH_LETTERS, around=f"(?=[{_HIGH_LETTERS}][{_HIGH_LETTERS}])"),
+        Wake(
+            at=_HIGH_LETTERS,
+            around=f"(?=[{_HIGH_LETTERS}][{_HIGH_LETTERS}])",
+            confirm=_in_an_unlisted_word,
+        ),
         Wake(at="", around="|".join(branches), confirm=_pair_counts),
     )
+
+
+def _in_an_unlisted_word(text: str, index: int) -> bool:
+    """Whether the letter at ``index`` is in a word that no language whose
+    letters spell it lists: ``Najvyšší`` is Slovak as written, ``ýòî``
+    (Russian ``это`` in Windows-1252) no one's word."""
+    from ..context.words import listed_as_written
+
+    start, end = run_around(text, index, index + 1, str.isalpha)
+    return not listed_as_written(text[start:end], "Latin")
 
 
 # The share of a line's high-half letters (four in five) that a language of a
