@@ -212,6 +212,29 @@ def test_no_space_is_read_as_a_no_break_space_where_the_text_kept_them() -> None
     assert "Πεταιρεία" not in mojibake_fix.fix(c1_stripped(clean)).text
 
 
+def marked_and_spaced(clean: str) -> str:
+    """``clean`` as UTF-8 read as Windows-1252, its undefined bytes replaced
+    by U+FFFD and its no-break spaces turned into spaces."""
+    undefined = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+    shown = (
+        "\ufffd" if byte in undefined else bytes([byte]).decode("cp1252")
+        for byte in clean.encode("utf-8")
+    )
+    return "".join(shown).replace("\xa0", " ")
+
+
+@pytest.mark.parametrize(
+    "clean", ["Русский язык", "Россия", "Πιστεύω", "Πόρτα", "אנחנו", "שאני אוהב"]
+)
+def test_a_word_with_both_a_marked_byte_and_a_spaced_no_break_space(clean: str) -> None:
+    # ``Р`` is ``D0 A0`` and ``с`` ``D1 81``: ``Ð ÑƒÑ�Ñ�ÐºÐ¸Ð¹`` holds both, a
+    # lead before a space that is its no-break space (which tells nothing
+    # of how the text lost bytes) and a marker for an undefined byte.
+    broken = marked_and_spaced(clean)
+    assert broken.count(" ") > clean.count(" ") and "\ufffd" in broken
+    assert mojibake_fix.fix(broken).text == clean
+
+
 def test_damaged_cyrillic_word_is_one_finding() -> None:
     text = damage("Привет", "c1") + ", " + damage("как дела", "c1")
     words = [f for f in confident(text) if f.replacement == "Привет"]

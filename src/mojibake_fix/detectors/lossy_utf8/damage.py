@@ -77,8 +77,8 @@ def _bytes_replaced(text: str) -> bool:
         end = match.end()
         while end < len(text) and text[end] in conts:
             end += 1
-        if end >= len(text):
-            continue  # cut at the end: tells nothing
+        if end >= len(text) or (end == match.start() + 1 and text[end] == " "):
+            continue  # cut at the end, or before a space that may be its byte: tells nothing
         if text[end] not in MARKERS and not any(ch in MARKERS for ch in match.group()):
             return False
         marked += 1

@@ -77,7 +77,8 @@ def _token(text: str, site: Site, damage: Damage) -> _Token:
         # No-break spaces inside the word (``Ð Ð¸Ð¼`` for ``Рим``, ``×ª×›× × ×ª``
         # for ``מתכננת``), or ending it: the first readings when the text went
         # through Windows-1252 (only then is a lost byte rarer than a no-break
-        # space), else the last.
+        # space) or shows a marker for each byte it lost (a lead before a
+        # space lost none there), else the last.
         nbsp: tuple[str, ...] = ("nbsp",)
         merged: list[tuple[int, int, tuple[str, ...]]] = []
         further = right
@@ -95,7 +96,7 @@ def _token(text: str, site: Site, damage: Damage) -> _Token:
                 break
             merged += [(left, end, nbsp) for end in _ends(text, after, further)]
         merged.sort(key=lambda span: -span[1])
-        spans = merged + spans if damage.cp1252 else spans + merged
+        spans = merged + spans if damage.cp1252 or damage.replaced else spans + merged
     return _Token(site, script, tuple(spans))
 
 
@@ -129,7 +130,11 @@ def _matches(text: str, token: _Token, lang: str, rarer: bool = False) -> _Match
     for start, end, models in token.spans:
         piece = text[start:end]
         for model in models:
-            if model != "nbsp" and (MARKER in piece or "?" in piece[1:]):
+            if MARKER in piece or "?" in piece[1:]:
+                if model == "nbsp":
+                    # Marked bytes too (``Ð ÑƒÑ�Ñ�ÐºÐ¸Ð¹``): the spaces the span
+                    # crosses are no-break spaces, which marking keeps.
+                    piece = piece.replace(" ", "\xa0")
                 model = "marked"
             elif model == "marked":
                 continue
