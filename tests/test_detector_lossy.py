@@ -599,6 +599,24 @@ def test_words_spelled_with_a_circumflex_at_their_edge_stay(clean: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "clean",
+    [
+        "Tanska ruvnâ",  # Inari Sami: Finnish ``Tanska`` is one word of a language
+        "US Dawlâ",  # English ``US``
+        "de zenâ",  # Walloon: Spanish ``de`` and ``zen``
+        "âldingelsk",  # Frisian, alone
+    ],
+)
+def test_one_known_word_shows_no_language_a_lone_lead_is_judged_in(clean: str) -> None:
+    assert mojibake_fix.fix(clean).text == clean
+
+
+def test_a_word_of_the_language_shown_still_loses_the_mark_cut_after_it() -> None:
+    text = "Tein aamiaisen ja kahvia on valmis"
+    assert mojibake_fix.fix(text + "â").text == text
+
+
+@pytest.mark.parametrize(
     "headline",
     [
         "FAST JEDER VIERTE BAUM IST SCHWER GESCHÄDIGT. FÖRSTER FORDERN MEHR GELD FÜR DEN UMBAU.",

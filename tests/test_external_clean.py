@@ -49,10 +49,8 @@ BREADTH = {
     "wordfreq": (200_000, 40),
 }
 
-_CUT_APOSTROPHE = "a lone â after a word may be an apostrophe cut at the end (Komor’)"
 _LISTED_ELISION = "â inside a name of no known language, where English lists the elision (abc's)"
 KNOWN_FALSE_POSITIVES: dict[tuple[str, str], str] = {
-    ("pycountry", "Unija Komorâ"): _CUT_APOSTROPHE,
     ("pycountry", "Payis-Bâs"): _LISTED_ELISION,
     ("pycountry", "Abcâs"): _LISTED_ELISION,
 }

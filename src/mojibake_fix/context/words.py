@@ -688,9 +688,14 @@ def is_listed(word: str, lang: str) -> bool:
 def coverage(text: str, lang: str) -> float:
     """The share of ``text``'s words that ``lang``'s small list knows, of the
     words spelled with its letters (``illaksiâ``, damaged, tells nothing)."""
+    known, spelled = known_words(text, lang)
+    return known / spelled if spelled else 0.0
+
+
+def known_words(text: str, lang: str) -> tuple[int, int]:
+    """How many of ``text``'s words ``lang``'s small list knows, and how many
+    are spelled with its letters."""
     letters = alphabet(lang)
     words = [word for word in sample_words(text) if set(_key(word, lang)) <= letters]
-    if not words:
-        return 0.0
     table = frequencies(lang, "small")
-    return sum(_key(word, lang) in table for word in words) / len(words)
+    return sum(_key(word, lang) in table for word in words), len(words)

@@ -44,7 +44,7 @@ from ...context.words import (
     LANGUAGES_BY_SCRIPT,
     apostrophe_endings,
     counted_apart,
-    coverage,
+    known_words,
     leaves_out_marks,
     letter_score,
     listed_letters,
@@ -107,8 +107,10 @@ _NAMED_EMOJI = 2.0
 # (the byte dropped before one), against reading it as the byte's marker, in a
 # text whose damage replaced its lost bytes everywhere else.
 _MARKER_KEPT = -1.0
-# The share of words the guessed language must know for the guess to count.
+# The share of words the guessed language must know for the guess to count,
+# and how many at least.
 _KNOWN_WORDS = 0.6
+_LEAST_KNOWN = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,11 +215,24 @@ class Judge:
         return demojibake(self.text)
 
     @functools.cached_property
-    def language_known(self) -> bool:
-        """Whether the guessed language knows most of the words of the text
-        (as far as they can be decoded)."""
+    def _known_words(self) -> tuple[int, int]:
+        """How many words of the text the guessed language knows, of how many
+        its letters spell (as far as they can be decoded)."""
         lang = self.lang
-        return lang is not None and coverage(self._decoded, lang) >= _KNOWN_WORDS
+        return (0, 0) if lang is None else known_words(self._decoded, lang)
+
+    @property
+    def language_shown(self) -> bool:
+        """Whether words of the text show its guessed language: one word
+        vouches for none (``Tanska`` of ``Tanska ruvnâ`` is Finnish,
+        ``ruvnâ`` Inari Sami)."""
+        return self._known_words[0] >= _LEAST_KNOWN
+
+    @property
+    def language_known(self) -> bool:
+        """Whether the guessed language shows and knows most of the words of the text."""
+        known, spelled = self._known_words
+        return self.language_shown and known >= _KNOWN_WORDS * spelled
 
     @property
     def script(self) -> str:
@@ -307,14 +322,15 @@ class Judge:
         shown = text[site.start + 1 : core_end]
         if (
             lead == LONE_PUNCTUATION_LEAD
-            and before.isalpha()
+            and (before.isalpha() or self._opens_an_unknown_word(core_end))
             and (after.isalpha() or not self.language_known)
             and (not shown or shown.isalpha())
             and self.letter_elsewhere(lead)
         ):
-            # Inside a word, or in a text whose language we do not know, a
-            # letter of another language of the script may be what was
-            # written (``africâner`` in Portuguese, ``Gwlad yr Iâ`` in Welsh);
+            # Inside a word, or at either end of one in a text whose language
+            # we do not know, a letter of another language of the script may
+            # be what was written (``africâner`` in Portuguese, ``Gwlad yr
+            # Iâ`` in Welsh, ``âldingelsk`` in Frisian, not ``Biden âwill``);
             # not before a byte no word is spelled with (``valmisâ¦``).
             return 4.0
         if not self.damaged_elsewhere and self.writes_alike(lead):
@@ -348,6 +364,17 @@ class Judge:
             # Croatian, ``č`` that lost its second byte).
             return 0.0
         return 1.0
+
+    def _opens_an_unknown_word(self, core_end: int) -> bool:
+        """Whether letters follow ``core_end`` that are no word of the text's
+        language: in a text whose language we do not know, then, a lead
+        opening them may be the word's first letter."""
+        text = self.text
+        end = core_end
+        while end < len(text) and text[end].isalpha():
+            end += 1
+        rest = text[core_end:end]
+        return bool(rest) and not self.language_known and not self.word_zipf(rest, SHORTEST_WRITTEN)
 
     def edge_keep_score(self, start: int, core_end: int) -> float | None:
         """A lone ``â`` opening or closing a word, in a language that writes
@@ -498,16 +525,17 @@ class Judge:
         """``â`` closing a word of a text that does not show it went through
         Windows-1252 is a letter when it continues the word as common words
         do (``châ`` of ``château``, ``Româ``) or is a letter of the language
-        after no word of it (``smântâ``); after a whole word (``chalumeauâ``,
-        ``sichâ``) or in a language that does not write it, a mark was lost.
-        A text of one word tells no language its word could be one of
-        (``Arhâ``, a name)."""
+        after no word of it (``smântâ``); after a whole word of the text's
+        language (``chalumeauâ``, ``sichâ``) or in a language that does not
+        write it, a mark was lost. A text of one word tells no language its
+        word could be one of (``Arhâ``, a name), nor does a word of a language
+        no other word of the text shows (``de zenâ``, Walloon)."""
         run = trailing_letters(stem)
         if starts_a_written_word(run + LONE_PUNCTUATION_LEAD):
             return 4.0
         if len(sample_words(text)) < 2:
             return self.foreign_letter_bonus(LONE_PUNCTUATION_LEAD)
-        if self.word_zipf(run, SHORTEST_WRITTEN) > 0.0:
+        if self.language_shown and self.word_zipf(run, SHORTEST_WRITTEN) > 0.0:
             return 0.0
         if self.legit(LONE_PUNCTUATION_LEAD):
             return 0.0 if MOJIBAKE_EVIDENCE.search(text, 0, start) else 4.0
