@@ -611,6 +611,21 @@ def test_one_known_word_shows_no_language_a_lone_lead_is_judged_in(clean: str) -
     assert mojibake_fix.fix(clean).text == clean
 
 
+@pytest.mark.parametrize(
+    "clean",
+    [
+        # Translations of GNOME's catalogs in languages no word list knows.
+        "Methu â gosod %s",  # Welsh: ``â`` (with) a word of its own
+        "Peidio â gwirio am fodolaeth index.theme",
+        "Colôr dai colegaments no visitâts",  # Friulian, taken for Italian
+        "Il titul dal profîl colôr di doprâ",
+        "Aplicazion che si pues piturâ",
+    ],
+)
+def test_a_lone_lead_in_text_of_a_language_the_lists_lack_stays(clean: str) -> None:
+    assert mojibake_fix.fix(clean).text == clean
+
+
 def test_a_word_of_the_language_shown_still_loses_the_mark_cut_after_it() -> None:
     text = "Tein aamiaisen ja kahvia on valmis"
     assert mojibake_fix.fix(text + "â").text == text

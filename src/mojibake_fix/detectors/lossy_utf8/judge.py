@@ -182,6 +182,7 @@ class Judge:
         self._sure = [
             (site.start, site.readings[0].text) for site in sites if len(site.readings) == 1
         ]
+        self._leads = frozenset(text[site.start] for site in sites)
         self.style = Style.of(text)
         # Whether the text lost bytes before its end too: then bytes dangling
         # at the end lost theirs the same way, rather than being cut.
@@ -217,9 +218,9 @@ class Judge:
     @functools.cached_property
     def _known_words(self) -> tuple[int, int]:
         """How many words of the text the guessed language knows, of how many
-        its letters spell (as far as they can be decoded)."""
+        hold no lead of a site (as far as they can be decoded)."""
         lang = self.lang
-        return (0, 0) if lang is None else known_words(self._decoded, lang)
+        return (0, 0) if lang is None else known_words(self._decoded, lang, self._leads)
 
     @property
     def language_shown(self) -> bool:
@@ -332,6 +333,16 @@ class Judge:
             # be what was written (``africâner`` in Portuguese, ``Gwlad yr
             # Iâ`` in Welsh, ``âldingelsk`` in Frisian, not ``Biden âwill``);
             # not before a byte no word is spelled with (``valmisâ¦``).
+            return 4.0
+        if (
+            lead == LONE_PUNCTUATION_LEAD
+            and not (before.isalpha() or after.isalpha() or shown)
+            and not (self.language_known or self.damaged_elsewhere)
+            and self.letter_elsewhere(lead)
+        ):
+            # Standing alone in a text that shows no mojibake, whose language
+            # we do not know, a letter of another language may be a word of
+            # its own (Welsh ``Methu â gosod``: ``â``, with).
             return 4.0
         if not self.damaged_elsewhere and self.writes_alike(lead):
             # In a text that shows no mojibake, a lead that bears the mark of
@@ -537,9 +548,15 @@ class Judge:
             return self.foreign_letter_bonus(LONE_PUNCTUATION_LEAD)
         if self.language_shown and self.word_zipf(run, SHORTEST_WRITTEN) > 0.0:
             return 0.0
-        if self.legit(LONE_PUNCTUATION_LEAD):
-            return 0.0 if MOJIBAKE_EVIDENCE.search(text, 0, start) else 4.0
-        return self.foreign_letter_bonus(LONE_PUNCTUATION_LEAD)
+        if MOJIBAKE_EVIDENCE.search(text, 0, start):
+            if self.legit(LONE_PUNCTUATION_LEAD):
+                return 0.0
+            return self.foreign_letter_bonus(LONE_PUNCTUATION_LEAD)
+        # After no word, in a text that shows no mojibake before it, the
+        # letter of some language (Friulian ``mostrâ``) as much as a mark.
+        if self.legit(LONE_PUNCTUATION_LEAD) or self.letter_elsewhere(LONE_PUNCTUATION_LEAD):
+            return 4.0
+        return 0.5
 
     def foreign_letter_bonus(self, lead: str) -> float:
         """A letter of another language of the script, in a text whose
