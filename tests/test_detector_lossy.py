@@ -620,6 +620,8 @@ def test_one_known_word_shows_no_language_a_lone_lead_is_judged_in(clean: str) -
         "Colôr dai colegaments no visitâts",  # Friulian, taken for Italian
         "Il titul dal profîl colôr di doprâ",
         "Aplicazion che si pues piturâ",
+        "No si è rivâts a assegnâ la memorie",  # ``riv`` and ``ts``: no elision
+        "I lavôrs segnâts sono stâts stampâts ben?",
     ],
 )
 def test_a_lone_lead_in_text_of_a_language_the_lists_lack_stays(clean: str) -> None:

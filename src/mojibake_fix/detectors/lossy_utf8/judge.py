@@ -488,6 +488,10 @@ class Judge:
             # only the elision itself, listed, tells.
             return max(-2.0, min(2.0, joined))
         lowest = min(self.word_zipf(piece, 1) for piece in pieces)
+        if lowest < LISTED:
+            # A piece no common word (``riv`` and ``ts`` of Friulian
+            # ``rivâts``): list noise, not an elision.
+            return max(-2.0, min(2.0, joined))
         return max(-2.0, min(2.0, max(joined, lowest - 3.0)))
 
     def cut_keep_score(self, site: Site) -> float:
