@@ -149,13 +149,13 @@ def pycountry_messages() -> Iterator[CleanText]:
     ships them compiled (``.mo``), so they are read from those."""
     locales = unpacked("pycountry") / "src" / "pycountry" / "locales"
     for path in sorted(locales.glob("*/LC_MESSAGES/*.mo")):
-        for translation in _compiled_translations(path.read_bytes()):
+        for translation in compiled_translations(path.read_bytes()):
             for form in translation.split("\0"):  # plural forms
                 if form:
                     yield CleanText("pycountry", path.parts[-3], form)
 
 
-def _compiled_translations(mo: bytes) -> Iterator[str]:
+def compiled_translations(mo: bytes) -> Iterator[str]:
     """The translations of a little-endian UTF-8 ``.mo`` file but its header
     (the GNU gettext format; babel's reader rejects some of pycountry's
     header dates)."""
