@@ -628,6 +628,19 @@ def test_a_lone_lead_in_text_of_a_language_the_lists_lack_stays(clean: str) -> N
     assert mojibake_fix.fix(clean).text == clean
 
 
+@pytest.mark.parametrize(
+    ("damaged", "written"),
+    [
+        ("SlovenÄ\ufffdina", "Slovenčina"),  # alone: Slovak, though no word shows it
+        ("Åu", "Åu"),  # a letter and one more: in some list of every language
+    ],
+)
+def test_a_latin_word_no_language_of_the_text_shows_is_looked_up_in_all(
+    damaged: str, written: str
+) -> None:
+    assert mojibake_fix.fix(damaged).text == written
+
+
 def test_a_word_of_the_language_shown_still_loses_the_mark_cut_after_it() -> None:
     text = "Tein aamiaisen ja kahvia on valmis"
     assert mojibake_fix.fix(text + "â").text == text

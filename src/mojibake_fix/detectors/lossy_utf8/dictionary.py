@@ -22,7 +22,7 @@ from ...context.damaged import (
     lookup,
     token_key,
 )
-from ...context.words import alphabet
+from ...context.words import LANGUAGES_BY_SCRIPT, alphabet
 from ...lines import WORD_REACH
 from ...model import Candidate, Finding
 from .. import utf8_scan
@@ -30,6 +30,7 @@ from .damage import KEPT_UNDEFINED, Damage
 from .judge import ALTERNATIVES, CASE_PENALTY, DETECTOR_ID, Judge, capitals_around, starts_sentence
 from .sequences import demojibake
 from .sites import core_end_of, lead_script
+from .wakes import SHORTEST_WRITTEN
 
 # A rarer word the dictionary finds must be the likeliest by this share (the
 # engine's default bar): rare words that collide say little of the letters.
@@ -183,18 +184,34 @@ def _key(piece: str, model: str) -> str | None:
 
 def _dictionary_languages(judge: Judge, tokens: Sequence[_Token], script: str) -> list[str]:
     """The languages to look ``script``'s damaged words up in: the text's own
-    for Latin, else the one of the script that knows most of them."""
+    for Latin where its words show it, else the one of the script that knows
+    most of them (``SlovenÄ�ina`` alone is Slovak ``Slovenčina``)."""
     if script == "Latin":
-        return [judge.lang] if judge.lang is not None and judge.script == "Latin" else []
-    languages = DICTIONARY_LANGUAGES.get(script, ())
+        if judge.lang is None or judge.script != "Latin":
+            return []
+        if judge.language_shown:
+            return [judge.lang]
+        # Words of a letter or two are in every language's lists by chance.
+        tokens = [token for token in tokens if _long_enough(judge.text, token)]
+    languages = DICTIONARY_LANGUAGES.get(script, ()) or LANGUAGES_BY_SCRIPT.get(script, ())
     if len(languages) < 2:
         return list(languages)
     text = judge.text
     votes = {
         lang: sum(_matches(text, token, lang) is not None for token in tokens) for lang in languages
     }
-    best = max(languages, key=lambda lang: votes[lang])
-    return [best]
+    if script != "Latin":
+        return [max(languages, key=lambda lang: votes[lang])]
+    # Latin words no language of the text shows: the guessed language where
+    # it knows as many of them as any, none where no language knows one.
+    best = max(languages, key=lambda lang: (votes[lang], lang == judge.lang))
+    return [best] if votes[best] else []
+
+
+def _long_enough(text: str, token: _Token) -> bool:
+    """Whether the token's longest span holds letters enough to tell a word."""
+    start, end, _ = token.spans[0]
+    return sum(ch.isalpha() for ch in text[start:end]) >= SHORTEST_WRITTEN
 
 
 def _known_as_is(judge: Judge, text: str, token: _Token) -> bool:
@@ -280,10 +297,12 @@ def dictionary_findings(
             continue
         script = token.script
         languages = languages_of[script]
-        if script == "Latin":
-            if judge.lang is None or _known_as_is(judge, text, token):
-                continue
-            languages = [judge.lang]
+        if script == "Latin" and (
+            not languages
+            or _known_as_is(judge, text, token)
+            or not (judge.language_shown or _long_enough(text, token))
+        ):
+            continue
         for lang in languages:
             match = _matches(text, token, lang)
             rarer = match is None
@@ -292,6 +311,10 @@ def dictionary_findings(
             if match is None:
                 continue
             start, end = match.start, match.end
+            if script == "Latin" and text[end - 1] == "?" and not judge.language_shown:
+                # In a word of a language the text does not show, a question
+                # mark after it may be its own (``A proÄ?``: ``proč?``).
+                continue
             # A space that stood for the word's last byte (``voilÃ le``) was
             # the space after the word too: the two became one on the way.
             absorbed = " " if text[end - 1] == " " and _word_follows(text, end) else ""
