@@ -107,8 +107,6 @@ _LEAD_BEFORE_A_CAPITAL = "â before a capital reads as an opening quote (“Gren
 KNOWN_NAMES_CHANGED = {
     "Sên-Vensäan na âGrenadîni": _LEAD_BEFORE_A_CAPITAL,
     "Sɛ̀n Vinsɨ̀n à Gɨlenadi Ù tē": "Ù and a space read as an Arabic letter whose byte was lost",
-    "Ãtartida": "Ã before a small letter reads as ß, which the letter pairs take for s",
-    "Ãtigua asuí Babuda": "Ã before a small letter reads as ß, which the letter pairs take for s",
 }
 
 

@@ -605,6 +605,7 @@ def test_words_spelled_with_a_circumflex_at_their_edge_stay(clean: str) -> None:
         "US Dawlâ",  # English ``US``
         "de zenâ",  # Walloon: Spanish ``de`` and ``zen``
         "âldingelsk",  # Frisian, alone
+        "Ãtartida",  # Nheengatu: ``ß`` would open the sentence small
     ],
 )
 def test_one_known_word_shows_no_language_a_lone_lead_is_judged_in(clean: str) -> None:

@@ -944,6 +944,8 @@ class Judge:
                 if site.start == left and ch.isupper():
                     # A capital opens a sentence; elsewhere a small letter is likelier.
                     score += 1.5 if starts_sentence(text, left) else math.log(CASE_PENALTY)
+                elif site.start == left and ch.islower() and starts_sentence(text, left):
+                    score += math.log(CASE_PENALTY)  # a sentence seldom opens small
             else:
                 before = text[site.start - 1] if site.start else ""
                 after = text[reading.end] if reading.end < len(text) else ""
