@@ -53,7 +53,7 @@ from ...context.words import (
     writes_apostrophes,
     zipf,
 )
-from ...lines import WORD_REACH
+from ...lines import WORD_REACH, run_around
 from ...model import Candidate, Finding
 from .sequences import (
     decoded_after,
@@ -381,9 +381,7 @@ class Judge:
         language: in a text whose language we do not know, then, a lead
         opening them may be the word's first letter."""
         text = self.text
-        end = core_end
-        while end < len(text) and text[end].isalpha():
-            end += 1
+        _, end = run_around(text, core_end, core_end, str.isalpha)
         rest = text[core_end:end]
         return bool(rest) and not self.language_known and not self.word_zipf(rest, SHORTEST_WRITTEN)
 
