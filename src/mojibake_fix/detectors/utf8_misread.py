@@ -238,15 +238,17 @@ def find_runs(text: str, page: CodePage, original: str | None = None) -> Iterato
     unit_re, run_re, sign = _patterns(page.name)
     if not sign.search(text):
         return
-    spaces_kept = spaces_are_spaces(_as_western(text, page)) or (
-        original is not None and spaces_are_spaces(_as_western(original, page))
-    )
+    spaces_kept: bool | None = None  # worked out at the first unit with a space
     for match in run_re.finditer(text):
         pending: list[tuple[int, int, bytes, bool]] = []
         for unit in unit_re.finditer(text, match.start(), match.end()):
             raw = page.encode(unit.group())
             spaced = " " in unit.group()
             if spaced:
+                if spaces_kept is None:
+                    spaces_kept = spaces_are_spaces(_as_western(text, page)) or (
+                        original is not None and spaces_are_spaces(_as_western(original, page))
+                    )
                 lost = spaces_kept or _a_zero_among_letters(text, unit.start(), unit.end())
                 raw = None if lost else page.encode(unit.group().replace(" ", "\xa0"))
             if raw is None or (_decode(raw) is None and not _is_surrogate_half(raw)):
