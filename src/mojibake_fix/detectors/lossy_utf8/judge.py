@@ -380,10 +380,13 @@ class Judge:
         """Whether letters follow ``core_end`` that are no word of the text's
         language: in a text whose language we do not know, then, a lead
         opening them may be the word's first letter."""
-        text = self.text
-        _, end = run_around(text, core_end, core_end, str.isalpha)
-        rest = text[core_end:end]
+        rest = self._letters_after(core_end)
         return bool(rest) and not self.language_known and not self.word_zipf(rest, SHORTEST_WRITTEN)
+
+    def _letters_after(self, index: int) -> str:
+        """The run of letters that starts at ``index``, read no farther than a word reaches."""
+        _, end = run_around(self.text, index, index, str.isalpha)
+        return self.text[index:end]
 
     def edge_keep_score(self, start: int, core_end: int) -> float | None:
         """A lone ``â`` opening or closing a word, in a language that writes
@@ -393,10 +396,7 @@ class Judge:
         words do not tell."""
         text = self.text
         if core_end < len(text) and text[core_end].isalpha():
-            end = core_end
-            while end < len(text) and text[end].isalpha():
-                end += 1
-            rest = text[core_end:end]
+            rest = self._letters_after(core_end)
             word = LONE_PUNCTUATION_LEAD + rest
         else:
             rest = trailing_letters(text_before(text, start))
