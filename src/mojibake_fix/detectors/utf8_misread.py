@@ -327,6 +327,27 @@ def _badness(text: str) -> int:
     return int(badness(text))
 
 
+# Telling sequences that show a text broken where ftfy's badness does not:
+# one may be chance (``Å£`` is Romanian ``ţ``, or Russian ``её`` in KOI8-R
+# read as Latin-1); two that one page alone reads are not.
+_TELLING_ENOUGH = 2
+
+
+def _read_only_so(garble: str, page: CodePage, reading: str) -> bool:
+    """Whether ``reading``, which ``page`` makes of ``garble``, is the only
+    UTF-8 any code page makes of it: telling sequences then say the text is
+    broken *and* how (``п≤п╫`` is KOI8-R's alone; ``Ăź`` is ``ß`` in
+    Windows-1250 and ``ü`` in ISO-8859-2, for the judge to choose between)."""
+    for name in CODEC_NAMES:
+        if name == page.name:
+            continue
+        raw = code_page(name).encode(garble)
+        other = None if raw is None else _decode(raw)
+        if other is not None and other != reading:
+            return False
+    return True
+
+
 def _glued_to_page_letter(text: str, index: int, page: CodePage) -> bool:
     """Whether ``text[index]`` is a non-ASCII letter of the code page: a run
     touching one is part of a real word, not mojibake."""
@@ -830,8 +851,6 @@ def stretch_confidence(text: str, page: CodePage, stretch: list[Run], share: flo
     part of the text's non-ASCII characters the stretch explains; the more,
     the surer.
     """
-    from ftfy.badness import badness
-
     decoded = [run.decoded for run in stretch]
     if not all(is_common(ch) for piece in decoded for ch in piece):
         return 0.0
@@ -848,7 +867,17 @@ def stretch_confidence(text: str, page: CodePage, stretch: list[Run], share: flo
     start = max(0, stretch[0].start - 3)
     end = min(len(text), stretch[-1].end + 3)
     repaired = _splice_runs(text, stretch, decoded, start, end)
-    bad_before, bad_after = badness(text[start:end]), badness(repaired)
+    bad_before, bad_after = _badness(text[start:end]), _badness(repaired)
+    if bad_after >= bad_before:
+        # ftfy's badness knows the Western pages best: telling sequences
+        # that only this page reads show the rest (KOI8-R's box drawing).
+        first, last = stretch[0].start, stretch[-1].end
+        telling = utf8_scan.telling_count(text[start:end])
+        if telling >= _TELLING_ENOUGH and _read_only_so(
+            text[first:last], page, _splice_runs(text, stretch, decoded, first, last)
+        ):
+            bad_before += telling
+            bad_after += utf8_scan.telling_count(repaired)
     if bad_after >= bad_before:
         return 0.0
     breaks = sum(
@@ -897,13 +926,14 @@ def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
     that reading is beyond doubt; ``None`` otherwise.
 
     A whole document read with the wrong code page is the commonest mojibake.
-    Two codec calls settle it: the text, which ftfy's badness finds broken,
-    has bytes in the code page that decode as UTF-8, all the way down its
-    layers, to characters modern text uses, holding no telling sequence of
-    any code page and breaking no word's case. That is the one stretch
-    :func:`stretch_confidence` gives its highest confidence, and the repair
-    is what the detector would find, one change per run of non-ASCII
-    characters, without judging each run.
+    Two codec calls settle it: the text, which ftfy's badness finds broken
+    (or two telling sequences that only this page reads, for the pages
+    ftfy's badness does not know), has bytes in the code page that decode
+    as UTF-8, all the way down its layers, to characters modern text uses,
+    holding no telling sequence of any code page and breaking no word's
+    case. That is the one stretch :func:`stretch_confidence` gives its
+    highest confidence, and the repair is what the detector would find, one
+    change per run of non-ASCII characters, without judging each run.
 
     >>> read_whole("cafÃ© crÃ¨me", "cp1252", "utf8-as-cp1252").text
     'café crème'
@@ -924,7 +954,17 @@ def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
     if found is None:
         return None
     final, layers = found
-    if _capital_after_small().search(final) or utf8_scan.is_suspect(final) or not is_bad(text):
+    if (
+        _capital_after_small().search(final)
+        or utf8_scan.is_suspect(final)
+        or not (
+            is_bad(text)
+            or (
+                utf8_scan.telling_count(text) >= _TELLING_ENOUGH
+                and _read_only_so(text, page, decoded)
+            )
+        )
+    ):
         return None
     if _unwritten_east_asian(final):
         return None  # chance bytes, or rare characters: each run judged with its page

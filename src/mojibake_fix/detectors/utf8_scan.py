@@ -278,6 +278,30 @@ def is_suspect(text: str) -> bool:
     return False
 
 
+def telling_count(text: str) -> int:
+    """How many telling sequences ``text`` holds, in any code page: a text
+    looks broken by them where ftfy's badness, made for the pages of Western
+    text, sees nothing (``п≤п╫я┌`` is ``Инт`` read as KOI8-R). A sequence
+    with a space of either kind is not counted: a letter before a no-break
+    space is how French and Finnish write (``SELKÄ\xa0EDELLÄ``).
+
+    >>> telling_count("п≤п╫я┌п╣я─п╫п╣я┌"), telling_count("Интернет")
+    (8, 0)
+    """
+    if text.isascii():
+        return 0
+    anchors: set[int] = set()
+    for each in wakes():
+        confirm = each.confirm or is_telling_at
+        anchors.update(
+            match.start()
+            for match in wake_pattern(each).finditer(text)
+            if not any(ch.isspace() for ch in text[match.start() : match.start() + 2])
+            and confirm(text, match.start())
+        )
+    return len(anchors)
+
+
 def is_telling_at(text: str, index: int) -> bool:
     """Whether a telling sequence has its anchor at ``text[index]``: the
     second character of a sequence, or the lead of one whose no-break space
