@@ -21,8 +21,10 @@ False
 
 from __future__ import annotations
 
+import bisect
 import functools
 import lzma
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 
@@ -91,14 +93,32 @@ class _Name:
 
 
 @functools.cache
-def _annotations() -> dict[str, tuple[tuple[str, str, str], ...]]:
-    """CLDR's names of emoji by language: (emoji, short name, keywords)."""
-    packed = resources.files(__package__).joinpath(_ANNOTATIONS).read_bytes()
-    by_language: dict[str, list[tuple[str, str, str]]] = {}
-    for line in lzma.decompress(packed).decode("utf-8").splitlines():
-        lang, char, name, keywords = line.split("\t")
-        by_language.setdefault(lang, []).append((char, name, keywords))
-    return {lang: tuple(entries) for lang, entries in by_language.items()}
+def _annotation_segments() -> tuple[bytes, dict[str, tuple[int, int]]]:
+    """CLDR's names of emoji, one line each (language, emoji, short name,
+    keywords) grouped by language, as the file's bytes and where each
+    language's lines start and end: a language's lines are read when a text
+    needs them, not every language's at once."""
+    packed = lzma.decompress(resources.files(__package__).joinpath(_ANNOTATIONS).read_bytes())
+    segments: dict[str, tuple[int, int]] = {}
+    position = 0
+    while position < len(packed):
+        lang = packed[position : packed.index(b"\t", position)]
+        last = packed.rfind(b"\n" + lang + b"\t") + 1
+        end = packed.find(b"\n", max(last, position)) + 1 or len(packed)
+        segments[lang.decode()] = (position, end)
+        position = end
+    return packed, segments
+
+
+def _annotations(cldr_lang: str) -> list[tuple[str, str, str]]:
+    """CLDR's names of emoji in one language: (emoji, short name, keywords)."""
+    packed, segments = _annotation_segments()
+    start, end = segments.get(cldr_lang, (0, 0))
+    entries = []
+    for line in packed[start:end].decode("utf-8").splitlines():
+        _, char, name, keywords = line.split("\t")
+        entries.append((char, name, keywords))
+    return entries
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,17 +132,21 @@ class _TextWords:
 
 @dataclass(frozen=True, slots=True)
 class _Names:
-    """The names of every emoji in one language, and the emoji each word names."""
+    """The names of every emoji in one CLDR language, and the emoji each word
+    names. Which words say something depends on the language of the text
+    they are looked for in (:func:`_weighed`): English ``car`` is an
+    everyday word of French text, no name of a topic."""
 
-    of: dict[str, _Name]
-    by_word: dict[str, frozenset[str]]
+    # Each emoji's name words and all its words (name and look-up words);
+    # tuples, which take a third of a small set's memory.
+    of: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
+    by_word: dict[str, tuple[str, ...]]
     # The name words of scripts written without spaces, found as runs of a text.
     unspaced: tuple[str, ...]
-    # Each start of a spaced name word that leaves an ending off it and is
-    # _SHORT_STEM letters or longer, with the words it starts.
-    by_start: dict[str, frozenset[str]]
+    # The other name words, sorted: the words a start begins are neighbours.
+    spaced: tuple[str, ...]
 
-    def found_in(self, folded: str, stems: frozenset[str], stem: int = 0) -> frozenset[str]:
+    def found_in(self, folded: str, stems: frozenset[str], stem: int = 0) -> set[str]:
         """The name words a text speaks of, by the ``stems`` of its words: a
         spaced name word that is one of them; with ``stem``, also one that
         ends otherwise, its first ``stem`` letters or more, less at most an
@@ -132,41 +156,55 @@ class _Names:
         found.update(word for word in self.unspaced if len(word) >= 2 and word in folded)
         if stem:
             for start in stems:
-                if len(start) >= stem:
-                    found.update(self.by_start.get(start, ()))
-        return frozenset(found)
+                if len(start) >= max(stem, _SHORT_STEM):
+                    found.update(self._started_by(start))
+        return found
+
+    def _started_by(self, start: str) -> Iterator[str]:
+        """The spaced name words ``start`` begins that it leaves at most an
+        ending of."""
+        index = bisect.bisect_right(self.spaced, start)
+        while index < len(self.spaced) and self.spaced[index].startswith(start):
+            word = self.spaced[index]
+            if len(word) - len(start) <= _ENDING:
+                yield word
+            index += 1
 
 
 @functools.cache
-def _names(cldr_lang: str, lang: str) -> _Names:
-    """Each emoji's name in the CLDR language ``cldr_lang``, its words weighed
-    by their frequency in ``lang`` (wordfreq's code for it)."""
-    names: dict[str, _Name] = {}
-    by_word: dict[str, set[str]] = {}
-    for char, name, keywords in _annotations().get(cldr_lang, ()):
-        frequencies = {
-            word: zipf(word, lang)
-            for word in (word.casefold() for word in _NAME_WORD.findall(f"{name} {keywords}"))
-            if len(word) >= _SHORTEST_WORD or not _spaced(word)
-        }
-        words = frozenset(word for word, z in frequencies.items() if z < _FUNCTION_WORD)
-        topical = frozenset(word for word, z in frequencies.items() if z < _TOPIC_WORD)
-        if topical:
-            named = frozenset(word.casefold() for word in _NAME_WORD.findall(name))
-            names[char] = _Name(named & words, words, topical)
-            for word in words:
-                by_word.setdefault(word, set()).add(char)
-    by_start: dict[str, set[str]] = {}
-    for word in by_word:
-        if _spaced(word):
-            for end in range(max(_SHORT_STEM, len(word) - _ENDING), len(word)):
-                by_start.setdefault(word[:end], set()).add(word)
+def _names(cldr_lang: str) -> _Names:
+    """Each emoji's name in the CLDR language ``cldr_lang``."""
+    of: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    by_word: dict[str, list[str]] = {}
+    for char, name, keywords in _annotations(cldr_lang):
+        words = tuple(
+            dict.fromkeys(
+                word
+                for word in (word.casefold() for word in _NAME_WORD.findall(f"{name} {keywords}"))
+                if len(word) >= _SHORTEST_WORD or not _spaced(word)
+            )
+        )
+        of[char] = (tuple({word.casefold() for word in _NAME_WORD.findall(name)}), words)
+        for word in words:
+            by_word.setdefault(word, []).append(char)
     return _Names(
-        names,
-        {word: frozenset(chars) for word, chars in by_word.items()},
+        of,
+        {word: tuple(chars) for word, chars in by_word.items()},
         tuple(word for word in by_word if not _spaced(word)),
-        {start: frozenset(words) for start, words in by_start.items()},
+        tuple(sorted(word for word in by_word if _spaced(word))),
     )
+
+
+@functools.lru_cache(maxsize=8192)
+def _weighed(cldr_lang: str, char: str, lang: str) -> _Name | None:
+    """The name of ``char`` in ``cldr_lang`` as it speaks in text of
+    ``lang`` (wordfreq's code): without the words ``lang`` uses everywhere
+    (``with``, ``of``); ``None`` for a name of everyday words alone."""
+    named, words = _names(cldr_lang).of[char]
+    frequencies = {word: zipf(word, lang) for word in words}
+    saying = frozenset(word for word, z in frequencies.items() if z < _FUNCTION_WORD)
+    topical = frozenset(word for word, z in frequencies.items() if z < _TOPIC_WORD)
+    return _Name(saying.intersection(named), saying, topical) if topical else None
 
 
 def _unlisted_languages(lang: str) -> tuple[str, ...]:
@@ -279,13 +317,20 @@ def _scores(
     text lacks (``kavárna`` for ☕, whose name, ``teplý nápoj``, it does not say)."""
     scores: dict[str, float] = {}
     for cldr_lang, text in sources:
-        names = _names(cldr_lang, lang)
-        # Only emoji with a word the text has can be named.
-        words_found = names.found_in(text.folded, text.known, stem)
-        topical_found = names.found_in(text.folded, text.topical, stem)
+        names = _names(cldr_lang)
+        # Only emoji with a word the text has can be named, and only a word
+        # that is no everyday word of the text's language names one.
+        words_found = {
+            word
+            for word in names.found_in(text.folded, text.known, stem)
+            if zipf(word, lang) < _FUNCTION_WORD
+        }
+        topical_found = names.found_in(text.folded, text.topical, stem) & words_found
         named = {char for word in words_found for char in names.by_word[word]}
         for char in named:
-            name = names.of[char]
+            name = _weighed(cldr_lang, char, lang)
+            if name is None:
+                continue
             found = name.words & words_found
             telling = found & name.topical if by_lookup_words else found & name.name & name.topical
             if not telling & topical_found:
