@@ -668,7 +668,7 @@ def _makes_a_word(text: str, run: Run, page: CodePage) -> bool:
     if len(scripts) != 1 or not all(is_letter(ch) for ch in repaired):
         return False
     script = scripts.pop()
-    return _frequency(repaired, script) >= _COMMON_WORD and _frequency(original, script) == 0.0
+    return _written(repaired, script, _COMMON_WORD) and not _written(original, script, _LISTED)
 
 
 def _breaks_a_word(text: str, run: Run) -> bool:
@@ -699,21 +699,24 @@ def _breaks_a_word(text: str, run: Run) -> bool:
         return False
     repaired = (text[left : run.start] + run.decoded + text[run.end : right]).casefold()
     return (
-        _frequency(original.casefold(), script) >= _COMMON_WORD
-        and _frequency(repaired, script) < _COMMON_WORD
+        _written(original.casefold(), script, _COMMON_WORD)
+        and not _written(repaired, script, _COMMON_WORD)
     )
 
 
 # Zipf 3: a word seen once per million words.
 _COMMON_WORD = 1e-6
+# Any frequency at all: the word is in some list.
+_LISTED = 1e-12
 
 
-def _frequency(word: str, script: str) -> float:
-    """How often the commonest language written in ``script`` writes ``word``."""
+def _written(word: str, script: str, at_least: float) -> bool:
+    """Whether some language written in ``script`` writes ``word`` at least
+    ``at_least`` of the time (the first that does answers)."""
     from ..context.words import LANGUAGES_BY_SCRIPT, frequencies
 
     languages = LANGUAGES_BY_SCRIPT.get(script, ())
-    return max((frequencies(lang, "small").get(word, 0.0) for lang in languages), default=0.0)
+    return any(frequencies(lang, "small").get(word, 0.0) >= at_least for lang in languages)
 
 
 def _repaired_word(text: str, start: int, end: int, page: CodePage) -> str:
