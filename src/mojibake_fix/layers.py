@@ -60,6 +60,17 @@ def _stretch_pattern(name: str) -> re.Pattern[str]:
     return re.compile(f"(?<![\x00-\x7f{shown}])[\x00-\x7f]*[{shown}][\x00-\x7f{shown}]*")
 
 
+@functools.cache
+def _shown_otherwise(name: str, other: str) -> re.Pattern[str]:
+    """The characters pages ``name`` and ``other`` show differently (one
+    shows them and the other does not, or as another byte): a text holding
+    none is peeled by both alike (Windows-1252 and Latin-1 differ only in
+    ``€``, the curly quotes and the like, and the C1 controls)."""
+    mine, theirs = code_page(name).byte_of, code_page(other).byte_of
+    differ = sorted(ch for ch in mine.keys() | theirs.keys() if mine.get(ch) != theirs.get(ch))
+    return re.compile("[" + "".join(re.escape(ch) for ch in differ) + "]")
+
+
 def _cut_from_more(text: str, start: int, end: int) -> bool:
     """Whether the stretch ``start:end`` touches, with no ASCII between, a
     character the page cannot show: a sequence may run on into it (``Â©``
@@ -119,7 +130,9 @@ def peel_layer(
     are worked out when someone looks at them."""
     if min_confidence > CONFIDENCE:
         return None
-    for name in pages:
+    for number, name in enumerate(pages):
+        if any(not _shown_otherwise(name, tried).search(text) for tried in pages[:number]):
+            continue  # read as a page already tried, which found no layer
         page = code_page(name)
         pieces: list[str] = []
         position = 0
