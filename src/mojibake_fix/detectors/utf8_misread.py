@@ -698,9 +698,8 @@ def _breaks_a_word(text: str, run: Run) -> bool:
     if _letter_scripts(original) - {"Common", script}:
         return False
     repaired = (text[left : run.start] + run.decoded + text[run.end : right]).casefold()
-    return (
-        _written(original.casefold(), script, _COMMON_WORD)
-        and not _written(repaired, script, _COMMON_WORD)
+    return _written(original.casefold(), script, _COMMON_WORD) and not _written(
+        repaired, script, _COMMON_WORD
     )
 
 
