@@ -55,7 +55,16 @@ def simplified() -> dict[int, int | str]:
 
 @functools.cache
 def _log_frequencies(language: str) -> dict[str, float]:
-    """The base-10 logarithm of each character's share of ``language``'s letters."""
+    """The base-10 logarithm of each character's share of ``language``'s
+    letters, built once per machine (:func:`~.words.kept_mapping`)."""
+    from .words import kept_mapping
+
+    return kept_mapping(
+        f"east-asian-characters-{language}", 1, lambda: _built_log_frequencies(language)
+    )
+
+
+def _built_log_frequencies(language: str) -> dict[str, float]:
     from .words import top_words
 
     counts: dict[str, float] = {}

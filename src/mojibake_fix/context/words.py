@@ -399,7 +399,7 @@ def _built_alphabet(lang: str) -> frozenset[str]:
     )
 
 
-def _kept_mapping(name: str, width: int, build: Callable[[], dict[str, float]]) -> dict[str, float]:
+def kept_mapping(name: str, width: int, build: Callable[[], dict[str, float]]) -> dict[str, float]:
     """A mapping of strings of ``width`` characters to numbers, built once
     per machine (:func:`stored`): its keys as one string, its values as an array."""
 
@@ -577,7 +577,7 @@ def bigrams(lang: str) -> dict[tuple[str, str], float]:
     """Log-probabilities of one letter following another in ``lang``'s words
     (a space marks the ends of a word), weighted by word frequency. Built
     once per machine (:func:`stored`)."""
-    kept = _kept_mapping(
+    kept = kept_mapping(
         f"bigrams-{lang}", 2, lambda: {a + b: p for (a, b), p in _built_bigrams(lang).items()}
     )
     return {(pair[0], pair[1]): p for pair, p in kept.items()}
@@ -598,7 +598,7 @@ def trigrams(lang: str) -> dict[str, dict[str, float]]:
     """Probabilities of a letter after the two before it in ``lang``'s words,
     keyed by those two (a space marks the ends of a word). Built once per
     machine (:func:`stored`)."""
-    kept = _kept_mapping(
+    kept = kept_mapping(
         f"trigrams-{lang}",
         3,
         lambda: {

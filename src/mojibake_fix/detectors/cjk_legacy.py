@@ -290,6 +290,9 @@ def _stretch_pattern() -> re.Pattern[str]:
     )
 
 
+_TRAILS = range(0x40, 0x100)
+
+
 @functools.cache
 def _pairs(codec: str) -> dict[bytes, str]:
     """Every character of ``codec`` written in one or two bytes beyond ASCII."""
@@ -298,15 +301,21 @@ def _pairs(codec: str) -> dict[bytes, str]:
         single = bytes((lead,))
         with contextlib.suppress(UnicodeDecodeError):
             found[single] = single.decode(codec)
-        for trail in range(0x40, 0x100):
-            pair = bytes((lead, trail))
-            try:
-                decoded = pair.decode(codec)
-            except UnicodeDecodeError:
-                continue
-            if len(decoded) == 1:
-                found[pair] = decoded
+        found.update(_pairs_of(codec, lead))
     return found
+
+
+def _pairs_of(codec: str, lead: int) -> Iterator[tuple[bytes, str]]:
+    """The pairs ``lead`` starts that ``codec`` decodes to one character. One
+    codec call reads them all, a line each (no trail byte is a line feed): a
+    pair that does not decode leaves a U+FFFD in its line."""
+    lines = b"\n".join(bytes((lead, trail)) for trail in _TRAILS).decode(codec, "replace")
+    pieces = lines.split("\n")
+    if len(pieces) != len(_TRAILS):  # pragma: no cover - a codec that reads across lines
+        pieces = [bytes((lead, trail)).decode(codec, "replace") for trail in _TRAILS]
+    for trail, piece in zip(_TRAILS, pieces, strict=True):
+        if len(piece) == 1 and piece != "\ufffd":
+            yield bytes((lead, trail)), piece
 
 
 @functools.cache
