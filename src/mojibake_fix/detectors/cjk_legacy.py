@@ -676,11 +676,57 @@ def _label(text: str, encoding: EastAsianEncoding) -> tuple[str, str]:
     return encoding.label, encoding.narrower
 
 
+# East Asian legacy bytes fall into valid UTF-8 sequences by chance: about a
+# third of a stretch's high bytes among chardet's pages, at most 0.89 of one.
+# UTF-8 that lost a byte here and there keeps nearly all of its sequences.
+_MOSTLY_UTF8 = 0.9
+# UTF-8 that lost its C1 controls loses continuation bytes only: its sequences
+# are cut short, at most about half of them, and none has a byte too many.
+# East Asian legacy text of ten high bytes or more is never so among
+# chardet's pages (its second bytes are continuation bytes after no lead).
+_LEAST_HIGH_BYTES = 10
+_MOST_CUT_SHORT = 0.5
+
+
 def _is_utf8(raw: bytes) -> bool:
+    """Whether ``raw`` is UTF-8, or UTF-8 that lost some of its bytes: the
+    UTF-8 readers' and lossy-utf8's to read.
+
+    >>> _is_utf8("Привет мир, как дела".encode()[:-1])
+    True
+    >>> _is_utf8("Привет мир".encode().replace(b"\\x80", b""))
+    True
+    >>> _is_utf8("中文字符的网页".encode("gbk"))
+    False
+    """
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError:
-        return False
+        high = sum(1 for byte in raw if byte >= 0x80)
+        broken = raw.decode("utf-8", "replace").count("\ufffd")
+        if broken <= (1.0 - _MOSTLY_UTF8) * high:
+            return True
+        return (
+            high >= _LEAST_HIGH_BYTES and broken <= _MOST_CUT_SHORT * high and _only_cut_short(raw)
+        )
+    return True
+
+
+def _only_cut_short(raw: bytes) -> bool:
+    """Whether every continuation byte of ``raw`` follows a lead that still
+    waits for it, and no byte is one UTF-8 never writes."""
+    waiting = 0
+    for byte in raw:
+        if byte < 0x80:
+            waiting = 0
+        elif byte < 0xC0:
+            if not waiting:
+                return False
+            waiting -= 1
+        elif 0xC2 <= byte <= 0xF4:
+            waiting = 1 if byte < 0xE0 else 2 if byte < 0xF0 else 3
+        else:
+            return False
     return True
 
 
