@@ -855,6 +855,16 @@ class Judge:
         into (:func:`split_score`)."""
         lang = self.lang
         assert lang is not None
+        # The beam pairs the same letters again and again: each pair is
+        # looked up in the chain once a call.
+        known: dict[tuple[str, str], float] = {}
+
+        def after(before: str, ch: str) -> float:
+            found = known.get((before, ch))
+            if found is None:
+                found = known[before, ch] = chain.after(before, ch)
+            return found
+
         beam: list[tuple[str, float, float, str, tuple[Option, ...]]] = [
             (pieces[0][-1:], 0.0, 0.0, "", ())
         ]
@@ -863,10 +873,10 @@ class Judge:
             grown = []
             for before, paired, own, shown_so_far, chosen in beam:
                 for option, option_score, shown in options:
-                    pairs = chain.after(before, shown[:1])
-                    pairs += sum(itertools.starmap(chain.after, itertools.pairwise(shown)))
+                    pairs = after(before, shown[:1])
+                    pairs += sum(itertools.starmap(after, itertools.pairwise(shown)))
                     if following:
-                        pairs += chain.after(shown[-1:], following[0])
+                        pairs += after(shown[-1:], following[0])
                     grown.append(
                         (
                             following[-1:] or shown[-1:],
