@@ -107,18 +107,27 @@ def _peel_stretch(stretch: str, page: CodePage, whole: bool) -> str | None:
     # even where the text beneath looks clean; the detectors then judge that
     # text as it is rather than read on into it (``SELKÄ\xa0`` is no ``Ġ``).
     # A part of a text is not peeled so: the rest may show another page.
+    if is_bad(beneath):
+        return beneath
     certain = whole and _C1_CONTROL.search(stretch) and _read_alike(stretch, beneath)
-    return beneath if is_bad(beneath) or certain else None
+    return beneath if certain else None
 
 
 def _read_alike(stretch: str, beneath: str) -> bool:
     """Whether every code page that can show ``stretch`` reads it as UTF-8
     the same way, as ``beneath``."""
-    for name in CODEC_NAMES:
+    for name in _pages_showing(frozenset(_C1_CONTROL.findall(stretch))):
         raw = code_page(name).encode(stretch)
         if raw is not None and _decoded(raw) not in (None, beneath):
             return False
     return True
+
+
+@functools.lru_cache(maxsize=256)
+def _pages_showing(controls: frozenset[str]) -> tuple[str, ...]:
+    """The code pages that show every one of ``controls``: the only ones
+    that can show a stretch holding them."""
+    return tuple(name for name in CODEC_NAMES if controls <= code_page(name).byte_of.keys())
 
 
 def peel_layer(
