@@ -310,7 +310,7 @@ def _a_word_before(letters: str, suffix: str = "") -> bool:
     if len(letters) < SHORTEST_WRITTEN or len(scripts) != 1:
         return False
     return any(
-        zipf(letters, lang) >= LISTED and spelled_with_alphabet(letters + suffix, lang)
+        spelled_with_alphabet(letters + suffix, lang) and zipf(letters, lang) >= LISTED
         for lang in LANGUAGES_BY_SCRIPT.get(scripts.pop(), ())
     )
 
