@@ -609,9 +609,52 @@ def _undecided(
         if chosen is None or not scored:
             continue
         others = sorted(scored, key=lambda ch: -scored[ch])[:UNDECIDED_SHOWN]
-        if chosen - scored[others[0]] < SITE_MARGIN:
+        if chosen - scored[others[0]] < SITE_MARGIN and not _word_decides(
+            text, place, list(scored), language
+        ):
             found.append(Undecided(place, at, tuple(others)))
     return tuple(found)
+
+
+# Katakana writes a loanword whole between characters of other scripts: the
+# run a character put back sits in is one word, which the lists know or not.
+# Longer runs are phrases, which they do not hold.
+_LONGEST_KATAKANA_WORD = 16
+
+
+def _word_decides(text: str, place: int, others: Sequence[str], language: str) -> bool:
+    """Whether the katakana put back at ``place`` makes its run a word that
+    the language's list holds :data:`SITE_MARGIN` likelier (in Zipf) than
+    any of ``others`` would make it: ``サプリ?ント`` is ``サプリメント``,
+    while ``メイン`` and ``ワイン`` are both words, for the reader to choose.
+
+    >>> _word_decides("サプリメント", 3, ["ロ", "ワ"], "ja")
+    True
+    >>> _word_decides("メインの", 0, ["ワ", "ロ"], "ja")
+    False
+    """
+    from ..context.words import zipf
+
+    if not _in_katakana_word(text[place]):
+        return False
+    left = place
+    while left > 0 and place - left < _LONGEST_KATAKANA_WORD and _in_katakana_word(text[left - 1]):
+        left -= 1
+    right = place + 1
+    while right < len(text) and right - left <= _LONGEST_KATAKANA_WORD:
+        if not _in_katakana_word(text[right]):
+            break
+        right += 1
+    if right - left > _LONGEST_KATAKANA_WORD or right - left < 2:
+        return False
+    before, after = text[left:place], text[place + 1 : right]
+    found = zipf(before + text[place] + after, language)
+    rivals = [zipf(before + ch + after, language) for ch in others if _in_katakana_word(ch)]
+    return found > 0.0 and found - max(rivals, default=0.0) >= SITE_MARGIN
+
+
+def _in_katakana_word(ch: str) -> bool:
+    return script_of(ch) == "Katakana"
 
 
 def _inside_latin_word(raw: bytes, index: int) -> bool:
