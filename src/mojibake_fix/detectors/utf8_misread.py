@@ -941,6 +941,10 @@ def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
     'café crème'
     >>> read_whole("cafÃ© crème", "cp1252", "utf8-as-cp1252") is None  # not all of it
     True
+    >>> read_whole("п≤п╫я┌п╣я─п╫п╣я┌", "koi8-r", "utf8-as-koi8-r").text  # ftfy's badness: clean
+    'Интернет'
+    >>> read_whole("Å£", "cp1252", "utf8-as-cp1252") is None  # one telling sequence: maybe chance
+    True
     """
     from ftfy.badness import is_bad
 
