@@ -38,6 +38,7 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..charclass import is_common, is_letter, script_of
@@ -269,13 +270,7 @@ def _standing_before_a_space() -> Wake:
 
 def is_suspect(text: str) -> bool:
     """Whether ``text`` holds a telling UTF-8 sequence in some code page."""
-    if text.isascii():
-        return False
-    for each in wakes():
-        confirm = each.confirm or is_telling_at
-        if any(confirm(text, match.start()) for match in wake_pattern(each).finditer(text)):
-            return True
-    return False
+    return not text.isascii() and next(_telling_anchors(text), None) is not None
 
 
 def telling_count(text: str) -> int:
@@ -290,16 +285,22 @@ def telling_count(text: str) -> int:
     """
     if text.isascii():
         return 0
-    anchors: set[int] = set()
+    return len(
+        {
+            anchor
+            for anchor in _telling_anchors(text)
+            if not any(ch.isspace() for ch in text[anchor : anchor + 2])
+        }
+    )
+
+
+def _telling_anchors(text: str) -> Iterator[int]:
+    """Where each wake finds a telling sequence anchored in ``text``."""
     for each in wakes():
         confirm = each.confirm or is_telling_at
-        anchors.update(
-            match.start()
-            for match in wake_pattern(each).finditer(text)
-            if not any(ch.isspace() for ch in text[match.start() : match.start() + 2])
-            and confirm(text, match.start())
-        )
-    return len(anchors)
+        for match in wake_pattern(each).finditer(text):
+            if confirm(text, match.start()):
+                yield match.start()
 
 
 def is_telling_at(text: str, index: int) -> bool:
