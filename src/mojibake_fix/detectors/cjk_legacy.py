@@ -637,14 +637,7 @@ def _word_decides(text: str, place: int, others: Sequence[str], language: str) -
 
     if not _in_katakana_word(text[place]):
         return False
-    left = place
-    while left > 0 and place - left < _LONGEST_KATAKANA_WORD and _in_katakana_word(text[left - 1]):
-        left -= 1
-    right = place + 1
-    while right < len(text) and right - left <= _LONGEST_KATAKANA_WORD:
-        if not _in_katakana_word(text[right]):
-            break
-        right += 1
+    left, right = run_around(text, place, place + 1, _in_katakana_word)
     if right - left > _LONGEST_KATAKANA_WORD or right - left < 2:
         return False
     before, after = text[left:place], text[place + 1 : right]
