@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import functools
 import lzma
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -103,8 +104,9 @@ def _annotation_segments() -> tuple[bytes, dict[str, tuple[int, int]]]:
     position = 0
     while position < len(packed):
         lang = packed[position : packed.index(b"\t", position)]
-        last = packed.rfind(b"\n" + lang + b"\t") + 1
-        end = packed.find(b"\n", max(last, position)) + 1 or len(packed)
+        # The language's lines end at the first line of another one.
+        other = re.compile(rb"\n(?!" + re.escape(lang) + rb"\t)").search(packed, position)
+        end = other.end() if other else len(packed)
         segments[lang.decode()] = (position, end)
         position = end
     return packed, segments
