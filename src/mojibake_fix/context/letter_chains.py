@@ -129,18 +129,10 @@ def letter_chain(lang: str) -> LetterChain:
     """The letter chain of ``lang``, from its commonest words, built once per
     machine (:func:`~.words.kept_mapping`): reading 30,000 words and counting
     their letters is a tenth of a second of a process's first text."""
-    built: list[tuple[dict[str, float], ...]] = []
-
-    def part(index: int) -> Callable[[], dict[str, float]]:
-        def build() -> dict[str, float]:
-            if not built:
-                built.append(_built_chain(lang))
-            return built[0][index]
-
-        return build
-
+    # Built at most once for the four, and only where one is not kept.
+    built = functools.cache(functools.partial(_built_chain, lang))
     follows, ends, starts, shares = (
-        kept_mapping(f"chain-{name}-{lang}", width, part(index))
+        kept_mapping(f"chain-{name}-{lang}", width, functools.partial(_part, built, index))
         for index, (name, width) in enumerate(
             (("follows", 2), ("ends", 1), ("starts", 1), ("shares", 1))
         )
@@ -153,6 +145,10 @@ def letter_chain(lang: str) -> LetterChain:
         folding=_simplified() if lang == "zh" else {},
         share_logs={ch: math.log(share) for ch, share in shares.items()},
     )
+
+
+def _part(built: Callable[[], tuple[dict[str, float], ...]], index: int) -> dict[str, float]:
+    return built()[index]
 
 
 def _built_chain(lang: str) -> tuple[dict[str, float], ...]:
