@@ -630,6 +630,23 @@ def test_a_lone_lead_in_text_of_a_language_the_lists_lack_stays(clean: str) -> N
 
 
 @pytest.mark.parametrize(
+    "clean",
+    [
+        # The pieces are words, but the language puts no apostrophe between
+        # their letters (``t’t``, ``s’s``): Friulian taken for Catalan, Italian.
+        "la unitât no implemente la azion stop",
+        "Visâsi dal stât di BlocNum",
+    ],
+)
+def test_no_elision_between_letters_the_language_never_joins_so(clean: str) -> None:
+    assert mojibake_fix.fix(clean).text == clean
+
+
+def test_an_elision_between_letters_the_language_joins_so() -> None:
+    assert mojibake_fix.fix("NATO isnât just one.").text == "NATO isn’t just one."
+
+
+@pytest.mark.parametrize(
     ("damaged", "written"),
     [
         ("SlovenÄ\ufffdina", "Slovenčina"),  # alone: Slovak, though no word shows it

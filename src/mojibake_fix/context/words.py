@@ -523,6 +523,23 @@ def apostrophe_endings(lang: str) -> frozenset[str]:
 
 
 @functools.cache
+def apostrophe_junctions(lang: str) -> frozenset[tuple[str, str]]:
+    """The letters an apostrophe stands between in ``lang``'s common words:
+    the last before it and the first after it (English ``n’t`` of ``don't``,
+    ``t’s`` of ``it's``, not ``t’t``). An elision joins its pieces as the
+    language's words do.
+
+    >>> ("n", "t") in apostrophe_junctions("en"), ("t", "t") in apostrophe_junctions("en")
+    (True, False)
+    """
+    return frozenset(
+        (left[-1], right[0])
+        for left, _, right in (word.rpartition("'") for word in _apostrophe_words(lang))
+        if left and right
+    )
+
+
+@functools.cache
 def _apostrophe_words(lang: str) -> frozenset[str]:
     """The common words of ``lang`` with an apostrophe inside (English's are
     asked for every other language: read once)."""

@@ -43,6 +43,7 @@ from ...context.quotes import (
 from ...context.words import (
     LANGUAGES_BY_SCRIPT,
     apostrophe_endings,
+    apostrophe_junctions,
     counted_apart,
     known_words,
     leaves_out_marks,
@@ -476,13 +477,20 @@ class Judge:
                 and len(pieces[1]) == 1
                 and pieces[1].casefold() not in apostrophe_endings(lang)
             )
+            or (
+                lang is not None
+                and (pieces[0][-1:].casefold(), pieces[1][:1].casefold())
+                not in apostrophe_junctions(lang)
+            )
         ):
             # Short pieces are words by chance; so are the pieces around a
             # letter of a language that writes no apostrophes inside words
             # (Romanian ``tac`` and ``muri`` in ``tacâmuri``, where Turkish
             # ``Kütüphanesi’nin`` is how names take endings), and a letter
             # alone after it that the language does not end such words with
-            # (Italian ``t`` of Friulian ``Sultanât``, against English ``’s``):
+            # (Italian ``t`` of Friulian ``Sultanât``, against English ``’s``)
+            # or between letters its words never put one between (``t’t`` of
+            # Friulian ``unitât`` in Catalan, where ``deixa’t`` is):
             # only the elision itself, listed, tells.
             return max(-2.0, min(2.0, joined))
         lowest = min(self.word_zipf(piece, 1) for piece in pieces)
