@@ -415,6 +415,15 @@ def test_letters_that_could_start_only_a_letter_of_an_unwritten_script_are_kept(
     assert mojibake_fix.fix(clean).text == clean
 
 
+@pytest.mark.parametrize("clean", ["esÉ", "stdÇ", "Сайн Ò"])
+def test_a_lead_only_letters_no_listed_language_writes_begin_closes_a_text_as_written(
+    clean: str,
+) -> None:
+    # ``É`` would begin an IPA letter (``ɀ``-``ɿ``), ``Ç`` one of ``ǀ``-``ǿ``,
+    # ``Ò`` a letter of Cyrillic's extension: no cut leaves them.
+    assert mojibake_fix.fix(clean).text == clean
+
+
 def test_a_cut_letter_of_the_script_the_text_writes_is_still_dropped() -> None:
     # ``Ñ`` closing Cyrillic, and Vietnamese ``ệ`` cut to ``E1 BB``: the
     # scripts the text is written in.

@@ -26,8 +26,9 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from ..charclass import is_common
+from ..charclass import is_common, script_of
 from ..codepages import code_page
+from .words import LANGUAGES_BY_SCRIPT, alphabet
 
 # Bytes a damage step removes: every C1 control after a Latin-1 decode, or only
 # the five that Windows-1252 leaves undefined.
@@ -227,7 +228,8 @@ def parse_site(
 def _starts_a_common_character(lead: int, slots: tuple[int | None, ...]) -> bool:
     """Whether the bytes shown can begin a character in use: a cut leaves the
     first bytes of one (``â¦`` at the end is ``…`` that lost its middle
-    byte, not a cut math bracket ``⦀``)."""
+    byte, not a cut math bracket ``⦀``; ``É`` closing ``esÉ`` would be an
+    IPA letter ``ɀ``-``ɿ``, which no language the lists know writes)."""
     shown = [slot for slot in slots if slot is not None]
     if len(shown) < len(slots):
         return True  # a marker stands for a byte it does not show
@@ -237,9 +239,19 @@ def _starts_a_common_character(lead: int, slots: tuple[int | None, ...]) -> bool
             char = bytes((lead, *shown, *tail)).decode("utf-8")
         except UnicodeDecodeError:
             continue
-        if is_common(char):
+        if is_common(char) and _written_somewhere(char):
             return True
     return False
+
+
+def _written_somewhere(char: str) -> bool:
+    """Whether a language writes ``char``: any character but a letter; a
+    letter of a script no language of the lists writes; or a letter of one
+    of those languages' alphabets."""
+    if not char.isalpha():
+        return True
+    languages = LANGUAGES_BY_SCRIPT.get(script_of(char))
+    return not languages or any(char.casefold() in alphabet(lang) for lang in languages)
 
 
 def _named_readings(
