@@ -272,7 +272,8 @@ def trailing_letters(text: str) -> str:
 def in_a_written_word(text: str, start: int, word: tuple[int, int] | None = None) -> bool:
     """Whether the lead at ``start`` is a letter of a word spelled so: a
     common one, a lone ``â`` inside a word that holds letters no Latin-1
-    or Windows-1252 reading shows (Romanian ``smântână``, with ``ă``), or a
+    or Windows-1252 reading of UTF-8 shows (Romanian ``smântână``, with
+    ``ă``; Ottoman Turkish ``Mahrusâtü``, with ``ü``, byte FC), or a
     letter standing alone that no damaged character could have been
     (Italian ``«È una``). ``word`` is the run of letters around it, when
     already known."""
@@ -295,7 +296,7 @@ def in_a_written_word(text: str, start: int, word: tuple[int, int] | None = None
     return (
         text[start] == LONE_PUNCTUATION_LEAD
         and left < start < right - 1
-        and any(ch not in _READ_AS_LATIN_1 for ch in letters)
+        and any(ch not in _READ_AS_LATIN_1 or ch in _NO_UTF8_BYTE for ch in letters)
         and not _a_word_before(text[left:start], text[start + 1 : right])
     )
 
@@ -319,6 +320,8 @@ def _a_word_before(letters: str, suffix: str = "") -> bool:
 _READ_AS_LATIN_1 = frozenset(
     bytes(range(0x100)).decode("latin-1") + bytes(range(0x80, 0xA0)).decode("cp1252", "ignore")
 )
+# What it shows for no byte of UTF-8 (C0 C1 F5-FF): ``ü`` and ``ö`` are letters as written.
+_NO_UTF8_BYTE = frozenset(bytes([0xC0, 0xC1, *range(0xF5, 0x100)]).decode("latin-1"))
 
 
 def worth_a_look(text: str, start: int) -> bool:
