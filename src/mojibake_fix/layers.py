@@ -29,11 +29,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .codepages import CODEC_NAMES, CodePage, code_page
+from .badness import is_bad
+from .codepages import CODEC_NAMES, code_page
 from .model import Change, DeferredChanges, changes_by_runs
 
-# The pages an outer layer is read with, most common first.
-OUTER_PAGES = ("cp1252", "latin-1")
+# The pages an outer layer is read with, most common first: Windows-1252
+# shows every character Latin-1 does, as the same byte.
+CP1252 = "cp1252"
+OUTER_PAGES = (CP1252, "latin-1")
 # More layers than this are never seen in the wild; it bounds the work.
 MOST_LAYERS = 4
 CONFIDENCE = 0.99
@@ -88,19 +91,11 @@ def _decoded(raw: bytes) -> str | None:
         return None
 
 
-def _peel_stretch(stretch: str, page: CodePage, whole: bool) -> str | None:
-    """What ``stretch`` decodes to, when it decodes and both the stretch and
-    what lies beneath it look broken; ``None`` otherwise. Where the text
-    beneath looks clean this was the last layer, which the detectors judge
-    against every other page."""
-    from ftfy.badness import is_bad
-
-    # ASCII bytes end every UTF-8 sequence, so the stretch decodes whole
-    # exactly when each of its runs does: one codec call tells, and clean
-    # text fails it at its first run.
-    raw = page.encode(stretch)
-    beneath = None if raw is None else _decoded(raw)
-    if beneath is None or not is_bad(stretch):
+def _peel_stretch(stretch: str, beneath: str, whole: bool) -> str | None:
+    """``beneath``, what ``stretch`` decodes to, when both look broken;
+    ``None`` otherwise. Where the text beneath looks clean this was the last
+    layer, which the detectors judge against every other page."""
+    if not is_bad(stretch):
         return None
     # C1 controls are no text: a whole text with some, whose UTF-8 explains
     # every one and that no other page reads otherwise, was read so for sure
@@ -116,11 +111,20 @@ def _peel_stretch(stretch: str, page: CodePage, whole: bool) -> str | None:
 def _read_alike(stretch: str, beneath: str) -> bool:
     """Whether every code page that can show ``stretch`` reads it as UTF-8
     the same way, as ``beneath``."""
+    shown = set(stretch)
     for name in _pages_showing(frozenset(_C1_CONTROL.findall(stretch))):
+        if not shown <= _shows(name):
+            continue  # one set test spares a codec call that fails
         raw = code_page(name).encode(stretch)
         if raw is not None and _decoded(raw) not in (None, beneath):
             return False
     return True
+
+
+@functools.cache
+def _shows(name: str) -> frozenset[str]:
+    """Every character code page ``name`` shows, ASCII included."""
+    return frozenset(map(chr, range(0x80))) | code_page(name).byte_of.keys()
 
 
 @functools.lru_cache(maxsize=256)
@@ -139,17 +143,33 @@ def peel_layer(
     are worked out when someone looks at them."""
     if min_confidence > CONFIDENCE:
         return None
+    read_whole = False
     for number, name in enumerate(pages):
-        if any(not _shown_otherwise(name, tried).search(text) for tried in pages[:number]):
-            continue  # read as a page already tried, which found no layer
+        if read_whole or any(
+            not _shown_otherwise(name, tried).search(text) for tried in pages[:number]
+        ):
+            # Read as a page already tried, which found no layer; or that
+            # page read the whole text as UTF-8 (a narrower page's stretches
+            # lie inside it, between ASCII, and read as the same bytes).
+            continue
         page = code_page(name)
         pieces: list[str] = []
         position = 0
+        read_whole = name == CP1252
         for stretch in _stretch_pattern(name).finditer(text):
             if _cut_from_more(text, stretch.start(), stretch.end()):
+                read_whole = False
+                continue
+            # ASCII bytes end every UTF-8 sequence, so the stretch decodes
+            # whole exactly when each of its runs does: one codec call tells,
+            # and clean text fails it at its first run.
+            raw = page.encode(stretch.group())
+            beneath = None if raw is None else _decoded(raw)
+            if beneath is None:
+                read_whole = False
                 continue
             beneath = _peel_stretch(
-                stretch.group(), page, stretch.start() == 0 and stretch.end() == len(text)
+                stretch.group(), beneath, stretch.start() == 0 and stretch.end() == len(text)
             )
             if beneath is not None:
                 pieces += [text[position : stretch.start()], beneath]

@@ -38,6 +38,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..badness import is_bad
 from ..charclass import is_common, is_letter, script_of
 from ..codepages import CODEC_NAMES, CodePage, code_page
 from ..context.candidates import LEADS, LONE_PUNCTUATION_LEAD, sequence_length, spaces_are_spaces
@@ -482,8 +483,6 @@ def deepest(decoded: str, page: CodePage) -> tuple[str, int]:
 def deepest_common(decoded: str, page: CodePage) -> tuple[str, int] | None:
     """:func:`deepest`, or ``None`` when no layer is made of characters
     modern text uses."""
-    from ftfy.badness import is_bad
-
     layers = [decoded]
     for _ in range(4):
         deeper = _layer_beneath(decoded, page)
@@ -512,8 +511,6 @@ def _layer_beneath(decoded: str, page: CodePage) -> str | None:
     cannot show it, Windows-1252, the page that makes most mojibake
     (``cafГѓВ©``, Windows-1252 mojibake read as Windows-1251, is ``cafÃ©``
     once, ``café`` twice); ``None`` at the last layer."""
-    from ftfy.badness import is_bad
-
     for reader in (page, code_page("cp1252")):
         raw = reader.encode(decoded)
         if raw is None and reader is page and page.name != "cp1252" and is_bad(decoded):
@@ -946,8 +943,6 @@ def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
     >>> read_whole("Å£", "cp1252", "utf8-as-cp1252") is None  # one telling sequence: maybe chance
     True
     """
-    from ftfy.badness import is_bad
-
     page = code_page(name)
     raw = page.encode(text)
     if raw is None or raw.isascii():

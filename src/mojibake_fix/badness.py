@@ -1,0 +1,62 @@
+"""ftfy's badness, asked where it can answer.
+
+ftfy's ``BADNESS_RE`` is a long alternation whose branches start with large
+character classes; on clean text in Cyrillic, Greek or Arabic its search
+tries most branches at every letter, about 0.1 µs a character, and the clean
+reading of a text is asked whether it still looks broken. Every branch holds
+at least one character of a smaller set (C1 controls, the "bad" characters,
+accented Latin letters, currency, numeric, legal and quotation marks, box
+drawing, and the few its special cases name), and no branch's match starts
+more than three characters before the first such character. So a text
+without one is not bad, and a text with one is searched from just before it:
+the same answer, asked of far less text.
+
+>>> is_bad("Всё в порядке"), is_bad("cafÃ©"), is_bad("ÐŸÑ€Ð¸Ð²ÐµÑ‚")
+(False, True, True)
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+# How far before the first character of the set a match of ``BADNESS_RE``
+# may start (``ГўВЂ``: ``Ђ`` is the fourth).
+_REACH = 3
+
+
+@functools.cache
+def _may_be_bad() -> re.Pattern[str]:
+    """One character class: the characters every match of ``BADNESS_RE`` holds one of."""
+    from ftfy.badness import MOJIBAKE_CATEGORIES as kinds
+
+    held = "".join(
+        kinds[kind]
+        for kind in (
+            "c1",
+            "bad",
+            "lower_accented",
+            "upper_accented",
+            "currency",
+            "numeric",
+            "law",
+            "start_punctuation",
+            "end_punctuation",
+            "box",
+        )
+    )
+    # What the special cases name beyond those: ``Œ`` ``œ`` before a
+    # non-letter, ``×²``, Arabic's ``ØÙ``, Windows-1251's ``вЂ``, and the
+    # degree and micro signs between Cyrillic or Greek capitals.
+    return re.compile(f"[{held}Œœ×ØÙЂ°µ]")
+
+
+def is_bad(text: str) -> bool:
+    """``ftfy.badness.is_bad(text)``, answered by one scan of a character
+    class where ``text`` holds none of the characters a match needs."""
+    from ftfy.badness import BADNESS_RE
+
+    first = _may_be_bad().search(text)
+    if first is None:
+        return False
+    return BADNESS_RE.search(text, max(0, first.start() - _REACH)) is not None
