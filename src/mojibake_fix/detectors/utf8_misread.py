@@ -871,12 +871,13 @@ def stretch_confidence(text: str, page: CodePage, stretch: list[Run], share: flo
         # ftfy's badness knows the Western pages best: telling sequences
         # that only this page reads show the rest (KOI8-R's box drawing).
         first, last = stretch[0].start, stretch[-1].end
-        telling = utf8_scan.telling_count(text[start:end])
-        if telling >= _TELLING_ENOUGH and _read_only_so(
+        garble = text[start:end]
+        if utf8_scan.telling_count(garble, _TELLING_ENOUGH) >= _TELLING_ENOUGH and _read_only_so(
             text[first:last], page, _splice_runs(text, stretch, decoded, first, last)
         ):
-            bad_before += telling
             bad_after += utf8_scan.telling_count(repaired)
+            # Only whether the garble tells more than that matters: counted so far.
+            bad_before += utf8_scan.telling_count(garble, max(1, bad_after - bad_before + 1))
     if bad_after >= bad_before:
         return 0.0
     breaks = sum(
@@ -961,7 +962,7 @@ def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
         or not (
             is_bad(text)
             or (
-                utf8_scan.telling_count(text) >= _TELLING_ENOUGH
+                utf8_scan.telling_count(text, _TELLING_ENOUGH) >= _TELLING_ENOUGH
                 and _read_only_so(text, page, decoded)
             )
         )

@@ -273,25 +273,29 @@ def is_suspect(text: str) -> bool:
     return not text.isascii() and next(_telling_anchors(text), None) is not None
 
 
-def telling_count(text: str) -> int:
+def telling_count(text: str, enough: int | None = None) -> int:
     """How many telling sequences ``text`` holds, in any code page: a text
     looks broken by them where ftfy's badness, made for the pages of Western
     text, sees nothing (``п≤п╫я┌`` is ``Инт`` read as KOI8-R). A sequence
     with a space of either kind is not counted: a letter before a no-break
-    space is how French and Finnish write (``SELKÄ\xa0EDELLÄ``).
+    space is how French and Finnish write (``SELKÄ\xa0EDELLÄ``). Counting
+    stops at ``enough``, where given: a page of KOI8-R mojibake holds
+    hundreds.
 
     >>> telling_count("п≤п╫я┌п╣я─п╫п╣я┌"), telling_count("Интернет")
     (8, 0)
+    >>> telling_count("п≤п╫я┌п╣я─п╫п╣я┌", enough=2)
+    2
     """
     if text.isascii():
         return 0
-    return len(
-        {
-            anchor
-            for anchor in _telling_anchors(text)
-            if not any(ch.isspace() for ch in text[anchor : anchor + 2])
-        }
-    )
+    found: set[int] = set()
+    for anchor in _telling_anchors(text):
+        if not any(ch.isspace() for ch in text[anchor : anchor + 2]):
+            found.add(anchor)
+            if len(found) == enough:
+                break
+    return len(found)
 
 
 def _telling_anchors(text: str) -> Iterator[int]:
