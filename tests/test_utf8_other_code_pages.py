@@ -188,3 +188,21 @@ def test_east_asian_text_read_as_mac_roman_is_still_repaired(clean: str) -> None
     result = mojibake_fix.fix(broken)
     assert result.text == clean
     assert result.revert() == broken
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        # Windows-1250 decodes these bytes too, to ``vÊdett``-like capitals
+        # inside words or to ``integrålni``, which no list knows: the text is
+        # ISO-8859-2's, whole, not a mix of both pages' runs.
+        "Nem elidegeníteni kell a betegeket, hanem integrálni a társadalomba.",
+        "A régi városháza előtt álló szobrot tavasszal újítják fel.",
+        "Kávé és sütemény várja a vendégeket a tér déli oldalán.",
+    ],
+)
+def test_hungarian_read_as_iso_8859_2_is_read_whole_in_that_page(clean: str) -> None:
+    broken = clean.encode("utf-8").decode("iso-8859-2")
+    result = mojibake_fix.fix(broken)
+    assert result.text == clean
+    assert {change.detector for change in result.changes} == {"utf8-as-iso-8859-2"}

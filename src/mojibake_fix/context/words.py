@@ -136,6 +136,14 @@ class FrequencyTable:
             return BUCKET_FREQUENCY[bucket]
         return self._exact(word) if bucket == -2 else default
 
+    def frequency(self, word: str, hashed: int) -> float:
+        """:meth:`get` with 0.0 for an unlisted word, whose :func:`word_hash`
+        the caller has: a word asked of many lists is hashed once."""
+        bucket = self._bucket(word, hashed)
+        if bucket >= 0:
+            return BUCKET_FREQUENCY[bucket]
+        return self._exact(word) if bucket == -2 else 0.0
+
     def zipf(self, word: str, hashed: int | None = None) -> float:
         """``log10(frequency) + 9``, 0 for an unknown word (``hashed``: as for ``_bucket``)."""
         bucket = self._bucket(word, hashed)

@@ -336,17 +336,48 @@ _TELLING_ENOUGH = 2
 
 def _read_only_so(garble: str, page: CodePage, reading: str) -> bool:
     """Whether ``reading``, which ``page`` makes of ``garble``, is the only
-    UTF-8 any code page makes of it: telling sequences then say the text is
-    broken *and* how (``п≤п╫`` is KOI8-R's alone; ``Ăź`` is ``ß`` in
-    Windows-1250 and ``ü`` in ISO-8859-2, for the judge to choose between)."""
+    text any code page makes of it as UTF-8: telling sequences then say the
+    text is broken *and* how (``п≤п╫`` is KOI8-R's alone; ``Ăź`` is ``ß``
+    in Windows-1250 and ``ü`` in ISO-8859-2, for the judge to choose
+    between). A reading that puts capitals inside small words (``vÊdett``,
+    Windows-1250's reading of ISO-8859-2's ``védett``) is no text."""
     for name in CODEC_NAMES:
         if name == page.name:
             continue
         raw = code_page(name).encode(garble)
         other = None if raw is None else _decode(raw)
-        if other is not None and other != reading:
+        if (
+            other is not None
+            and other != reading
+            and not _capital_after_small().search(other)
+            and not _spells_fewer_words(other, reading)
+        ):
             return False
     return True
+
+
+# Words compared where two readings differ: enough to tell, a bound on the work.
+_WORDS_COMPARED = 8
+
+
+def _spells_fewer_words(other: str, reading: str) -> bool:
+    """Whether, among the first words in which ``other`` and ``reading``
+    differ, fewer of ``other``'s are words the lists know (ISO-8859-2 reads
+    Hungarian ``integrálni`` where Windows-1250 reads ``integrålni``)."""
+    theirs, mine = _LETTER_RUN.findall(other), _LETTER_RUN.findall(reading)
+    if len(theirs) != len(mine):
+        return False
+    differing = [(a, b) for a, b in zip(theirs, mine, strict=True) if a != b][:_WORDS_COMPARED]
+    return sum(_is_listed(b) - _is_listed(a) for a, b in differing) > 0
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _is_listed(word: str) -> bool:
+    """Whether a language of the word's script lists ``word`` at all."""
+    scripts = _letter_scripts(word)
+    return len(scripts) == 1 and _written(word.casefold(), scripts.pop(), _LISTED)
 
 
 def _glued_to_page_letter(text: str, index: int, page: CodePage) -> bool:
@@ -634,16 +665,10 @@ def _is_a_word(word: str) -> bool:
     """Whether some language of the word's script has ``word`` among its
     common words (Zipf 4, once in 100,000 words: word lists built from the web
     hold mojibake too, so rarer entries prove nothing)."""
-    from ..context.words import LANGUAGES_BY_SCRIPT, frequencies
-
     scripts = _letter_scripts(word)
     if len(scripts) != 1:
         return False
-    key = word.casefold()
-    return any(
-        frequencies(lang, "small").get(key, 0.0) >= 1e-5
-        for lang in LANGUAGES_BY_SCRIPT.get(scripts.pop(), ())
-    )
+    return _written(word.casefold(), scripts.pop(), _A_COMMON_WORD)
 
 
 def _makes_a_word(text: str, run: Run, page: CodePage) -> bool:
@@ -702,6 +727,8 @@ def _breaks_a_word(text: str, run: Run) -> bool:
 
 # Zipf 3: a word seen once per million words.
 _COMMON_WORD = 1e-6
+# Zipf 4: once in 100,000 words.
+_A_COMMON_WORD = 1e-5
 # Any frequency at all: the word is in some list.
 _LISTED = 1e-12
 
@@ -709,10 +736,11 @@ _LISTED = 1e-12
 def _written(word: str, script: str, at_least: float) -> bool:
     """Whether some language written in ``script`` writes ``word`` at least
     ``at_least`` of the time (the first that does answers)."""
-    from ..context.words import LANGUAGES_BY_SCRIPT, frequencies
+    from ..context.words import LANGUAGES_BY_SCRIPT, frequencies, word_hash
 
+    hashed = word_hash(word)
     languages = LANGUAGES_BY_SCRIPT.get(script, ())
-    return any(frequencies(lang, "small").get(word, 0.0) >= at_least for lang in languages)
+    return any(frequencies(lang, "small").frequency(word, hashed) >= at_least for lang in languages)
 
 
 def _repaired_word(text: str, start: int, end: int, page: CodePage) -> str:
