@@ -301,3 +301,17 @@ def test_clean_text_gets_the_result_the_dataclass_would_build() -> None:
         assert pickle.loads(pickle.dumps(result)) == result
         with pytest.raises(dataclasses.FrozenInstanceError):
             result.text = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("text", "clean"),
+    [("proÄŤ", "proč"), ("statiÄŤna metoda", "statična metoda"), ("Ăşj", "új")],
+)
+def test_a_lead_whole_with_a_byte_of_another_page_wakes_no_lossy_look(
+    text: str, clean: str
+) -> None:
+    # ``Ť`` is no character of Latin-1 or Windows-1252: ``ÄŤ`` is Windows-1250's
+    # whole ``č``, no lead that lost its byte.
+    lossy = plan_for(disable=frozenset(d.id for d in select() if d.id != "lossy-utf8"))
+    assert lossy.scan.looks_clean(text)
+    assert mojibake_fix.fix(text).text == clean

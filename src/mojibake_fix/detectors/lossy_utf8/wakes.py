@@ -14,7 +14,7 @@ import unicodedata
 from importlib import resources
 
 from ...charclass import is_letter, script_of
-from ...codepages import code_page
+from ...codepages import CODEC_NAMES, code_page
 from ...context.candidates import (
     LEADS,
     LONE_PUNCTUATION_LEAD,
@@ -331,6 +331,8 @@ def worth_a_look(text: str, start: int) -> bool:
     anywhere, are as written."""
     if _cut_at_the_end().match(text, start + 1):
         return not _ends_its_word(text, start)
+    if _whole_in_another_page(text[start : start + 2]):
+        return False
     word = _letters_around(text, start)
     if in_a_written_word(text, start, word):
         return False
@@ -339,6 +341,24 @@ def worth_a_look(text: str, start: int) -> bool:
     ):
         return True
     return has_whole_sequence(_line_of(text, start))
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole_in_another_page(pair: str) -> bool:
+    """Whether ``pair``, a lead and a character neither Latin-1 nor
+    Windows-1252 shows, is a whole two-byte sequence in some other code page
+    (``ÄŤ`` is Czech ``č`` read as Windows-1250): no byte was lost there,
+    the text went through that page."""
+    if len(pair) < 2 or pair[1] in _READ_AS_LATIN_1 or pair[1].isascii():
+        return False
+    for name in CODEC_NAMES:
+        shown = code_page(name).byte_of
+        lead, follower = shown.get(pair[0]), shown.get(pair[1])
+        if lead is None or follower is None or not 0xC2 <= lead <= 0xDF:
+            continue
+        if 0x80 <= follower <= 0xBF:
+            return True
+    return False
 
 
 def _ends_its_word(text: str, start: int) -> bool:
