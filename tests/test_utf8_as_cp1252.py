@@ -198,3 +198,49 @@ def test_names_in_every_cldr_locale_are_repaired_at_least_as_often_as_ftfy_does(
     ours = sum(mojibake_fix.fix(as_cp1252(text)).text == text for text in lines)
     theirs = sum(ftfy.fix_text(as_cp1252(text)) == text for text in lines)
     assert ours >= theirs
+
+
+@pytest.mark.parametrize(
+    ("clean", "lose"),
+    [
+        # Windows-1252's undefined bytes dropped, or each made U+FFFD.
+        ("Съседите се прибраха късно и всички бяха уморени.", ""),
+        ("Η εθνική ομάδα προκρίθηκε στα ημιτελικά της διοργάνωσης.", "\ufffd"),
+        ("Он сказал, что «всё будет готово» к пятнице.", "\ufffd"),
+    ],
+)
+def test_text_that_lost_bytes_is_read_around_them(clean: str, lose: str) -> None:
+    """Every whole sequence is read in the page that explains the text; the
+    leads that lost a byte are left to the readers of lost bytes, which
+    judge them in the text as it came."""
+    from mojibake_fix.detectors.utf8_misread import read_around_losses
+
+    shown = clean.encode("utf-8").decode("sloppy-windows-1252")
+    broken = re.sub("[\x81\x8d\x8f\x90\x9d]", lose, shown)
+    assert broken != shown
+    findings = read_around_losses(broken, "cp1252", "utf8-as-cp1252")
+    assert findings
+    assert all(
+        broken[f.start : f.end].encode("cp1252").decode("utf-8") == f.replacement for f in findings
+    )
+    lost = [
+        i
+        for i, ch in enumerate(broken)
+        if ch == "\ufffd" or (ch in "ÐÑÎÏ" and broken[i + 1 : i + 2] in ("", " ", "\ufffd"))
+    ]
+    assert not any(f.start <= i < f.end for f in findings for i in lost)
+    assert mojibake_fix.fix(broken).text == clean
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le son Ã  la mode",  # a lead before a space: its no-break space, perhaps
+        "café crème, naïve",  # clean: no whole sequence
+        "Ã© Ã¨",  # whole, nothing lost: read whole, not around
+    ],
+)
+def test_no_reading_around_losses_where_it_cannot_be_sure(text: str) -> None:
+    from mojibake_fix.detectors.utf8_misread import read_around_losses
+
+    assert read_around_losses(text, "cp1252", "utf8-as-cp1252") == ()

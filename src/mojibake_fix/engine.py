@@ -156,6 +156,7 @@ def _repair(
     changes: Sequence[Change] = ()
     leftovers: list[Finding] = []
     first_pass = 0
+    read_around: tuple[Finding, ...] = ()
     reading = _read_whole(text, plan, min_confidence)
     if reading is not None:
         current = reading.text
@@ -163,11 +164,16 @@ def _repair(
         if plan.scan.looks_clean(current):
             return Result(text=current, changes=changes, original=text)
         first_pass = 1
+    else:
+        read_around = _read_around_losses(text, plan, min_confidence)
     # Later passes judge damage by what the text showed as it came; the last
     # one looks with the repaired text's own evidence, as a later fix would,
     # so that fixing the result again changes nothing.
     original: str | None = text
     last_look = False
+    # A reading around lost bytes stands for every reader of whole texts in
+    # the first pass, and its page is the only one read later.
+    around = read_around[0].detector if read_around else None
     for pass_number in range(first_pass, MAX_PASSES):
         detectors = plan.detectors
         if last_look:
@@ -178,7 +184,13 @@ def _repair(
             # whole reading, in what the scan still sees).
             woken = plan.scan.woken(current)
             detectors = tuple(d for i, d in enumerate(detectors) if i in woken)
+        if around is not None:
+            detectors = tuple(
+                d for d in detectors if not d.read_whole or (pass_number and d.id == around)
+            )
         findings = _run_detectors(current, detectors, original=original)
+        if pass_number == 0 and read_around:
+            findings += read_around
         applied, reported = choose(findings, min_confidence, plan.priorities)
         if pass_number == 0:
             leftovers = reported
@@ -308,6 +320,20 @@ def _read_one(text: str, plan: Plan, min_confidence: float) -> WholeReading | No
         if reading is not None:
             return reading if reading.confidence >= min_confidence else None
     return None
+
+
+def _read_around_losses(text: str, plan: Plan, min_confidence: float) -> tuple[Finding, ...]:
+    """The findings of the first reading of ``text`` around its lost bytes,
+    in priority order (:attr:`~.detectors.Detector.read_around_losses`),
+    standing for what every reader of whole texts would find in the first
+    pass; none below ``min_confidence``."""
+    for detector in plan.whole_readers:
+        if detector.read_around_losses is None:
+            continue
+        findings = detector.read_around_losses(text)
+        if findings:
+            return findings if findings[0].confidence >= min_confidence else ()
+    return ()
 
 
 def _changes_of(text: str, reading: _Reading) -> tuple[Change, ...]:

@@ -88,7 +88,11 @@ class Detector:
     ``find_repaired``, when given, is ``find`` for a text
     that earlier passes repaired, with the text as it came: for a detector
     that judges the damage by what the whole text shows, evidence a repair
-    removed.
+    removed. ``read_around_losses``, when given, is ``read_whole`` for a text
+    the detector explains but for bytes that were lost: its findings leave
+    the words that lost bytes as they came, and stand in the first pass for
+    every detector that reads whole texts, while the others judge the text
+    as it came.
     """
 
     id: str
@@ -101,3 +105,4 @@ class Detector:
     wake: Callable[[], tuple[Wake, ...]] | None = None
     read_whole: Callable[[str], WholeReading | None] | None = None
     find_repaired: Callable[[str, str], Iterable[Finding]] | None = None
+    read_around_losses: Callable[[str], tuple[Finding, ...]] | None = None

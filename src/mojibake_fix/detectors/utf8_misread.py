@@ -1006,6 +1006,102 @@ def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
     )
 
 
+# A stand-in byte for U+FFFD, which no code page shows: a control that
+# text does not hold.
+_MARKER_BYTE = "\x1a"
+
+
+def read_around_losses(text: str, name: str, detector_id: str) -> tuple[Finding, ...]:
+    """The repair of a text that ``name`` explains from end to end but where
+    bytes were lost (a lead cut short, a marker for a byte): a finding for
+    each run of whole sequences; the characters no sequence explains stay as
+    they came for the readers of lost bytes to judge. Beyond doubt where
+    the text looks broken, most of its high bytes lie in whole sequences,
+    and what they decode to is text (common characters, no case broken, no
+    telling sequence left): then judging every run in every page tells no
+    more. No finding otherwise.
+
+    >>> [f.replacement for f in read_around_losses("ÐŸÑ€Ð¸Ð²ÐµÑ‚ Ð¼Ð¸Ñ\ufffd", "cp1252", "x")]
+    ['Привет', 'ми']
+    """
+    if _MARKER_BYTE in text:
+        return ()
+    page = code_page(name)
+    raw = page.encode(text.replace("\ufffd", _MARKER_BYTE))
+    if raw is None:
+        return ()
+    # One character of the text a byte, so a byte's offset is its character's.
+    sequences: list[tuple[int, int, str]] = []
+    lost: list[int] = []
+    position = 0
+    for ch in raw.decode("utf-8", "surrogateescape"):
+        if ch == _MARKER_BYTE or "\udc80" <= ch <= "\udcff":
+            lost.append(position)
+            position += 1
+            continue
+        size = len(ch.encode("utf-8"))
+        if size > 1:
+            if not is_common(ch):
+                return ()
+            sequences.append((position, position + size, ch))
+        position += size
+    if not lost or len(sequences) < _TELLING_ENOUGH or len(lost) > len(sequences):
+        return ()  # nothing lost (the whole reading's), or mostly lost
+    if any(text[index + 1 : index + 2] == " " for index in lost):
+        # A space after a lead may have been its no-break space: the
+        # readers of every page judge that with the words around.
+        return ()
+    kept = [(index, index + 1) for index in lost]
+    runs: list[list[tuple[int, int, str]]] = []
+    region = 0
+    for start, end, ch in sequences:
+        while region < len(kept) and kept[region][1] <= start:
+            region += 1
+        if region < len(kept) and kept[region][0] <= start:
+            continue  # inside a word kept as it came
+        if runs and runs[-1][-1][1] == start:
+            runs[-1].append((start, end, ch))
+        else:
+            runs.append([(start, end, ch)])
+    plain = _splice_spans(
+        text, [(run[0][0], run[-1][1], "".join(c for _, _, c in run)) for run in runs], kept
+    )
+    if (
+        _capital_after_small().search(plain)
+        or utf8_scan.is_suspect(plain)
+        or _unwritten_east_asian(plain)
+        or not is_bad(text)
+    ):
+        return ()
+    reason = _reason_for(name, 1)
+    return tuple(
+        Finding(
+            start=run[0][0],
+            end=run[-1][1],
+            detector=detector_id,
+            confidence=_WHOLE_TEXT_CONFIDENCE,
+            reason=reason,
+            replacement="".join(ch for _, _, ch in run),
+        )
+        for run in runs
+    )
+
+
+def _splice_spans(
+    text: str, repairs: list[tuple[int, int, str]], blanks: list[tuple[int, int]]
+) -> str:
+    """``text`` with each span of ``repairs`` replaced, and each span of
+    ``blanks`` (none overlapping a repair) made a space."""
+    edits = sorted([*repairs, *((left, right, " ") for left, right in blanks)])
+    pieces: list[str] = []
+    position = 0
+    for start, end, replacement in edits:
+        pieces += [text[position:start], replacement]
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """Lines that may be one document read with one code page. A line whose
@@ -1160,7 +1256,16 @@ def _finder(name: str, detector_id: str, priority: int) -> Detector:
         read_whole=lambda text: read_whole(text, name, detector_id),
         priority=priority,
         find_repaired=find,
+        read_around_losses=(
+            functools.partial(read_around_losses, name=name, detector_id=detector_id)
+            if name in _LOSSY_PAGES
+            else None
+        ),
     )
+
+
+# The pages whose readings lose bytes the readers of lost bytes restore.
+_LOSSY_PAGES = ("cp1252", "latin-1")
 
 
 UTF8_AS_CP1252 = _finder("cp1252", "utf8-as-cp1252", 10)
