@@ -686,6 +686,13 @@ def letter_score(before: str, ch: str, lang: str) -> float:
     >>> letter_score("ря", "н", "bg") > letter_score("рс", "н", "bg")
     True
     """
+    return _letter_score(before[-2:], ch, lang)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _letter_score(before: str, ch: str, lang: str) -> float:
+    """:func:`letter_score` of the two letters before, kept: a beam over
+    the sites of a word asks of the same pairs again and again."""
     second = _letter_key(ch, lang)
     last = _letter_key(before[-1:], lang)
     first = _letter_key(before[-2:-1], lang)
