@@ -1051,21 +1051,15 @@ def read_around_losses(text: str, name: str, detector_id: str) -> tuple[Finding,
         # A space after a lead may have been its no-break space: the
         # readers of every page judge that with the words around.
         return ()
-    kept = [(index, index + 1) for index in lost]
+    # Sequences side by side are one run; no sequence holds a lost byte.
     runs: list[list[tuple[int, int, str]]] = []
-    region = 0
-    for start, end, ch in sequences:
-        while region < len(kept) and kept[region][1] <= start:
-            region += 1
-        if region < len(kept) and kept[region][0] <= start:
-            continue  # inside a word kept as it came
-        if runs and runs[-1][-1][1] == start:
-            runs[-1].append((start, end, ch))
+    for sequence in sequences:
+        if runs and runs[-1][-1][1] == sequence[0]:
+            runs[-1].append(sequence)
         else:
-            runs.append([(start, end, ch)])
-    plain = _splice_spans(
-        text, [(run[0][0], run[-1][1], "".join(c for _, _, c in run)) for run in runs], kept
-    )
+            runs.append([sequence])
+    repairs = [(run[0][0], run[-1][1], "".join(ch for _, _, ch in run)) for run in runs]
+    plain = _splice_spans(text, repairs, [(index, index + 1) for index in lost])
     if (
         _capital_after_small().search(plain)
         or utf8_scan.is_suspect(plain)
@@ -1076,14 +1070,14 @@ def read_around_losses(text: str, name: str, detector_id: str) -> tuple[Finding,
     reason = _reason_for(name, 1)
     return tuple(
         Finding(
-            start=run[0][0],
-            end=run[-1][1],
+            start=start,
+            end=end,
             detector=detector_id,
             confidence=_WHOLE_TEXT_CONFIDENCE,
             reason=reason,
-            replacement="".join(ch for _, _, ch in run),
+            replacement=replacement,
         )
-        for run in runs
+        for start, end, replacement in repairs
     )
 
 
