@@ -424,6 +424,14 @@ def test_a_lead_only_letters_no_listed_language_writes_begin_closes_a_text_as_wr
     assert mojibake_fix.fix(clean).text == clean
 
 
+def test_a_rarer_letter_the_text_writes_whole_may_be_cut_at_its_end() -> None:
+    # Azerbaijani writes ``ə`` (C9 99) throughout: a text cut after the lead of
+    # its last one loses it, though no language of the lists writes ``ə``.
+    text = "Azərbaycan dili türk dillərinin oğuz qrupuna daxildir və ə"
+    shown = text.encode("utf-8").decode("sloppy-windows-1252")
+    assert mojibake_fix.fix(shown[:-1]).text == text[:-1]
+
+
 def test_a_cut_letter_of_the_script_the_text_writes_is_still_dropped() -> None:
     # ``Ñ`` closing Cyrillic, and Vietnamese ``ệ`` cut to ``E1 BB``: the
     # scripts the text is written in.

@@ -180,7 +180,14 @@ def parse_site(
     if missing == 0 and None not in slots:
         return None
     at_end = position >= len(text)
-    if at_end and missing and _starts_a_common_character(lead, tuple(slots)):
+    if (
+        at_end
+        and missing
+        and (
+            _starts_a_common_character(lead, tuple(slots))
+            or (length == 2 and _whole_elsewhere(text, start))
+        )
+    ):
         # Cut at the end of the field: the character is gone; only its
         # dangling bytes remain, and dropping them is the repair.
         # When only Windows-1252's undefined bytes go missing, the end of a
@@ -244,10 +251,18 @@ def _starts_a_common_character(lead: int, slots: tuple[int | None, ...]) -> bool
     return False
 
 
+def _whole_elsewhere(text: str, start: int) -> bool:
+    """Whether ``text`` shows the two-byte lead at ``start`` whole elsewhere,
+    with a continuation byte after it: then the text writes the characters
+    that lead begins (Azerbaijani ``É™``, ``ə``), however rare elsewhere."""
+    return re.search(re.escape(text[start]) + SHOWN_CONTINUATION, text[:start]) is not None
+
+
 def _written_somewhere(char: str) -> bool:
-    """Whether a language writes ``char``: any character but a letter; a
-    letter of a script no language of the lists writes; or a letter of one
-    of those languages' alphabets."""
+    """Whether a language the lists know writes ``char``: any character but
+    a letter; a letter of a script no language of the lists writes; or a
+    letter of one of those languages' alphabets (a text that writes a rarer
+    one shows it: :func:`_whole_elsewhere`)."""
     if not char.isalpha():
         return True
     languages = LANGUAGES_BY_SCRIPT.get(script_of(char))
