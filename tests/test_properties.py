@@ -128,6 +128,7 @@ FRAGMENTS = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(FRAGMENTS)
 @example("SÃo Paulo")  # C3 83 with its C1 byte stripped reads as the Ã it shows
+@example("ÐŸÑ€Ð¸Ð²ÐµÑ‚\xa0â€,")  # read around its lost bytes, then every page looks last
 def test_every_change_changes_something_and_fixing_again_changes_nothing(text: str) -> None:
     result = mojibake_fix.fix(text)
     check_result(text, result)

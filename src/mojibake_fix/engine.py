@@ -172,7 +172,8 @@ def _repair(
     original: str | None = text
     last_look = False
     # A reading around lost bytes stands for every reader of whole texts in
-    # the first pass, and its page is the only one read later.
+    # the first pass, and its page is the only one read later but in the
+    # last look, which sees what a later fix of the result would.
     around = read_around[0].detector if read_around else None
     for pass_number in range(first_pass, MAX_PASSES):
         detectors = plan.detectors
@@ -184,7 +185,7 @@ def _repair(
             # whole reading, in what the scan still sees).
             woken = plan.scan.woken(current)
             detectors = tuple(d for i, d in enumerate(detectors) if i in woken)
-        if around is not None:
+        if around is not None and not last_look:
             detectors = tuple(
                 d for d in detectors if not d.read_whole or (pass_number and d.id == around)
             )
