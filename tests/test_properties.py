@@ -129,6 +129,7 @@ FRAGMENTS = st.lists(
 @given(FRAGMENTS)
 @example("SÃo Paulo")  # C3 83 with its C1 byte stripped reads as the Ã it shows
 @example("ÐŸÑ€Ð¸Ð²ÐµÑ‚\xa0â€,")  # read around its lost bytes, then every page looks last
+@example("ÎÎ\xad\x81Î± â€")  # read around its lost bytes once the cut end is dropped
 def test_every_change_changes_something_and_fixing_again_changes_nothing(text: str) -> None:
     result = mojibake_fix.fix(text)
     check_result(text, result)

@@ -206,8 +206,8 @@ def _repair(
         current = fixed
         if plan.scan.looks_clean(current):
             break
-    # What is left may now read whole in one code page (the end that kept
-    # the whole text from it is repaired), or a stretch of it show an outer
+    # What is left may now read whole in one code page, or around its lost
+    # bytes (the end that kept the whole text from it is repaired), or a stretch of it show an outer
     # layer of its own: a later fix would read it so, and fixing the result
     # again must change nothing.
     if changes and readings_left and not plan.scan.looks_clean(current):
@@ -217,7 +217,11 @@ def _repair(
         if peeled is not None and deeper:
             # The peel found here, not looked for again by a repair of ``current``.
             rest = _beneath(current, peeled, plan, min_confidence, again, deeper - 1)
-        elif peeled is not None or _read_whole(current, plan, min_confidence) is not None:
+        elif (
+            peeled is not None
+            or _read_whole(current, plan, min_confidence) is not None
+            or _read_around_losses(current, plan, min_confidence)
+        ):
             rest = _repair(current, plan, min_confidence, again, deeper)
         if rest is not None:
             changes = compose(changes, rest.changes) if rest.changes else changes
