@@ -1009,6 +1009,9 @@ def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
 # A stand-in byte for U+FFFD, which no code page shows: a control that
 # text does not hold.
 _MARKER_BYTE = "\x1a"
+# What a byte that is no part of a whole sequence decodes to: the stand-in,
+# or the surrogate that ``surrogateescape`` makes of it.
+_LOST_BYTE = re.compile("[\x1a\udc80-\udcff]")
 
 
 def read_around_losses(text: str, name: str, detector_id: str) -> tuple[Finding, ...]:
@@ -1031,11 +1034,12 @@ def read_around_losses(text: str, name: str, detector_id: str) -> tuple[Finding,
     if raw is None:
         return ()
     # One character of the text a byte, so a byte's offset is its character's.
+    decoded = raw.decode("utf-8", "surrogateescape")
     sequences: list[tuple[int, int, str]] = []
     lost: list[int] = []
     position = 0
-    for ch in raw.decode("utf-8", "surrogateescape"):
-        if ch == _MARKER_BYTE or "\udc80" <= ch <= "\udcff":
+    for ch in decoded:
+        if _LOST_BYTE.match(ch):
             lost.append(position)
             position += 1
             continue
@@ -1059,7 +1063,7 @@ def read_around_losses(text: str, name: str, detector_id: str) -> tuple[Finding,
         else:
             runs.append([sequence])
     repairs = [(run[0][0], run[-1][1], "".join(ch for _, _, ch in run)) for run in runs]
-    plain = _splice_spans(text, repairs, [(index, index + 1) for index in lost])
+    plain = _LOST_BYTE.sub(" ", decoded)  # what was read, a space for each byte lost
     if (
         _capital_after_small().search(plain)
         or utf8_scan.is_suspect(plain)
@@ -1079,21 +1083,6 @@ def read_around_losses(text: str, name: str, detector_id: str) -> tuple[Finding,
         )
         for start, end, replacement in repairs
     )
-
-
-def _splice_spans(
-    text: str, repairs: list[tuple[int, int, str]], blanks: list[tuple[int, int]]
-) -> str:
-    """``text`` with each span of ``repairs`` replaced, and each span of
-    ``blanks`` (none overlapping a repair) made a space."""
-    edits = sorted([*repairs, *((left, right, " ") for left, right in blanks)])
-    pieces: list[str] = []
-    position = 0
-    for start, end, replacement in edits:
-        pieces += [text[position:start], replacement]
-        position = end
-    pieces.append(text[position:])
-    return "".join(pieces)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1252,14 +1241,10 @@ def _finder(name: str, detector_id: str, priority: int) -> Detector:
         find_repaired=find,
         read_around_losses=(
             functools.partial(read_around_losses, name=name, detector_id=detector_id)
-            if name in _LOSSY_PAGES
+            if name in _SHOWS_LOST_BYTES
             else None
         ),
     )
-
-
-# The pages whose readings lose bytes the readers of lost bytes restore.
-_LOSSY_PAGES = ("cp1252", "latin-1")
 
 
 UTF8_AS_CP1252 = _finder("cp1252", "utf8-as-cp1252", 10)
