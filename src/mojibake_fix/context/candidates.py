@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 
 from ..charclass import is_common, script_of
 from ..codepages import code_page
-from .words import LANGUAGES_BY_SCRIPT, alphabet
+from .words import LANGUAGES_BY_SCRIPT, spelled_with_alphabet
 
 # Bytes a damage step removes: every C1 control after a Latin-1 decode, or only
 # the five that Windows-1252 leaves undefined.
@@ -266,7 +266,7 @@ def _written_somewhere(char: str) -> bool:
     if not char.isalpha():
         return True
     languages = LANGUAGES_BY_SCRIPT.get(script_of(char))
-    return not languages or any(char.casefold() in alphabet(lang) for lang in languages)
+    return not languages or any(spelled_with_alphabet(char, lang) for lang in languages)
 
 
 def _named_readings(

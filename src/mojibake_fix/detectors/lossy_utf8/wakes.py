@@ -21,6 +21,7 @@ from ...context.candidates import (
     MARKERS,
     SHOWN_CONTINUATION,
     continuation_bytes,
+    sequence_length,
 )
 from ...context.words import LANGUAGES_BY_SCRIPT, spelled_with_alphabet, zipf
 from ...lines import line_around, run_around
@@ -320,8 +321,9 @@ def _a_word_before(letters: str, suffix: str = "") -> bool:
 _READ_AS_LATIN_1 = frozenset(
     bytes(range(0x100)).decode("latin-1") + bytes(range(0x80, 0xA0)).decode("cp1252", "ignore")
 )
-# What it shows for no byte of UTF-8 (C0 C1 F5-FF): ``ü`` and ``ö`` are letters as written.
-_NO_UTF8_BYTE = frozenset(bytes([0xC0, 0xC1, *range(0xF5, 0x100)]).decode("latin-1"))
+# What it shows for the bytes that lead no UTF-8 sequence and continue none
+# (C0 C1 F5-FF): ``ü`` and ``ö`` are letters as written.
+_NO_UTF8_BYTE = frozenset(chr(byte) for byte in range(0xC0, 0x100) if not sequence_length(byte))
 
 
 def worth_a_look(text: str, start: int) -> bool:
