@@ -29,6 +29,17 @@ def test_short_texts_of_the_patterns_characters_are_judged_as_ftfy_judges_them(
     assert is_bad(text) == ftfy.badness.is_bad(text)
 
 
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.tuples(st.text(st.sampled_from(_NAMED), max_size=3), st.integers(0, 12))))
+def test_long_texts_sparse_or_dense_are_judged_as_ftfy_judges_them(
+    pieces: list[tuple[str, int]],
+) -> None:
+    # The pattern's characters a few at a time, plain letters between them:
+    # far apart each possible start is matched, close together one search runs.
+    text = "".join(piece + "д" * gap for piece, gap in pieces)
+    assert is_bad(text) == ftfy.badness.is_bad(text)
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.text(max_size=40))
 def test_any_text_is_judged_as_ftfy_judges_it(text: str) -> None:

@@ -8,8 +8,8 @@ at least one character of a smaller set (C1 controls, the "bad" characters,
 accented Latin letters, currency, numeric, legal and quotation marks, box
 drawing, and the few its special cases name), and no branch's match starts
 more than three characters before the first such character. So a text
-without one is not bad, and a text with one is searched from just before it:
-the same answer, asked of far less text.
+without one is not bad, and a text with some is matched only at the few
+starts before each: the same answer, asked of far less text.
 
 >>> is_bad("Всё в порядке"), is_bad("cafÃ©"), is_bad("ÐŸÑ€Ð¸Ð²ÐµÑ‚")
 (False, True, True)
@@ -23,6 +23,11 @@ import re
 # How far before the first character of the set a match of ``BADNESS_RE``
 # may start (``ГўВЂ``: ``Ђ`` is the fourth).
 _REACH = 3
+# Matching at each start costs about what searching a few characters does:
+# after this many characters of the set, fewer than one in this many
+# characters apart, the search is asked.
+_SPARSE_AFTER = 8
+_SPARSE_GAP = 6
 
 
 @functools.cache
@@ -52,11 +57,19 @@ def _may_be_bad() -> re.Pattern[str]:
 
 
 def is_bad(text: str) -> bool:
-    """``ftfy.badness.is_bad(text)``, answered by one scan of a character
-    class where ``text`` holds none of the characters a match needs."""
+    """``ftfy.badness.is_bad(text)``, asked only where a match can start:
+    at most three characters before a character of the set. Where such
+    characters stand close together (accented Latin) one search from the
+    first left is as cheap, and is asked instead."""
     from ftfy.badness import BADNESS_RE
 
-    first = _may_be_bad().search(text)
-    if first is None:
-        return False
-    return BADNESS_RE.search(text, max(0, first.start() - _REACH)) is not None
+    tried = 0  # every start before this was tried
+    for number, hit in enumerate(_may_be_bad().finditer(text)):
+        at = hit.start()
+        if number >= _SPARSE_AFTER and number * _SPARSE_GAP > at:
+            return BADNESS_RE.search(text, max(tried, at - _REACH)) is not None
+        for start in range(max(tried, at - _REACH), at + 1):
+            if BADNESS_RE.match(text, start) is not None:
+                return True
+        tried = at + 1
+    return False
