@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import mojibake_fix
-from mojibake_fix.codepages import code_page
-from mojibake_fix.layers import OUTER_PAGES, _stretch_pattern, peel_layer
+from mojibake_fix.codepages import code_page, stretch_pattern
+from mojibake_fix.layers import OUTER_PAGES, peel_layer
 
 
 def latin_1_layer(text: str) -> str:
@@ -104,7 +104,7 @@ def _stretches_by_the_plain_pattern(text: str, name: str) -> list[tuple[int, int
 def test_stretches_are_the_runs_the_page_shows_that_hold_one_not_ascii(
     text: str, name: str
 ) -> None:
-    found = [match.span() for match in _stretch_pattern(name).finditer(text)]
+    found = [match.span() for match in stretch_pattern(name).finditer(text)]
     assert found == _stretches_by_the_plain_pattern(text, name)
 
 

@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 # Python's codec name (the sloppy variant where the plain one leaves bytes
@@ -84,3 +85,30 @@ def code_page(name: str) -> CodePage:
         if char != "\ufffd":
             byte_of[char] = byte
     return CodePage(name=name, codec=codec, byte_of=byte_of)
+
+
+@functools.cache
+def stretch_pattern(name: str) -> re.Pattern[str]:
+    """A stretch of characters page ``name`` shows (ASCII among them),
+    holding one that is not ASCII: all of a text one reading of the page can
+    explain, between characters it cannot show.
+
+    It starts only where such a run starts: tried from every character of a
+    long ASCII run that a character the page cannot show ends, the run would be
+    read again from each, quadratic time in it.
+
+    >>> [m.group() for m in stretch_pattern("cp1252").finditer("×”×© שלום cafÃ© ש")]
+    ['×”×© ', ' cafÃ© ']
+    """
+    shown = "".join(re.escape(ch) for ch in code_page(name).byte_of)
+    return re.compile(f"(?<![\x00-\x7f{shown}])[\x00-\x7f]*[{shown}][\x00-\x7f{shown}]*")
+
+
+def cut_from_more(text: str, start: int, end: int) -> bool:
+    """Whether the stretch ``start:end`` of ``text`` touches, with no ASCII
+    between, a character its page cannot show: a sequence may run on into
+    it (``Â©`` of ``nÃƒÂ©`` in Latin-1, which has no ``ƒ``), so the stretch
+    is no whole reading of its own."""
+    return (start > 0 and not text[start].isascii()) or (
+        end < len(text) and not text[end - 1].isascii()
+    )

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .badness import is_bad
-from .codepages import CODEC_NAMES, code_page
+from .codepages import CODEC_NAMES, code_page, cut_from_more, stretch_pattern
 from .model import Change, DeferredChanges, changes_by_runs
 
 # The pages an outer layer is read with, most common first: Windows-1252
@@ -53,17 +53,6 @@ class Peeled:
 
 
 @functools.cache
-def _stretch_pattern(name: str) -> re.Pattern[str]:
-    """A stretch of characters the page shows, holding one that is not ASCII.
-
-    It starts only where such a run starts: tried from every character of a
-    long ASCII run that a character the page cannot show ends, the run would be
-    read again from each, quadratic time in it."""
-    shown = "".join(re.escape(ch) for ch in code_page(name).byte_of)
-    return re.compile(f"(?<![\x00-\x7f{shown}])[\x00-\x7f]*[{shown}][\x00-\x7f{shown}]*")
-
-
-@functools.cache
 def _shown_otherwise(name: str, other: str) -> re.Pattern[str]:
     """The characters pages ``name`` and ``other`` show differently (one
     shows them and the other does not, or as another byte): a text holding
@@ -74,16 +63,6 @@ def _shown_otherwise(name: str, other: str) -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(ch) for ch in differ) + "]")
 
 
-def _cut_from_more(text: str, start: int, end: int) -> bool:
-    """Whether the stretch ``start:end`` touches, with no ASCII between, a
-    character the page cannot show: a sequence may run on into it (``Â©``
-    of ``nÃƒÂ©`` in Latin-1, which has no ``ƒ``), so the stretch is no
-    whole layer of its own."""
-    return (start > 0 and not text[start].isascii()) or (
-        end < len(text) and not text[end - 1].isascii()
-    )
-
-
 def _decoded(raw: bytes) -> str | None:
     try:
         return raw.decode("utf-8")
@@ -91,7 +70,7 @@ def _decoded(raw: bytes) -> str | None:
         return None
 
 
-def _peel_stretch(stretch: str, beneath: str, whole: bool) -> str | None:
+def _peel_stretch(stretch: str, beneath: str, page: str, whole: bool) -> str | None:
     """``beneath``, what ``stretch`` decodes to, when both look broken;
     ``None`` otherwise. Where the text beneath looks clean this was the last
     layer, which the detectors judge against every other page."""
@@ -102,17 +81,21 @@ def _peel_stretch(stretch: str, beneath: str, whole: bool) -> str | None:
     # even where the text beneath looks clean; the detectors then judge that
     # text as it is rather than read on into it (``SELKÄ\xa0`` is no ``Ġ``).
     # A part of a text is not peeled so: the rest may show another page.
-    if is_bad(beneath):
+    # (Asked first: a single layer, the common case, is then settled without
+    # reading all of the clean text beneath for badness.)
+    if whole and _C1_CONTROL.search(stretch) and _read_alike(stretch, beneath, page):
         return beneath
-    certain = whole and _C1_CONTROL.search(stretch) and _read_alike(stretch, beneath)
-    return beneath if certain else None
+    return beneath if is_bad(beneath) else None
 
 
-def _read_alike(stretch: str, beneath: str) -> bool:
+def _read_alike(stretch: str, beneath: str, page: str) -> bool:
     """Whether every code page that can show ``stretch`` reads it as UTF-8
-    the same way, as ``beneath``."""
-    shown = set(stretch)
+    the same way as ``page``, as ``beneath``."""
+    shown: set[str] | None = None
     for name in _pages_showing(frozenset(_C1_CONTROL.findall(stretch))):
+        if name == page or not _shown_otherwise(page, name).search(stretch):
+            continue  # the same bytes
+        shown = set(stretch) if shown is None else shown
         if not shown <= _shows(name):
             continue  # one set test spares a codec call that fails
         raw = code_page(name).encode(stretch)
@@ -156,8 +139,8 @@ def peel_layer(
         pieces: list[str] = []
         position = 0
         read_whole = name == CP1252
-        for stretch in _stretch_pattern(name).finditer(text):
-            if _cut_from_more(text, stretch.start(), stretch.end()):
+        for stretch in stretch_pattern(name).finditer(text):
+            if cut_from_more(text, stretch.start(), stretch.end()):
                 read_whole = False
                 continue
             # ASCII bytes end every UTF-8 sequence, so the stretch decodes
@@ -169,7 +152,7 @@ def peel_layer(
                 read_whole = False
                 continue
             beneath = _peel_stretch(
-                stretch.group(), beneath, stretch.start() == 0 and stretch.end() == len(text)
+                stretch.group(), beneath, name, stretch.start() == 0 and stretch.end() == len(text)
             )
             if beneath is not None:
                 pieces += [text[position : stretch.start()], beneath]
