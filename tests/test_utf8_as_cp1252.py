@@ -244,3 +244,58 @@ def test_no_reading_around_losses_where_it_cannot_be_sure(text: str) -> None:
     from mojibake_fix.detectors.utf8_misread import read_around_losses
 
     assert read_around_losses(text, "cp1252", "utf8-as-cp1252") == ()
+
+
+def _broken(text: str) -> str:
+    return text.encode("utf-8").decode("sloppy-windows-1252")
+
+
+@pytest.mark.parametrize(
+    "written, misread",
+    [
+        ("שלום לכולם.", "העברית היא שפה שמית."),
+        ("Привет всем.", "Это сообщение было прочитано не той кодовой страницей."),
+        ("Καλημέρα σας.", "Αυτό το μήνυμα διαβάστηκε λάθος."),
+        ("مرحبا بكم.", "هذه الرسالة قرئت بترميز خاطئ."),
+    ],
+)
+def test_sentences_misread_beside_written_ones_are_read_one_by_one(
+    written: str, misread: str
+) -> None:
+    """A sentence Windows-1252 misread, beside one written in a script no
+    misreading of UTF-8 in that page makes, is read as if it had come alone;
+    the changes are its runs and undo exactly."""
+    from mojibake_fix.detectors.utf8_misread import read_stretches
+
+    for text, expected in [
+        (f"{written} {_broken(misread)}", f"{written} {misread}"),
+        (f"{_broken(misread)} {written}", f"{misread} {written}"),
+    ]:
+        assert read_stretches(text, "cp1252", "utf8-as-cp1252")
+        result = mojibake_fix.fix(text)
+        assert result.text == expected
+        assert all(change.detector == "utf8-as-cp1252" for change in result.changes)
+        assert result.revert() == text
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # Left beside the Windows-1250 reading of ``Â«``: ``Ã``, Latin, which
+        # another page's misreading writes.
+        ("LA SELECCIÃN GANA. EL SELECCIONADOR HABLÃ DE Â«UNA NOCHE HISTÃRICAÂ».", "cp1250"),
+        # Left beside ``Ä‘``: a Vietnamese word that lost a byte to ``?``.
+        ("Ä‘iá»?u", "cp1257"),
+        # Beside Hebrew, a control: bytes were lost there.
+        ("שלום Ã© \x81", "cp1252"),
+        # The whole text: read_whole's to judge.
+        ("Ã© Ã¨", "cp1252"),
+        # People write these; nothing to read.
+        ("שלום 5×£35 שלום", "cp1252"),
+        ("Привет, café crème", "cp1252"),
+    ],
+)
+def test_no_stretch_is_read_where_what_is_left_may_be_misread_too(text: str, name: str) -> None:
+    from mojibake_fix.detectors.utf8_misread import read_stretches
+
+    assert read_stretches(text, name, f"utf8-as-{name}") == ()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 import unicodedata
 
 # (first, last, script, common): ranges in order. Characters outside every
@@ -152,6 +153,22 @@ def _range_of(ch: str) -> tuple[int, int, str, bool] | None:
         return None
     entry = _RANGES[index]
     return entry if code <= entry[1] else None
+
+
+@functools.cache
+def characters_of(scripts: frozenset[str]) -> re.Pattern[str]:
+    """One character of ``scripts``: a scan for them in C, where asking
+    :func:`script_of` of every character of a text would loop in Python.
+
+    >>> characters_of(frozenset({"Han", "Hiragana"})).findall("Tokyo 東京 とうきょう")
+    ['東', '京', 'と', 'う', 'き', 'ょ', 'う']
+    """
+    ranges = "".join(
+        f"{re.escape(chr(first))}-{re.escape(chr(last))}"
+        for first, last, script, _ in _RANGES
+        if script in scripts
+    )
+    return re.compile(f"[{ranges}]" if ranges else "(?!)")
 
 
 @functools.lru_cache(maxsize=8192)

@@ -293,13 +293,14 @@ class _Reading:
 def _read_whole(text: str, plan: Plan, min_confidence: float) -> _Reading | None:
     """The repair of the text by whole readings beyond doubt: of the whole
     text, or else of each line that one code page explains from end to end,
-    as it would be read alone. A line of another script beside it (which
-    no code page of the line can show) leaves its reading as it was."""
+    as it would be read alone, or else of each stretch of a line between
+    characters the page cannot show. A line or a sentence of another script
+    beside it (which no code page of the line can show) leaves its reading
+    as it was."""
     whole = _read_one(text, plan, min_confidence)
     if whole is not None:
         return _Reading(text=whole.text, parts=((0, len(text), 0, whole),))
-    if "\n" not in text:
-        return None
+    one_line = "\n" not in text
     pieces: list[str] = []
     parts: list[tuple[int, int, int, WholeReading]] = []
     start = fixed_start = 0
@@ -307,14 +308,48 @@ def _read_whole(text: str, plan: Plan, min_confidence: float) -> _Reading | None
         end = text.find("\n", start) + 1 or len(text)
         line = text[start:end]
         # A line the scan finds clean alone would be left alone as a text of its own.
-        clean = line.isascii() or plan.scan.looks_clean(line)
-        reading = None if clean else _read_one(line, plan, min_confidence)
+        clean = not one_line and (line.isascii() or plan.scan.looks_clean(line))
+        reading = None if clean or one_line else _read_one(line, plan, min_confidence)
         if reading is not None:
             parts.append((start, end, fixed_start, reading))
             line = reading.text
+        elif not clean:
+            line = _read_stretches(line, plan, min_confidence, start, fixed_start, parts)
         pieces.append(line)
         start, fixed_start = end, fixed_start + len(line)
     return _Reading(text="".join(pieces), parts=tuple(parts)) if parts else None
+
+
+def _read_stretches(
+    line: str,
+    plan: Plan,
+    min_confidence: float,
+    start: int,
+    fixed_start: int,
+    parts: list[tuple[int, int, int, WholeReading]],
+) -> str:
+    """``line`` with the stretches the first reader in priority order
+    explains read, each added to ``parts`` (the line starts at ``start`` in
+    the text and at ``fixed_start`` in the repair)."""
+    for detector in plan.whole_readers:
+        found = detector.read_stretches(line) if detector.read_stretches else ()
+        if not found:
+            continue
+        if any(reading.confidence < min_confidence for _, _, reading in found):
+            return line
+        pieces: list[str] = []
+        position = 0
+        fixed = fixed_start  # where the next piece starts in the repair
+        for stretch_start, stretch_end, reading in found:
+            pieces.append(line[position:stretch_start])
+            fixed += stretch_start - position
+            parts.append((start + stretch_start, start + stretch_end, fixed, reading))
+            pieces.append(reading.text)
+            fixed += len(reading.text)
+            position = stretch_end
+        pieces.append(line[position:])
+        return "".join(pieces)
+    return line
 
 
 def _read_one(text: str, plan: Plan, min_confidence: float) -> WholeReading | None:

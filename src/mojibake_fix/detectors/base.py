@@ -22,6 +22,11 @@ class WholeReading:
     reason: str
 
 
+# A stretch of a text that a reader explains whole: where it starts and
+# ends, and how it reads.
+Stretch = tuple[int, int, WholeReading]
+
+
 @dataclass(frozen=True, slots=True)
 class Wake:
     """Where a detector's trigger can match, in a form the scan can merge
@@ -92,7 +97,10 @@ class Detector:
     the detector explains but for bytes that were lost: its findings leave
     the words that lost bytes as they came, and stand in the first pass for
     every detector that reads whole texts, while the others judge the text
-    as it came.
+    as it came. ``read_stretches``, when given, is ``read_whole`` for each
+    stretch of a text between characters the detector's reading cannot
+    have made: where no reader explains the whole text, each stretch one
+    explains is read as a text of its own (start, end, reading).
     """
 
     id: str
@@ -106,3 +114,4 @@ class Detector:
     read_whole: Callable[[str], WholeReading | None] | None = None
     find_repaired: Callable[[str, str], Iterable[Finding]] | None = None
     read_around_losses: Callable[[str], tuple[Finding, ...]] | None = None
+    read_stretches: Callable[[str], tuple[Stretch, ...]] | None = None

@@ -39,13 +39,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..badness import is_bad
-from ..charclass import is_common, is_letter, script_of
-from ..codepages import CODEC_NAMES, CodePage, code_page
+from ..charclass import characters_of, is_common, is_letter, script_of
+from ..codepages import CODEC_NAMES, CodePage, code_page, cut_from_more, stretch_pattern
 from ..context.candidates import LEADS, LONE_PUNCTUATION_LEAD, sequence_length, spaces_are_spaces
 from ..lines import run_around
 from ..model import Finding
 from . import utf8_scan
-from .base import Detector, WholeReading
+from .base import Detector, Stretch, WholeReading
 
 if TYPE_CHECKING:
     import regex
@@ -356,6 +356,20 @@ def _read_only_so(garble: str, page: CodePage, reading: str) -> bool:
     return True
 
 
+def _read_by_no_other(garble: str, page: CodePage, reading: str) -> bool:
+    """Whether no code page but ``page`` makes UTF-8 of ``garble``, or only
+    ``reading``: a capital inside a small word then tells no page from
+    another, and is the author's (``АйТиВи``, a name read in MacRoman)."""
+    for name in CODEC_NAMES:
+        if name == page.name:
+            continue
+        raw = code_page(name).encode(garble)
+        other = None if raw is None else _decode(raw)
+        if other is not None and other != reading:
+            return False
+    return True
+
+
 # Words compared where two readings differ: enough to tell, a bound on the work.
 _WORDS_COMPARED = 8
 
@@ -649,7 +663,7 @@ def _unwritten_east_asian(decoded: str) -> bool:
         character_value,
     )
 
-    east_asian = [ch for ch in decoded if script_of(ch) in EAST_ASIAN_SCRIPTS]
+    east_asian = characters_of(EAST_ASIAN_SCRIPTS).findall(decoded)
     return bool(east_asian) and all(
         character_value(ch, language) <= LOWEST for ch in east_asian for language in LANGUAGES
     )
@@ -985,7 +999,7 @@ def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
         return None
     final, layers = found
     if (
-        _capital_after_small().search(final)
+        (_capital_after_small().search(final) and not _read_by_no_other(text, page, decoded))
         or utf8_scan.is_suspect(final)
         or not (
             is_bad(text)
@@ -1004,6 +1018,63 @@ def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
         confidence=_WHOLE_TEXT_CONFIDENCE,
         reason=_reason_for(name, layers),
     )
+
+
+def read_stretches(text: str, name: str, detector_id: str) -> tuple[Stretch, ...]:
+    """The readings of the stretches of ``text`` between characters ``name``
+    cannot show that ``name`` explains from end to end, each judged as
+    :func:`read_whole` judges a whole text: a text broken in some sentences
+    and written in others, where the written ones hold letters no reading in
+    the page could have made (``שלום``, ``Привет``), is read sentence by
+    sentence as if each had come alone. A stretch that runs on into such a
+    letter with no ASCII between is left to the readers of runs.
+
+    >>> [(start, end, r.text) for start, end, r in read_stretches(
+    ...     "Ð¿Ñ€Ð¸Ð²ÐµÑ‚, שלום ×©×¤×”", "cp1252", "utf8-as-cp1252")]
+    [(0, 14, 'привет, '), (18, 25, ' שפה')]
+    """
+    found: list[Stretch] = []
+    position = 0  # the text before this is read, or written
+    for stretch in stretch_pattern(name).finditer(text):
+        start, end = stretch.span()
+        if (start == 0 and end == len(text)) or cut_from_more(text, start, end):
+            continue  # the whole text: read_whole's to judge
+        reading = read_whole(stretch.group(), name, detector_id)
+        if reading is not None:
+            if not _written_beside(text, position, start, name):
+                return ()
+            found.append((start, end, reading))
+            position = end
+    if found and not _written_beside(text, position, len(text), name):
+        return ()
+    return tuple(found)
+
+
+def _written_beside(text: str, start: int, end: int, name: str) -> bool:
+    """Whether ``text[start:end]``, beside the stretches read, is written:
+    its letters are of scripts no UTF-8 that ``name`` misread could have
+    made (Hebrew beside Windows-1252's ``×©×``; a Latin letter there may be
+    another page's reading, ``Ã`` beside a Windows-1250 reading of ``Â«``),
+    and nothing else in it tells of lost bytes (controls, U+FFFD)."""
+    made = _scripts_made(name)
+    for ch in _NOT_ASCII.findall(text, start, end):
+        if is_letter(ch):
+            if script_of(ch) in made:
+                return False
+        elif ch == "\ufffd" or unicodedata.category(ch)[0] == "C":
+            return False
+    return True
+
+
+@functools.cache
+def _scripts_made(name: str) -> frozenset[str]:
+    """The scripts of the letters page ``name`` shows, Latin always: what
+    its misreading of UTF-8 writes."""
+    shown = code_page(name).byte_of
+    return frozenset({"Latin", *(script_of(ch) for ch in shown if is_letter(ch))})
+
+
+_NOT_ASCII = re.compile("[^\x00-\x7f]")
 
 
 # A stand-in byte for U+FFFD, which no code page shows: a control that
@@ -1237,6 +1308,7 @@ def _finder(name: str, detector_id: str, priority: int) -> Detector:
         trigger=shared_trigger,
         wake=functools.partial(utf8_scan.wakes_of, name),
         read_whole=lambda text: read_whole(text, name, detector_id),
+        read_stretches=functools.partial(read_stretches, name=name, detector_id=detector_id),
         priority=priority,
         find_repaired=find,
         read_around_losses=(
