@@ -178,8 +178,10 @@ def _repair(
     for pass_number in range(first_pass, MAX_PASSES):
         detectors = plan.detectors
         if last_look:
-            # Only what judges by the evidence can find anything new.
-            detectors = tuple(d for d in detectors if d.find_repaired)
+            # Only what judges by the evidence can find anything new, and
+            # it judges the text alone: only what the scan wakes.
+            woken = plan.scan.woken(current)
+            detectors = tuple(d for i, d in enumerate(detectors) if d.find_repaired and i in woken)
         elif pass_number == first_pass:
             # Only the detectors the scan wakes can find anything (after a
             # whole reading, in what the scan still sees).
