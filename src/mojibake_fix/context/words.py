@@ -63,6 +63,10 @@ _SAMPLE_WORDS = 60
 # language written with apostrophes.
 _APOSTROPHE_SAMPLE = 30000
 _APOSTROPHE_WORDS = 20
+# The share of the words an ending follows an apostrophe in that are words
+# alone, for it to be a clitic any word takes; and how common "alone" is.
+_OPEN_SHARE = 0.75
+_LISTED_ALONE = 3.0
 
 # A table entry is a word's hash (its top 54 bits) over its bucket (10 bits):
 # wordfreq files a word in bucket ``i`` when it is seen 10 ** (-i / 100) of the
@@ -518,16 +522,27 @@ def writes_apostrophes(lang: str) -> bool:
 @functools.cache
 def apostrophe_endings(lang: str) -> frozenset[str]:
     """The single letters that end ``lang``'s own common words after an
-    apostrophe (English ``it's``, ``don't``; Italian ``c'è``): a letter alone
-    after an apostrophe is a clitic only where the language writes it so.
+    apostrophe as a clitic any word takes: the words it follows there are
+    words of the language on their own (English ``America's``, Turkish
+    ``İstanbul'a``), not pieces of a closed set whose elisions the lists
+    hold whole (``isn't``, ``didn't``: ``torn’t`` is no word).
 
     >>> sorted(apostrophe_endings("en")), sorted(apostrophe_endings("it"))
-    (['d', 'm', 's', 't'], ['e', 'è'])
+    (['d', 'm', 's'], ['e', 'è'])
     """
     own = _apostrophe_words(lang)
     if lang != "en":
         own -= _apostrophe_words("en")
-    return frozenset(ending for word in own if len(ending := word.rsplit("'", 1)[1]) == 1)
+    stems: dict[str, list[str]] = {}
+    for word in own:
+        stem, _, ending = word.rpartition("'")
+        if len(ending) == 1:
+            stems.setdefault(ending, []).append(stem)
+    return frozenset(
+        ending
+        for ending, before in stems.items()
+        if sum(zipf(stem, lang) >= _LISTED_ALONE for stem in before) >= _OPEN_SHARE * len(before)
+    )
 
 
 @functools.cache

@@ -307,6 +307,7 @@ def _find(
     judge.style = Style.of(text if passage is None else passage, judge.lang)
     judge.named = named
     judge.replaced = damage.replaced
+    judge.came_as_mojibake = damage.mojibake
     words = dictionary_findings(text, sites, judge, damage)
     yield from words
     covered = [(f.start, f.end) for f in words]

@@ -112,6 +112,14 @@ _MARKER_KEPT = -1.0
 # and how many at least.
 _KNOWN_WORDS = 0.6
 _LEAST_KNOWN = 2
+# What makes the guessed language sure: this many known words (a UI string
+# of a language the lists lack shows a few of a neighbour's), and this share
+# of the words spelled (Finnish inflects many words past the lists).
+_SURE_WORDS = 8
+_SURE_SHARE = 0.5
+# Or at least this many, and this share.
+_LEAST_SURE = 4
+_NEARLY_ALL_WORDS = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +203,9 @@ class Judge:
         self.named: tuple[dict[str, float], ...] = ()
         # Whether the damage replaced lost bytes by markers (:class:`Damage`).
         self.replaced = False
+        # Whether the line as it came, before earlier passes repaired it,
+        # showed whole sequences of mojibake (:class:`Damage`).
+        self.came_as_mojibake = False
 
     @functools.cached_property
     def _guessed(self) -> tuple[str, str | None]:
@@ -235,6 +246,16 @@ class Judge:
         """Whether the guessed language shows and knows most of the words of the text."""
         known, spelled = self._known_words
         return self.language_shown and known >= _KNOWN_WORDS * spelled
+
+    @property
+    def language_sure(self) -> bool:
+        """Whether the guessed language knows enough words of the text to
+        tell it from a language the lists lack: many of them (Finnish
+        inflects past the lists), or nearly all of a few."""
+        known, spelled = self._known_words
+        if known >= _SURE_WORDS:
+            return known >= _SURE_SHARE * spelled
+        return known >= _LEAST_SURE and known >= _NEARLY_ALL_WORDS * spelled
 
     @property
     def script(self) -> str:
@@ -487,8 +508,9 @@ class Judge:
             # letter of a language that writes no apostrophes inside words
             # (Romanian ``tac`` and ``muri`` in ``tacâmuri``, where Turkish
             # ``Kütüphanesi’nin`` is how names take endings), and a letter
-            # alone after it that the language does not end such words with
-            # (Italian ``t`` of Friulian ``Sultanât``, against English ``’s``)
+            # alone after it that the language does not end any word with
+            # (Italian ``t`` of Friulian ``Sultanât``, English ``t`` of
+            # ``tornât``: English ``’t`` follows a few words, ``’s`` any)
             # or between letters its words never put one between (``t’t`` of
             # Friulian ``unitât`` in Catalan, where ``deixa’t`` is):
             # only the elision itself, listed, tells.
@@ -556,7 +578,13 @@ class Judge:
             return 4.0
         if len(sample_words(text)) < 2:
             return self.foreign_letter_bonus(LONE_PUNCTUATION_LEAD)
-        if self.language_shown and self.word_zipf(run, SHORTEST_WRITTEN) > 0.0:
+        damaged = self.damaged_elsewhere or self.lost_elsewhere or self.came_as_mojibake
+        # Where nothing else tells of damage, the language must be sure: a
+        # few known words (``Non di … di monitorâ``, Friulian taken for
+        # Italian) may be of a language the lists lack, which writes the letter.
+        if (self.language_sure if not damaged else self.language_shown) and self.word_zipf(
+            run, SHORTEST_WRITTEN
+        ) > 0.0:
             return 0.0
         if MOJIBAKE_EVIDENCE.search(text, 0, start):
             if self.legit(LONE_PUNCTUATION_LEAD):
