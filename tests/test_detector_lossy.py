@@ -646,6 +646,10 @@ def test_one_known_word_shows_no_language_a_lone_lead_is_judged_in(clean: str) -
         "Non di destinazion di monitorâ",
         "Selezione cuai gjenars di file mostrâ",
         "pronte par stampâ",
+        # A quotation opens before a word, not after ``pass`` (the text's
+        # own ``“%s”`` notwithstanding).
+        "Impussibil indicâ lis opzions par passâ-sore par ogni scritori pe clâf localizade"
+        " “%s” tal scheme “%s” (file par passâ parsore “%s”) e --strict al è stât specificât",
         # English ``’t`` follows a few listed words (``isn’t``), not ``torn``.
         "Il gjenitôr dal atuâl acessibil come tornât di atk_object_get_parent()",
     ],

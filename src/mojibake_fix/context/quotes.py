@@ -266,7 +266,9 @@ def punctuation_score(ch: str, ctx: Context) -> float:
         role = "close-double"  # one mark both opens and closes (”…” in Finnish)
     position = _position(ctx.left, ctx.right)
     fit = _FIT.get((position, role), -1.0)
-    if role == "open-double" and position in ("opening", "after-punct") and opened:
+    if role in ("open-double", "open-single") and char_class(ctx.left) in ("letter", "digit"):
+        fit = -1.0  # a quotation opens before a word, never right after one (``pass“-sore``)
+    elif role == "open-double" and position in ("opening", "after-punct") and opened:
         fit = 0.5
     if role == "close-double":
         if position in ("opening", "after-punct"):
