@@ -650,6 +650,8 @@ def test_one_known_word_shows_no_language_a_lone_lead_is_judged_in(clean: str) -
         # own ``“%s”`` notwithstanding).
         "Impussibil indicâ lis opzions par passâ-sore par ogni scritori pe clâf localizade"
         " “%s” tal scheme “%s” (file par passâ parsore “%s”) e --strict al è stât specificât",
+        # The quotation closes after ``nuie``, as the text shows: ``fâ`` is no ``f”``.
+        "Liste di gjenars x-content/* stabilîts a “No fâ nuie”",
         # English ``’t`` follows a few listed words (``isn’t``), not ``torn``.
         "Il gjenitôr dal atuâl acessibil come tornât di atk_object_get_parent()",
     ],

@@ -21,6 +21,7 @@ intact elsewhere (``„…“`` or ``“…”``, ``–`` or ``—``) set its st
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 
 OPENING_BRACKETS = "([{«‹¿¡"
@@ -358,6 +359,26 @@ def pairing_score(ch: str, state: QuoteState, after: str) -> float:
     if state.brackets[-1:] != opening:
         return RARE
     return 0.0 if ch in paragraph_after.split(opening, 1)[0] else _CALLED_FOR
+
+
+def closed_later(ch: str, state: QuoteState, style: Style, after: str) -> bool:
+    """Whether ``ch``, read as closing the double quotation open in
+    ``state``, would leave the closing mark the text shows next (in
+    ``after``, before any opening one) with nothing to close: the quotation
+    closes there (``“No fâ nuie”``: ``fâ`` is no ``f”``).
+
+    >>> state = QuoteState()
+    >>> state.update("“No f")
+    >>> closed_later("”", state, Style(), " nuie” intal"), closed_later("”", state, Style(), " e")
+    (True, False)
+    """
+    if not state.double_open or _role(ch, style) != "close-double":
+        return False
+    mark = _DOUBLE_MARK.search(after.split("\n", 1)[0])
+    return mark is not None and _role(mark.group(), style) == "close-double"
+
+
+_DOUBLE_MARK = re.compile("[“”„]")
 
 
 def run_score(marks: str, left: str, right: str, state: QuoteState, style: Style) -> float:

@@ -33,6 +33,7 @@ from ...context.quotes import (
     Context,
     QuoteState,
     Style,
+    closed_later,
     is_emoji,
     is_plain_emoji,
     is_rare_mark,
@@ -85,6 +86,8 @@ _BEAM_WIDTH = 40
 _PAIR_WEIGHT = 0.5
 _PAIR_BASELINE = -3.0
 ALTERNATIVES = 5
+# How far on a closing quotation mark is looked for, after a lost one read as closing.
+_QUOTE_REACH = 400
 # A cut character at the end of the text, against keeping what is there.
 _CUT_SCORE = 3.0
 # Keeping a lead whose marker shows a lost byte (``Ð\ufffd``, ``Ñ?Ð»``).
@@ -730,6 +733,9 @@ class Judge:
             score = RARE
         else:
             score = punctuation_score(reading.text, Context(left, right, state, self.style))
+            after = self.text[reading.end : reading.end + _QUOTE_REACH]
+            if closed_later(reading.text, state, self.style, after):
+                score += RARE
         if self.replaced:
             score += _MARKER_KEPT * _kept_markers(self.text, site, reading)
         return score
