@@ -652,6 +652,8 @@ def test_one_known_word_shows_no_language_a_lone_lead_is_judged_in(clean: str) -
         " “%s” tal scheme “%s” (file par passâ parsore “%s”) e --strict al è stât specificât",
         # The quotation closes after ``nuie``, as the text shows: ``fâ`` is no ``f”``.
         "Liste di gjenars x-content/* stabilîts a “No fâ nuie”",
+        # After letters no list knows as a word: ``analiz’`` is no possessive.
+        "Impussibil analizâ la puarte ‘%.*s’ tal URI",
         # English ``’t`` follows a few listed words (``isn’t``), not ``torn``.
         "Il gjenitôr dal atuâl acessibil come tornât di atk_object_get_parent()",
     ],

@@ -369,6 +369,17 @@ class Judge:
             # we do not know, a letter of another language may be a word of
             # its own (Welsh ``Methu â gosod``: ``â``, with).
             return 4.0
+        if (
+            lead == LONE_PUNCTUATION_LEAD
+            and before.isalpha()
+            and not (after.isalpha() or shown)
+            and not (self.damaged_elsewhere or self.came_as_mojibake)
+            and self._no_word_before(site.start)
+        ):
+            # Closing letters no list knows as a word, in a text that shows no
+            # mojibake: as likely the letter of a language the lists lack
+            # (Friulian ``analizâ la``) as a mark lost after a word.
+            return 4.0
         if not self.damaged_elsewhere and self.writes_alike(lead):
             # In a text that shows no mojibake, a lead that bears the mark of
             # letters the text writes is one of them (Frisian ``âldingelsk``
@@ -464,6 +475,12 @@ class Judge:
         return any(
             spelled_with_alphabet(ch, lang) for lang in LANGUAGES_BY_SCRIPT.get(self.script, ())
         )
+
+    def _no_word_before(self, start: int) -> bool:
+        """Whether the letters right before ``start`` are no word the lists know."""
+        left, _ = word_bounds(self.text, start, start)
+        stem = trailing_letters(demojibake(self.text[left:start]))
+        return self.word_zipf(stem, 1) <= 0.0
 
     def keep_score(self, site: Site) -> float:
         left, right = word_bounds(self.text, site.start, core_end_of(self.text, site))
