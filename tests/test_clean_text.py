@@ -106,7 +106,6 @@ def every_locale_name_alone() -> list[str]:
 _LEAD_BEFORE_A_CAPITAL = "â before a capital reads as an opening quote (“Grenadîni)"
 KNOWN_NAMES_CHANGED = {
     "Sên-Vensäan na âGrenadîni": _LEAD_BEFORE_A_CAPITAL,
-    "Sɛ̀n Vinsɨ̀n à Gɨlenadi Ù tē": "Ù and a space read as an Arabic letter whose byte was lost",
 }
 
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ...charclass import is_letter
+from ...charclass import characters_of, is_letter
 from ...codepages import code_page
 from ...context.candidates import Site
 from ...context.damaged import (
@@ -302,6 +302,18 @@ def dictionary_findings(
             or _known_as_is(judge, text, token)
             or not (judge.language_shown or _long_enough(text, token))
         ):
+            continue
+        if not (
+            script == "Latin"
+            or _long_enough(text, token)
+            or token.spans[0][1] - token.spans[0][0] > 1
+            or len(sites) > 1
+            or damage.mojibake
+            or characters_of(frozenset({script})).search(text)
+        ):
+            # A text's one lead standing alone, of a script nothing else in
+            # it shows, in a text that shows no mojibake: a one-letter word
+            # of some list by chance (Gaelic ``Ù_r`` is no Arabic ``و``).
             continue
         for lang in languages:
             match = _matches(text, token, lang)
