@@ -116,6 +116,17 @@ def test_a_lost_lead_after_a_character_whose_second_byte_is_ascii(sentence: str)
     assert result.revert() == broken
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["これはMicrosoft、ネット経由の製品です。", "最新版はFlash、リンクをクリックしてください。"],
+)
+def test_a_capital_closing_a_small_latin_word_is_what_a_lost_lead_left(sentence: str) -> None:
+    # ``、`` is 81 41: what is left, ``A``, closes ``Microsoft`` as no word ends.
+    broken = _lossy(sentence)
+    assert "tA" in broken or "hA" in broken
+    assert mojibake_fix.fix(broken).text == sentence
+
+
 def test_lost_bytes_are_put_back_between_kana() -> None:
     sentence = "フランス、ドイツ、アイスランド、トルコ、ベトナム"
     broken = _lossy(sentence)

@@ -145,10 +145,14 @@ _ORPHAN = -2.5  # an ASCII letter or sign alone between two multi-byte character
 _ORPHANS_IN_BYTES = re.compile(
     rb"(?<=[\x80-\xff])[\x40-\x7e]{1,2}(?![0-9A-Za-z])"
     rb"|(?<![0-9A-Za-z])[\x40-\x7e]{1,2}(?=[\x80-\xff])"
+    # A capital closing a small word, which no Latin word ends with
+    # (``MicrosoftA``, ``RobotronA``: ``Microsoft、``).
+    rb"|(?<=[a-z])[A-Z](?![0-9A-Za-z])"
 )
 _ORPHANS_IN_TEXT = re.compile(
     r"(?<=[^\x00-\x7f])[\x40-\x7e]{1,2}(?![0-9A-Za-z])"
     r"|(?<![0-9A-Za-z])[\x40-\x7e]{1,2}(?=[^\x00-\x7f])"
+    r"|(?<=[a-z])[A-Z](?![0-9A-Za-z])"
 )
 _HALF_WIDTH = -2.5
 # The half-width forms of kana, hangul and their punctuation.
