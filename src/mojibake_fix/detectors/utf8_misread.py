@@ -1038,7 +1038,7 @@ def read_stretches(text: str, name: str, detector_id: str) -> tuple[Stretch, ...
     for stretch in stretch_pattern(name).finditer(text):
         start, end = stretch.span()
         if (start == 0 and end == len(text)) or cut_from_more(text, start, end):
-            continue  # the whole text: read_whole's to judge
+            continue  # the whole text (read_whole's), or one running on into a letter
         reading = read_whole(stretch.group(), name, detector_id)
         if reading is not None:
             if not _written_beside(text, position, start, name):
