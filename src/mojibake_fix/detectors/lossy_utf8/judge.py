@@ -362,12 +362,12 @@ class Judge:
         if (
             lead == LONE_PUNCTUATION_LEAD
             and not (before.isalpha() or after.isalpha() or shown)
-            and not (self.language_known or self.damaged_elsewhere)
+            and not (self.language_sure or self.damaged_elsewhere or self.came_as_mojibake)
             and self.letter_elsewhere(lead)
         ):
             # Standing alone in a text that shows no mojibake, whose language
-            # we do not know, a letter of another language may be a word of
-            # its own (Welsh ``Methu â gosod``: ``â``, with).
+            # we are not sure of, a letter of another language may be a word
+            # of its own (Welsh ``Methu â gosod``, ``Yr un peth â``: with).
             return 4.0
         if (
             lead == LONE_PUNCTUATION_LEAD
