@@ -750,9 +750,10 @@ class Judge:
             score = RARE
         else:
             score = punctuation_score(reading.text, Context(left, right, state, self.style))
-            after = self.text[reading.end : reading.end + _QUOTE_REACH]
-            if closed_later(reading.text, state, self.style, after):
-                score += RARE
+            if state.double_open and reading.text in "“”„":
+                after = self.text[reading.end : reading.end + _QUOTE_REACH]
+                if closed_later(reading.text, state, self.style, after):
+                    score += RARE
         if self.replaced:
             score += _MARKER_KEPT * _kept_markers(self.text, site, reading)
         return score
