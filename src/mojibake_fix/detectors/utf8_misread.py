@@ -341,33 +341,31 @@ def _read_only_so(garble: str, page: CodePage, reading: str) -> bool:
     in Windows-1250 and ``ü`` in ISO-8859-2, for the judge to choose
     between). A reading that puts capitals inside small words (``vÊdett``,
     Windows-1250's reading of ISO-8859-2's ``védett``) is no text."""
-    for name in CODEC_NAMES:
-        if name == page.name:
-            continue
-        raw = code_page(name).encode(garble)
-        other = None if raw is None else _decode(raw)
-        if (
-            other is not None
-            and other != reading
-            and not _capital_after_small().search(other)
-            and not _spells_fewer_words(other, reading)
-        ):
-            return False
-    return True
+    return all(
+        other == reading
+        or _capital_after_small().search(other)
+        or _spells_fewer_words(other, reading)
+        for other in _other_readings(garble, page)
+    )
 
 
 def _read_by_no_other(garble: str, page: CodePage, reading: str) -> bool:
     """Whether no code page but ``page`` makes UTF-8 of ``garble``, or only
     ``reading``: a capital inside a small word then tells no page from
     another, and is the author's (``АйТиВи``, a name read in MacRoman)."""
+    return all(other == reading for other in _other_readings(garble, page))
+
+
+def _other_readings(garble: str, page: CodePage) -> Iterator[str]:
+    """What every code page but ``page`` that shows ``garble`` makes of it
+    as UTF-8, where that decodes."""
     for name in CODEC_NAMES:
         if name == page.name:
             continue
         raw = code_page(name).encode(garble)
         other = None if raw is None else _decode(raw)
-        if other is not None and other != reading:
-            return False
-    return True
+        if other is not None:
+            yield other
 
 
 # Words compared where two readings differ: enough to tell, a bound on the work.
