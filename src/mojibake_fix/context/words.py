@@ -135,18 +135,22 @@ class FrequencyTable:
 
     def get(self, word: str, default: float | None = None) -> float | None:
         """The frequency of ``word`` (per word of text), as ``dict.get``."""
-        bucket = self._bucket(word)
-        if bucket >= 0:
-            return BUCKET_FREQUENCY[bucket]
-        return self._exact(word) if bucket == -2 else default
+        found = self._listed(word, None)
+        return default if found is None else found
 
     def frequency(self, word: str, hashed: int) -> float:
         """:meth:`get` with 0.0 for an unlisted word, whose :func:`word_hash`
         the caller has: a word asked of many lists is hashed once."""
+        found = self._listed(word, hashed)
+        return 0.0 if found is None else found
+
+    def _listed(self, word: str, hashed: int | None) -> float | None:
+        """The frequency of ``word``, ``None`` where no list holds it
+        (``hashed``: as for ``_bucket``)."""
         bucket = self._bucket(word, hashed)
         if bucket >= 0:
             return BUCKET_FREQUENCY[bucket]
-        return self._exact(word) if bucket == -2 else 0.0
+        return self._exact(word) if bucket == -2 else None
 
     def zipf(self, word: str, hashed: int | None = None) -> float:
         """``log10(frequency) + 9``, 0 for an unknown word (``hashed``: as for ``_bucket``)."""
