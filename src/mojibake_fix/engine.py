@@ -21,11 +21,13 @@ import bisect
 import dataclasses
 import functools
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .calibration import calibrated_finding, calibrated_result
 from .detectors import Detector, WholeReading, select
+from .detectors.base import Stretch
 from .layers import MOST_LAYERS, OUTER_PAGES, Peeled, peel_layer
 from .model import (
     Change,
@@ -156,16 +158,13 @@ def _repair(
     changes: Sequence[Change] = ()
     leftovers: list[Finding] = []
     first_pass = 0
-    read_around: tuple[Finding, ...] = ()
-    reading = _read_whole(text, plan, min_confidence)
+    reading, read_around = _read_whole(text, plan, min_confidence)
     if reading is not None:
         current = reading.text
         changes = DeferredChanges(functools.partial(_changes_of, text, reading))
         if plan.scan.looks_clean(current):
             return Result(text=current, changes=changes, original=text)
         first_pass = 1
-    else:
-        read_around = _read_around_losses(text, plan, min_confidence)
     # Later passes judge damage by what the text showed as it came; the last
     # one looks with the repaired text's own evidence, as a later fix would,
     # so that fixing the result again changes nothing.
@@ -219,11 +218,7 @@ def _repair(
         if peeled is not None and deeper:
             # The peel found here, not looked for again by a repair of ``current``.
             rest = _beneath(current, peeled, plan, min_confidence, again, deeper - 1)
-        elif (
-            peeled is not None
-            or _read_whole(current, plan, min_confidence) is not None
-            or _read_around_losses(current, plan, min_confidence)
-        ):
+        elif peeled is not None or any(_read_whole(current, plan, min_confidence)):
             rest = _repair(current, plan, min_confidence, again, deeper)
         if rest is not None:
             changes = compose(changes, rest.changes) if rest.changes else changes
@@ -292,16 +287,23 @@ class _Reading:
     parts: tuple[tuple[int, int, int, WholeReading], ...]
 
 
-def _read_whole(text: str, plan: Plan, min_confidence: float) -> _Reading | None:
+def _read_whole(
+    text: str, plan: Plan, min_confidence: float
+) -> tuple[_Reading | None, tuple[Finding, ...]]:
     """The repair of the text by whole readings beyond doubt: of the whole
-    text, or else of each line that one code page explains from end to end,
-    as it would be read alone, or else of each stretch of a line between
-    characters the page cannot show. A line or a sentence of another script
+    text, or else, where no page reads the whole text around its lost bytes
+    (the findings of that reading, the second item), of each line that one
+    code page explains from end to end, as it would be read alone, or else
+    of each stretch of a line between characters the page cannot show, or
+    else of each of its sentences. A line or a sentence of another script
     beside it (which no code page of the line can show) leaves its reading
     as it was."""
     whole = _read_one(text, plan, min_confidence)
     if whole is not None:
-        return _Reading(text=whole.text, parts=((0, len(text), 0, whole),))
+        return _Reading(text=whole.text, parts=((0, len(text), 0, whole),)), ()
+    around = _read_around_losses(text, plan, min_confidence)
+    if around:
+        return None, around
     one_line = "\n" not in text
     pieces: list[str] = []
     parts: list[tuple[int, int, int, WholeReading]] = []
@@ -316,42 +318,122 @@ def _read_whole(text: str, plan: Plan, min_confidence: float) -> _Reading | None
             parts.append((start, end, fixed_start, reading))
             line = reading.text
         elif not clean:
-            line = _read_stretches(line, plan, min_confidence, start, fixed_start, parts)
+            found = (
+                _stretches_read(line, plan, min_confidence)
+                or _sentences_read(line, plan, min_confidence)
+                or _parts_read(line, plan, min_confidence)
+            )
+            line = _spliced(line, found, start, fixed_start, parts)
         pieces.append(line)
         start, fixed_start = end, fixed_start + len(line)
-    return _Reading(text="".join(pieces), parts=tuple(parts)) if parts else None
+    return (_Reading(text="".join(pieces), parts=tuple(parts)) if parts else None), ()
 
 
-def _read_stretches(
+def _stretches_read(line: str, plan: Plan, min_confidence: float) -> tuple[Stretch, ...]:
+    """The stretches of ``line`` that the first reader in priority order
+    explains, read (none where one of them is below ``min_confidence``)."""
+    for detector in plan.whole_readers:
+        found = detector.read_stretches(line) if detector.read_stretches else ()
+        if found:
+            return found if all(r.confidence >= min_confidence for _, _, r in found) else ()
+    return ()
+
+
+# Where a sentence ends within a line: its closing marks (a closing quote
+# may be garbled too) and the spaces after them.
+_SENTENCE_END = re.compile(r"[.!?]+[^\s.!?]{0,4}[ \t]+")
+
+
+def _sentences_read(line: str, plan: Plan, min_confidence: float) -> tuple[Stretch, ...]:
+    """Each sentence of ``line`` that the scan does not find clean, read
+    whole as if it had come alone, where every such sentence reads so: a
+    text pieced together from sources that each misread their own part
+    (a title in one code page, a quotation in another)."""
+    found: list[Stretch] = []
+    start = 0
+    for end in [m.end() for m in _SENTENCE_END.finditer(line)] + [len(line)]:
+        if start == 0 and end == len(line):
+            return ()  # one sentence: the line, read already
+        if not _read_part(line, start, end, plan, min_confidence, found):
+            return ()
+        start = end
+    return tuple(found)
+
+
+# A word: what lies between ASCII spaces (a no-break space may be part of
+# a misread sequence).
+_WORD = re.compile(r"[^ \t]+")
+
+
+def _parts_read(line: str, plan: Plan, min_confidence: float) -> tuple[Stretch, ...]:
+    """:func:`_sentences_read` for parts of sentences: each run of words
+    that one reading could all have made, the first in priority order that
+    could make each (ASCII words join any), read whole
+    as if it had come alone, where every such run the scan does not find
+    clean reads so and every other word is one that no reading could have
+    made nor damaged (a Hebrew word beside Windows-1252's ``×©×``)."""
+    makers = [d.could_make for d in plan.whole_readers if d.could_make]
+    found: list[Stretch] = []
+    part_start = part_end = 0
+    common = 0  # the readings that could have made every word of the part
+    for word in _WORD.finditer(line):
+        if word.group().isascii():
+            continue
+        answers = [could_make(word.group()) for could_make in makers]
+        made = sum(1 << i for i, answer in enumerate(answers) if answer)
+        if common & made & -made:  # the first reading that could make it makes the run
+            common &= made
+            part_end = word.end()
+            continue
+        if common and not _read_part(line, part_start, part_end, plan, min_confidence, found):
+            return ()
+        if not made and not all(answer is False for answer in answers):
+            return ()
+        part_start, part_end, common = word.start(), word.end(), made
+    if common and not _read_part(line, part_start, part_end, plan, min_confidence, found):
+        return ()
+    if len(found) == 1 and found[0][:2] == (0, len(line)):
+        return ()  # the line itself, read already
+    return tuple(found)
+
+
+def _read_part(
+    line: str, start: int, end: int, plan: Plan, min_confidence: float, found: list[Stretch]
+) -> bool:
+    """Read ``line[start:end]`` whole into ``found``; ``False`` where it
+    is not clean and reads no way beyond doubt."""
+    part = line[start:end]
+    if plan.scan.looks_clean(part):
+        return True
+    reading = _read_one(part, plan, min_confidence)
+    if reading is None:
+        return False
+    found.append((start, end, reading))
+    return True
+
+
+def _spliced(
     line: str,
-    plan: Plan,
-    min_confidence: float,
+    found: Sequence[Stretch],
     start: int,
     fixed_start: int,
     parts: list[tuple[int, int, int, WholeReading]],
 ) -> str:
-    """``line`` with the stretches the first reader in priority order
-    explains read, each added to ``parts`` (the line starts at ``start`` in
-    the text and at ``fixed_start`` in the repair)."""
-    for detector in plan.whole_readers:
-        found = detector.read_stretches(line) if detector.read_stretches else ()
-        if not found:
-            continue
-        if any(reading.confidence < min_confidence for _, _, reading in found):
-            return line
-        pieces: list[str] = []
-        position = 0
-        fixed = fixed_start  # where the next piece starts in the repair
-        for stretch_start, stretch_end, reading in found:
-            pieces.append(line[position:stretch_start])
-            fixed += stretch_start - position
-            parts.append((start + stretch_start, start + stretch_end, fixed, reading))
-            pieces.append(reading.text)
-            fixed += len(reading.text)
-            position = stretch_end
-        pieces.append(line[position:])
-        return "".join(pieces)
-    return line
+    """``line`` with the stretches ``found`` read, each added to ``parts``
+    (the line starts at ``start`` in the text and at ``fixed_start`` in the
+    repair)."""
+    pieces: list[str] = []
+    position = 0
+    fixed = fixed_start  # where the next piece starts in the repair
+    for stretch_start, stretch_end, reading in found:
+        pieces.append(line[position:stretch_start])
+        fixed += stretch_start - position
+        parts.append((start + stretch_start, start + stretch_end, fixed, reading))
+        pieces.append(reading.text)
+        fixed += len(reading.text)
+        position = stretch_end
+    pieces.append(line[position:])
+    return "".join(pieces)
 
 
 def _read_one(text: str, plan: Plan, min_confidence: float) -> WholeReading | None:

@@ -101,6 +101,11 @@ class Detector:
     stretch of a text between characters the detector's reading cannot
     have made: where no reader explains the whole text, each stretch one
     explains is read as a text of its own (start, end, reading).
+    ``could_make``, when given, says whether the detector's reading could
+    have made a word (``True``), could not have made it nor damaged text
+    beside it (``False``), or cannot tell (``None``): the engine reads a
+    text pieced together from parts that different readings made one part
+    at a time.
     """
 
     id: str
@@ -115,3 +120,4 @@ class Detector:
     find_repaired: Callable[[str, str], Iterable[Finding]] | None = None
     read_around_losses: Callable[[str], tuple[Finding, ...]] | None = None
     read_stretches: Callable[[str], tuple[Stretch, ...]] | None = None
+    could_make: Callable[[str], bool | None] | None = None

@@ -1048,6 +1048,27 @@ def read_stretches(text: str, name: str, detector_id: str) -> tuple[Stretch, ...
     return tuple(found)
 
 
+def could_make(word: str, name: str) -> bool | None:
+    """Whether misreading UTF-8 as ``name`` could have made ``word`` (its
+    bytes in the page decode as UTF-8): ``True``; ``False`` where it could
+    not have, nor a word beside such a reading (its letters are of scripts
+    the page cannot show, and nothing in it tells of lost bytes); ``None``
+    where it cannot tell.
+
+    >>> could_make("Ã©tÃ©", "cp1252"), could_make("שלום", "cp1252"), could_make("été", "cp1252")
+    (True, False, None)
+    """
+    raw = code_page(name).encode(word)
+    if raw is not None:
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return True
+    return False if _written_beside(word, 0, len(word), name) else None
+
+
 def _written_beside(text: str, start: int, end: int, name: str) -> bool:
     """Whether ``text[start:end]``, beside the stretches read, is written:
     its letters are of scripts no UTF-8 that ``name`` misread could have
@@ -1307,6 +1328,7 @@ def _finder(name: str, detector_id: str, priority: int) -> Detector:
         wake=functools.partial(utf8_scan.wakes_of, name),
         read_whole=lambda text: read_whole(text, name, detector_id),
         read_stretches=functools.partial(read_stretches, name=name, detector_id=detector_id),
+        could_make=functools.partial(could_make, name=name),
         priority=priority,
         find_repaired=find,
         read_around_losses=(
