@@ -151,7 +151,7 @@ def _repair(
     ``readings_left`` bounds how often a repaired text is read whole again,
     ``layers_left`` how many outer layers are peeled before anything else."""
     if layers_left:
-        peeled = peel_layer(text, plan.outer_pages, min_confidence)
+        peeled = peel_layer(text, plan.outer_pages, min_confidence, plan.scan.looks_clean)
         if peeled is not None:
             return _beneath(text, peeled, plan, min_confidence, readings_left, layers_left - 1)
     current = text
@@ -212,7 +212,11 @@ def _repair(
     # layer of its own: a later fix would read it so, and fixing the result
     # again must change nothing.
     if changes and readings_left and not plan.scan.looks_clean(current):
-        peeled = peel_layer(current, plan.outer_pages, min_confidence) if layers_left else None
+        peeled = (
+            peel_layer(current, plan.outer_pages, min_confidence, plan.scan.looks_clean)
+            if layers_left
+            else None
+        )
         rest: Result | None = None
         again, deeper = readings_left - 1, max(0, layers_left - 1)
         if peeled is not None and deeper:

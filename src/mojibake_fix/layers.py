@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .badness import is_bad
@@ -70,7 +70,9 @@ def _decoded(raw: bytes) -> str | None:
         return None
 
 
-def _peel_stretch(stretch: str, beneath: str, page: str, whole: bool) -> str | None:
+def _peel_stretch(
+    stretch: str, beneath: str, page: str, whole: bool, clean: Callable[[str], bool]
+) -> str | None:
     """``beneath``, what ``stretch`` decodes to, when both look broken;
     ``None`` otherwise. Where the text beneath looks clean this was the last
     layer, which the detectors judge against every other page."""
@@ -85,7 +87,7 @@ def _peel_stretch(stretch: str, beneath: str, page: str, whole: bool) -> str | N
     # reading all of the clean text beneath for badness.)
     if whole and _C1_CONTROL.search(stretch) and _read_alike(stretch, beneath, page):
         return beneath
-    return beneath if is_bad(beneath) else None
+    return beneath if not clean(beneath) and is_bad(beneath) else None
 
 
 def _read_alike(stretch: str, beneath: str, page: str) -> bool:
@@ -117,13 +119,22 @@ def _pages_showing(controls: frozenset[str]) -> tuple[str, ...]:
     return tuple(name for name in CODEC_NAMES if controls <= code_page(name).byte_of.keys())
 
 
+def _nothing_clean(text: str) -> bool:
+    return False
+
+
 def peel_layer(
-    text: str, pages: tuple[str, ...] = OUTER_PAGES, min_confidence: float = 0.0
+    text: str,
+    pages: tuple[str, ...] = OUTER_PAGES,
+    min_confidence: float = 0.0,
+    clean: Callable[[str], bool] = _nothing_clean,
 ) -> Peeled | None:
     """``text`` with its outer layer in one of ``pages`` removed, or ``None``
     when no stretch of it has one (or ``min_confidence`` asks for more than
     a peel is sure of). The changes, one per run of non-ASCII characters,
-    are worked out when someone looks at them."""
+    are worked out when someone looks at them. A text beneath that
+    ``clean`` finds clean (the scan of the caller's detectors) was the
+    last layer, however ftfy's badness would find it."""
     if min_confidence > CONFIDENCE:
         return None
     read_whole = False
@@ -152,7 +163,11 @@ def peel_layer(
                 read_whole = False
                 continue
             beneath = _peel_stretch(
-                stretch.group(), beneath, name, stretch.start() == 0 and stretch.end() == len(text)
+                stretch.group(),
+                beneath,
+                name,
+                stretch.start() == 0 and stretch.end() == len(text),
+                clean,
             )
             if beneath is not None:
                 pieces += [text[position : stretch.start()], beneath]
