@@ -127,6 +127,23 @@ def test_a_capital_closing_a_small_latin_word_is_what_a_lost_lead_left(sentence:
     assert mojibake_fix.fix(broken).text == sentence
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "アフィリエイトの「Motion Link」がキャンペーンを始めました。",
+        "週末はイギリスのブライトン(Brighton）",
+        "カメラの「Digital Camera」を買いました。",
+    ],
+)
+def test_a_letter_too_many_at_the_edge_of_a_known_word_is_what_a_lost_lead_left(
+    sentence: str,
+) -> None:
+    # ``「`` is 81 75 and ``」`` 81 76: ``uMotion`` and ``Linkv`` are no
+    # words, ``Motion`` and ``Link`` are.
+    broken = _lossy(sentence)
+    assert mojibake_fix.fix(broken).text == sentence
+
+
 def test_lost_bytes_are_put_back_between_kana() -> None:
     sentence = "フランス、ドイツ、アイスランド、トルコ、ベトナム"
     broken = _lossy(sentence)

@@ -154,6 +154,41 @@ _ORPHANS_IN_TEXT = re.compile(
     r"|(?<![0-9A-Za-z])[\x40-\x7e]{1,2}(?=[^\x00-\x7f])"
     r"|(?<=[a-z])[A-Z](?![0-9A-Za-z])"
 )
+# A Latin word, apostrophes inside it.
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]")
+# The fewest letters a Latin word keeps once its stray letter is off: the
+# lists know too many short words for a stray to tell.
+_LEAST_WORD_LEFT = 4
+
+
+# How many letters too many a word may have at its start and at its end,
+# fewest first (two at an edge leave too many words of some language).
+_STRAY_EDGES = ((1, 0), (0, 1), (1, 1))
+
+
+def _stray_letters(text: str) -> Iterator[int]:
+    """Where a Latin word of ``text`` has a letter too many at an edge, or
+    at both: the word is none English writes, and it is one without them
+    (the Latin words East Asian text holds are English words and names,
+    mostly). In text that lost bytes, second bytes of leads that were lost
+    (``Linkv``: ``Link」``; ``uMotion``: ``「Motion``).
+
+    >>> list(_stray_letters("uMotion Linkv")), list(_stray_letters("Motion Links"))
+    ([0, 12], [])
+    """
+    from ..context.words import zipf
+
+    for match in _LATIN_WORD.finditer(text):
+        word, start, end = match.group(), match.start(), match.end()
+        if len(word) <= _LEAST_WORD_LEFT or zipf(word, "en") >= _COMMON_WORD:
+            continue
+        for left, right in _STRAY_EDGES:
+            kept = word[left : len(word) - right]
+            if len(kept) >= _LEAST_WORD_LEFT and zipf(kept, "en") >= _COMMON_WORD:
+                yield from (*range(start, start + left), *range(end - right, end))
+                break
+
+
 _HALF_WIDTH = -2.5
 # The half-width forms of kana, hangul and their punctuation.
 _HALF_WIDTH_FIRST, _HALF_WIDTH_LAST = "\uff61", "\uffdc"
@@ -285,12 +320,17 @@ def _stretch_pattern() -> re.Pattern[str]:
     """High-half characters with short ASCII gaps between them, the ASCII
     character after the last, which may be its second byte, and one more,
     which may be the second byte of a lead that was lost (``‚Pv``: ``１`` and
-    the ``v`` of ``」``), and an ASCII sign or letter alone before the first,
-    which may be the second byte of a lead that was lost (``u`` of ``「``)."""
+    the ``v`` of ``」``), and a Latin word glued to them (an ASCII sign
+    between), which may end in such a byte (``(Brightonj``: ``(Brighton）``),
+    where it is long enough for :func:`_stray_letters` to tell; and an ASCII
+    sign or letter alone before the first, which may be the second byte of a
+    lead that was lost (``u`` of ``「``)."""
     high = _page_characters()
     return re.compile(
         f"(?:(?<![0-9A-Za-z])[\\x40-\\x7e](?=[{high}]))?"
-        f"[{high}](?:[\\x20-\\x7e]{{0,{_LONGEST_GAP}}}[{high}])*[\\x40-\\x7e]{{0,2}}"
+        f"[{high}](?:[\\x20-\\x7e]{{0,{_LONGEST_GAP}}}[{high}])*"
+        f"[\\x40-\\x7e]{{0,2}}"
+        f"(?:[\\x21-\\x3f]?[A-Za-z][A-Za-z']{{{_LEAST_WORD_LEFT - 1},}}[A-Za-z])?"
     )
 
 
@@ -467,6 +507,7 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> _
         return _plain_walk(raw, shown, encoding)
     pairs = _pairs(encoding.codec)
     orphans = {i for m in _ORPHANS_IN_BYTES.finditer(raw) for i in range(*m.span())}
+    orphans.update(_stray_letters(raw.decode("latin-1")))
     language = encoding.language
     size = len(raw)
     steps: list[dict[str, _Step]] = [{} for _ in range(size + 1)]
@@ -704,6 +745,7 @@ def _judged(text: str, encoding: EastAsianEncoding, codec: str) -> float:
         if script_of(ch) in EAST_ASIAN_SCRIPTS or ch in _EAST_ASIAN_PUNCTUATION_SIGNS
     ) + pairs_value(text, encoding.language)
     orphans = sum(len(match.group()) for match in _ORPHANS_IN_TEXT.finditer(text))
+    orphans += sum(1 for _ in _stray_letters(text))
     return plausibility(text, codec) + prior(codec) + characters + orphans * _ORPHAN
 
 
@@ -836,7 +878,11 @@ def _page_readings(stretch: str, page: CodePage, raw: bytes) -> Iterator[Reading
     for encoding in ENCODINGS:
         whole = _walk(raw, stretch, encoding, b"")
         walks = [whole]
-        if lost and (whole.kept or _ORPHANS_IN_TEXT.search(whole.text)):
+        if lost and (
+            whole.kept
+            or _ORPHANS_IN_TEXT.search(whole.text)
+            or next(_stray_letters(whole.text), None) is not None
+        ):
             # Bytes are put back only where the whole reading left some unread
             # or a second byte alone.
             walks.append(_walk(raw, stretch, encoding, lost))
