@@ -6,6 +6,7 @@ import re
 import time
 from collections.abc import Callable
 
+import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -32,6 +33,27 @@ def test_a_latin_1_layer_over_windows_1252_mojibake_is_peeled_first(clean: str, 
     text = latin_1_layer(inner)
     result = mojibake_fix.fix(text)
     assert result.text == clean
+    assert result.revert() == text
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "V ňom totiž už platili daňové licencie, ktoré sa vlani zaviedli.",
+        "Tuto škodu ve stádiu pokusu kriminalisté následně předběžně vyčíslili.",
+    ],
+)
+def test_a_text_one_page_reads_whole_through_its_layers_is_not_peeled(clean: str) -> None:
+    """Two layers of Windows-1250: a stretch of the text between letters
+    Windows-1252 cannot show (``Ä‚Â©`` of ``ovÄ‚Â©``) would decode as an
+    outer layer of that page by chance; the page that reads the whole text
+    reads it all."""
+    text = clean
+    for _ in range(2):
+        text = text.encode("utf-8").decode("sloppy-windows-1250")
+    result = mojibake_fix.fix(text)
+    assert result.text == clean
+    assert {change.detector for change in result.changes} == {"utf8-as-cp1250"}
     assert result.revert() == text
 
 

@@ -149,8 +149,11 @@ def _repair(
 ) -> Result:
     """Repair ``text``, which the scan of ``plan`` said to look at.
     ``readings_left`` bounds how often a repaired text is read whole again,
-    ``layers_left`` how many outer layers are peeled before anything else."""
-    if layers_left:
+    ``layers_left`` how many outer layers are peeled before anything else
+    (a text one page reads whole, all its layers, needs no peel: the peel
+    of a stretch of it would be a chance)."""
+    whole = _read_one(text, plan, min_confidence)
+    if whole is None and layers_left:
         peeled = peel_layer(text, plan.outer_pages, min_confidence, plan.scan.looks_clean)
         if peeled is not None:
             return _beneath(text, peeled, plan, min_confidence, readings_left, layers_left - 1)
@@ -158,7 +161,11 @@ def _repair(
     changes: Sequence[Change] = ()
     leftovers: list[Finding] = []
     first_pass = 0
-    reading, read_around = _read_whole(text, plan, min_confidence)
+    reading, read_around = (
+        (_as_reading(text, whole), ())
+        if whole is not None
+        else _read_parts(text, plan, min_confidence)
+    )
     if reading is not None:
         current = reading.text
         changes = DeferredChanges(functools.partial(_changes_of, text, reading))
@@ -295,16 +302,28 @@ def _read_whole(
     text: str, plan: Plan, min_confidence: float
 ) -> tuple[_Reading | None, tuple[Finding, ...]]:
     """The repair of the text by whole readings beyond doubt: of the whole
-    text, or else, where no page reads the whole text around its lost bytes
+    text, or else :func:`_read_parts`."""
+    whole = _read_one(text, plan, min_confidence)
+    if whole is not None:
+        return _as_reading(text, whole), ()
+    return _read_parts(text, plan, min_confidence)
+
+
+def _as_reading(text: str, whole: WholeReading) -> _Reading:
+    return _Reading(text=whole.text, parts=((0, len(text), 0, whole),))
+
+
+def _read_parts(
+    text: str, plan: Plan, min_confidence: float
+) -> tuple[_Reading | None, tuple[Finding, ...]]:
+    """The repair of a text no page reads whole by readings of its parts
+    beyond doubt: where no page reads the whole text around its lost bytes
     (the findings of that reading, the second item), of each line that one
     code page explains from end to end, as it would be read alone, or else
     of each stretch of a line between characters the page cannot show, or
     else of each of its sentences. A line or a sentence of another script
     beside it (which no code page of the line can show) leaves its reading
     as it was."""
-    whole = _read_one(text, plan, min_confidence)
-    if whole is not None:
-        return _Reading(text=whole.text, parts=((0, len(text), 0, whole),)), ()
     around = _read_around_losses(text, plan, min_confidence)
     if around:
         return None, around

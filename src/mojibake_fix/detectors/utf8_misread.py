@@ -523,9 +523,12 @@ def deepest(decoded: str, page: CodePage) -> tuple[str, int]:
     return deepest_common(decoded, page) or (decoded, 1)
 
 
-def deepest_common(decoded: str, page: CodePage) -> tuple[str, int] | None:
+def deepest_common(
+    decoded: str, page: CodePage, clean_is_last: bool = False
+) -> tuple[str, int] | None:
     """:func:`deepest`, or ``None`` when no layer is made of characters
-    modern text uses."""
+    modern text uses; with ``clean_is_last``, a layer that does not look
+    broken is the last."""
     layers = [decoded]
     for _ in range(4):
         deeper = _layer_beneath(decoded, page)
@@ -535,8 +538,7 @@ def deepest_common(decoded: str, page: CodePage) -> tuple[str, int] | None:
         # letters and ``’à`` is French, though their bytes would decode once
         # more, to an Arabic and an Armenian letter. ``Ä›`` goes on to ``ě``
         # and ``ÄŒ`` to ``Č``: letters of the same script, only fewer.
-        scripts = _letter_scripts(decoded)
-        if not (is_bad(decoded) or not scripts or _letter_scripts(deeper) <= scripts):
+        if not is_bad(decoded) and (clean_is_last or _other_letters(decoded, deeper)):
             break
         decoded = deeper
         layers.append(decoded)
@@ -546,6 +548,13 @@ def deepest_common(decoded: str, page: CodePage) -> tuple[str, int] | None:
         if all(map(is_common, set(layers[depth - 1]).difference(_ASCII))):
             return layers[depth - 1], depth
     return None
+
+
+def _other_letters(decoded: str, deeper: str) -> bool:
+    """Whether ``deeper`` holds letters of scripts ``decoded`` holds none of
+    (where ``decoded`` holds letters)."""
+    scripts = _letter_scripts(decoded)
+    return bool(scripts) and not _letter_scripts(deeper) <= scripts
 
 
 def _layer_beneath(decoded: str, page: CodePage) -> str | None:
@@ -992,7 +1001,10 @@ def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
         decoded = raw.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    found = deepest_common(decoded, page)
+    # C1 controls are no text: where the text shows some that its UTF-8
+    # explains, the layer they were read in ends there, and a layer beneath
+    # that looks clean is the text (``SELKÄ\xa0`` is no ``Ġ``).
+    found = deepest_common(decoded, page, clean_is_last=_C1_CONTROL.search(text) is not None)
     if found is None:
         return None
     final, layers = found
@@ -1094,6 +1106,7 @@ def _scripts_made(name: str) -> frozenset[str]:
 
 
 _NOT_ASCII = re.compile("[^\x00-\x7f]")
+_C1_CONTROL = re.compile("[\x80-\x9f]")
 
 
 # A stand-in byte for U+FFFD, which no code page shows: a control that
