@@ -794,6 +794,49 @@ def _is_utf8(raw: bytes) -> bool:
     return True
 
 
+# A word: what lies between spaces; its letters.
+_WORD = re.compile(r"\S+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+# Listed at all: written beside words misread as UTF-8, a rare word is a word.
+_LISTED = 1.0
+
+
+def _utf8_beside_words(stretch: str, page: CodePage) -> bool:
+    """Whether every word of ``stretch`` beyond ASCII is UTF-8 read through
+    ``page`` or a word as a language of Latin letters writes it, and some
+    word is the first: UTF-8 misread beside written words (``pitÃ¤vÃ¤t``
+    beside ``päivän``), the UTF-8 readers' to read.
+
+    >>> _utf8_beside_words("pitÃ¤vÃ¤t ja päivän aikana", code_page("cp1252"))
+    True
+    >>> _utf8_beside_words("pitÃ¤vÃ¤t ja ÖÐÎÄ", code_page("cp1252"))
+    False
+    """
+    from ..context.words import listed_as_written
+
+    misread = False
+    for match in _WORD.finditer(stretch):
+        word = match.group()
+        if word.isascii():
+            continue
+        raw = page.encode(word)
+        if raw is not None and _decodes(raw):
+            misread = True
+        elif not all(
+            listed_as_written(part, "Latin", _LISTED) for part in _LETTERS.findall(word)
+        ):
+            return False
+    return misread
+
+
+def _decodes(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _only_cut_short(raw: bytes) -> bool:
     """Whether every continuation byte of ``raw`` follows a lead that still
     waits for it, and no byte is one UTF-8 never writes."""
@@ -831,7 +874,7 @@ def readings(stretch: str) -> tuple[float, list[Reading]]:
         if raw in seen:
             continue  # Latin-1 where it shows what Windows-1252 shows, less likely
         seen.add(raw)
-        if _is_utf8(raw):
+        if _is_utf8(raw) or _utf8_beside_words(stretch, page):
             return -math.inf, []  # UTF-8 read through a page: the UTF-8 detectors' job
         # The text as it stands, or as UTF-8 where some of it is (``cafÃ©``
         # beside other damage): what a reading must beat.
