@@ -112,3 +112,11 @@ def cut_from_more(text: str, start: int, end: int) -> bool:
     return (start > 0 and not text[start].isascii()) or (
         end < len(text) and not text[end - 1].isascii()
     )
+
+
+def utf8_of(raw: bytes) -> str | None:
+    """``raw`` decoded as UTF-8, or ``None`` where it is none."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None

@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .codepages import utf8_of
 from .encodings import decode_cp1252, guess_encoding, is_ascii_compatible
 from .engine import DEFAULT_MIN_CONFIDENCE, compose, fix
 from .model import Change, Finding, Result
@@ -156,19 +157,8 @@ def _lines(data: bytes) -> list[bytes]:
     return data.splitlines(keepends=True) if data else []
 
 
-def _utf8_or_none(data: bytes) -> str | None:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-
-
 def _is_utf8(line: bytes) -> bool:
-    try:
-        line.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
+    return utf8_of(line) is not None
 
 
 # How many bytes of records that are not UTF-8 their encoding is guessed from.
@@ -270,7 +260,7 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         except UnicodeDecodeError as error:
             line = data[: error.start].count(b"\n") + 1
             raise DecodeError(f"not valid {encoding}: {error.reason}", line) from None
-    utf8_text = _utf8_or_none(data)
+    utf8_text = utf8_of(data)
     if utf8_text is not None and not any(byte in data for byte in _NOT_IN_UTF8_TEXT):
         return Decoded(utf8_text, utf8_text, (), "utf-8", bom)
     name = _codec_name(guess_encoding(data, also=("utf-8",)))

@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .badness import is_bad
-from .codepages import CODEC_NAMES, code_page, cut_from_more, stretch_pattern
+from .codepages import CODEC_NAMES, code_page, cut_from_more, stretch_pattern, utf8_of
 from .model import Change, DeferredChanges, changes_by_runs
 
 # The pages an outer layer is read with, most common first: Windows-1252
@@ -61,13 +61,6 @@ def _shown_otherwise(name: str, other: str) -> re.Pattern[str]:
     mine, theirs = code_page(name).byte_of, code_page(other).byte_of
     differ = sorted(ch for ch in mine.keys() | theirs.keys() if mine.get(ch) != theirs.get(ch))
     return re.compile("[" + "".join(re.escape(ch) for ch in differ) + "]")
-
-
-def _decoded(raw: bytes) -> str | None:
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
 
 
 def _peel_stretch(
@@ -101,7 +94,7 @@ def _read_alike(stretch: str, beneath: str, page: str) -> bool:
         if not shown <= _shows(name):
             continue  # one set test spares a codec call that fails
         raw = code_page(name).encode(stretch)
-        if raw is not None and _decoded(raw) not in (None, beneath):
+        if raw is not None and utf8_of(raw) not in (None, beneath):
             return False
     return True
 
@@ -158,7 +151,7 @@ def peel_layer(
             # whole exactly when each of its runs does: one codec call tells,
             # and clean text fails it at its first run.
             raw = page.encode(stretch.group())
-            beneath = None if raw is None else _decoded(raw)
+            beneath = None if raw is None else utf8_of(raw)
             if beneath is None:
                 read_whole = False
                 continue

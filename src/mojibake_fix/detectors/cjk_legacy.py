@@ -64,7 +64,7 @@ from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
 
 from ..charclass import is_common, script_of
-from ..codepages import CodePage, code_page
+from ..codepages import CodePage, code_page, utf8_of
 from ..context.east_asian_characters import (
     EAST_ASIAN_SCRIPTS,
     LOWEST,
@@ -820,21 +820,11 @@ def _utf8_beside_words(stretch: str, page: CodePage) -> bool:
         if word.isascii():
             continue
         raw = page.encode(word)
-        if raw is not None and _decodes(raw):
+        if raw is not None and utf8_of(raw) is not None:
             misread = True
-        elif not all(
-            listed_as_written(part, "Latin", _LISTED) for part in _LETTERS.findall(word)
-        ):
+        elif not all(listed_as_written(part, "Latin", _LISTED) for part in _LETTERS.findall(word)):
             return False
     return misread
-
-
-def _decodes(raw: bytes) -> bool:
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _only_cut_short(raw: bytes) -> bool:

@@ -40,7 +40,14 @@ from typing import TYPE_CHECKING
 
 from ..badness import is_bad
 from ..charclass import characters_of, is_common, is_letter, script_of
-from ..codepages import CODEC_NAMES, CodePage, code_page, cut_from_more, stretch_pattern
+from ..codepages import (
+    CODEC_NAMES,
+    CodePage,
+    code_page,
+    cut_from_more,
+    stretch_pattern,
+    utf8_of,
+)
 from ..context.candidates import LEADS, LONE_PUNCTUATION_LEAD, sequence_length, spaces_are_spaces
 from ..lines import run_around
 from ..model import Finding
@@ -215,10 +222,9 @@ def _unit_tail(page: CodePage, count: int) -> str:
 
 
 def _decode(raw: bytes) -> str | None:
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    decoded = utf8_of(raw)
+    if decoded is not None:
+        return decoded
     # ftfy's decoder (in Python, slow) differs only on surrogates written as
     # UTF-8 (CESU-8, lead ED) and Java's C0 80 for NUL.
     if b"\xed" not in raw and b"\xc0\x80" not in raw:
@@ -1071,13 +1077,8 @@ def could_make(word: str, name: str) -> bool | None:
     (True, False, None)
     """
     raw = code_page(name).encode(word)
-    if raw is not None:
-        try:
-            raw.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-        else:
-            return True
+    if raw is not None and utf8_of(raw) is not None:
+        return True
     return False if _written_beside(word, 0, len(word), name) else None
 
 
