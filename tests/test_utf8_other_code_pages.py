@@ -206,3 +206,22 @@ def test_hungarian_read_as_iso_8859_2_is_read_whole_in_that_page(clean: str) -> 
     result = mojibake_fix.fix(broken)
     assert result.text == clean
     assert {change.detector for change in result.changes} == {"utf8-as-iso-8859-2"}
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "A hozzászólásoknál kisebb hibajavítások: a hozzászóló",
+        "Sátoraljaújhely, Hódmezővásárhely",
+    ],
+)
+def test_a_whole_reading_whose_letters_no_language_writes_together_loses(clean: str) -> None:
+    """ISO-8859-2 reads ``hozzászólás``; Windows-1250 reads the same text as
+    ``hozzåszólås``, letters no language writes together: the text is the
+    first page's whole, no judging of runs needed."""
+    from mojibake_fix.detectors.utf8_misread import read_whole
+
+    broken = clean.encode("utf-8").decode("iso-8859-2")
+    reading = read_whole(broken, "iso-8859-2", "utf8-as-iso-8859-2")
+    assert reading is not None and reading.text == clean
+    assert mojibake_fix.fix(broken).text == clean

@@ -346,12 +346,43 @@ def _read_only_so(garble: str, page: CodePage, reading: str) -> bool:
     text is broken *and* how (``п≤п╫`` is KOI8-R's alone; ``Ăź`` is ``ß``
     in Windows-1250 and ``ü`` in ISO-8859-2, for the judge to choose
     between). A reading that puts capitals inside small words (``vÊdett``,
-    Windows-1250's reading of ISO-8859-2's ``védett``) is no text."""
+    Windows-1250's reading of ISO-8859-2's ``védett``) is no text, nor is
+    one whose letters no language writes together where ``reading``'s are
+    (``hozzåszólås``, Windows-1250's reading of ISO-8859-2's ``hozzászólás``)."""
+    spelled = None
+    for other in _other_readings(garble, page):
+        if (
+            other == reading
+            or _capital_after_small().search(other)
+            or _spells_fewer_words(other, reading)
+        ):
+            continue
+        if spelled is None:
+            spelled = _spelled_by_a_language(reading)
+        if not spelled or _spelled_by_a_language(other):
+            return False
+    return True
+
+
+def _spelled_by_a_language(text: str) -> bool:
+    """Whether, script by script, one language writes every letter of
+    ``text`` beyond ASCII.
+
+    >>> _spelled_by_a_language("hozzászólás"), _spelled_by_a_language("hozzåszólås")
+    (True, False)
+    """
+    from ..context.words import LANGUAGES_BY_SCRIPT, spelled_with_alphabet
+
+    by_script: dict[str, set[str]] = {}
+    for ch in set(text):
+        if not ch.isascii() and is_letter(ch):
+            by_script.setdefault(script_of(ch), set()).add(ch)
     return all(
-        other == reading
-        or _capital_after_small().search(other)
-        or _spells_fewer_words(other, reading)
-        for other in _other_readings(garble, page)
+        any(
+            spelled_with_alphabet("".join(sorted(letters)), lang)
+            for lang in LANGUAGES_BY_SCRIPT.get(script, ())
+        )
+        for script, letters in by_script.items()
     )
 
 
