@@ -122,9 +122,21 @@ def test_finding_names_code_page_and_language() -> None:
     assert finding.alternatives[0].text == finding.replacement
 
 
-def test_one_short_word_is_not_enough() -> None:
-    findings = list(find_legacy("ìèð"))
-    assert all(f.confidence < 0.6 for f in findings)
+def test_one_word_of_two_letters_is_not_enough() -> None:
+    findings = list(find_legacy("îò"))
+    assert findings and all(f.confidence < 0.6 for f in findings)
+
+
+@pytest.mark.parametrize(
+    "broken, expected",
+    [("Íåóñïîðèì Êðàë", "Неуспорим Крал"), ("Ïðàâèëà çà ïóáëèêèâàíå?", "Правила за публикиване?")],
+)
+def test_a_short_title_no_western_language_writes_is_read(broken: str, expected: str) -> None:
+    """Titles of a page of chardet's Bulgarian set: few words, but no
+    Western reading comes near the Windows-1251 one."""
+    result = mojibake_fix.fix(broken)
+    assert result.text == expected
+    assert result.revert() == broken
 
 
 CLEAN = [

@@ -26,7 +26,7 @@ and bytes) and its summary (the run ``summary`` has the counts per file).
 ['report', 'change', 'document', 'summary']
 >>> print(stream.getvalue().split("\\n")[1].replace(',"detector', ',\\n "detector'))
 {"type":"change","document":"in.jsonl:3:text","start":3,"original":"Ã©","replacement":"é",
- "detector":"utf8-as-cp1252","confidence":0.999,"reason":"UTF-8 read as cp1252"}
+ "detector":"utf8-as-cp1252","confidence":0.9984,"reason":"UTF-8 read as cp1252"}
 """
 
 from __future__ import annotations
