@@ -363,8 +363,9 @@ def _stretches_read(line: str, plan: Plan, min_confidence: float) -> tuple[Stret
 
 
 # Where a sentence ends within a line: its closing marks (a closing quote
-# may be garbled too) and the spaces after them.
-_SENTENCE_END = re.compile(r"[.!?]+[^\s.!?]{0,4}[ \t]+")
+# may be garbled too) and the spaces after them. Tried only where a run of
+# marks starts, and never given back: a long run costs its length once.
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[^\s.!?]{0,4}[ \t]+")
 
 
 def _sentences_read(line: str, plan: Plan, min_confidence: float) -> tuple[Stretch, ...]:
