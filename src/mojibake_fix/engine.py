@@ -392,10 +392,10 @@ _WORD = re.compile(r"[^ \t]+")
 def _parts_read(line: str, plan: Plan, min_confidence: float) -> tuple[Stretch, ...]:
     """:func:`_sentences_read` for parts of sentences: each run of words
     that one reading could all have made, the first in priority order that
-    could make each (ASCII words join any), read whole
-    as if it had come alone, where every such run the scan does not find
-    clean reads so and every other word is one that no reading could have
-    made nor damaged (a Hebrew word beside Windows-1252's ``×©×``)."""
+    could make each (ASCII words join any), read whole as if it had come
+    alone, where every such run the scan does not find clean reads so and
+    every other word is one that no reading could have made nor damaged (a
+    Hebrew word beside Windows-1252's ``×©×``)."""
     makers = [d.could_make for d in plan.whole_readers if d.could_make]
     found: list[Stretch] = []
     part_start = part_end = 0
