@@ -153,23 +153,35 @@ def test_lost_bytes_are_put_back_between_kana() -> None:
     assert "lost byte(s) put back" in result.changes[0].reason
 
 
-def test_a_byte_put_back_that_its_neighbours_do_not_choose_is_reported_alone() -> None:
-    """The rest of the sentence is repaired; the character of that byte is
-    left as it stands and reported with the characters it could be."""
+def test_a_byte_put_back_that_its_neighbours_do_not_choose_is_applied_least_surely() -> None:
+    """The rest of the sentence is repaired; the character of that byte,
+    which its neighbours do not choose, is applied alone at the threshold
+    with the characters it could be (here wrongly: ``国`` for ``増``, which
+    the pairs do not hold)."""
     sentence = "東京都議会は火曜日、多摩地域の路線バスを増便するための補正予算案を可決しました。"
     broken = _lossy(sentence)
     findings = list(find_cjk_legacy(broken))
-    applied = [f for f in findings if f.confidence >= 0.6]
-    reported = [f for f in findings if f.confidence < 0.6]
-    assert any("東京都議会は火曜日、" in (f.replacement or "") for f in applied)
-    assert reported
-    for finding in reported:
+    sites = [f for f in findings if f.confidence == pytest.approx(0.6)]
+    assert any("東京都議会は火曜日、" in (f.replacement or "") for f in findings)
+    assert sites
+    for finding in sites:
         assert finding.end - finding.start == 1
         assert len(finding.alternatives) > 1
         assert finding.alternatives[0].text == finding.replacement
     result = mojibake_fix.fix(broken)
-    assert [c.start for c in result.changes] == [f.start for f in applied]
+    assert [c.start for c in result.changes] == [f.start for f in findings]
     assert result.revert() == broken
+
+
+def test_a_byte_put_back_beside_an_ascii_letter_is_only_reported() -> None:
+    """``TV`` between kanji may be two second bytes whose leads were lost;
+    the neighbours do not choose their characters, and a Latin word is as
+    likely: reported, not applied."""
+    sentence = "今朝は気合いで7時起き。箱根駅伝をTV観戦するのだ。"
+    broken = _lossy(sentence)
+    reported = [f for f in find_cjk_legacy(broken) if f.confidence < 0.6]
+    assert {broken[f.start : f.end] for f in reported} >= {"T", "V"}
+    assert mojibake_fix.fix(broken).text == sentence
 
 
 WESTERN = (

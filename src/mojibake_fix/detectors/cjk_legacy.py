@@ -1062,8 +1062,9 @@ def _split(
 ) -> list[Finding]:
     """``best`` read into ``stretch`` (at ``start`` of its text) as findings:
     the parts between its undecided bytes at ``confidence``, and each
-    undecided byte's character alone, reported (below the threshold) with
-    the other character its byte could make. A byte put back stands for no
+    undecided byte's character alone, with the other characters its byte
+    could make: applied at the threshold, or only reported where it was made
+    with an ASCII letter. A byte put back stands for no
     character of the stretch, so each character of the reading made with one
     replaces the one character of the stretch it was made with."""
     found: list[Finding] = []
@@ -1085,13 +1086,19 @@ def _split(
         tail = _common_prefix(shown[head:][::-1], replacement[head:][::-1])
         undecided = index % 2 == 1
         others = best.undecided[index // 2].others if undecided else ()
+        if undecided:
+            # Beside an ASCII letter the byte may as well be a Latin word's
+            # (``TV``): only reported. Beside any other byte the walk's choice
+            # is taken, the least sure of what is applied.
+            beside_a_letter = any(ch.isascii() and ch.isalpha() for ch in shown)
+            site_confidence = _APPLIED - 0.05 if beside_a_letter else _APPLIED
         replacement = replacement[head : len(replacement) - tail]
         found.append(
             Finding(
                 start=start + starts[left] + head,
                 end=start + starts[right] - tail,
                 detector=DETECTOR_ID,
-                confidence=min(confidence, _APPLIED - 0.05) if undecided else confidence,
+                confidence=min(confidence, site_confidence) if undecided else confidence,
                 reason=reason,
                 replacement=replacement,
                 alternatives=tuple(Candidate(ch, 0.0) for ch in (replacement, *others)),
