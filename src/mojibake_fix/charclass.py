@@ -119,6 +119,9 @@ _RANGES: tuple[tuple[int, int, str, bool], ...] = (
     (0xE0020, 0xE007F, "Inherited", True),  # emoji tag sequences
 )
 _STARTS = tuple(first for first, _, _, _ in _RANGES)
+# A C1 control, which text does not write: where one stands, bytes were
+# read with a page that shows them so.
+C1_CONTROL = re.compile("[\x80-\x9f]")
 _COMMON_MODIFIERS = frozenset("ʹʻʼʾʿˆˇˈˊˋˌː˘˙˚˛˜˝")
 # Letters of Latin Extended-B and IPA that living orthographies write:
 # Azerbaijani ``ə``, Akan, Ewe, Lingala and Bambara ``ɛ ɔ``, Hausa and Fula

@@ -31,6 +31,7 @@ import wordfreq
 from babel.messages.pofile import read_po
 
 from .cache import cache_folder
+from .charclass import C1_CONTROL
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,10 +231,7 @@ def _decoded(data: bytes, encoding: str) -> str | None:
         text = data.decode(encoding)
     except UnicodeDecodeError:
         return None
-    return None if _C1_CONTROL.search(text) else text
-
-
-_C1_CONTROL = re.compile("[\x80-\x9f]")
+    return None if C1_CONTROL.search(text) else text
 
 
 def _texts(set_name: str, language: str, text: str, lines: bool) -> Iterator[CleanText]:

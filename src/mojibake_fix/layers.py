@@ -30,6 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .badness import is_bad
+from .charclass import C1_CONTROL
 from .codepages import CODEC_NAMES, code_page, cut_from_more, stretch_pattern, utf8_of
 from .model import Change, DeferredChanges, changes_by_runs
 
@@ -40,8 +41,6 @@ OUTER_PAGES = (CP1252, "latin-1")
 # More layers than this are never seen in the wild; it bounds the work.
 MOST_LAYERS = 4
 CONFIDENCE = 0.99
-
-_C1_CONTROL = re.compile("[\x80-\x9f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +77,7 @@ def _peel_stretch(
     # A part of a text is not peeled so: the rest may show another page.
     # (Asked first: a single layer, the common case, is then settled without
     # reading all of the clean text beneath for badness.)
-    if whole and _C1_CONTROL.search(stretch) and _read_alike(stretch, beneath, page):
+    if whole and C1_CONTROL.search(stretch) and _read_alike(stretch, beneath, page):
         return beneath
     return beneath if not clean(beneath) and is_bad(beneath) else None
 
@@ -87,7 +86,7 @@ def _read_alike(stretch: str, beneath: str, page: str) -> bool:
     """Whether every code page that can show ``stretch`` reads it as UTF-8
     the same way as ``page``, as ``beneath``."""
     shown: set[str] | None = None
-    for name in _pages_showing(frozenset(_C1_CONTROL.findall(stretch))):
+    for name in _pages_showing(frozenset(C1_CONTROL.findall(stretch))):
         if name == page or not _shown_otherwise(page, name).search(stretch):
             continue  # the same bytes
         shown = set(stretch) if shown is None else shown

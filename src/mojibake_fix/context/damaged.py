@@ -35,12 +35,12 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..charclass import C1_CONTROL
 from .stored import array_text, stored, tables_folder, text_array
 from .words import BUCKET_FREQUENCY, top_buckets, word_hash
 
 MODELS = ("c1", "undefined", "marked", "nbsp")
 MARKER = "\ufffd"
-_C1 = re.compile("[\x80-\x9f]")
 _UNDEFINED = re.compile("[\x81\x8d\x8f\x90\x9d]")
 _WORDS = 30000
 # A token no common word explains may be a rarer one (the inflected
@@ -176,7 +176,7 @@ def damage(text: str, model: str) -> str:
     ``model`` (``plain`` and ``c1-kept``: not damaged, for comparison)."""
     raw = text.encode("utf-8", "surrogatepass")
     if model == "c1":
-        return _C1.sub("", raw.decode("latin-1"))
+        return C1_CONTROL.sub("", raw.decode("latin-1"))
     if model == "c1-kept":
         return raw.decode("latin-1")
     shown: str = codecs.charmap_decode(raw, "strict", _shown_bytes())[0]

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..badness import is_bad
-from ..charclass import characters_of, is_common, is_letter, script_of
+from ..charclass import C1_CONTROL, characters_of, is_common, is_letter, script_of
 from ..codepages import (
     CODEC_NAMES,
     CodePage,
@@ -1041,7 +1041,7 @@ def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
     # C1 controls are no text: where the text shows some that its UTF-8
     # explains, the layer they were read in ends there, and a layer beneath
     # that looks clean is the text (``SELKÄ\xa0`` is no ``Ġ``).
-    found = deepest_common(decoded, page, clean_is_last=_C1_CONTROL.search(text) is not None)
+    found = deepest_common(decoded, page, clean_is_last=C1_CONTROL.search(text) is not None)
     if found is None:
         return None
     final, layers = found
@@ -1138,7 +1138,6 @@ def _scripts_made(name: str) -> frozenset[str]:
 
 
 _NOT_ASCII = re.compile("[^\x00-\x7f]")
-_C1_CONTROL = re.compile("[\x80-\x9f]")
 
 
 # A stand-in byte for U+FFFD, which no code page shows: a control that
