@@ -77,8 +77,16 @@ def fit(judged: Sequence[bench.Judged]) -> list[Block]:
     return blocks
 
 
-def table_lines(judged: Sequence[bench.Judged]) -> list[str]:
-    """The lines of calibration.tsv for the changes ``judged``."""
+# Detectors whose text the calibration set holds none of, fitted by their
+# own benchmark, which prints their lines: the table keeps those lines.
+FITTED_ELSEWHERE = {
+    "cjk-legacy": "benchmarks/cjk_legacy_set.py --calibration on chardet's East Asian pages",
+}
+
+
+def table_lines(judged: Sequence[bench.Judged], kept: Sequence[str] = ()) -> list[str]:
+    """The lines of calibration.tsv for the changes ``judged``, with
+    ``kept``, the lines of the detectors fitted elsewhere."""
     by_detector: dict[str, list[bench.Judged]] = defaultdict(list)
     for j in judged:
         by_detector[j.detector].append(j)
@@ -89,12 +97,22 @@ def table_lines(judged: Sequence[bench.Judged]) -> list[str]:
         f"# Detectors with fewer than {MIN_OWN} changes there have the pooled map ({POOLED}).",
     ]
     for detector in (POOLED, *detector_ids()):
+        if detector in FITTED_ELSEWHERE:
+            continue
         own = by_detector.get(detector, [])
         blocks = fit(own) if len(own) >= MIN_OWN else pooled
         lines.extend(
             f"{detector}\t{b.score:.4f}\t{b.probability:.4f}\t{b.weight:.0f}" for b in blocks
         )
+    for detector, fitted_by in FITTED_ELSEWHERE.items():
+        lines.append(f"# {detector}: fitted by {fitted_by}.")
+        lines.extend(line for line in kept if line.split("\t", 1)[0] == detector)
     return lines
+
+
+def fitted_elsewhere(table: Sequence[str]) -> list[str]:
+    """The lines of ``table`` that :data:`FITTED_ELSEWHERE`'s detectors own."""
+    return [line for line in table if line.split("\t", 1)[0] in FITTED_ELSEWHERE]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -109,7 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         fitting = [c for c in cases if calibration_set.split_of(c) == calibration_set.FIT]
         judged = bench.judged_set(fitting)
     fitting_judged = [j for j in judged if j.split == calibration_set.FIT]
-    TABLE.write_text("\n".join(table_lines(fitting_judged)) + "\n", encoding="utf-8")
+    kept = fitted_elsewhere(TABLE.read_text(encoding="utf-8").splitlines())
+    TABLE.write_text("\n".join(table_lines(fitting_judged, kept)) + "\n", encoding="utf-8")
     print(f"{TABLE}: fitted on {len(fitting_judged)} changes")
     return 0
 

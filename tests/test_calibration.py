@@ -124,6 +124,23 @@ def test_pool_adjacent_violators_fits_a_monotone_map() -> None:
     ]
 
 
+def test_a_refit_keeps_the_lines_of_detectors_fitted_elsewhere() -> None:
+    """``cjk-legacy`` is fitted on chardet's East Asian pages, which the
+    calibration set does not hold: a refit keeps its lines, and gives it no
+    copy of the pooled map."""
+    bench = benchmark()
+    sys.path.insert(0, str(ROOT / "scripts"))
+    script = importlib.import_module("make_calibration")
+    judged = [
+        bench.Judged("utf8-as-cp1252", score, score > 0.7, "fit", "x")
+        for score in (0.6, 0.8, 0.9, 0.95)
+    ]
+    kept = ["cjk-legacy\t0.6500\t0.5000\t3", "cjk-legacy\t0.9900\t0.9900\t40"]
+    table = script.table_lines(judged, script.fitted_elsewhere(["# a comment", *kept]))
+    assert [line for line in table if line.startswith("cjk-legacy\t")] == kept
+    assert read_table(table)["cjk-legacy"](0.99) == pytest.approx(0.99)
+
+
 def test_held_out_confidences_are_calibrated() -> None:
     bench = benchmark()
     sets = importlib.import_module("calibration_set")
