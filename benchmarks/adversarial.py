@@ -82,6 +82,11 @@ INPUTS: tuple[AdversarialInput, ...] = (
     AdversarialInput("'ã¯'*n", lambda n: "ã¯" * n),
     AdversarialInput("'âwill '*n", lambda n: "âwill " * n),
     AdversarialInput("'Ã\\u0301'*n", lambda n: "Ã\u0301" * n),
+    # Leads before U+FFFD in one word, and in many, for the pages that
+    # leave bytes undefined to put back.
+    AdversarialInput("'РџР\\ufffd'*n", lambda n: "РџР\ufffd" * n),
+    AdversarialInput("'Ă\\ufffdĂ©'*n", lambda n: "Ă\ufffdĂ©" * n),
+    AdversarialInput("'ΞΊΟ\\ufffdΞ± '*n", lambda n: "ΞΊΟ\ufffdΞ± " * n),
     AdversarialInput("'\\x93'*n", lambda n: "\x93" * n, scale=40),
     AdversarialInput("'a\\x85'*n", lambda n: "a\x85" * n, scale=40),
     # Mac OS Roman words read as Latin-1, every word's page to decide.

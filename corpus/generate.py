@@ -838,14 +838,42 @@ def gen_short_iso_8859_2(corpus: Corpus, paras: dict[str, list[Text]], cldr: lis
             )
 
 
+# The Windows pages beyond 1252 that leave bytes undefined, with the
+# languages whose UTF-8 they show.
+REPLACING_PAGES = tuple(
+    spec
+    for spec in CODEC_FAMILIES
+    if spec.codec.startswith("sloppy-") and spec.name != "windows-1252"
+)
+
+
+def gen_replaced_other_pages(corpus: Corpus, paras: dict[str, list[Text]]) -> None:
+    """UTF-8 decoded with a Windows page other than 1252 by a strict
+    decoder, which writes U+FFFD for each byte the page leaves undefined
+    (Windows-1251's 98 of ``И``, Windows-1250's 81 of ``Á``)."""
+    for spec in REPLACING_PAGES:
+        for lang in sorted(spec.langs & paras.keys()):
+            for src in paras[lang]:
+                broken = src.text.encode("utf-8").decode(spec.name, errors="replace")
+                if "\ufffd" in broken:
+                    corpus.add(
+                        "lossy-replacement-other-pages",
+                        src,
+                        broken,
+                        src.text,
+                        f"UTF-8 decoded as {spec.name}, undefined bytes -> U+FFFD",
+                    )
+
+
 def gen_more_readers(corpus: Corpus, paras: dict[str, list[Text]], cldr: list[Text]) -> None:
     """The families of DOS Cyrillic, of legacy text shown through another
-    region's page, of layers across pages and of short Western text in
-    ISO-8859-2."""
+    region's page, of layers across pages, of short Western text in
+    ISO-8859-2 and of other Windows pages' undefined bytes replaced."""
     gen_cp866(corpus, paras, cldr)
     gen_legacy_as_other_pages(corpus, paras, cldr)
     gen_layered_across_pages(corpus, paras, cldr)
     gen_short_iso_8859_2(corpus, paras, cldr)
+    gen_replaced_other_pages(corpus, paras)
 
 
 def gen_negative(corpus: Corpus, groups: Iterable[Text]) -> None:

@@ -47,6 +47,10 @@ class CodePage:
     name: str
     codec: str
     byte_of: dict[str, int]
+    # The bytes the page's own (strict) decoder does not read: a program
+    # that decoded with it wrote U+FFFD for each, and only these can have
+    # been lost so.
+    undefined: bytes = b""
 
     def characters(self, low: int, high: int) -> str:
         """The characters that bytes ``low`` to ``high`` (inclusive) stand for."""
@@ -84,7 +88,13 @@ def code_page(name: str) -> CodePage:
         char = bytes([byte]).decode(codec, errors="replace")
         if char != "\ufffd":
             byte_of[char] = byte
-    return CodePage(name=name, codec=codec, byte_of=byte_of)
+    strict = codec.removeprefix("sloppy-")
+    undefined = bytes(
+        byte
+        for byte in range(0x80, 0x100)
+        if bytes([byte]).decode(strict, errors="replace") == "\ufffd"
+    )
+    return CodePage(name=name, codec=codec, byte_of=byte_of, undefined=undefined)
 
 
 @functools.cache

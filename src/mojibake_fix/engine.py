@@ -471,17 +471,46 @@ def _read_one(text: str, plan: Plan, min_confidence: float) -> WholeReading | No
 
 
 def _read_around_losses(text: str, plan: Plan, min_confidence: float) -> tuple[Finding, ...]:
-    """The findings of the first reading of ``text`` around its lost bytes,
-    in priority order (:attr:`~.detectors.Detector.read_around_losses`),
-    standing for what every reader of whole texts would find in the first
-    pass; none below ``min_confidence``."""
+    """The findings of the reading of ``text`` around its lost bytes
+    (:attr:`~.detectors.Detector.read_around_losses`) that reads most of it,
+    the first in priority order of those that read as much, standing for
+    what every reader of whole texts would find in the first pass; none
+    below ``min_confidence``. Where U+FFFD marks the bytes lost, a page
+    that leaves those bytes undefined reads them (``Å�`` is Windows-1257's
+    ``š``), where Windows-1252 leaves them lost. Where no page reads the
+    whole text so, each line is read alone: a line of another script (which
+    the page cannot show) leaves the reading of the others as it was."""
+    found = _read_one_around_losses(text, plan, min_confidence)
+    if found or "\n" not in text:
+        return found
+    findings: list[Finding] = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start) + 1 or len(text)
+        line = text[start:end]
+        if not plan.scan.looks_clean(line):
+            findings.extend(
+                dataclasses.replace(finding, start=finding.start + start, end=finding.end + start)
+                for finding in _read_one_around_losses(line, plan, min_confidence)
+            )
+        start = end
+    return tuple(findings)
+
+
+def _read_one_around_losses(text: str, plan: Plan, min_confidence: float) -> tuple[Finding, ...]:
+    """:func:`_read_around_losses` of ``text`` whole."""
+    best: tuple[Finding, ...] = ()
+    read = 0
     for detector in plan.whole_readers:
         if detector.read_around_losses is None:
             continue
         findings = detector.read_around_losses(text)
-        if findings:
-            return findings if findings[0].confidence >= min_confidence else ()
-    return ()
+        covered = sum(finding.end - finding.start for finding in findings)
+        if covered > read:
+            best, read = findings, covered
+        if findings and "\ufffd" not in text:
+            break  # only a marker tells which page lost what
+    return best if best and best[0].confidence >= min_confidence else ()
 
 
 def _changes_of(text: str, reading: _Reading) -> tuple[Change, ...]:

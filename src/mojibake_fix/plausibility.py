@@ -216,6 +216,12 @@ def _east_asian_value(word: str, encoding: str, language: str) -> float:
     return value
 
 
+def language_of(words: Iterable[str], script: str) -> str | None:
+    """The language of ``script`` whose list holds most of the first of
+    ``words`` written in it."""
+    return _language(words, script)
+
+
 def _language(words: Iterable[str], script: str) -> str | None:
     """The language of ``script`` whose list holds most of the first words
     written in it (the first language listed for the script when none does);

@@ -32,6 +32,7 @@ import bisect
 import dataclasses
 import functools
 import itertools
+import math
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -1183,12 +1184,18 @@ def read_around_losses(text: str, name: str, detector_id: str) -> tuple[Finding,
                 return ()
             sequences.append((position, position + size, ch))
         position += size
-    if not lost or len(sequences) < _TELLING_ENOUGH or len(lost) > len(sequences):
-        return ()  # nothing lost (the whole reading's), or mostly lost
-    if any(text[index + 1 : index + 2] == " " for index in lost):
+    if not lost or not sequences:
+        return ()  # nothing lost (the whole reading's), or nothing read
+    if any(text[index + 1 : index + 2] == " " and raw[index] != _MARKER_ORD for index in lost):
         # A space after a lead may have been its no-break space: the
         # readers of every page judge that with the words around.
         return ()
+    plain = _LOST_BYTE.sub(" ", decoded)  # what was read, a space for each byte lost
+    put_back = _put_back(raw, lost, page)
+    read = len(sequences) + len(put_back)
+    still_lost = len(lost) - sum(end - start for start, end, _ in put_back)
+    if read < _TELLING_ENOUGH or still_lost > read:
+        return ()  # mostly lost
     # Sequences side by side are one run; no sequence holds a lost byte.
     runs: list[list[tuple[int, int, str]]] = []
     for sequence in sequences:
@@ -1197,7 +1204,7 @@ def read_around_losses(text: str, name: str, detector_id: str) -> tuple[Finding,
         else:
             runs.append([sequence])
     repairs = [(run[0][0], run[-1][1], "".join(ch for _, _, ch in run)) for run in runs]
-    plain = _LOST_BYTE.sub(" ", decoded)  # what was read, a space for each byte lost
+    repairs = sorted(repairs + put_back)
     if (
         _capital_after_small().search(plain)
         or utf8_scan.is_suspect(plain)
@@ -1217,6 +1224,203 @@ def read_around_losses(text: str, name: str, detector_id: str) -> tuple[Finding,
         )
         for start, end, replacement in repairs
     )
+
+
+# A word whose lost bytes could be put back in more ways than this is left
+# as it came: its readings would be too many to weigh.
+_MOST_READINGS = 256
+_LONGEST_WORD = 48  # bytes on either side of a lost byte looked at
+# How much commoner (in Zipf) the word a byte put back makes must be than
+# what any other byte would make.
+_WORD_MARGIN = 1.0
+# How much likelier (natural log) the spelling of an unlisted word must be.
+_SPELLING_MARGIN = 3.0
+_WORD_BYTE = re.compile(rb"[0-9A-Za-z\x80-\xff]")
+_LOST_MARK = "\x00"  # where ``plain`` lost a byte
+_WORD = re.compile(f"[\\w{_LOST_MARK}]+")
+_MARKER_ORD = ord(_MARKER_BYTE)
+
+
+def _put_back(raw: bytes, lost: list[int], page: CodePage) -> list[tuple[int, int, str]]:
+    """The characters that bytes put back for the markers in ``raw`` make
+    (offsets in ``raw`` are the text's), each run of lost bytes apart. A
+    marker can only have been a byte ``page``'s decoder leaves undefined,
+    and only a letter of the text's language: the word around decides
+    which, as the only one left, or the one its language lists
+    :data:`_WORD_MARGIN` commoner than any other (Windows-1251 leaves one
+    byte undefined: ``Р�`` is ``И``).
+
+    >>> page = code_page("cp1250")
+    >>> text = "Ă\ufffdfrica y AmĂ©rica"
+    >>> raw = page.encode(text.replace("\ufffd", _MARKER_BYTE))
+    >>> _put_back(raw, [0, 1], page)
+    [(0, 2, 'Á')]
+    """
+    undefined = bytes(byte for byte in page.undefined if byte < 0xC0)
+    if not undefined:
+        return []
+    # Windows-1252's lost bytes have readers of their own, who weigh more
+    # than spelling where no word is listed (:mod:`.lossy_utf8`).
+    spelled_out = page.name not in _SHOWS_LOST_BYTES
+    runs: list[tuple[int, int]] = []
+    for index in lost:
+        if runs and runs[-1][1] == index:
+            runs[-1] = (runs[-1][0], index + 1)
+        else:
+            runs.append((index, index + 1))
+    found: list[tuple[int, int, str]] = []
+    line_start, line_end = -1, -1
+    words: list[str] = []
+    languages: dict[str, str | None] = {}
+    at = 0
+    while at < len(runs):
+        # The runs of one word are read together.
+        left, right = _word_around(raw, runs[at][0], runs[at][1])
+        last = at
+        while last + 1 < len(runs) and runs[last + 1][0] < right:
+            last += 1
+            right = max(right, _word_around(raw, runs[last][0], runs[last][1])[1])
+        in_word = runs[at : last + 1]
+        at = last + 1
+        if left >= line_end:
+            # The language is the line's: a line of another is no evidence.
+            line_start = raw.rfind(b"\n", 0, left) + 1
+            line_end = raw.find(b"\n", right)
+            line_end = len(raw) if line_end < 0 else line_end
+            words, languages = _line_words(raw[line_start:line_end]), {}
+        readings = _readings_of(raw, left, right, in_word, undefined)
+        chosen = _chosen_word(readings, words, languages, spelled_out)
+        if chosen is not None:
+            found.extend(
+                (start, end, made)
+                for (start, end), made in zip(in_word, readings[chosen], strict=True)
+            )
+    return found
+
+
+def _line_words(line: bytes) -> list[str]:
+    """The words of ``line`` that lost no byte, which tell its language;
+    else what is left of the others."""
+    marked = _LOST_BYTE.sub(_LOST_MARK, line.decode("utf-8", "surrogateescape"))
+    whole = _WORD.findall(marked)
+    return [word for word in whole if _LOST_MARK not in word] or [
+        part for word in whole for part in word.split(_LOST_MARK) if part
+    ]
+
+
+def _word_around(raw: bytes, start: int, end: int) -> tuple[int, int]:
+    """Where the word of ``raw[start:end]`` starts and ends."""
+    left = start
+    while left > max(0, start - _LONGEST_WORD) and _WORD_BYTE.match(raw, left - 1):
+        left -= 1
+    right = end
+    while right < min(len(raw), end + _LONGEST_WORD) and _WORD_BYTE.match(raw, right):
+        right += 1
+    return left, right
+
+
+def _readings_of(
+    raw: bytes, left: int, right: int, runs: list[tuple[int, int]], undefined: bytes
+) -> dict[str, tuple[str, ...]]:
+    """The words ``raw[left:right]`` makes with a byte of ``undefined`` put
+    back for each marker of ``runs``, each with what its runs then decode
+    to; none where there are more than :data:`_MOST_READINGS`."""
+    markers = [i for start, end in runs for i in range(start, end) if raw[i] == _MARKER_ORD]
+    options = [_letters_made(raw, marker, undefined) for marker in markers]
+    if not markers or math.prod(map(len, options)) > _MOST_READINGS:
+        return {}
+    readings: dict[str, tuple[str, ...]] = {}
+    for filling in itertools.product(*options):
+        filled = bytearray(raw[left:right])
+        for index, byte in zip(markers, filling, strict=True):
+            filled[index - left] = byte
+        word = utf8_of(bytes(filled))
+        made = tuple(utf8_of(bytes(filled[start - left : end - left])) or "" for start, end in runs)
+        if word is not None and all(made) and all(map(is_letter, "".join(made))):
+            # Marks that end a word are no part of it (``μέρα…``).
+            readings[_EDGE_MARKS.sub("", word)] = made
+    return readings
+
+
+_EDGE_MARKS = re.compile(r"^[^\w]+|[^\w]+$")
+
+
+def _letters_made(raw: bytes, marker: int, undefined: bytes) -> bytes:
+    """The bytes of ``undefined`` that, put back at ``marker``, make the
+    sequence it ends or continues a common letter; all of them where that
+    sequence holds another marker or no lead before it tells its length."""
+    for lead in range(marker - 1, max(-1, marker - 4), -1):
+        length = sequence_length(raw[lead])
+        if length:
+            break
+    else:
+        return undefined
+    sequence = bytearray(raw[lead : lead + length])
+    if lead + length <= marker or sequence.count(_MARKER_ORD) > 1 or len(sequence) < length:
+        return undefined
+    made = bytearray()
+    for byte in undefined:
+        sequence[marker - lead] = byte
+        ch = utf8_of(bytes(sequence))
+        if ch is not None and is_letter(ch) and is_common(ch):
+            made.append(byte)
+    return bytes(made)
+
+
+def _chosen_word(
+    readings: dict[str, tuple[str, ...]],
+    words: list[str],
+    languages: dict[str, str | None],
+    spelled_out: bool,
+) -> str | None:
+    """Of the words bytes put back could make, the one to read: the only one,
+    the only one whose letters the language of its script writes, or one it lists
+    :data:`_WORD_MARGIN` commoner than every other; with ``spelled_out``,
+    where none is listed, the one the language's spelling makes likelier by
+    :data:`_SPELLING_MARGIN`. ``languages`` keeps the language found for
+    each script."""
+    from ..context.words import alphabet, zipf
+    from ..plausibility import EAST_ASIAN, language_of, spelling, word_script
+
+    if len(readings) == 1:
+        return next(iter(readings))  # what the bytes spell (Windows-1251: ``Р�`` is ``И``)
+    script = next((word_script(w) for w in readings if word_script(w)), "")
+    # East Asian words are no list's words: the readers of lost bytes
+    # weigh their characters.
+    if not script or script == EAST_ASIAN:
+        return None
+    if script not in languages:
+        languages[script] = language_of(words, script)
+    lang = languages[script]
+    if lang is None:
+        return None
+    letters = alphabet(lang)
+    written = [
+        word
+        for word, made in readings.items()
+        if all(ch in letters for ch in "".join(made).casefold() if ch.isalpha())
+    ]
+    if len(written) == 1:
+        return written[0]
+    ranked = sorted(((zipf(w, lang), w) for w in written), reverse=True)
+    if len(ranked) < 2:
+        return None
+    (best, word), (second, _) = ranked[0], ranked[1]
+    if best > 0.0 or not spelled_out:
+        return word if best > 0.0 and best - second >= _WORD_MARGIN else None
+    # No reading is a listed word (a rarer word, a name): how the language
+    # spells its words tells, by a wide margin only.
+    spelled = sorted(((spelling(w, lang) * (len(w) + 1), w) for w in written), reverse=True)
+    (best, word), (second, _) = spelled[0], spelled[1]
+    return word if best - second >= _SPELLING_MARGIN else None
+
+
+def _read_around_replaced(text: str, name: str, detector_id: str) -> tuple[Finding, ...]:
+    """:func:`read_around_losses` for a page other than Windows-1252 and
+    Latin-1, in a text whose decoder wrote U+FFFD: there a lead alone is
+    the page's reading only where a byte it leaves undefined was lost;
+    elsewhere it is a letter of another page's reading (``Å`` of ``Åš``)."""
+    return read_around_losses(text, name, detector_id) if "\ufffd" in text else ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -1378,6 +1582,8 @@ def _finder(name: str, detector_id: str, priority: int) -> Detector:
         read_around_losses=(
             functools.partial(read_around_losses, name=name, detector_id=detector_id)
             if name in _SHOWS_LOST_BYTES
+            else functools.partial(_read_around_replaced, name=name, detector_id=detector_id)
+            if code_page(name).undefined
             else None
         ),
     )
