@@ -850,19 +850,22 @@ REPLACING_PAGES = tuple(
 def gen_replaced_other_pages(corpus: Corpus, paras: dict[str, list[Text]]) -> None:
     """UTF-8 decoded with a Windows page other than 1252 by a strict
     decoder, which writes U+FFFD for each byte the page leaves undefined
-    (Windows-1251's 98 of ``И``, Windows-1250's 81 of ``Á``)."""
+    (Windows-1251's 98 of ``И``, Windows-1250's 81 of ``Á``); every other
+    text then saved in the page, which writes ``?`` for U+FFFD."""
     for spec in REPLACING_PAGES:
         for lang in sorted(spec.langs & paras.keys()):
-            for src in paras[lang]:
+            for index, src in enumerate(paras[lang]):
                 broken = src.text.encode("utf-8").decode(spec.name, errors="replace")
-                if "\ufffd" in broken:
-                    corpus.add(
-                        "lossy-replacement-other-pages",
-                        src,
-                        broken,
-                        src.text,
-                        f"UTF-8 decoded as {spec.name}, undefined bytes -> U+FFFD",
-                    )
+                if "\ufffd" not in broken:
+                    continue
+                mark = "?" if index % 2 else "\ufffd"
+                corpus.add(
+                    "lossy-replacement-other-pages",
+                    src,
+                    broken.replace("\ufffd", mark),
+                    src.text,
+                    f"UTF-8 decoded as {spec.name}, undefined bytes -> {mark!r}",
+                )
 
 
 def gen_more_readers(corpus: Corpus, paras: dict[str, list[Text]], cldr: list[Text]) -> None:

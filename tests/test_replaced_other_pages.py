@@ -1,5 +1,6 @@
 """UTF-8 decoded by a strict decoder of a Windows page other than 1252,
-which wrote U+FFFD for each byte the page leaves undefined: the byte is put
+which wrote U+FFFD for each byte the page leaves undefined (or ``?``, where
+the text was then saved in the page): the byte is put
 back where the bytes or the words around tell which it was, left as it came
 where they do not, and clean text that holds U+FFFD never changes."""
 
@@ -45,9 +46,11 @@ def replaced(text: str, page: str) -> str:
         ("Şişli ve Şile arasında otobüs seferleri başladı.", "windows-1254"),
     ],
 )
-def test_bytes_put_back(text: str, page: str) -> None:
-    broken = replaced(text, page)
-    assert "\ufffd" in broken
+@pytest.mark.parametrize("mark", ["\ufffd", "?"])
+def test_bytes_put_back(text: str, page: str, mark: str) -> None:
+    """U+FFFD, or the ``?`` a legacy page saved for it."""
+    broken = replaced(text, page).replace("\ufffd", mark)
+    assert mark in broken
     result = mojibake_fix.fix(broken)
     assert result.text == text
     assert result.revert() == broken
@@ -101,6 +104,9 @@ def test_an_undecided_byte_stays() -> None:
         "Türkçe metin \ufffd şehir",
         "\ufffd\ufffd\ufffd",
         "Р\ufffd",
+        "Это Р? Нет, это Я? Что?",
+        "Ποιος; Εσύ? Ναι?",
+        "Škoda? Ano? Č? Ř?",
     ],
 )
 def test_clean_text_with_replacement_characters_stays(text: str) -> None:

@@ -478,10 +478,12 @@ def _read_around_losses(text: str, plan: Plan, min_confidence: float) -> tuple[F
     below ``min_confidence``. Where U+FFFD marks the bytes lost, a page
     that leaves those bytes undefined reads them (``Å�`` is Windows-1257's
     ``š``), where Windows-1252 leaves them lost. Where no page reads the
-    whole text so, each line is read alone: a line of another script (which
-    the page cannot show) leaves the reading of the others as it was."""
+    whole text so and it shows such a marker, each line is read alone, where
+    each line the scan does not find clean is one whose reading puts a byte
+    back for a marker: a line of another script (which the page cannot
+    show) leaves the reading of the others as it was."""
     found = _read_one_around_losses(text, plan, min_confidence)
-    if found or "\n" not in text:
+    if found or "\n" not in text or not _MARKED.search(text):
         return found
     findings: list[Finding] = []
     start = 0
@@ -489,12 +491,23 @@ def _read_around_losses(text: str, plan: Plan, min_confidence: float) -> tuple[F
         end = text.find("\n", start) + 1 or len(text)
         line = text[start:end]
         if not plan.scan.looks_clean(line):
+            found = _read_one_around_losses(line, plan, min_confidence)
+            # Every line not clean must be one whose reading puts a byte
+            # back for a marker; else the text is judged whole, by every reader.
+            if not any(_MARKED.search(line, finding.start, finding.end) for finding in found):
+                return ()
             findings.extend(
                 dataclasses.replace(finding, start=finding.start + start, end=finding.end + start)
-                for finding in _read_one_around_losses(line, plan, min_confidence)
+                for finding in found
             )
         start = end
     return tuple(findings)
+
+
+# What a decoder or a save in a legacy page wrote for a byte it could not
+# read: only where a text shows one may a page other than its lines' read
+# a line alone around its lost bytes.
+_MARKED = re.compile("[\ufffd?]")
 
 
 def _read_one_around_losses(text: str, plan: Plan, min_confidence: float) -> tuple[Finding, ...]:
@@ -508,8 +521,8 @@ def _read_one_around_losses(text: str, plan: Plan, min_confidence: float) -> tup
         covered = sum(finding.end - finding.start for finding in findings)
         if covered > read:
             best, read = findings, covered
-        if findings and "\ufffd" not in text:
-            break  # only a marker tells which page lost what
+        if findings and "\ufffd" not in text and "?" not in text:
+            break  # only a marker (U+FFFD, or the ``?`` saved for it) tells which page lost what
     return best if best and best[0].confidence >= min_confidence else ()
 
 

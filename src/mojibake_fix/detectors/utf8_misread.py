@@ -1147,6 +1147,11 @@ _MARKER_BYTE = "\x1a"
 # What a byte that is no part of a whole sequence decodes to: the stand-in,
 # or the surrogate that ``surrogateescape`` makes of it.
 _LOST_BYTE = re.compile("[\x1a\udc80-\udcff]")
+# A question mark after a lead, or after a lead and some of the
+# continuation bytes it announces.
+_QUESTION_MARK_INSIDE = re.compile(
+    rb"(?:(?<=[\xc2-\xf4])|(?<=[\xe0-\xf4][\x80-\xbf])|(?<=[\xf0-\xf4][\x80-\xbf]{2}))\?"
+)
 
 
 def read_around_losses(text: str, name: str, detector_id: str) -> tuple[Finding, ...]:
@@ -1168,6 +1173,11 @@ def read_around_losses(text: str, name: str, detector_id: str) -> tuple[Finding,
     raw = page.encode(text.replace("\ufffd", _MARKER_BYTE))
     if raw is None:
         return ()
+    if name not in _SHOWS_LOST_BYTES:
+        # A program that wrote U+FFFD into a legacy page wrote ``?``: where
+        # one stands inside a sequence, it marks a byte too (``Р?`` of
+        # ``И``). Windows-1252's are :mod:`.lossy_utf8`'s to weigh.
+        raw = _QUESTION_MARK_INSIDE.sub(_MARKER_BYTE.encode(), raw)
     # One character of the text a byte, so a byte's offset is its character's.
     decoded = raw.decode("utf-8", "surrogateescape")
     sequences: list[tuple[int, int, str]] = []
@@ -1417,10 +1427,10 @@ def _chosen_word(
 
 def _read_around_replaced(text: str, name: str, detector_id: str) -> tuple[Finding, ...]:
     """:func:`read_around_losses` for a page other than Windows-1252 and
-    Latin-1, in a text whose decoder wrote U+FFFD: there a lead alone is
+    Latin-1, in a text whose decoder wrote U+FFFD (or ``?``): there a lead alone is
     the page's reading only where a byte it leaves undefined was lost;
     elsewhere it is a letter of another page's reading (``Å`` of ``Åš``)."""
-    return read_around_losses(text, name, detector_id) if "\ufffd" in text else ()
+    return read_around_losses(text, name, detector_id) if "\ufffd" in text or "?" in text else ()
 
 
 @dataclass(frozen=True, slots=True)
