@@ -87,6 +87,8 @@ INPUTS: tuple[AdversarialInput, ...] = (
     AdversarialInput("'РџР\\ufffd'*n", lambda n: "РџР\ufffd" * n),
     AdversarialInput("'Ă\\ufffdĂ©'*n", lambda n: "Ă\ufffdĂ©" * n),
     AdversarialInput("'ΞΊΟ\\ufffdΞ± '*n", lambda n: "ΞΊΟ\ufffdΞ± " * n),
+    AdversarialInput("'РРІ'*n", lambda n: "РРІ" * n),
+    AdversarialInput("'ΞΊΟΞ± '*n", lambda n: "ΞΊΟΞ± " * n),
     AdversarialInput("'\\x93'*n", lambda n: "\x93" * n, scale=40),
     AdversarialInput("'a\\x85'*n", lambda n: "a\x85" * n, scale=40),
     # Mac OS Roman words read as Latin-1, every word's page to decide.

@@ -851,7 +851,8 @@ def gen_replaced_other_pages(corpus: Corpus, paras: dict[str, list[Text]]) -> No
     """UTF-8 decoded with a Windows page other than 1252 by a strict
     decoder, which writes U+FFFD for each byte the page leaves undefined
     (Windows-1251's 98 of ``И``, Windows-1250's 81 of ``Á``); every other
-    text then saved in the page, which writes ``?`` for U+FFFD."""
+    text then saved in the page, which writes ``?`` for U+FFFD. The same
+    texts decoded by one that dropped those bytes (``errors="ignore"``)."""
     for spec in REPLACING_PAGES:
         for lang in sorted(spec.langs & paras.keys()):
             for index, src in enumerate(paras[lang]):
@@ -865,6 +866,13 @@ def gen_replaced_other_pages(corpus: Corpus, paras: dict[str, list[Text]]) -> No
                     broken.replace("\ufffd", mark),
                     src.text,
                     f"UTF-8 decoded as {spec.name}, undefined bytes -> {mark!r}",
+                )
+                corpus.add(
+                    "lossy-dropped-other-pages",
+                    src,
+                    broken.replace("\ufffd", ""),
+                    src.text,
+                    f"UTF-8 decoded as {spec.name}, undefined bytes dropped",
                 )
 
 

@@ -1,6 +1,6 @@
 """UTF-8 decoded by a strict decoder of a Windows page other than 1252,
 which wrote U+FFFD for each byte the page leaves undefined (or ``?``, where
-the text was then saved in the page): the byte is put
+the text was then saved in the page, or nothing, where it dropped them): the byte is put
 back where the bytes or the words around tell which it was, left as it came
 where they do not, and clean text that holds U+FFFD never changes."""
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 
+import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
 import pytest
 
 import mojibake_fix
@@ -54,6 +55,47 @@ def test_bytes_put_back(text: str, page: str, mark: str) -> None:
     result = mojibake_fix.fix(broken)
     assert result.text == text
     assert result.revert() == broken
+
+
+@pytest.mark.parametrize(
+    ("text", "page"),
+    [
+        ("Привет, Иван! Изменения в Италии.", "windows-1251"),
+        ("Ђердапска клисура једна је од најлепших целина.", "windows-1251"),
+        ("Europa, Asia, África, América Central y Oceanía", "windows-1250"),
+        ("Čeština: Ďábel a Řehoř, Ľudovít a jeho kůň.", "windows-1250"),
+        ("Η Ελλάδα είναι μια όμορφη χώρα για διακοπές.", "windows-1253"),
+    ],
+)
+def test_dropped_bytes_put_back(text: str, page: str) -> None:
+    """A decoder that dropped the bytes it could not read left each lead
+    one byte short: where Windows-1252 and Latin-1 cannot show the text,
+    the page's bytes put back explain every loss."""
+    broken = text.encode("utf-8").decode(page, errors="ignore")
+    assert broken != replaced(text, page)
+    result = mojibake_fix.fix(broken)
+    assert result.text == text
+    assert result.revert() == broken
+
+
+def test_a_lead_cut_short_at_the_end_gets_no_byte() -> None:
+    """At the end of a text a sequence was cut short, not robbed: Windows-1251
+    leaves only 98 undefined, but ``С`` at the end is no ``ј``."""
+    broken = "Привет, мир".encode().decode("windows-1251")[:-1]
+    assert broken.endswith("С")
+    repaired = mojibake_fix.fix(broken).text
+    assert repaired.startswith("Привет, ")
+    assert not repaired.endswith("ј")
+
+
+def test_western_leads_alone_are_not_another_pages_dropped_bytes() -> None:
+    """Latin-1 shows ``keresÅbe`` (``ő`` lost its C1 ``91``): Windows-1254
+    would read ``Å`` and a byte it drops as ``Ő``, but the leads alone are
+    the Western pages' to judge."""
+    broken = "ha beÃ\xadrod a keresÅbe, hogy bugyit loptam, akkor is..."
+    assert mojibake_fix.fix(broken).text == (
+        "ha beírod a keresőbe, hogy bugyit loptam, akkor is..."
+    )
 
 
 @pytest.mark.parametrize("page", sorted(PAGES))

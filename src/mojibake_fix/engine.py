@@ -478,12 +478,12 @@ def _read_around_losses(text: str, plan: Plan, min_confidence: float) -> tuple[F
     below ``min_confidence``. Where U+FFFD marks the bytes lost, a page
     that leaves those bytes undefined reads them (``Å�`` is Windows-1257's
     ``š``), where Windows-1252 leaves them lost. Where no page reads the
-    whole text so and it shows such a marker, each line is read alone, where
-    each line the scan does not find clean is one whose reading puts a byte
-    back for a marker: a line of another script (which the page cannot
-    show) leaves the reading of the others as it was."""
+    whole text so, each line is read alone, where each line the scan does
+    not find clean is one whose reading puts a byte back: a line of another
+    script (which the page cannot show) leaves the reading of the others as
+    it was."""
     found = _read_one_around_losses(text, plan, min_confidence)
-    if found or "\n" not in text or not _MARKED.search(text):
+    if found or "\n" not in text:
         return found
     findings: list[Finding] = []
     start = 0
@@ -493,8 +493,8 @@ def _read_around_losses(text: str, plan: Plan, min_confidence: float) -> tuple[F
         if not plan.scan.looks_clean(line):
             found = _read_one_around_losses(line, plan, min_confidence)
             # Every line not clean must be one whose reading puts a byte
-            # back for a marker; else the text is judged whole, by every reader.
-            if not any(_MARKED.search(line, finding.start, finding.end) for finding in found):
+            # back; else the text is judged whole, by every reader.
+            if not any(_puts_back(line, finding) for finding in found):
                 return ()
             findings.extend(
                 dataclasses.replace(finding, start=finding.start + start, end=finding.end + start)
@@ -504,10 +504,17 @@ def _read_around_losses(text: str, plan: Plan, min_confidence: float) -> tuple[F
     return tuple(findings)
 
 
-# What a decoder or a save in a legacy page wrote for a byte it could not
-# read: only where a text shows one may a page other than its lines' read
-# a line alone around its lost bytes.
+# What a decoder or a save in a legacy page wrote for a byte it could not read.
 _MARKED = re.compile("[\ufffd?]")
+
+
+def _puts_back(line: str, finding: Finding) -> bool:
+    """Whether ``finding``, of a reading around lost bytes, puts a byte
+    back: for a marker, or after a lead alone (a whole sequence is at least
+    two characters)."""
+    return finding.end - finding.start == 1 or bool(
+        _MARKED.search(line, finding.start, finding.end)
+    )
 
 
 def _read_one_around_losses(text: str, plan: Plan, min_confidence: float) -> tuple[Finding, ...]:

@@ -1154,7 +1154,9 @@ _QUESTION_MARK_INSIDE = re.compile(
 )
 
 
-def read_around_losses(text: str, name: str, detector_id: str) -> tuple[Finding, ...]:
+def read_around_losses(
+    text: str, name: str, detector_id: str, dropped: bool = False
+) -> tuple[Finding, ...]:
     """The repair of a text that ``name`` explains from end to end but where
     bytes were lost (a lead cut short, a marker for a byte): a finding for
     each run of whole sequences; the characters no sequence explains stay as
@@ -1201,11 +1203,13 @@ def read_around_losses(text: str, name: str, detector_id: str) -> tuple[Finding,
         # readers of every page judge that with the words around.
         return ()
     plain = _LOST_BYTE.sub(" ", decoded)  # what was read, a space for each byte lost
-    put_back = _put_back(raw, lost, page)
+    put_back = _put_back(raw, lost, page, dropped)
     read = len(sequences) + len(put_back)
     still_lost = len(lost) - sum(end - start for start, end, _ in put_back)
     if read < _TELLING_ENOUGH or still_lost > read:
         return ()  # mostly lost
+    if dropped and still_lost and _MARKER_ORD not in raw:
+        return ()  # a page's dropped bytes are its reading where they explain every loss
     # Sequences side by side are one run; no sequence holds a lost byte.
     runs: list[list[tuple[int, int, str]]] = []
     for sequence in sequences:
@@ -1251,20 +1255,25 @@ _WORD = re.compile(f"[\\w{_LOST_MARK}]+")
 _MARKER_ORD = ord(_MARKER_BYTE)
 
 
-def _put_back(raw: bytes, lost: list[int], page: CodePage) -> list[tuple[int, int, str]]:
+def _put_back(
+    raw: bytes, lost: list[int], page: CodePage, dropped: bool = False
+) -> list[tuple[int, int, str]]:
     """The characters that bytes put back for the markers in ``raw`` make
-    (offsets in ``raw`` are the text's), each run of lost bytes apart. A
-    marker can only have been a byte ``page``'s decoder leaves undefined,
-    and only a letter of the text's language: the word around decides
-    which, as the only one left, or the one its language lists
-    :data:`_WORD_MARGIN` commoner than any other (Windows-1251 leaves one
-    byte undefined: ``Р�`` is ``И``).
+    (offsets in ``raw`` are the text's), each run of lost bytes apart; with
+    ``dropped``, also a byte put back after a sequence one byte short (a
+    decoder that dropped what it could not read). A byte put back can only
+    be one ``page``'s decoder leaves undefined, and only make a letter of
+    the text's language: the word around decides which, as the only one
+    left, or the one its language lists :data:`_WORD_MARGIN` commoner than
+    any other (Windows-1251 leaves one byte undefined: ``Р�`` is ``И``).
 
     >>> page = code_page("cp1250")
     >>> text = "Ă\ufffdfrica y AmĂ©rica"
     >>> raw = page.encode(text.replace("\ufffd", _MARKER_BYTE))
     >>> _put_back(raw, [0, 1], page)
     [(0, 2, 'Á')]
+    >>> _put_back(code_page("cp1251").encode("РРІР°РЅ"), [0], code_page("cp1251"), dropped=True)
+    [(0, 1, 'И')]
     """
     undefined = bytes(byte for byte in page.undefined if byte < 0xC0)
     if not undefined:
@@ -1282,6 +1291,8 @@ def _put_back(raw: bytes, lost: list[int], page: CodePage) -> list[tuple[int, in
     line_start, line_end = -1, -1
     words: list[str] = []
     languages: dict[str, str | None] = {}
+    line_dropped = False
+    put_in: set[tuple[int, int]] = set()  # the lines where a dropped byte was put back
     at = 0
     while at < len(runs):
         # The runs of one word are read together.
@@ -1298,14 +1309,79 @@ def _put_back(raw: bytes, lost: list[int], page: CodePage) -> list[tuple[int, in
             line_end = raw.find(b"\n", right)
             line_end = len(raw) if line_end < 0 else line_end
             words, languages = _line_words(raw[line_start:line_end]), {}
-        readings = _readings_of(raw, left, right, in_word, undefined)
+            # Where Windows-1252 or Latin-1 shows the line, a lead alone is theirs.
+            line = raw[line_start:line_end].decode(page.codec)
+            line_dropped = dropped and not any(
+                code_page(western).encode(line) is not None for western in _SHOWS_LOST_BYTES
+            )
+        if right - left > _LONGEST_WORD * 4:
+            continue  # no word: its readings would be too long to weigh
+        slots = [_slots(raw, start, end, line_dropped) for start, end in in_word]
+        if any(slot is None for slot in slots):
+            continue  # a run no byte put back explains
+        readings = _readings_of(raw, left, right, in_word, [s or [] for s in slots], undefined)
         chosen = _chosen_word(readings, words, languages, spelled_out)
         if chosen is not None:
             found.extend(
                 (start, end, made)
                 for (start, end), made in zip(in_word, readings[chosen], strict=True)
             )
+            if any(inserted for run_slots in slots for _, inserted in run_slots or ()):
+                put_in.add((line_start, line_end))
+    # Dropped bytes are a line's reading only where they explain its every loss.
+    for start, end in put_in:
+        lost_here = bisect.bisect_left(lost, end) - bisect.bisect_left(lost, start)
+        if sum(b - a for a, b, _ in found if start <= a < end) < lost_here:
+            found = [piece for piece in found if not start <= piece[0] < end]
     return found
+
+
+# Where a byte goes back: the offset of a marker it stands for, or, where it
+# was dropped, of the byte it goes before.
+_Slot = tuple[int, bool]
+
+
+def _slots(raw: bytes, start: int, end: int, dropped: bool) -> list[_Slot] | None:
+    """Where bytes go back in the run of lost bytes ``raw[start:end]`` to
+    make it whole sequences: each marker, and with ``dropped`` the end of a
+    sequence one byte short (``True``: a byte put in); ``None`` where that
+    does not make it whole."""
+    slots: list[_Slot] = []
+    index = start
+    while index < end:
+        length = sequence_length(raw[index])
+        if not length:
+            return None
+        have = 1
+        while have < length and index + have < end and _CONTINUES.match(raw, index + have):
+            have += 1
+        slots.extend((at, False) for at in range(index + 1, index + have) if raw[at] == _MARKER_ORD)
+        if have == length - 1 and dropped and index + have < len(raw):
+            # At the end of the text a sequence was cut short, not robbed.
+            slots.append((index + have, True))
+        elif have != length:
+            return None
+        index += have
+    return slots
+
+
+_CONTINUES = re.compile(b"[\x80-\xbf\x1a]")
+
+
+def _filled(
+    raw: bytes, left: int, right: int, slots: list[_Slot], filling: tuple[int, ...]
+) -> bytes:
+    """``raw[left:right]`` with the bytes of ``filling`` put back at ``slots``
+    (those between ``left`` and ``right``)."""
+    out = bytearray()
+    position = left
+    for (at, put_in), byte in zip(slots, filling, strict=True):
+        if left <= at <= right and (at < right or put_in):
+            out += raw[position:at]
+            out.append(byte)
+            position = at if put_in else at + 1
+    out += raw[position:right]
+    return bytes(out)
 
 
 def _line_words(line: bytes) -> list[str]:
@@ -1330,22 +1406,30 @@ def _word_around(raw: bytes, start: int, end: int) -> tuple[int, int]:
 
 
 def _readings_of(
-    raw: bytes, left: int, right: int, runs: list[tuple[int, int]], undefined: bytes
+    raw: bytes,
+    left: int,
+    right: int,
+    runs: list[tuple[int, int]],
+    slots_of_runs: list[list[_Slot]],
+    undefined: bytes,
 ) -> dict[str, tuple[str, ...]]:
     """The words ``raw[left:right]`` makes with a byte of ``undefined`` put
-    back for each marker of ``runs``, each with what its runs then decode
-    to; none where there are more than :data:`_MOST_READINGS`."""
-    markers = [i for start, end in runs for i in range(start, end) if raw[i] == _MARKER_ORD]
-    options = [_letters_made(raw, marker, undefined) for marker in markers]
-    if not markers or math.prod(map(len, options)) > _MOST_READINGS:
-        return {}
+    back at each slot of ``runs``, each with what its runs then decode to;
+    none where there are more than :data:`_MOST_READINGS`."""
+    slots = [slot for run_slots in slots_of_runs for slot in run_slots]
+    options = [_letters_made(raw, at, put_in, undefined) for at, put_in in slots]
+    if not slots or math.prod(map(len, options)) > _MOST_READINGS:
+        return {}  # (a word is at most a few hundred bytes: the product stays small)
     readings: dict[str, tuple[str, ...]] = {}
+    # Where each run's slots start among all of them.
+    firsts = list(itertools.accumulate(map(len, slots_of_runs), initial=0))
     for filling in itertools.product(*options):
-        filled = bytearray(raw[left:right])
-        for index, byte in zip(markers, filling, strict=True):
-            filled[index - left] = byte
-        word = utf8_of(bytes(filled))
-        made = tuple(utf8_of(bytes(filled[start - left : end - left])) or "" for start, end in runs)
+        word = utf8_of(_filled(raw, left, right, slots, filling))
+        made = tuple(
+            utf8_of(_filled(raw, start, end, run_slots, filling[first : first + len(run_slots)]))
+            or ""
+            for (start, end), run_slots, first in zip(runs, slots_of_runs, firsts[:-1], strict=True)
+        )
         if word is not None and all(made) and all(map(is_letter, "".join(made))):
             # Marks that end a word are no part of it (``μέρα…``).
             readings[_EDGE_MARKS.sub("", word)] = made
@@ -1355,22 +1439,23 @@ def _readings_of(
 _EDGE_MARKS = re.compile(r"^[^\w]+|[^\w]+$")
 
 
-def _letters_made(raw: bytes, marker: int, undefined: bytes) -> bytes:
-    """The bytes of ``undefined`` that, put back at ``marker``, make the
-    sequence it ends or continues a common letter; all of them where that
-    sequence holds another marker or no lead before it tells its length."""
-    for lead in range(marker - 1, max(-1, marker - 4), -1):
+def _letters_made(raw: bytes, at: int, put_in: bool, undefined: bytes) -> bytes:
+    """The bytes of ``undefined`` that, put back at ``at`` (for the marker
+    there, or ``put_in`` before the byte there), make the sequence they end
+    or continue a common letter; all of them where that sequence holds
+    another marker or no lead before it tells its length."""
+    for lead in range(at - 1, max(-1, at - 4), -1):
         length = sequence_length(raw[lead])
         if length:
             break
     else:
         return undefined
-    sequence = bytearray(raw[lead : lead + length])
-    if lead + length <= marker or sequence.count(_MARKER_ORD) > 1 or len(sequence) < length:
+    sequence = bytearray(raw[lead:at] + b"\x00" + raw[at + (not put_in) : lead + length - put_in])
+    if lead + length <= at - put_in or _MARKER_ORD in sequence or len(sequence) < length:
         return undefined
     made = bytearray()
     for byte in undefined:
-        sequence[marker - lead] = byte
+        sequence[at - lead] = byte
         ch = utf8_of(bytes(sequence))
         if ch is not None and is_letter(ch) and is_common(ch):
             made.append(byte)
@@ -1427,10 +1512,19 @@ def _chosen_word(
 
 def _read_around_replaced(text: str, name: str, detector_id: str) -> tuple[Finding, ...]:
     """:func:`read_around_losses` for a page other than Windows-1252 and
-    Latin-1, in a text whose decoder wrote U+FFFD (or ``?``): there a lead alone is
-    the page's reading only where a byte it leaves undefined was lost;
-    elsewhere it is a letter of another page's reading (``Å`` of ``Åš``)."""
-    return read_around_losses(text, name, detector_id) if "\ufffd" in text or "?" in text else ()
+    Latin-1, whose decoder wrote U+FFFD (or ``?``) for a byte it leaves
+    undefined, or dropped it: a lead alone is the page's reading where a
+    marker follows it, or where every lost byte is one it dropped and
+    neither Windows-1252 nor Latin-1 shows the text; elsewhere it is a
+    letter of another page's reading (``Å`` of ``Åš``)."""
+    # Where Windows-1252 or Latin-1 shows the text, the leads alone are theirs.
+    dropped = all(code_page(western).encode(text) is None for western in _SHOWS_LOST_BYTES)
+    if not dropped and not _MARKED_IN_TEXT.search(text):
+        return ()
+    return read_around_losses(text, name, detector_id, dropped=dropped)
+
+
+_MARKED_IN_TEXT = re.compile("[\ufffd?]")
 
 
 @dataclass(frozen=True, slots=True)
