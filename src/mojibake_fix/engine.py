@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from .calibration import calibrated_finding, calibrated_result
 from .detectors import Detector, WholeReading, select
 from .detectors.base import Stretch
+from .detectors.utf8_misread import MARKED
 from .layers import MOST_LAYERS, OUTER_PAGES, Peeled, peel_layer
 from .model import (
     Change,
@@ -528,7 +529,7 @@ def _read_one_around_losses(text: str, plan: Plan, min_confidence: float) -> tup
         covered = sum(finding.end - finding.start for finding in findings)
         if covered > read:
             best, read = findings, covered
-        if findings and "\ufffd" not in text and "?" not in text:
+        if findings and not MARKED.search(text):
             break  # only a marker (U+FFFD, or the ``?`` saved for it) tells which page lost what
     return best if best and best[0].confidence >= min_confidence else ()
 

@@ -1517,14 +1517,22 @@ def _read_around_replaced(text: str, name: str, detector_id: str) -> tuple[Findi
     marker follows it, or where every lost byte is one it dropped and
     neither Windows-1252 nor Latin-1 shows the text; elsewhere it is a
     letter of another page's reading (``Å`` of ``Åš``)."""
-    # Where Windows-1252 or Latin-1 shows the text, the leads alone are theirs.
-    dropped = all(code_page(western).encode(text) is None for western in _SHOWS_LOST_BYTES)
-    if not dropped and not _MARKED_IN_TEXT.search(text):
+    dropped = not shown_in_the_west(text)
+    if not dropped and not MARKED.search(text):
         return ()
     return read_around_losses(text, name, detector_id, dropped=dropped)
 
 
-_MARKED_IN_TEXT = re.compile("[\ufffd?]")
+# A marker a decoder or a save in a legacy page wrote for a byte, right
+# after a character of a sequence it belonged to.
+MARKED = re.compile("[^\x00-\x7f][\ufffd?]")
+
+
+@functools.lru_cache(maxsize=4)
+def shown_in_the_west(text: str) -> bool:
+    """Whether Windows-1252 or Latin-1 shows ``text``: then a lead alone in
+    it is theirs (asked by every other page of the same text)."""
+    return any(code_page(western).encode(text) is not None for western in _SHOWS_LOST_BYTES)
 
 
 @dataclass(frozen=True, slots=True)
