@@ -1203,12 +1203,13 @@ def read_around_losses(
         # readers of every page judge that with the words around.
         return ()
     plain = _LOST_BYTE.sub(" ", decoded)  # what was read, a space for each byte lost
-    put_back = _put_back(raw, lost, page, dropped)
+    put_back, undecided = _put_back(raw, lost, page, dropped)
     read = len(sequences) + len(put_back)
     still_lost = len(lost) - sum(end - start for start, end, _ in put_back)
     if read < _TELLING_ENOUGH or still_lost > read:
         return ()  # mostly lost
-    if dropped and still_lost and _MARKER_ORD not in raw:
+    unexplained = still_lost - sum(end - start for start, end in undecided)
+    if dropped and unexplained and _MARKER_ORD not in raw:
         return ()  # a page's dropped bytes are its reading where they explain every loss
     # Sequences side by side are one run; no sequence holds a lost byte.
     runs: list[list[tuple[int, int, str]]] = []
@@ -1257,7 +1258,7 @@ _MARKER_ORD = ord(_MARKER_BYTE)
 
 def _put_back(
     raw: bytes, lost: list[int], page: CodePage, dropped: bool = False
-) -> list[tuple[int, int, str]]:
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
     """The characters that bytes put back for the markers in ``raw`` make
     (offsets in ``raw`` are the text's), each run of lost bytes apart; with
     ``dropped``, also a byte put back after a sequence one byte short (a
@@ -1266,18 +1267,20 @@ def _put_back(
     the text's language: the word around decides which, as the only one
     left, or the one its language lists :data:`_WORD_MARGIN` commoner than
     any other (Windows-1251 leaves one byte undefined: ``Р�`` is ``И``).
+    Second, the runs where bytes put back would make letters but nothing
+    decides which: explained, and left as they came.
 
     >>> page = code_page("cp1250")
     >>> text = "Ă\ufffdfrica y AmĂ©rica"
     >>> raw = page.encode(text.replace("\ufffd", _MARKER_BYTE))
     >>> _put_back(raw, [0, 1], page)
-    [(0, 2, 'Á')]
+    ([(0, 2, 'Á')], [])
     >>> _put_back(code_page("cp1251").encode("РРІР°РЅ"), [0], code_page("cp1251"), dropped=True)
-    [(0, 1, 'И')]
+    ([(0, 1, 'И')], [])
     """
     undefined = bytes(byte for byte in page.undefined if byte < 0xC0)
     if not undefined:
-        return []
+        return [], []
     # Windows-1252's lost bytes have readers of their own, who weigh more
     # than spelling where no word is listed (:mod:`.lossy_utf8`).
     spelled_out = page.name not in _SHOWS_LOST_BYTES
@@ -1288,6 +1291,7 @@ def _put_back(
         else:
             runs.append((index, index + 1))
     found: list[tuple[int, int, str]] = []
+    undecided: list[tuple[int, int]] = []
     line_start, line_end = -1, -1
     words: list[str] = []
     languages: dict[str, str | None] = {}
@@ -1321,6 +1325,8 @@ def _put_back(
             continue  # a run no byte put back explains
         readings = _readings_of(raw, left, right, in_word, [s or [] for s in slots], undefined)
         chosen = _chosen_word(readings, words, languages, spelled_out)
+        if chosen is None and readings:
+            undecided.extend(in_word)
         if chosen is not None:
             found.extend(
                 (start, end, made)
@@ -1331,9 +1337,11 @@ def _put_back(
     # Dropped bytes are a line's reading only where they explain its every loss.
     for start, end in put_in:
         lost_here = bisect.bisect_left(lost, end) - bisect.bisect_left(lost, start)
-        if sum(b - a for a, b, _ in found if start <= a < end) < lost_here:
+        read_here = sum(b - a for a, b, _ in found if start <= a < end)
+        read_here += sum(b - a for a, b in undecided if start <= a < end)
+        if read_here < lost_here:
             found = [piece for piece in found if not start <= piece[0] < end]
-    return found
+    return found, undecided
 
 
 # Where a byte goes back: the offset of a marker it stands for, or, where it
