@@ -32,7 +32,6 @@ import bisect
 import dataclasses
 import functools
 import itertools
-import math
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -54,6 +53,7 @@ from ..lines import run_around
 from ..model import Finding
 from . import utf8_scan
 from .base import Detector, Stretch, WholeReading
+from .lost_bytes import LOST_BYTE, MARKER_BYTE, MARKER_ORD, WESTERN_PAGES, put_back_lost
 
 if TYPE_CHECKING:
     import regex
@@ -898,7 +898,7 @@ def page_support(
 
 # The pages through which UTF-8 that lost bytes shows its leads alone
 # (:mod:`~mojibake_fix.detectors.lossy_utf8`).
-_SHOWS_LOST_BYTES = ("cp1252", "latin-1")
+_SHOWS_LOST_BYTES = WESTERN_PAGES
 
 
 def _leads_lost_beside(text: str, runs: list[Run]) -> set[int]:
@@ -1141,12 +1141,6 @@ def _scripts_made(name: str) -> frozenset[str]:
 _NOT_ASCII = re.compile("[^\x00-\x7f]")
 
 
-# A stand-in byte for U+FFFD, which no code page shows: a control that
-# text does not hold.
-_MARKER_BYTE = "\x1a"
-# What a byte that is no part of a whole sequence decodes to: the stand-in,
-# or the surrogate that ``surrogateescape`` makes of it.
-_LOST_BYTE = re.compile("[\x1a\udc80-\udcff]")
 # A question mark after a lead, or after a lead and some of the
 # continuation bytes it announces.
 _QUESTION_MARK_INSIDE = re.compile(
@@ -1169,24 +1163,24 @@ def read_around_losses(
     >>> [f.replacement for f in read_around_losses("ÐŸÑ€Ð¸Ð²ÐµÑ‚ Ð¼Ð¸Ñ\ufffd", "cp1252", "x")]
     ['Привет', 'ми']
     """
-    if _MARKER_BYTE in text:
+    if MARKER_BYTE in text:
         return ()
     page = code_page(name)
-    raw = page.encode(text.replace("\ufffd", _MARKER_BYTE))
+    raw = page.encode(text.replace("\ufffd", MARKER_BYTE))
     if raw is None:
         return ()
     if name not in _SHOWS_LOST_BYTES:
         # A program that wrote U+FFFD into a legacy page wrote ``?``: where
         # one stands inside a sequence, it marks a byte too (``Р?`` of
         # ``И``). Windows-1252's are :mod:`.lossy_utf8`'s to weigh.
-        raw = _QUESTION_MARK_INSIDE.sub(_MARKER_BYTE.encode(), raw)
+        raw = _QUESTION_MARK_INSIDE.sub(MARKER_BYTE.encode(), raw)
     # One character of the text a byte, so a byte's offset is its character's.
     decoded = raw.decode("utf-8", "surrogateescape")
     sequences: list[tuple[int, int, str]] = []
     lost: list[int] = []
     position = 0
     for ch in decoded:
-        if _LOST_BYTE.match(ch):
+        if LOST_BYTE.match(ch):
             lost.append(position)
             position += 1
             continue
@@ -1198,18 +1192,18 @@ def read_around_losses(
         position += size
     if not lost or not sequences:
         return ()  # nothing lost (the whole reading's), or nothing read
-    if any(text[index + 1 : index + 2] == " " and raw[index] != _MARKER_ORD for index in lost):
+    if any(text[index + 1 : index + 2] == " " and raw[index] != MARKER_ORD for index in lost):
         # A space after a lead may have been its no-break space: the
         # readers of every page judge that with the words around.
         return ()
-    plain = _LOST_BYTE.sub(" ", decoded)  # what was read, a space for each byte lost
-    put_back, undecided = _put_back(raw, lost, page, dropped)
+    plain = LOST_BYTE.sub(" ", decoded)  # what was read, a space for each byte lost
+    put_back, undecided = put_back_lost(raw, lost, page, dropped)
     read = len(sequences) + len(put_back)
     still_lost = len(lost) - sum(end - start for start, end, _ in put_back)
     if read < _TELLING_ENOUGH or still_lost > read:
         return ()  # mostly lost
     unexplained = still_lost - sum(end - start for start, end in undecided)
-    if dropped and unexplained and _MARKER_ORD not in raw:
+    if dropped and unexplained and MARKER_ORD not in raw:
         return ()  # a page's dropped bytes are its reading where they explain every loss
     # Sequences side by side are one run; no sequence holds a lost byte.
     runs: list[list[tuple[int, int, str]]] = []
@@ -1239,283 +1233,6 @@ def read_around_losses(
         )
         for start, end, replacement in repairs
     )
-
-
-# A word whose lost bytes could be put back in more ways than this is left
-# as it came: its readings would be too many to weigh.
-_MOST_READINGS = 256
-_LONGEST_WORD = 48  # bytes on either side of a lost byte looked at
-# How much commoner (in Zipf) the word a byte put back makes must be than
-# what any other byte would make.
-_WORD_MARGIN = 1.0
-# How much likelier (natural log) the spelling of an unlisted word must be.
-_SPELLING_MARGIN = 3.0
-_WORD_BYTE = re.compile(rb"[0-9A-Za-z\x80-\xff]")
-_LOST_MARK = "\x00"  # where ``plain`` lost a byte
-_WORD = re.compile(f"[\\w{_LOST_MARK}]+")
-_MARKER_ORD = ord(_MARKER_BYTE)
-
-
-def _put_back(
-    raw: bytes, lost: list[int], page: CodePage, dropped: bool = False
-) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
-    """The characters that bytes put back for the markers in ``raw`` make
-    (offsets in ``raw`` are the text's), each run of lost bytes apart; with
-    ``dropped``, also a byte put back after a sequence one byte short (a
-    decoder that dropped what it could not read). A byte put back can only
-    be one ``page``'s decoder leaves undefined, and only make a letter of
-    the text's language: the word around decides which, as the only one
-    left, or the one its language lists :data:`_WORD_MARGIN` commoner than
-    any other (Windows-1251 leaves one byte undefined: ``Р�`` is ``И``).
-    Second, the runs where bytes put back would make letters but nothing
-    decides which: explained, and left as they came.
-
-    >>> page = code_page("cp1250")
-    >>> text = "Ă\ufffdfrica y AmĂ©rica"
-    >>> raw = page.encode(text.replace("\ufffd", _MARKER_BYTE))
-    >>> _put_back(raw, [0, 1], page)
-    ([(0, 2, 'Á')], [])
-    >>> _put_back(code_page("cp1251").encode("РРІР°РЅ"), [0], code_page("cp1251"), dropped=True)
-    ([(0, 1, 'И')], [])
-    """
-    undefined = bytes(byte for byte in page.undefined if byte < 0xC0)
-    if not undefined:
-        return [], []
-    # Windows-1252's lost bytes have readers of their own, who weigh more
-    # than spelling where no word is listed (:mod:`.lossy_utf8`).
-    spelled_out = page.name not in _SHOWS_LOST_BYTES
-    runs: list[tuple[int, int]] = []
-    for index in lost:
-        if runs and runs[-1][1] == index:
-            runs[-1] = (runs[-1][0], index + 1)
-        else:
-            runs.append((index, index + 1))
-    found: list[tuple[int, int, str]] = []
-    undecided: list[tuple[int, int]] = []
-    line_start, line_end = -1, -1
-    words: list[str] = []
-    languages: dict[str, str | None] = {}
-    line_dropped = False
-    put_in: set[tuple[int, int]] = set()  # the lines where a dropped byte was put back
-    at = 0
-    while at < len(runs):
-        # The runs of one word are read together.
-        left, right = _word_around(raw, runs[at][0], runs[at][1])
-        last = at
-        while last + 1 < len(runs) and runs[last + 1][0] < right:
-            last += 1
-            right = max(right, _word_around(raw, runs[last][0], runs[last][1])[1])
-        in_word = runs[at : last + 1]
-        at = last + 1
-        if left >= line_end:
-            # The language is the line's: a line of another is no evidence.
-            line_start = raw.rfind(b"\n", 0, left) + 1
-            line_end = raw.find(b"\n", right)
-            line_end = len(raw) if line_end < 0 else line_end
-            words, languages = _line_words(raw[line_start:line_end]), {}
-            # Where Windows-1252 or Latin-1 shows the line, a lead alone is theirs.
-            line = raw[line_start:line_end].decode(page.codec)
-            line_dropped = dropped and not any(
-                code_page(western).encode(line) is not None for western in _SHOWS_LOST_BYTES
-            )
-        if right - left > _LONGEST_WORD * 4:
-            continue  # no word: its readings would be too long to weigh
-        slots = [_slots(raw, start, end, line_dropped) for start, end in in_word]
-        if any(slot is None for slot in slots):
-            continue  # a run no byte put back explains
-        readings = _readings_of(raw, left, right, in_word, [s or [] for s in slots], undefined)
-        chosen = _chosen_word(readings, words, languages, spelled_out)
-        if chosen is None and readings:
-            undecided.extend(in_word)
-        if chosen is not None:
-            found.extend(
-                (start, end, made)
-                for (start, end), made in zip(in_word, readings[chosen], strict=True)
-            )
-            if any(inserted for run_slots in slots for _, inserted in run_slots or ()):
-                put_in.add((line_start, line_end))
-    # Dropped bytes are a line's reading only where they explain its every loss.
-    for start, end in put_in:
-        lost_here = bisect.bisect_left(lost, end) - bisect.bisect_left(lost, start)
-        read_here = sum(b - a for a, b, _ in found if start <= a < end)
-        read_here += sum(b - a for a, b in undecided if start <= a < end)
-        if read_here < lost_here:
-            found = [piece for piece in found if not start <= piece[0] < end]
-    return found, undecided
-
-
-# Where a byte goes back: the offset of a marker it stands for, or, where it
-# was dropped, of the byte it goes before.
-_Slot = tuple[int, bool]
-
-
-def _slots(raw: bytes, start: int, end: int, dropped: bool) -> list[_Slot] | None:
-    """Where bytes go back in the run of lost bytes ``raw[start:end]`` to
-    make it whole sequences: each marker, and with ``dropped`` the end of a
-    sequence one byte short (``True``: a byte put in); ``None`` where that
-    does not make it whole."""
-    slots: list[_Slot] = []
-    index = start
-    while index < end:
-        length = sequence_length(raw[index])
-        if not length:
-            return None
-        have = 1
-        while have < length and index + have < end and _CONTINUES.match(raw, index + have):
-            have += 1
-        slots.extend((at, False) for at in range(index + 1, index + have) if raw[at] == _MARKER_ORD)
-        if have == length - 1 and dropped and index + have < len(raw):
-            # At the end of the text a sequence was cut short, not robbed.
-            slots.append((index + have, True))
-        elif have != length:
-            return None
-        index += have
-    return slots
-
-
-_CONTINUES = re.compile(b"[\x80-\xbf\x1a]")
-
-
-def _filled(
-    raw: bytes, left: int, right: int, slots: list[_Slot], filling: tuple[int, ...]
-) -> bytes:
-    """``raw[left:right]`` with the bytes of ``filling`` put back at ``slots``
-    (those between ``left`` and ``right``)."""
-    out = bytearray()
-    position = left
-    for (at, put_in), byte in zip(slots, filling, strict=True):
-        if left <= at <= right and (at < right or put_in):
-            out += raw[position:at]
-            out.append(byte)
-            position = at if put_in else at + 1
-    out += raw[position:right]
-    return bytes(out)
-
-
-def _line_words(line: bytes) -> list[str]:
-    """The words of ``line`` that lost no byte, which tell its language;
-    else what is left of the others."""
-    marked = _LOST_BYTE.sub(_LOST_MARK, line.decode("utf-8", "surrogateescape"))
-    whole = _WORD.findall(marked)
-    return [word for word in whole if _LOST_MARK not in word] or [
-        part for word in whole for part in word.split(_LOST_MARK) if part
-    ]
-
-
-def _word_around(raw: bytes, start: int, end: int) -> tuple[int, int]:
-    """Where the word of ``raw[start:end]`` starts and ends."""
-    left = start
-    while left > max(0, start - _LONGEST_WORD) and _WORD_BYTE.match(raw, left - 1):
-        left -= 1
-    right = end
-    while right < min(len(raw), end + _LONGEST_WORD) and _WORD_BYTE.match(raw, right):
-        right += 1
-    return left, right
-
-
-def _readings_of(
-    raw: bytes,
-    left: int,
-    right: int,
-    runs: list[tuple[int, int]],
-    slots_of_runs: list[list[_Slot]],
-    undefined: bytes,
-) -> dict[str, tuple[str, ...]]:
-    """The words ``raw[left:right]`` makes with a byte of ``undefined`` put
-    back at each slot of ``runs``, each with what its runs then decode to;
-    none where there are more than :data:`_MOST_READINGS`."""
-    slots = [slot for run_slots in slots_of_runs for slot in run_slots]
-    options = [_letters_made(raw, at, put_in, undefined) for at, put_in in slots]
-    if not slots or math.prod(map(len, options)) > _MOST_READINGS:
-        return {}  # (a word is at most a few hundred bytes: the product stays small)
-    readings: dict[str, tuple[str, ...]] = {}
-    # Where each run's slots start among all of them.
-    firsts = list(itertools.accumulate(map(len, slots_of_runs), initial=0))
-    for filling in itertools.product(*options):
-        word = utf8_of(_filled(raw, left, right, slots, filling))
-        made = tuple(
-            utf8_of(_filled(raw, start, end, run_slots, filling[first : first + len(run_slots)]))
-            or ""
-            for (start, end), run_slots, first in zip(runs, slots_of_runs, firsts[:-1], strict=True)
-        )
-        if word is not None and all(made) and all(map(is_letter, "".join(made))):
-            # Marks that end a word are no part of it (``μέρα…``).
-            readings[_EDGE_MARKS.sub("", word)] = made
-    return readings
-
-
-_EDGE_MARKS = re.compile(r"^[^\w]+|[^\w]+$")
-
-
-def _letters_made(raw: bytes, at: int, put_in: bool, undefined: bytes) -> bytes:
-    """The bytes of ``undefined`` that, put back at ``at`` (for the marker
-    there, or ``put_in`` before the byte there), make the sequence they end
-    or continue a common letter; all of them where that sequence holds
-    another marker or no lead before it tells its length."""
-    for lead in range(at - 1, max(-1, at - 4), -1):
-        length = sequence_length(raw[lead])
-        if length:
-            break
-    else:
-        return undefined
-    sequence = bytearray(raw[lead:at] + b"\x00" + raw[at + (not put_in) : lead + length - put_in])
-    if lead + length <= at - put_in or _MARKER_ORD in sequence or len(sequence) < length:
-        return undefined
-    made = bytearray()
-    for byte in undefined:
-        sequence[at - lead] = byte
-        ch = utf8_of(bytes(sequence))
-        if ch is not None and is_letter(ch) and is_common(ch):
-            made.append(byte)
-    return bytes(made)
-
-
-def _chosen_word(
-    readings: dict[str, tuple[str, ...]],
-    words: list[str],
-    languages: dict[str, str | None],
-    spelled_out: bool,
-) -> str | None:
-    """Of the words bytes put back could make, the one to read: the only one,
-    the only one whose letters the language of its script writes, or one it lists
-    :data:`_WORD_MARGIN` commoner than every other; with ``spelled_out``,
-    where none is listed, the one the language's spelling makes likelier by
-    :data:`_SPELLING_MARGIN`. ``languages`` keeps the language found for
-    each script."""
-    from ..context.words import alphabet, zipf
-    from ..plausibility import EAST_ASIAN, language_of, spelling, word_script
-
-    if len(readings) == 1:
-        return next(iter(readings))  # what the bytes spell (Windows-1251: ``Р�`` is ``И``)
-    script = next((word_script(w) for w in readings if word_script(w)), "")
-    # East Asian words are no list's words: the readers of lost bytes
-    # weigh their characters.
-    if not script or script == EAST_ASIAN:
-        return None
-    if script not in languages:
-        languages[script] = language_of(words, script)
-    lang = languages[script]
-    if lang is None:
-        return None
-    letters = alphabet(lang)
-    written = [
-        word
-        for word, made in readings.items()
-        if all(ch in letters for ch in "".join(made).casefold() if ch.isalpha())
-    ]
-    if len(written) == 1:
-        return written[0]
-    ranked = sorted(((zipf(w, lang), w) for w in written), reverse=True)
-    if len(ranked) < 2:
-        return None
-    (best, word), (second, _) = ranked[0], ranked[1]
-    if best > 0.0 or not spelled_out:
-        return word if best > 0.0 and best - second >= _WORD_MARGIN else None
-    # No reading is a listed word (a rarer word, a name): how the language
-    # spells its words tells, by a wide margin only.
-    spelled = sorted(((spelling(w, lang) * (len(w) + 1), w) for w in written), reverse=True)
-    (best, word), (second, _) = spelled[0], spelled[1]
-    return word if best - second >= _SPELLING_MARGIN else None
 
 
 def _read_around_replaced(text: str, name: str, detector_id: str) -> tuple[Finding, ...]:

@@ -1,0 +1,308 @@
+"""Bytes put back where a decoder of a code page lost them.
+
+A program that decodes UTF-8 with a Windows page's own decoder writes U+FFFD
+for each byte the page leaves undefined (:attr:`~..codepages.CodePage.undefined`:
+Windows-1251 leaves only ``98``, the second byte of ``И``); saved again in the
+page, the text shows ``?`` for it; with ``errors="ignore"`` the byte is gone
+and its lead stands alone. The reading of the page around its lost bytes
+(:func:`~.utf8_misread.read_around_losses`) asks here which byte each lead
+lost: the word around decides, with its language's list, alphabet and
+spelling; where nothing decides, the bytes stay as they came.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+import re
+
+from ..charclass import is_common, is_letter
+from ..codepages import CodePage, code_page, utf8_of
+from ..context.candidates import sequence_length
+
+# A stand-in byte for U+FFFD, which no code page shows: a control that
+# text does not hold.
+MARKER_BYTE = "\x1a"
+MARKER_ORD = ord(MARKER_BYTE)
+# What a byte that is no part of a whole sequence decodes to: the stand-in,
+# or the surrogate that ``surrogateescape`` makes of it.
+LOST_BYTE = re.compile("[\x1a\udc80-\udcff]")
+LOST_MARK = "\x00"  # where a line, decoded, lost a byte
+# The pages through which UTF-8 that lost bytes shows its leads alone, whose
+# lost bytes :mod:`.lossy_utf8` weighs.
+WESTERN_PAGES = ("cp1252", "latin-1")
+
+# A word whose lost bytes could be put back in more ways than this is left
+# as it came: its readings would be too many to weigh.
+_MOST_READINGS = 256
+_LONGEST_WORD = 48  # bytes on either side of a lost byte looked at
+# How much commoner (in Zipf) the word a byte put back makes must be than
+# what any other byte would make.
+_WORD_MARGIN = 1.0
+# How much likelier (natural log) the spelling of an unlisted word must be.
+_SPELLING_MARGIN = 3.0
+_WORD_BYTE = re.compile(rb"[0-9A-Za-z\x80-\xff]")
+_WORD = re.compile(f"[\\w{LOST_MARK}]+")
+
+
+def put_back_lost(
+    raw: bytes, lost: list[int], page: CodePage, dropped: bool = False
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+    """The characters that bytes put back for the markers in ``raw`` make
+    (offsets in ``raw`` are the text's), each run of lost bytes apart; with
+    ``dropped``, also a byte put back after a sequence one byte short (a
+    decoder that dropped what it could not read). A byte put back can only
+    be one ``page``'s decoder leaves undefined, and only make a letter of
+    the text's language: the word around decides which, as the only one
+    left, or the one its language lists :data:`_WORD_MARGIN` commoner than
+    any other (Windows-1251 leaves one byte undefined: ``Р�`` is ``И``).
+    Second, the runs where bytes put back would make letters but nothing
+    decides which: explained, and left as they came.
+
+    >>> page = code_page("cp1250")
+    >>> text = "Ă\ufffdfrica y AmĂ©rica"
+    >>> raw = page.encode(text.replace("\ufffd", MARKER_BYTE))
+    >>> put_back_lost(raw, [0, 1], page)
+    ([(0, 2, 'Á')], [])
+    >>> put_back_lost(code_page("cp1251").encode("РРІР°РЅ"), [0], code_page("cp1251"), dropped=True)
+    ([(0, 1, 'И')], [])
+    """
+    undefined = bytes(byte for byte in page.undefined if byte < 0xC0)
+    if not undefined:
+        return [], []
+    # Windows-1252's lost bytes have readers of their own, who weigh more
+    # than spelling where no word is listed (:mod:`.lossy_utf8`).
+    spelled_out = page.name not in WESTERN_PAGES
+    runs: list[tuple[int, int]] = []
+    for index in lost:
+        if runs and runs[-1][1] == index:
+            runs[-1] = (runs[-1][0], index + 1)
+        else:
+            runs.append((index, index + 1))
+    found: list[tuple[int, int, str]] = []
+    undecided: list[tuple[int, int]] = []
+    line_start, line_end = -1, -1
+    words: list[str] = []
+    languages: dict[str, str | None] = {}
+    line_dropped = False
+    put_in: set[tuple[int, int]] = set()  # the lines where a dropped byte was put back
+    at = 0
+    while at < len(runs):
+        # The runs of one word are read together.
+        left, right = _word_around(raw, runs[at][0], runs[at][1])
+        last = at
+        while last + 1 < len(runs) and runs[last + 1][0] < right:
+            last += 1
+            right = max(right, _word_around(raw, runs[last][0], runs[last][1])[1])
+        in_word = runs[at : last + 1]
+        at = last + 1
+        if left >= line_end:
+            # The language is the line's: a line of another is no evidence.
+            line_start = raw.rfind(b"\n", 0, left) + 1
+            line_end = raw.find(b"\n", right)
+            line_end = len(raw) if line_end < 0 else line_end
+            words, languages = _line_words(raw[line_start:line_end]), {}
+            # Where Windows-1252 or Latin-1 shows the line, a lead alone is theirs.
+            line = raw[line_start:line_end].decode(page.codec)
+            line_dropped = dropped and not any(
+                code_page(western).encode(line) is not None for western in WESTERN_PAGES
+            )
+        if right - left > _LONGEST_WORD * 4:
+            continue  # no word: its readings would be too long to weigh
+        slots = [_slots(raw, start, end, line_dropped) for start, end in in_word]
+        if any(slot is None for slot in slots):
+            continue  # a run no byte put back explains
+        readings = _readings_of(raw, left, right, in_word, [s or [] for s in slots], undefined)
+        chosen = _chosen_word(readings, words, languages, spelled_out)
+        if chosen is None and readings:
+            undecided.extend(in_word)
+        if chosen is not None:
+            found.extend(
+                (start, end, made)
+                for (start, end), made in zip(in_word, readings[chosen], strict=True)
+            )
+            if any(inserted for run_slots in slots for _, inserted in run_slots or ()):
+                put_in.add((line_start, line_end))
+    # Dropped bytes are a line's reading only where they explain its every loss.
+    for start, end in put_in:
+        lost_here = bisect.bisect_left(lost, end) - bisect.bisect_left(lost, start)
+        read_here = sum(b - a for a, b, _ in found if start <= a < end)
+        read_here += sum(b - a for a, b in undecided if start <= a < end)
+        if read_here < lost_here:
+            found = [piece for piece in found if not start <= piece[0] < end]
+    return found, undecided
+
+
+# Where a byte goes back: the offset of a marker it stands for, or, where it
+# was dropped, of the byte it goes before.
+_Slot = tuple[int, bool]
+
+
+def _slots(raw: bytes, start: int, end: int, dropped: bool) -> list[_Slot] | None:
+    """Where bytes go back in the run of lost bytes ``raw[start:end]`` to
+    make it whole sequences: each marker, and with ``dropped`` the end of a
+    sequence one byte short (``True``: a byte put in); ``None`` where that
+    does not make it whole."""
+    slots: list[_Slot] = []
+    index = start
+    while index < end:
+        length = sequence_length(raw[index])
+        if not length:
+            return None
+        have = 1
+        while have < length and index + have < end and _CONTINUES.match(raw, index + have):
+            have += 1
+        slots.extend((at, False) for at in range(index + 1, index + have) if raw[at] == MARKER_ORD)
+        if have == length - 1 and dropped and index + have < len(raw):
+            # At the end of the text a sequence was cut short, not robbed.
+            slots.append((index + have, True))
+        elif have != length:
+            return None
+        index += have
+    return slots
+
+
+_CONTINUES = re.compile(b"[\x80-\xbf\x1a]")
+
+
+def _filled(
+    raw: bytes, left: int, right: int, slots: list[_Slot], filling: tuple[int, ...]
+) -> bytes:
+    """``raw[left:right]`` with the bytes of ``filling`` put back at ``slots``
+    (those between ``left`` and ``right``)."""
+    out = bytearray()
+    position = left
+    for (at, put_in), byte in zip(slots, filling, strict=True):
+        if left <= at <= right and (at < right or put_in):
+            out += raw[position:at]
+            out.append(byte)
+            position = at if put_in else at + 1
+    out += raw[position:right]
+    return bytes(out)
+
+
+def _line_words(line: bytes) -> list[str]:
+    """The words of ``line`` that lost no byte, which tell its language;
+    else what is left of the others."""
+    marked = LOST_BYTE.sub(LOST_MARK, line.decode("utf-8", "surrogateescape"))
+    whole = _WORD.findall(marked)
+    return [word for word in whole if LOST_MARK not in word] or [
+        part for word in whole for part in word.split(LOST_MARK) if part
+    ]
+
+
+def _word_around(raw: bytes, start: int, end: int) -> tuple[int, int]:
+    """Where the word of ``raw[start:end]`` starts and ends."""
+    left = start
+    while left > max(0, start - _LONGEST_WORD) and _WORD_BYTE.match(raw, left - 1):
+        left -= 1
+    right = end
+    while right < min(len(raw), end + _LONGEST_WORD) and _WORD_BYTE.match(raw, right):
+        right += 1
+    return left, right
+
+
+def _readings_of(
+    raw: bytes,
+    left: int,
+    right: int,
+    runs: list[tuple[int, int]],
+    slots_of_runs: list[list[_Slot]],
+    undefined: bytes,
+) -> dict[str, tuple[str, ...]]:
+    """The words ``raw[left:right]`` makes with a byte of ``undefined`` put
+    back at each slot of ``runs``, each with what its runs then decode to;
+    none where there are more than :data:`_MOST_READINGS`."""
+    slots = [slot for run_slots in slots_of_runs for slot in run_slots]
+    options = [_letters_made(raw, at, put_in, undefined) for at, put_in in slots]
+    if not slots or math.prod(map(len, options)) > _MOST_READINGS:
+        return {}  # (a word is at most a few hundred bytes: the product stays small)
+    readings: dict[str, tuple[str, ...]] = {}
+    # Where each run's slots start among all of them.
+    firsts = list(itertools.accumulate(map(len, slots_of_runs), initial=0))
+    for filling in itertools.product(*options):
+        word = utf8_of(_filled(raw, left, right, slots, filling))
+        made = tuple(
+            utf8_of(_filled(raw, start, end, run_slots, filling[first : first + len(run_slots)]))
+            or ""
+            for (start, end), run_slots, first in zip(runs, slots_of_runs, firsts[:-1], strict=True)
+        )
+        if word is not None and all(made) and all(map(is_letter, "".join(made))):
+            # Marks that end a word are no part of it (``μέρα…``).
+            readings[_EDGE_MARKS.sub("", word)] = made
+    return readings
+
+
+_EDGE_MARKS = re.compile(r"^[^\w]+|[^\w]+$")
+
+
+def _letters_made(raw: bytes, at: int, put_in: bool, undefined: bytes) -> bytes:
+    """The bytes of ``undefined`` that, put back at ``at`` (for the marker
+    there, or ``put_in`` before the byte there), make the sequence they end
+    or continue a common letter; all of them where that sequence holds
+    another marker or no lead before it tells its length."""
+    for lead in range(at - 1, max(-1, at - 4), -1):
+        length = sequence_length(raw[lead])
+        if length:
+            break
+    else:
+        return undefined
+    sequence = bytearray(raw[lead:at] + b"\x00" + raw[at + (not put_in) : lead + length - put_in])
+    if lead + length <= at - put_in or MARKER_ORD in sequence or len(sequence) < length:
+        return undefined
+    made = bytearray()
+    for byte in undefined:
+        sequence[at - lead] = byte
+        ch = utf8_of(bytes(sequence))
+        if ch is not None and is_letter(ch) and is_common(ch):
+            made.append(byte)
+    return bytes(made)
+
+
+def _chosen_word(
+    readings: dict[str, tuple[str, ...]],
+    words: list[str],
+    languages: dict[str, str | None],
+    spelled_out: bool,
+) -> str | None:
+    """Of the words bytes put back could make, the one to read: the only one,
+    the only one whose letters the language of its script writes, or one it lists
+    :data:`_WORD_MARGIN` commoner than every other; with ``spelled_out``,
+    where none is listed, the one the language's spelling makes likelier by
+    :data:`_SPELLING_MARGIN`. ``languages`` keeps the language found for
+    each script."""
+    from ..context.words import alphabet, zipf
+    from ..plausibility import EAST_ASIAN, language_of, spelling, word_script
+
+    if len(readings) == 1:
+        return next(iter(readings))  # what the bytes spell (Windows-1251: ``Р�`` is ``И``)
+    script = next((word_script(w) for w in readings if word_script(w)), "")
+    # East Asian words are no list's words: the readers of lost bytes
+    # weigh their characters.
+    if not script or script == EAST_ASIAN:
+        return None
+    if script not in languages:
+        languages[script] = language_of(words, script)
+    lang = languages[script]
+    if lang is None:
+        return None
+    letters = alphabet(lang)
+    written = [
+        word
+        for word, made in readings.items()
+        if all(ch in letters for ch in "".join(made).casefold() if ch.isalpha())
+    ]
+    if len(written) == 1:
+        return written[0]
+    ranked = sorted(((zipf(w, lang), w) for w in written), reverse=True)
+    if len(ranked) < 2:
+        return None
+    (best, word), (second, _) = ranked[0], ranked[1]
+    if best > 0.0 or not spelled_out:
+        return word if best > 0.0 and best - second >= _WORD_MARGIN else None
+    # No reading is a listed word (a rarer word, a name): how the language
+    # spells its words tells, by a wide margin only.
+    spelled = sorted(((spelling(w, lang) * (len(w) + 1), w) for w in written), reverse=True)
+    (best, word), (second, _) = spelled[0], spelled[1]
+    return word if best - second >= _SPELLING_MARGIN else None
