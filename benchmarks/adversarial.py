@@ -89,6 +89,8 @@ INPUTS: tuple[AdversarialInput, ...] = (
     AdversarialInput("'ΞΊΟ\\ufffdΞ± '*n", lambda n: "ΞΊΟ\ufffdΞ± " * n),
     AdversarialInput("'РРІ'*n", lambda n: "РРІ" * n),
     AdversarialInput("'ΞΊΟΞ± '*n", lambda n: "ΞΊΟΞ± " * n),
+    # A line each, a byte dropped and one lost that no dropped byte explains.
+    AdversarialInput("'РРІР°РЅ ѕ\\n'*n", lambda n: "РРІР°РЅ ѕ\n" * n),
     AdversarialInput("'\\x93'*n", lambda n: "\x93" * n, scale=40),
     AdversarialInput("'a\\x85'*n", lambda n: "a\x85" * n, scale=40),
     # Mac OS Roman words read as Latin-1, every word's page to decide.

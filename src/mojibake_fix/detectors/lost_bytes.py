@@ -125,13 +125,30 @@ def put_back_lost(
             if any(inserted for run_slots in slots for _, inserted in run_slots or ()):
                 put_in.add((line_start, line_end))
     # Dropped bytes are a line's reading only where they explain its every loss.
-    for start, end in put_in:
-        lost_here = bisect.bisect_left(lost, end) - bisect.bisect_left(lost, start)
-        read_here = sum(b - a for a, b, _ in found if start <= a < end)
-        read_here += sum(b - a for a, b in undecided if start <= a < end)
-        if read_here < lost_here:
-            found = [piece for piece in found if not start <= piece[0] < end]
+    read = sorted([(a, b) for a, b, _ in found] + undecided)
+    unread = sorted(line for line in put_in if _held(read, line) < _held_offsets(lost, line))
+    if unread:
+        starts = [line_start for line_start, _ in unread]
+        found = [piece for piece in found if not _inside(piece[0], unread, starts)]
     return found, undecided
+
+
+def _held_offsets(offsets: list[int], line: tuple[int, int]) -> int:
+    """How many of the sorted ``offsets`` lie in ``line``."""
+    return bisect.bisect_left(offsets, line[1]) - bisect.bisect_left(offsets, line[0])
+
+
+def _held(runs: list[tuple[int, int]], line: tuple[int, int]) -> int:
+    """How many bytes the sorted ``runs`` that start in ``line`` hold."""
+    first = bisect.bisect_left(runs, (line[0], -1))
+    last = bisect.bisect_left(runs, (line[1], -1))
+    return sum(end - start for start, end in runs[first:last])
+
+
+def _inside(offset: int, lines: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether ``offset`` lies in one of the sorted ``lines`` (``starts``: theirs)."""
+    at = bisect.bisect_right(starts, offset) - 1
+    return at >= 0 and offset < lines[at][1]
 
 
 # Where a byte goes back: the offset of a marker it stands for, or, where it
