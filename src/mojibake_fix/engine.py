@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from .calibration import calibrated_finding, calibrated_result
 from .detectors import Detector, WholeReading, select
 from .detectors.base import Stretch
-from .detectors.utf8_misread import MARKED
+from .detectors.lost_bytes import MARKED
 from .layers import MOST_LAYERS, OUTER_PAGES, Peeled, peel_layer
 from .model import (
     Change,

@@ -142,7 +142,7 @@ def _word_value(
     script of the text."""
     script = word_script(word)
     if script not in languages:
-        languages[script] = _language(words, script)
+        languages[script] = language_of(words, script)
     # Code pages of one byte a character weigh a word alike: judged once for all.
     widths = encoding if _is_multibyte(encoding) else "latin-1"
     return _judged_word(word, widths, languages[script])
@@ -217,12 +217,6 @@ def _east_asian_value(word: str, encoding: str, language: str) -> float:
 
 
 def language_of(words: Iterable[str], script: str) -> str | None:
-    """The language of ``script`` whose list holds most of the first of
-    ``words`` written in it."""
-    return _language(words, script)
-
-
-def _language(words: Iterable[str], script: str) -> str | None:
     """The language of ``script`` whose list holds most of the first words
     written in it (the first language listed for the script when none does);
     for East Asian words, the language whose characters they are."""

@@ -13,6 +13,7 @@ spelling; where nothing decides, the bytes stay as they came.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 import re
@@ -32,6 +33,17 @@ LOST_MARK = "\x00"  # where a line, decoded, lost a byte
 # The pages through which UTF-8 that lost bytes shows its leads alone, whose
 # lost bytes :mod:`.lossy_utf8` weighs.
 WESTERN_PAGES = ("cp1252", "latin-1")
+# A marker a decoder or a save in a legacy page wrote for a byte, right
+# after a character of a sequence it belonged to.
+MARKED = re.compile("[^\x00-\x7f][\ufffd?]")
+
+
+@functools.lru_cache(maxsize=4)
+def shown_in_the_west(text: str) -> bool:
+    """Whether Windows-1252 or Latin-1 shows ``text``: then a lead alone in
+    it is theirs (asked by every other page of the same text)."""
+    return any(code_page(western).encode(text) is not None for western in WESTERN_PAGES)
+
 
 # A word whose lost bytes could be put back in more ways than this is left
 # as it came: its readings would be too many to weigh.
@@ -105,9 +117,7 @@ def put_back_lost(
             words, languages = _line_words(raw[line_start:line_end]), {}
             # Where Windows-1252 or Latin-1 shows the line, a lead alone is theirs.
             line = raw[line_start:line_end].decode(page.codec)
-            line_dropped = dropped and not any(
-                code_page(western).encode(line) is not None for western in WESTERN_PAGES
-            )
+            line_dropped = dropped and not shown_in_the_west(line)
         if right - left > _LONGEST_WORD * 4:
             continue  # no word: its readings would be too long to weigh
         slots = [_slots(raw, start, end, line_dropped) for start, end in in_word]

@@ -53,7 +53,15 @@ from ..lines import run_around
 from ..model import Finding
 from . import utf8_scan
 from .base import Detector, Stretch, WholeReading
-from .lost_bytes import LOST_BYTE, MARKER_BYTE, MARKER_ORD, WESTERN_PAGES, put_back_lost
+from .lost_bytes import (
+    LOST_BYTE,
+    MARKED,
+    MARKER_BYTE,
+    MARKER_ORD,
+    WESTERN_PAGES,
+    put_back_lost,
+    shown_in_the_west,
+)
 
 if TYPE_CHECKING:
     import regex
@@ -885,7 +893,7 @@ def page_support(
     if not usable:
         return 0.0
     covered = sum(run.end - run.start for run, _ in usable)
-    if page.name in _SHOWS_LOST_BYTES:
+    if page.name in WESTERN_PAGES:
         unheard += len(_leads_lost_beside(text, [run for run, _ in usable]))
     end = len(text) if end < 0 else end
     candidates = len(_page_characters(page.name).findall(text, start, end)) - unheard
@@ -894,11 +902,6 @@ def page_support(
     if strongest >= 0.6 or (covered >= 6 and coverage >= 0.95):
         return coverage
     return 0.0
-
-
-# The pages through which UTF-8 that lost bytes shows its leads alone
-# (:mod:`~mojibake_fix.detectors.lossy_utf8`).
-_SHOWS_LOST_BYTES = WESTERN_PAGES
 
 
 def _leads_lost_beside(text: str, runs: list[Run]) -> set[int]:
@@ -1035,9 +1038,8 @@ def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
     raw = page.encode(text)
     if raw is None or raw.isascii():
         return None
-    try:
-        decoded = raw.decode("utf-8")
-    except UnicodeDecodeError:
+    decoded = utf8_of(raw)
+    if decoded is None:
         return None
     # C1 controls are no text: where the text shows some that its UTF-8
     # explains, the layer they were read in ends there, and a layer beneath
@@ -1169,7 +1171,7 @@ def read_around_losses(
     raw = page.encode(text.replace("\ufffd", MARKER_BYTE))
     if raw is None:
         return ()
-    if name not in _SHOWS_LOST_BYTES:
+    if name not in WESTERN_PAGES:
         # A program that wrote U+FFFD into a legacy page wrote ``?``: where
         # one stands inside a sequence, it marks a byte too (``Р?`` of
         # ``И``). Windows-1252's are :mod:`.lossy_utf8`'s to weigh.
@@ -1246,18 +1248,6 @@ def _read_around_replaced(text: str, name: str, detector_id: str) -> tuple[Findi
     if not dropped and not MARKED.search(text):
         return ()
     return read_around_losses(text, name, detector_id, dropped=dropped)
-
-
-# A marker a decoder or a save in a legacy page wrote for a byte, right
-# after a character of a sequence it belonged to.
-MARKED = re.compile("[^\x00-\x7f][\ufffd?]")
-
-
-@functools.lru_cache(maxsize=4)
-def shown_in_the_west(text: str) -> bool:
-    """Whether Windows-1252 or Latin-1 shows ``text``: then a lead alone in
-    it is theirs (asked by every other page of the same text)."""
-    return any(code_page(western).encode(text) is not None for western in _SHOWS_LOST_BYTES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1418,7 +1408,7 @@ def _finder(name: str, detector_id: str, priority: int) -> Detector:
         find_repaired=find,
         read_around_losses=(
             functools.partial(read_around_losses, name=name, detector_id=detector_id)
-            if name in _SHOWS_LOST_BYTES
+            if name in WESTERN_PAGES
             else functools.partial(_read_around_replaced, name=name, detector_id=detector_id)
             if code_page(name).undefined
             else None
