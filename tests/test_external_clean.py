@@ -49,11 +49,7 @@ BREADTH = {
     "wordfreq": (200_000, 40),
 }
 
-_LISTED_ELISION = "â inside a name of no known language, where English lists the elision (abc's)"
-KNOWN_FALSE_POSITIVES: dict[tuple[str, str], str] = {
-    ("pycountry", "Payis-Bâs"): _LISTED_ELISION,
-    ("pycountry", "Abcâs"): _LISTED_ELISION,
-}
+KNOWN_FALSE_POSITIVES: dict[tuple[str, str], str] = {}
 
 
 def texts_of(name: str) -> list[str]:

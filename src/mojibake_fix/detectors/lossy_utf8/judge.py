@@ -503,8 +503,12 @@ class Judge:
         if not self.language_known:
             # Pieces that are words tell of an elision only in the language
             # of the text: a name of another (``Itânia``, ``Jesuânia``) splits
-            # into English ``it`` and ``nia`` as well as any.
-            return max(-2.0, min(2.0, joined))
+            # into English ``it`` and ``nia`` as well as any. Nor does an
+            # elision the guessed language lists as rarely as it lists ``’s``
+            # after any stem (English ``abc's``, ``b's``, ``macy's``: Zipf 3):
+            # a word alone may as well be of a language the lists lack
+            # (Friulian ``Abcâs``, Arpitan ``Payis-Bâs``).
+            return max(-2.0, min(2.0, joined - 1.0))
         lang = self.lang
         if lang is not None and all(pieces) and counted_apart(*pieces, lang):
             # ``d’un``, ``c’è``: the lists hold the pieces, not the elision.
