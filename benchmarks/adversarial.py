@@ -75,6 +75,10 @@ def _lossy_shift_jis(n: int) -> str:
 
 INPUTS: tuple[AdversarialInput, ...] = (
     AdversarialInput("'Ã a'*n", lambda n: "Ã a" * n),
+    # Leads alone before a space, where the space was no no-break space
+    # (``D1 A0`` is no letter text uses), each a word to look up in the
+    # lists of every language of the script.
+    AdversarialInput("'Ñ a'*n", lambda n: "Ñ a" * n),
     AdversarialInput("'Ã'*n", lambda n: "Ã" * n),
     AdversarialInput("'â€'*n", lambda n: "â€" * n),
     AdversarialInput("'ÐŸÑ'*n", lambda n: "ÐŸÑ" * n),

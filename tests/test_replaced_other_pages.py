@@ -7,6 +7,7 @@ where they do not, and clean text that holds U+FFFD never changes."""
 from __future__ import annotations
 
 import difflib
+import itertools
 
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
 import pytest
@@ -76,6 +77,33 @@ def test_dropped_bytes_put_back(text: str, page: str) -> None:
     result = mojibake_fix.fix(broken)
     assert result.text == text
     assert result.revert() == broken
+
+
+@pytest.mark.parametrize(
+    ("text", "page"),
+    [
+        # ``ό`` is CF 8C: its lead before a space is no ``CF A0`` (``Ϡ``).
+        ("Πάνω από το αναμενόμενο η μείωση ανεργίας", "windows-1253"),
+        ("Περιοδικό για την αναπηρία", "windows-1253"),
+        # ``ј`` is D1 98: ``D1 A0`` is ``Ѡ``, no letter text uses.
+        ("Бака је сваке јесени правила ајвар у дворишту.", "windows-1251"),
+    ],
+)
+def test_a_lead_before_a_space_that_made_no_letter_with_it(text: str, page: str) -> None:
+    """A lead whose byte was dropped right before a space: the space was a
+    space, since the lead and a no-break space make no character text uses."""
+    broken = text.encode("utf-8").decode(page, errors="ignore")
+    assert any(ch > "\x7f" and after == " " for ch, after in itertools.pairwise(broken))
+    assert mojibake_fix.fix(broken).text == text
+
+
+def test_a_lead_before_a_space_that_may_be_its_no_break_space_stays() -> None:
+    """``Ξ `` may be ``Π`` (``CE A0``) whose second byte became a space, or
+    ``Ο`` (``CE 9F``, undefined in Windows-1253) before one: the readers of
+    every page judge it with the words around, not the dropped bytes."""
+    broken = "Ο μουσακάς".encode().decode("windows-1253", errors="ignore")
+    assert broken.startswith("Ξ ")
+    assert not mojibake_fix.fix(broken).text.startswith("Ο")
 
 
 def test_a_lead_cut_short_at_the_end_gets_no_byte() -> None:

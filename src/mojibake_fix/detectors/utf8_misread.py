@@ -1150,6 +1150,28 @@ _QUESTION_MARK_INSIDE = re.compile(
 )
 
 
+@functools.cache
+def _with_no_break_space(lead: int) -> bool:
+    """Whether ``lead`` and the byte of the no-break space (``A0``) begin a
+    character text uses, which a cleaning step would have cut in two by
+    taking the second byte for a space (``CE A0``: ``Π``; ``EC A0 80``: ``저``;
+    not ``CF A0``, ``Ϡ``, nor ``E2 A0``, braille). A byte within a sequence
+    may be followed by ``A0`` in any (``E5 8A A0``: ``加``).
+
+    >>> [_with_no_break_space(lead) for lead in (0xCE, 0xEC, 0x8A, 0xCF, 0xE2)]
+    [True, True, True, False, False]
+    """
+    if lead < 0xC0:
+        return True
+    tails = [b""] if lead < 0xE0 else [bytes((c,)) for c in range(0x80, 0xC0)]
+    if lead >= 0xF0:
+        tails = [tail + b"\x80" for tail in tails]
+    return any(
+        (character := utf8_of(bytes((lead, 0xA0)) + tail)) is not None and is_common(character)
+        for tail in tails
+    )
+
+
 def read_around_losses(
     text: str, name: str, detector_id: str, dropped: bool = False
 ) -> tuple[Finding, ...]:
@@ -1194,9 +1216,16 @@ def read_around_losses(
         position += size
     if not lost or not sequences:
         return ()  # nothing lost (the whole reading's), or nothing read
-    if any(text[index + 1 : index + 2] == " " and raw[index] != MARKER_ORD for index in lost):
-        # A space after a lead may have been its no-break space: the
-        # readers of every page judge that with the words around.
+    if any(
+        text[index + 1 : index + 2] == " "
+        and raw[index] != MARKER_ORD
+        and _with_no_break_space(raw[index])
+        for index in lost
+    ):
+        # A space after a lead may have been its no-break space, where the
+        # two make a character text uses (``Ξ `` may be ``Π``, ``Ο `` of
+        # ``γνωστΟ `` no ``Ϡ``): the readers of every page judge that with
+        # the words around.
         return ()
     plain = LOST_BYTE.sub(" ", decoded)  # what was read, a space for each byte lost
     put_back, undecided = put_back_lost(raw, lost, page, dropped)

@@ -168,9 +168,11 @@ def _ranked_words(
     return tuple(sorted(found, key=lambda item: -item[1])), total
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _key(piece: str, model: str) -> str | None:
     """:func:`token_key`, except that a lenient decode's C1 controls for the
-    undefined bytes stay in a ``nbsp`` key: that damage keeps them."""
+    undefined bytes stay in a ``nbsp`` key: that damage keeps them. Kept for
+    the next language a word is looked up in."""
     if model != "nbsp" or not KEPT_UNDEFINED.search(piece):
         return token_key(piece, model)
     out: list[str] = []
