@@ -97,6 +97,16 @@ def test_a_lead_before_a_space_that_made_no_letter_with_it(text: str, page: str)
     assert mojibake_fix.fix(broken).text == text
 
 
+def test_a_symbol_that_lost_a_byte_before_a_space_leaves_the_rest_read() -> None:
+    """``β�½`` is ``⚽`` (``E2 9A BD``) that lost its ``9A``: its bytes are
+    all there but the marked one, so the space after it is a space, and the
+    letters around are read; the symbol, which no word decides, stays."""
+    text = "Το γκολ ⚽ μπήκε στο τελευταίο λεπτό της χθεσινής βραδιάς."
+    broken = replaced(text, "windows-1253")
+    assert "β\ufffd½ " in broken
+    assert mojibake_fix.fix(broken).text == text.replace("⚽", "β\ufffd½")
+
+
 def test_a_lead_before_a_space_that_may_be_its_no_break_space_stays() -> None:
     """``Ξ `` may be ``Π`` (``CE A0``) whose second byte became a space, or
     ``Ο`` (``CE 9F``, undefined in Windows-1253) before one: the readers of

@@ -1162,7 +1162,7 @@ def _with_no_break_space(lead: int) -> bool:
     [True, True, True, False, False]
     """
     if lead < 0xC0:
-        return True
+        return True  # a sequence cut short there (:func:`_space_may_be_its_byte`)
     tails = [b""] if lead < 0xE0 else [bytes((c,)) for c in range(0x80, 0xC0)]
     if lead >= 0xF0:
         tails = [tail + b"\x80" for tail in tails]
@@ -1170,6 +1170,33 @@ def _with_no_break_space(lead: int) -> bool:
         (character := utf8_of(bytes((lead, 0xA0)) + tail)) is not None and is_common(character)
         for tail in tails
     )
+
+
+def _space_may_be_its_byte(raw: bytes, index: int) -> bool:
+    """Whether a space after the lost byte ``raw[index]`` may have been the
+    no-break space byte (``A0``) of the sequence it ends: a lead alone that
+    makes a character with one (:func:`_with_no_break_space`), or a
+    sequence still short of its length, not one whose bytes are all there
+    but for markers (``E2 1A BD`` is ``⚽``, its ``9A`` lost, before a space).
+
+    >>> _space_may_be_its_byte(b"\xe2\x1a\xbd ", 2), _space_may_be_its_byte(b"\xe5\x8a ", 1)
+    (False, True)
+    """
+    byte = raw[index]
+    if byte == MARKER_ORD:
+        return False
+    if byte >= 0xC0:
+        return _with_no_break_space(byte)
+    for lead in range(index - 1, max(-1, index - 4), -1):
+        length = sequence_length(raw[lead])
+        if length:
+            return index - lead + 1 < length
+        if not _CONTINUATION.match(raw, lead):
+            return False
+    return False
+
+
+_CONTINUATION = re.compile(b"[\x80-\xbf\x1a]")
 
 
 def read_around_losses(
@@ -1217,10 +1244,7 @@ def read_around_losses(
     if not lost or not sequences:
         return ()  # nothing lost (the whole reading's), or nothing read
     if any(
-        text[index + 1 : index + 2] == " "
-        and raw[index] != MARKER_ORD
-        and _with_no_break_space(raw[index])
-        for index in lost
+        text[index + 1 : index + 2] == " " and _space_may_be_its_byte(raw, index) for index in lost
     ):
         # A space after a lead may have been its no-break space, where the
         # two make a character text uses (``Ξ `` may be ``Π``, ``Ο `` of
