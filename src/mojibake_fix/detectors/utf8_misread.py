@@ -1179,7 +1179,7 @@ def _space_may_be_its_byte(raw: bytes, index: int) -> bool:
     sequence still short of its length, not one whose bytes are all there
     but for markers (``E2 1A BD`` is ``⚽``, its ``9A`` lost, before a space).
 
-    >>> _space_may_be_its_byte(b"\xe2\x1a\xbd ", 2), _space_may_be_its_byte(b"\xe5\x8a ", 1)
+    >>> _space_may_be_its_byte(b"\\xe2\\x1a\\xbd ", 2), _space_may_be_its_byte(b"\\xe5\\x8a ", 1)
     (False, True)
     """
     byte = raw[index]
