@@ -110,10 +110,27 @@ def test_a_symbol_that_lost_a_byte_before_a_space_leaves_the_rest_read() -> None
 def test_a_lead_before_a_space_that_may_be_its_no_break_space_stays() -> None:
     """``Ξ `` may be ``Π`` (``CE A0``) whose second byte became a space, or
     ``Ο`` (``CE 9F``, undefined in Windows-1253) before one: the readers of
-    every page judge it with the words around, not the dropped bytes."""
-    broken = "Ο μουσακάς".encode().decode("windows-1253", errors="ignore")
+    lost bytes judge it with the words around; the rest of the text is read
+    around it."""
+    text = "Ο μουσακάς είναι ίσως το πιο γνωστό ελληνικό φαγητό."
+    broken = text.encode().decode("windows-1253", errors="ignore")
     assert broken.startswith("Ξ ")
-    assert not mojibake_fix.fix(broken).text.startswith("Ο")
+    repaired = mojibake_fix.fix(broken).text
+    assert not repaired.startswith("Ο")
+    assert repaired.endswith(text[1:])
+
+
+def test_a_question_mark_after_a_dropped_byte_is_its_own() -> None:
+    """Where a decoder dropped bytes (``vÄ ``: ``ă`` lost its ``83``), a
+    ``?`` after another lead is the text's own, not the mark a decoder that
+    marked would have written: ``dumneavoastrÄ?`` keeps it."""
+    text = (
+        "Când aţi fost la mine în birou eraţi foarte umil. "
+        "Unde vă credeţi, la biroul dumneavoastră? Biroul este ţara!"
+    )
+    broken = text.encode().decode("windows-1250", errors="ignore")
+    assert "vÄ " in broken and "rÄ?" in broken
+    assert mojibake_fix.fix(broken).text == text
 
 
 def test_a_lead_cut_short_at_the_end_gets_no_byte() -> None:

@@ -1197,6 +1197,10 @@ def _space_may_be_its_byte(raw: bytes, index: int) -> bool:
 
 
 _CONTINUATION = re.compile(b"[\x80-\xbf\x1a]")
+# A lead of two bytes alone before a letter, a digit, a space or another
+# lead: a byte its decoder dropped, where a decoder that marked would have
+# written a ``?``.
+_DROPPED_BEFORE = re.compile(b"[\xc2-\xdf](?=[0-9A-Za-z \xc2-\xf4])")
 
 
 def read_around_losses(
@@ -1220,10 +1224,13 @@ def read_around_losses(
     raw = page.encode(text.replace("\ufffd", MARKER_BYTE))
     if raw is None:
         return ()
-    if name not in WESTERN_PAGES:
+    if name not in WESTERN_PAGES and not (dropped and _DROPPED_BEFORE.search(raw)):
         # A program that wrote U+FFFD into a legacy page wrote ``?``: where
         # one stands inside a sequence, it marks a byte too (``Р?`` of
-        # ``И``). Windows-1252's are :mod:`.lossy_utf8`'s to weigh.
+        # ``И``), unless the text shows a byte dropped elsewhere (a lead
+        # alone before a letter or a space): then a ``?`` is its own
+        # (``dumneavoastrÄ?`` beside ``vÄ ``, each ``ă`` dropped its ``83``).
+        # Windows-1252's are :mod:`.lossy_utf8`'s to weigh.
         raw = _QUESTION_MARK_INSIDE.sub(MARKER_BYTE.encode(), raw)
     # One character of the text a byte, so a byte's offset is its character's.
     decoded = raw.decode("utf-8", "surrogateescape")
@@ -1243,14 +1250,23 @@ def read_around_losses(
         position += size
     if not lost or not sequences:
         return ()  # nothing lost (the whole reading's), or nothing read
-    if any(
-        text[index + 1 : index + 2] == " " and _space_may_be_its_byte(raw, index) for index in lost
-    ):
+    spaced = [
+        index
+        for index in lost
+        if text[index + 1 : index + 2] == " " and _space_may_be_its_byte(raw, index)
+    ]
+    if spaced:
         # A space after a lead may have been its no-break space, where the
         # two make a character text uses (``Ξ `` may be ``Π``, ``Ο `` of
-        # ``γνωστΟ `` no ``Ϡ``): the readers of every page judge that with
-        # the words around.
-        return ()
+        # ``γνωστΟ `` no ``Ϡ``): the readers of lost bytes judge that with
+        # the words around. A lead of Windows-1252, or a sequence cut short
+        # there, is theirs with the whole text; a lead of another page alone
+        # is left to them as it came, the rest read around it.
+        if name in WESTERN_PAGES or any(raw[index] < 0xC0 for index in spaced):
+            return ()
+        lost = [index for index in lost if index not in spaced]
+        if not lost:
+            return ()
     plain = LOST_BYTE.sub(" ", decoded)  # what was read, a space for each byte lost
     put_back, undecided = put_back_lost(raw, lost, page, dropped)
     read = len(sequences) + len(put_back)
