@@ -93,6 +93,12 @@ INPUTS: tuple[AdversarialInput, ...] = (
     AdversarialInput("'ΞΊΟ\\ufffdΞ± '*n", lambda n: "ΞΊΟ\ufffdΞ± " * n),
     AdversarialInput("'РРІ'*n", lambda n: "РРІ" * n),
     AdversarialInput("'ΞΊΟΞ± '*n", lambda n: "ΞΊΟΞ± " * n),
+    # Greek capitals that lost a byte each, four to a word: more ways to put
+    # them back than are weighed whole.
+    AdversarialInput(
+        "'Ξ\\ufffdΞ•Ξ\\ufffdΞ\\ufffdΞ™Ξ\\ufffdΞ— '*n",
+        lambda n: "Ξ\ufffdΞ•Ξ\ufffdΞ\ufffdΞ™Ξ\ufffdΞ— " * n,
+    ),
     # A line each, a byte dropped and one lost that no dropped byte explains.
     AdversarialInput("'РРІР°РЅ ѕ\\n'*n", lambda n: "РРІР°РЅ ѕ\n" * n),
     AdversarialInput("'\\x93'*n", lambda n: "\x93" * n, scale=40),

@@ -133,6 +133,16 @@ def test_a_question_mark_after_a_dropped_byte_is_its_own() -> None:
     assert mojibake_fix.fix(broken).text == text
 
 
+@pytest.mark.parametrize("mode", ["replace", "ignore"])
+def test_a_word_with_many_ways_to_put_bytes_back_is_read(mode: str) -> None:
+    """``Καλύτερη`` lost three bytes in Windows-1253 (of ``Κ``, ``ύ`` and
+    ``ρ``): some five hundred ways to put them back, of which the letters
+    Greek likeliest spells at each place are weighed."""
+    text = "Καλύτερη χρονιά το 2006 για την Ευρώπη"
+    broken = text.encode().decode("windows-1253", errors=mode)
+    assert mojibake_fix.fix(broken).text == text
+
+
 def test_a_lead_cut_short_at_the_end_gets_no_byte() -> None:
     """At the end of a text a sequence was cut short, not robbed: Windows-1251
     leaves only 98 undefined, but ``С`` at the end is no ``ј``."""

@@ -45,9 +45,11 @@ def shown_in_the_west(text: str) -> bool:
     return any(code_page(western).encode(text) is not None for western in WESTERN_PAGES)
 
 
-# A word whose lost bytes could be put back in more ways than this is left
-# as it came: its readings would be too many to weigh.
+# A word whose lost bytes could be put back in more ways than this is read
+# only with the letters its language likeliest spells at each place, in at
+# most :data:`_BEAM_READINGS` ways: all its readings would be too many to weigh.
 _MOST_READINGS = 256
+_BEAM_READINGS = 32
 _LONGEST_WORD = 48  # bytes on either side of a lost byte looked at
 # How much commoner (in Zipf) the word a byte put back makes must be than
 # what any other byte would make.
@@ -123,8 +125,11 @@ def put_back_lost(
         slots = [_slots(raw, start, end, line_dropped) for start, end in in_word]
         if any(slot is None for slot in slots):
             continue  # a run no byte put back explains
-        readings = _readings_of(raw, left, right, in_word, [s or [] for s in slots], undefined)
-        chosen = _chosen_word(readings, words, languages, spelled_out)
+        lang = _language(raw[left:right], words, languages)
+        readings, pruned = _readings_of(
+            raw, left, right, in_word, [s or [] for s in slots], undefined, lang
+        )
+        chosen = _chosen_word(readings, words, languages, spelled_out, pruned)
         if chosen is None and readings:
             undecided.extend(in_word)
         if chosen is not None:
@@ -230,6 +235,20 @@ def _word_around(raw: bytes, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+def _language(word: bytes, words: list[str], languages: dict[str, str | None]) -> str | None:
+    """The language of the line that writes the script of ``word``'s whole
+    letters (``languages`` keeps the one found for each script); none for
+    East Asian words, which no list spells."""
+    from ..plausibility import EAST_ASIAN, language_of, word_script
+
+    script = word_script("".join(ch for ch in word.decode("utf-8", "ignore") if ch.isalpha()))
+    if not script or script == EAST_ASIAN:
+        return None
+    if script not in languages:
+        languages[script] = language_of(words, script)
+    return languages[script]
+
+
 def _readings_of(
     raw: bytes,
     left: int,
@@ -237,14 +256,23 @@ def _readings_of(
     runs: list[tuple[int, int]],
     slots_of_runs: list[list[_Slot]],
     undefined: bytes,
-) -> dict[str, tuple[str, ...]]:
+    lang: str | None = None,
+) -> tuple[dict[str, tuple[str, ...]], bool]:
     """The words ``raw[left:right]`` makes with a byte of ``undefined`` put
     back at each slot of ``runs``, each with what its runs then decode to;
-    none where there are more than :data:`_MOST_READINGS`."""
+    where the slots could be filled in more than :data:`_MOST_READINGS` ways,
+    only with the letters ``lang`` likeliest spells there
+    (:func:`_likeliest_options`), none without a language. Second, whether
+    some ways were left out so."""
     slots = [slot for run_slots in slots_of_runs for slot in run_slots]
     options = [_letters_made(raw, at, put_in, undefined) for at, put_in in slots]
-    if not slots or math.prod(map(len, options)) > _MOST_READINGS:
-        return {}  # (a word is at most a few hundred bytes: the product stays small)
+    if not slots:
+        return {}, False
+    pruned = math.prod(map(len, options)) > _MOST_READINGS
+    if pruned:
+        if lang is None:
+            return {}, True
+        options = _likeliest_options(raw, left, right, slots, options, lang)
     readings: dict[str, tuple[str, ...]] = {}
     # Where each run's slots start among all of them.
     firsts = list(itertools.accumulate(map(len, slots_of_runs), initial=0))
@@ -258,10 +286,40 @@ def _readings_of(
         if word is not None and all(made) and all(map(is_letter, "".join(made))):
             # Marks that end a word are no part of it (``μέρα…``).
             readings[_EDGE_MARKS.sub("", word)] = made
-    return readings
+    return readings, pruned
 
 
 _EDGE_MARKS = re.compile(r"^[^\w]+|[^\w]+$")
+
+
+def _likeliest_options(
+    raw: bytes, left: int, right: int, slots: list[_Slot], options: list[bytes], lang: str
+) -> list[bytes]:
+    """For each slot, the bytes whose letters ``lang`` likeliest spells
+    there, the others at their likeliest, as many a slot as keep the
+    readings within :data:`_BEAM_READINGS` (``Ξ?αλΟ?τεΟ?η``: a capital of
+    thirteen and two small letters of six, ``Κ``, ``ύ`` and ``ρ`` among the
+    three kept): a beam over the word, each slot ranked twice."""
+    from ..plausibility import spelling
+
+    kept = max(1, int(_BEAM_READINGS ** (1 / len(slots))))
+    while kept > 1 and kept ** len(slots) > _BEAM_READINGS:
+        kept -= 1  # the root rounds up now and then
+
+    def spelled(filling: list[int]) -> float:
+        word = utf8_of(_filled(raw, left, right, slots, tuple(filling)))
+        return -math.inf if word is None else spelling(word, lang)
+
+    best = [choices[0] for choices in options]
+    ranked: list[list[int]] = [list(choices) for choices in options]
+    for _ in range(2):
+        for index, choices in enumerate(options):
+            ranked[index] = sorted(
+                choices,
+                key=lambda byte: -spelled([*best[:index], byte, *best[index + 1 :]]),
+            )
+            best[index] = ranked[index][0]
+    return [bytes(choices[:kept]) for choices in ranked]
 
 
 def _letters_made(raw: bytes, at: int, put_in: bool, undefined: bytes) -> bytes:
@@ -292,17 +350,20 @@ def _chosen_word(
     words: list[str],
     languages: dict[str, str | None],
     spelled_out: bool,
+    pruned: bool = False,
 ) -> str | None:
     """Of the words bytes put back could make, the one to read: the only one,
     the only one whose letters the language of its script writes, or one it lists
     :data:`_WORD_MARGIN` commoner than every other; with ``spelled_out``,
     where none is listed, the one the language's spelling makes likelier by
-    :data:`_SPELLING_MARGIN`. ``languages`` keeps the language found for
+    :data:`_SPELLING_MARGIN`. Of readings ``pruned`` to the likeliest spelled
+    (:func:`_likeliest_options`), only a listed word is read: the others left
+    out might have been any. ``languages`` keeps the language found for
     each script."""
     from ..context.words import alphabet, zipf
     from ..plausibility import EAST_ASIAN, language_of, spelling, word_script
 
-    if len(readings) == 1:
+    if len(readings) == 1 and not pruned:
         return next(iter(readings))  # what the bytes spell (Windows-1251: ``Р�`` is ``И``)
     script = next((word_script(w) for w in readings if word_script(w)), "")
     # East Asian words are no list's words: the readers of lost bytes
@@ -320,6 +381,11 @@ def _chosen_word(
         for word, made in readings.items()
         if all(ch in letters for ch in "".join(made).casefold() if ch.isalpha())
     ]
+    if pruned:
+        ranked = sorted(((zipf(w, lang), w) for w in written), reverse=True)
+        ranked.append((0.0, ""))  # a word left out, unlisted
+        (best, word), (second, _) = ranked[0], ranked[1]
+        return word if best > 0.0 and best - second >= _WORD_MARGIN else None
     if len(written) == 1:
         return written[0]
     ranked = sorted(((zipf(w, lang), w) for w in written), reverse=True)
