@@ -143,6 +143,25 @@ def test_a_word_with_many_ways_to_put_bytes_back_is_read(mode: str) -> None:
     assert mojibake_fix.fix(broken).text == text
 
 
+@pytest.mark.parametrize("mode", ["replace", "ignore"])
+def test_capitals_are_read_without_the_accents_they_need_not_show(mode: str) -> None:
+    """Greek capitals drop their accents: ``ΗΜΙΤΕΛΙΚΑ`` is ``ημιτελικά``,
+    which the lists hold only small and accented, and of ``ΤΟΥ`` and ``ΤΌΥ``
+    the reading is the one without."""
+    text = "ΣΤΑ ΗΜΙΤΕΛΙΚΑ ΤΟΥ ΕΥΡΩΜΠΑΣΚΕΤ"
+    broken = text.encode().decode("windows-1253", errors=mode)
+    assert mojibake_fix.fix(broken).text == text
+
+
+def test_a_reading_that_shows_marks_is_the_word_it_writes() -> None:
+    """``Ł`` is ``C5 81``, which Windows-1250 leaves undefined; ``Ń`` would be
+    ``C5 83``: ``SPARALIŻOWAŃY`` is no ``sparaliżowany``, whose letters it
+    shows with other marks."""
+    text = "ŚNIEŻYCE SPARALIŻOWAŁY RUCH NA POŁUDNIU KRAJU."
+    broken = text.encode().decode("windows-1250", errors="replace")
+    assert mojibake_fix.fix(broken).text == text
+
+
 def test_a_lead_cut_short_at_the_end_gets_no_byte() -> None:
     """At the end of a text a sequence was cut short, not robbed: Windows-1251
     leaves only 98 undefined, but ``С`` at the end is no ``ј``."""

@@ -239,10 +239,57 @@ def _table(lang: str, wordlist: str, start: int = 0) -> FrequencyTable:
     """The table of the list's words from bucket ``start`` on, built once per
     machine (:func:`stored`): its entries, and the words that share a hash
     prefix as one string with their frequencies."""
+    return _stored_table(
+        f"frequencies-{lang}-{wordlist}-{start}",
+        lambda: _language_buckets(lang, wordlist, start),
+    )
+
+
+def unmarked(word: str) -> str:
+    """``word`` in small letters without its marks: how a word written in
+    capitals may show it (Greek capitals drop their accents).
+
+    >>> unmarked("Οικονομία"), unmarked("ÉCOLE")
+    ('οικονομια', 'ecole')
+    """
+    return "".join(
+        ch for ch in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(ch)
+    )
+
+
+@functools.cache
+def _unmarked_table(lang: str) -> FrequencyTable:
+    """``lang``'s small list keyed by :func:`unmarked`, each key as common as
+    the commonest word it stands for."""
+
+    def buckets() -> Iterator[tuple[int, list[str]]]:
+        seen: set[str] = set()
+        for index, words in _language_buckets(lang, "small"):
+            keys = [key for key in dict.fromkeys(map(unmarked, words)) if key not in seen]
+            seen.update(keys)
+            yield index, keys
+
+    return _stored_table(f"unmarked-{lang}", buckets)
+
+
+def unmarked_zipf(word: str, lang: str) -> float:
+    """How common ``lang``'s commonest word is that ``word`` writes without
+    its marks, in any case (``ΟΙΚΟΝΟΜΙΑ`` is ``οικονομία``, Zipf 5).
+
+    >>> unmarked_zipf("ΟΙΚΟΝΟΜΙΑ", "el") > 4.0 > zipf("ΟΙΚΟΝΟΜΙΑ", "el")
+    True
+    """
+    return _unmarked_table(lang).zipf(unmarked(word))
+
+
+def _stored_table(
+    name: str, buckets: Callable[[], Iterable[tuple[int, list[str]]]]
+) -> FrequencyTable:
+    """The table of the words of ``buckets``, built once per machine."""
     entries, exact_words, exact_frequencies = stored(
         tables_folder(),
-        f"frequencies-{lang}-{wordlist}-{start}",
-        lambda: _table_arrays(_built_table(lang, wordlist, start)),
+        name,
+        lambda: _table_arrays(_built_table(buckets)),
         lambda kept: len(kept) == 3 and _exact_fits(kept[1], kept[2]),
     )
     words = array_text(exact_words).split("\n")
@@ -259,12 +306,13 @@ def _table_arrays(table: FrequencyTable) -> list[array[Any]]:
     return [table.entries, text_array("\n".join(table.exact)), array("d", table.exact.values())]
 
 
-def _built_table(lang: str, wordlist: str, start: int = 0) -> FrequencyTable:
-    """The table of the list's words from bucket ``start`` on. Entries are
-    sorted in 256 parts by their top byte, so building never holds more than
-    the array and a 256th of it as Python integers."""
+def _built_table(buckets: Callable[[], Iterable[tuple[int, list[str]]]]) -> FrequencyTable:
+    """The table of the words of ``buckets`` (read twice where words share a
+    hash prefix). Entries are sorted in 256 parts by their top byte, so
+    building never holds more than the array and a 256th of it as Python
+    integers."""
     parts = [array("Q") for _ in range(256)]
-    for index, words in _language_buckets(lang, wordlist, start):
+    for index, words in buckets():
         for hashed in map(word_hash, words):
             entry = (hashed & _HASH) | index
             parts[entry >> 56].append(entry)
@@ -280,7 +328,7 @@ def _built_table(lang: str, wordlist: str, start: int = 0) -> FrequencyTable:
         return FrequencyTable(entries, {})
     exact = {
         word: BUCKET_FREQUENCY[index]
-        for index, words in _language_buckets(lang, wordlist, start)
+        for index, words in buckets()
         for word in words
         if word_hash(word) & _HASH in shared
     }

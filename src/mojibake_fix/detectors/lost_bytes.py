@@ -17,6 +17,8 @@ import functools
 import itertools
 import math
 import re
+import unicodedata
+from collections.abc import Callable
 
 from ..charclass import is_common, is_letter
 from ..codepages import CodePage, code_page, utf8_of
@@ -360,7 +362,7 @@ def _chosen_word(
     (:func:`_likeliest_options`), only a listed word is read: the others left
     out might have been any. ``languages`` keeps the language found for
     each script."""
-    from ..context.words import alphabet, zipf
+    from ..context.words import alphabet
     from ..plausibility import EAST_ASIAN, language_of, spelling, word_script
 
     if len(readings) == 1 and not pruned:
@@ -381,14 +383,15 @@ def _chosen_word(
         for word, made in readings.items()
         if all(ch in letters for ch in "".join(made).casefold() if ch.isalpha())
     ]
+    written, listed = _in_capitals(written, lang)
     if pruned:
-        ranked = sorted(((zipf(w, lang), w) for w in written), reverse=True)
+        ranked = sorted(((listed(w), w) for w in written), reverse=True)
         ranked.append((0.0, ""))  # a word left out, unlisted
         (best, word), (second, _) = ranked[0], ranked[1]
         return word if best > 0.0 and best - second >= _WORD_MARGIN else None
     if len(written) == 1:
         return written[0]
-    ranked = sorted(((zipf(w, lang), w) for w in written), reverse=True)
+    ranked = sorted(((listed(w), w) for w in written), reverse=True)
     if len(ranked) < 2:
         return None
     (best, word), (second, _) = ranked[0], ranked[1]
@@ -399,3 +402,32 @@ def _chosen_word(
     spelled = sorted(((spelling(w, lang) * (len(w) + 1), w) for w in written), reverse=True)
     (best, word), (second, _) = spelled[0], spelled[1]
     return word if best - second >= _SPELLING_MARGIN else None
+
+
+def _in_capitals(words: list[str], lang: str) -> tuple[list[str], Callable[[str], float]]:
+    """``words`` where readings in capitals that differ only by marks are
+    one, read without the marks they need not show (``ΚΟΣΜΟΣ``, not
+    ``ΚΌΣΜΟΣ``: Greek capitals drop their accents), each as common as the
+    commonest it stands for (``κόσμος``); and where the list holds none of
+    them as written, a reading in bare capitals as common as the word the
+    list holds with marks (``ΗΜΙΤΕΛΙΚΑ``: ``ημιτελικά``). A reading that
+    shows marks is only the word it writes (``SPARALIŻOWAŃY`` is no
+    ``sparaliżowany``)."""
+    from ..context.words import unmarked, unmarked_zipf, zipf
+
+    frequency = {word: zipf(word, lang) for word in words if not word.isupper()}
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        if word.isupper():
+            groups.setdefault(unmarked(word), []).append(word)
+    for members in groups.values():
+        plainest = min(members, key=lambda word: (len(unicodedata.normalize("NFD", word)), word))
+        frequency[plainest] = max(zipf(word, lang) for word in members)
+    if not any(frequency.values()):
+        for members in groups.values():
+            plainest = min(
+                members, key=lambda word: (len(unicodedata.normalize("NFD", word)), word)
+            )
+            if unmarked(plainest) == plainest.casefold():
+                frequency[plainest] = unmarked_zipf(plainest, lang)
+    return list(frequency), frequency.__getitem__
