@@ -162,6 +162,35 @@ def test_a_reading_that_shows_marks_is_the_word_it_writes() -> None:
     assert mojibake_fix.fix(broken).text == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„ŠIANDIEN VAKARU“.",
+        "Treener ütles: „See oli raske samm“, ja lahkus.",
+        "PAR “KARJERAS” SĀKUMU",
+    ],
+)
+@pytest.mark.parametrize("mode", ["replace", "ignore"])
+def test_a_quotation_mark_that_lost_a_byte_is_put_back(text: str, mode: str) -> None:
+    """``“`` is ``E2 80 9C``, and Windows-1257 leaves ``9C`` undefined: the
+    mark put back is the one its place and the line's quotation marks call
+    for, ``“`` closing the Baltic ``„``, or opening before a word."""
+    broken = text.encode().decode("windows-1257", errors=mode)
+    assert "ā€" in broken
+    assert mojibake_fix.fix(broken).text == text
+
+
+def test_a_byte_put_back_that_makes_the_letter_its_lead_shows_changes_nothing() -> None:
+    """Windows-1253 shows ``CE`` as ``Ξ``, and ``CE 9E`` is ``Ξ``: where the
+    byte put back makes the letter the lead already shows, no change says
+    otherwise (every change changes something)."""
+    text = "Ξέρατε ότι η Ελλάδα έχει περισσότερα από 6.000 νησιά;"
+    broken = text.encode().decode("windows-1253", errors="ignore")
+    result = mojibake_fix.fix(broken)
+    assert result.text.startswith("Ξέρατε ότι")
+    assert all(change.original != change.replacement for change in result.changes)
+
+
 def test_a_lead_cut_short_at_the_end_gets_no_byte() -> None:
     """At the end of a text a sequence was cut short, not robbed: Windows-1251
     leaves only 98 undefined, but ``С`` at the end is no ``ј``."""

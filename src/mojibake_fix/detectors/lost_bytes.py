@@ -132,6 +132,15 @@ def put_back_lost(
             raw, left, right, in_word, [s or [] for s in slots], undefined, lang
         )
         chosen = _chosen_word(readings, words, languages, spelled_out, pruned)
+        if not readings and len(in_word) == 1 and len(slots[0] or ()) == 1:
+            mark = _chosen_mark(
+                raw, in_word[0], (slots[0] or [])[0], undefined, line_start, line_end
+            )
+            if mark is not None:
+                found.append((*in_word[0], mark))
+                if (slots[0] or [])[0][1]:
+                    put_in.add((line_start, line_end))
+                continue
         if chosen is None and readings:
             undecided.extend(in_word)
         if chosen is not None:
@@ -322,6 +331,58 @@ def _likeliest_options(
             )
             best[index] = ranked[index][0]
     return [bytes(choices[:kept]) for choices in ranked]
+
+
+# How much better (in :func:`~..context.quotes.punctuation_score`'s units)
+# the mark put back must fit its place than any other the byte could make.
+_MARK_MARGIN = 1.0
+
+
+def _chosen_mark(
+    raw: bytes,
+    run: tuple[int, int],
+    slot: _Slot,
+    undefined: bytes,
+    line_start: int,
+    line_end: int,
+) -> str | None:
+    """The punctuation mark a run that lost one byte of it makes, where its
+    place in the line and the line's quotation marks choose one by
+    :data:`_MARK_MARGIN` (``TUKSā€�.`` in Windows-1257: ``“``, which closes
+    the ``„`` the line opened; ``‘``, ``‚`` and a dash fit there less).
+
+    >>> shown = "„VAKARU".encode()
+    >>> raw = shown + b"\\xe2\\x80" + MARKER_BYTE.encode() + b"."
+    >>> run, slot = (len(shown), len(shown) + 3), (len(shown) + 2, False)
+    >>> _chosen_mark(raw, run, slot, code_page("cp1257").undefined, 0, len(raw))
+    '“'
+    """
+    from ..context.quotes import Context, QuoteState, Style, pairing_score, punctuation_score
+
+    start, end = run
+    marks: list[str] = []
+    for byte in undefined:
+        made = utf8_of(_filled(raw, start, end, [slot], (byte,)))
+        if made is not None and len(made) == 1 and unicodedata.category(made)[0] in "PS":
+            marks.append(made)
+    if not marks:
+        return None
+    before = raw[line_start:start].decode("utf-8", "replace")
+    after = raw[end:line_end].decode("utf-8", "replace")
+    style = Style.of(before + after)
+    state = QuoteState(style=style)
+    state.update(before)
+    context = Context(before[-1:], after[:1], state, style)
+    scored = sorted(
+        (
+            (punctuation_score(mark, context) + pairing_score(mark, state, after), mark)
+            for mark in marks
+        ),
+        reverse=True,
+    )
+    scored.append((-math.inf, ""))
+    (best, mark), (second, _) = scored[0], scored[1]
+    return mark if best - second >= _MARK_MARGIN else None
 
 
 def _letters_made(raw: bytes, at: int, put_in: bool, undefined: bytes) -> bytes:

@@ -1303,6 +1303,9 @@ def read_around_losses(
             replacement=replacement,
         )
         for start, end, replacement in repairs
+        # A byte put back may make the very character its lead shows
+        # (Windows-1253 shows ``CE`` as ``Ξ``, and ``CE 9E`` is ``Ξ``).
+        if text[start:end] != replacement
     )
 
 
