@@ -191,6 +191,20 @@ def test_a_byte_put_back_that_makes_the_letter_its_lead_shows_changes_nothing() 
     assert all(change.original != change.replacement for change in result.changes)
 
 
+def test_a_stretch_does_not_vouch_for_a_space_read_as_a_capitals_byte() -> None:
+    """``vējÅ naktī`` (``š`` dropped its byte before a space) reads in
+    Windows-1257 as ``vējŠnaktī`` if the space was a no-break space: a
+    capital inside a small word, which the page's reading of the rest of the
+    line does not vouch for; judged alone, the run is no mojibake."""
+    text = "Stiprs vējš naktī nogāza kokus visā Kurzemē."
+    broken = text.encode().decode("windows-1257", errors="ignore")
+    start = broken.index("Å ")
+    assert not any(
+        finding.detector == "utf8-as-cp1257" and finding.start == start
+        for finding in mojibake_fix.detect(broken)
+    )
+
+
 def test_a_lead_cut_short_at_the_end_gets_no_byte() -> None:
     """At the end of a text a sequence was cut short, not robbed: Windows-1251
     leaves only 98 undefined, but ``С`` at the end is no ``ј``."""

@@ -1390,11 +1390,21 @@ def _scored_block(
         if len(stretch) > 1 or explained == non_ascii:
             whole = stretch_confidence(text, page, stretch, explained / max(1, non_ascii))
         for run in stretch:
-            if whole >= 0.6:
+            if whole >= 0.6 and not _spaced_case_break(text, run):
                 explained_for_sure.append((run, whole))
             else:
                 scored.append((run, judge(text, run, page)))
     return explained_for_sure, scored
+
+
+def _spaced_case_break(text: str, run: Run) -> bool:
+    """Whether ``run`` reads a space as a no-break space byte to make a
+    capital after a small letter (``iÅ rūsių`` as ``iŠrūsių``, where ``š``
+    dropped its byte before a space): the stretch around does not vouch for
+    that guess, the run is judged alone."""
+    return bool(run.spaces_restored) and bool(
+        _case_breaks(run.decoded, text[max(0, run.start - 1) : run.start], text[run.end :][:1])
+    )
 
 
 # Enough for every code page of one text: a large text is not kept alive
