@@ -42,7 +42,7 @@ from .model import (
 from .scan import Scan, scan_for
 
 DEFAULT_MIN_CONFIDENCE = 0.6
-MAX_PASSES = 8
+MAX_PASSES = 12
 # What each further code page making the same repair adds to its rank, up to
 # three: enough to break a near tie, never to outweigh a surer reading.
 _AGREEMENT = 0.005
