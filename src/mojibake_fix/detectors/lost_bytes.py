@@ -133,12 +133,11 @@ def put_back_lost(
         )
         chosen = _chosen_word(readings, words, languages, spelled_out, pruned)
         if not readings and len(in_word) == 1 and len(slots[0] or ()) == 1:
-            mark = _chosen_mark(
-                raw, in_word[0], (slots[0] or [])[0], undefined, line_start, line_end
-            )
+            [slot] = slots[0] or []
+            mark = _chosen_mark(raw, in_word[0], slot, undefined, line_start, line_end)
             if mark is not None:
                 found.append((*in_word[0], mark))
-                if (slots[0] or [])[0][1]:
+                if slot[1]:  # a dropped byte put in
                     put_in.add((line_start, line_end))
                 continue
         if chosen is None and readings:
@@ -194,7 +193,7 @@ def _slots(raw: bytes, start: int, end: int, dropped: bool) -> list[_Slot] | Non
         if not length:
             return None
         have = 1
-        while have < length and index + have < end and _CONTINUES.match(raw, index + have):
+        while have < length and index + have < end and CONTINUES.match(raw, index + have):
             have += 1
         slots.extend((at, False) for at in range(index + 1, index + have) if raw[at] == MARKER_ORD)
         if have == length - 1 and dropped and index + have < len(raw):
@@ -206,7 +205,8 @@ def _slots(raw: bytes, start: int, end: int, dropped: bool) -> list[_Slot] | Non
     return slots
 
 
-_CONTINUES = re.compile(b"[\x80-\xbf\x1a]")
+# A byte that continues a sequence, or the stand-in for one that was lost.
+CONTINUES = re.compile(b"[\x80-\xbf\x1a]")
 
 
 def _filled(
@@ -248,11 +248,19 @@ def _word_around(raw: bytes, start: int, end: int) -> tuple[int, int]:
 
 def _language(word: bytes, words: list[str], languages: dict[str, str | None]) -> str | None:
     """The language of the line that writes the script of ``word``'s whole
-    letters (``languages`` keeps the one found for each script); none for
-    East Asian words, which no list spells."""
-    from ..plausibility import EAST_ASIAN, language_of, word_script
+    letters (:func:`_script_language`)."""
+    from ..plausibility import word_script
 
-    script = word_script("".join(ch for ch in word.decode("utf-8", "ignore") if ch.isalpha()))
+    letters = "".join(ch for ch in word.decode("utf-8", "ignore") if ch.isalpha())
+    return _script_language(word_script(letters), words, languages)
+
+
+def _script_language(script: str, words: list[str], languages: dict[str, str | None]) -> str | None:
+    """The language of the line's ``words`` written in ``script``
+    (``languages`` keeps the one found for each script); none for East Asian
+    words, which no list spells, or words of no one script."""
+    from ..plausibility import EAST_ASIAN, language_of
+
     if not script or script == EAST_ASIAN:
         return None
     if script not in languages:
@@ -424,18 +432,14 @@ def _chosen_word(
     out might have been any. ``languages`` keeps the language found for
     each script."""
     from ..context.words import alphabet
-    from ..plausibility import EAST_ASIAN, language_of, spelling, word_script
+    from ..plausibility import spelling, word_script
 
     if len(readings) == 1 and not pruned:
         return next(iter(readings))  # what the bytes spell (Windows-1251: ``Р�`` is ``И``)
     script = next((word_script(w) for w in readings if word_script(w)), "")
     # East Asian words are no list's words: the readers of lost bytes
     # weigh their characters.
-    if not script or script == EAST_ASIAN:
-        return None
-    if script not in languages:
-        languages[script] = language_of(words, script)
-    lang = languages[script]
+    lang = _script_language(script, words, languages)
     if lang is None:
         return None
     letters = alphabet(lang)
@@ -481,14 +485,14 @@ def _in_capitals(words: list[str], lang: str) -> tuple[list[str], Callable[[str]
     for word in words:
         if word.isupper():
             groups.setdefault(unmarked(word), []).append(word)
-    for members in groups.values():
-        plainest = min(members, key=lambda word: (len(unicodedata.normalize("NFD", word)), word))
-        frequency[plainest] = max(zipf(word, lang) for word in members)
+    plainest = [
+        min(members, key=lambda word: (len(unicodedata.normalize("NFD", word)), word))
+        for members in groups.values()
+    ]
+    for word, members in zip(plainest, groups.values(), strict=True):
+        frequency[word] = max(zipf(member, lang) for member in members)
     if not any(frequency.values()):
-        for members in groups.values():
-            plainest = min(
-                members, key=lambda word: (len(unicodedata.normalize("NFD", word)), word)
-            )
-            if unmarked(plainest) == plainest.casefold():
-                frequency[plainest] = unmarked_zipf(plainest, lang)
+        for word in plainest:
+            if unmarked(word) == word.casefold():
+                frequency[word] = unmarked_zipf(word, lang)
     return list(frequency), frequency.__getitem__

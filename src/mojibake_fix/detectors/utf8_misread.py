@@ -54,6 +54,7 @@ from ..model import Finding
 from . import utf8_scan
 from .base import Detector, Stretch, WholeReading
 from .lost_bytes import (
+    CONTINUES,
     LOST_BYTE,
     MARKED,
     MARKER_BYTE,
@@ -1191,12 +1192,11 @@ def _space_may_be_its_byte(raw: bytes, index: int) -> bool:
         length = sequence_length(raw[lead])
         if length:
             return index - lead + 1 < length
-        if not _CONTINUATION.match(raw, lead):
+        if not CONTINUES.match(raw, lead):
             return False
     return False
 
 
-_CONTINUATION = re.compile(b"[\x80-\xbf\x1a]")
 # A lead of two bytes alone before a letter, a digit, a space or another
 # lead: a byte its decoder dropped, where a decoder that marked would have
 # written a ``?``.
