@@ -29,6 +29,7 @@ characters give it away. A run is only repaired when
 from __future__ import annotations
 
 import bisect
+import contextlib
 import dataclasses
 import functools
 import itertools
@@ -348,6 +349,40 @@ def _badness(text: str) -> int:
 # one may be chance (``Å£`` is Romanian ``ţ``, or Russian ``её`` in KOI8-R
 # read as Latin-1); two that one page alone reads are not.
 _TELLING_ENOUGH = 2
+
+
+def _looks_broken(garble: str, page: CodePage, reading: str) -> bool:
+    """Whether ``garble``, which ``page`` reads as ``reading``, looks broken:
+    to ftfy's badness, or by telling sequences that ``page`` alone reads.
+    Where the badness sees nothing of the page's mojibake (KOI8-R, cp866) it
+    would scan the whole text to find nothing, and the telling sequences are
+    asked first."""
+
+    def told() -> bool:
+        return utf8_scan.telling_count(
+            garble, _TELLING_ENOUGH
+        ) >= _TELLING_ENOUGH and _read_only_so(garble, page, reading)
+
+    if _badness_sees(page.name):
+        return is_bad(garble) or told()
+    return told() or is_bad(garble)
+
+
+@functools.cache
+def _badness_sees(name: str) -> bool:
+    """Whether ftfy's badness finds any two-letter word broken when its UTF-8
+    is read with page ``name`` (letters of U+00C0 to U+07FF, each with the next).
+
+    >>> _badness_sees("cp1252"), _badness_sees("koi8-r")
+    (True, False)
+    """
+    codec = code_page(name).codec
+    letters = [chr(code) for code in range(0xC0, 0x800) if chr(code).isalpha()]
+    for first, second in itertools.pairwise(letters):
+        with contextlib.suppress(UnicodeDecodeError):
+            if is_bad((first + second).encode("utf-8").decode(codec)):
+                return True
+    return False
 
 
 def _read_only_so(garble: str, page: CodePage, reading: str) -> bool:
@@ -1052,13 +1087,7 @@ def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
     if (
         (_capital_after_small().search(final) and not _read_by_no_other(text, page, decoded))
         or utf8_scan.is_suspect(final)
-        or not (
-            is_bad(text)
-            or (
-                utf8_scan.telling_count(text, _TELLING_ENOUGH) >= _TELLING_ENOUGH
-                and _read_only_so(text, page, decoded)
-            )
-        )
+        or not _looks_broken(text, page, decoded)
     ):
         return None
     if _unwritten_east_asian(final):
