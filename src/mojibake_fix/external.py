@@ -16,6 +16,7 @@ do.
 from __future__ import annotations
 
 import codecs
+import random
 import re
 import shutil
 import struct
@@ -287,6 +288,32 @@ def encoded_texts(lines: bool = False) -> Iterator[EncodedText]:
             )
             if line is not None:
                 yield EncodedText(set_name, name, encoding, line.encode(encoding), line)
+
+
+def wordfreq_phrases(per_language: int = 1000, top: int = 20_000) -> Iterator[CleanText]:
+    """Short phrases of every language wordfreq has: two or three of its
+    ``top`` commonest words drawn at random (the same each run), some
+    capitalised or in capitals, some ending in a stop, a comma or a question
+    mark. Words side by side are what a judge of short strings sees most:
+    a word's neighbour tells its language, or seems to.
+
+    >>> [text.text for text in wordfreq_phrases(2)][2:4]
+    ['харчи стандарта,', 'Богородица блести.']
+    """
+    for language in sorted(wordfreq.available_languages()):
+        draw = random.Random(language)
+        words = [word for word in wordfreq.top_n_list(language, top) if not word.isdigit()]
+        for _ in range(per_language):
+            phrase = [draw.choice(words) for _ in range(draw.choice((2, 2, 3)))]
+            form = draw.random()
+            if form < 0.1:
+                phrase = [word.upper() for word in phrase]
+            elif form < 0.4:
+                phrase[0] = phrase[0].capitalize()
+            yield CleanText("wordfreq", language, " ".join(phrase) + draw.choice(_PHRASE_ENDS))
+
+
+_PHRASE_ENDS = ("", "", ".", ",", "?")
 
 
 def wordfreq_words(top: int = 2000) -> Iterator[CleanText]:
