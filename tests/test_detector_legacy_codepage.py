@@ -106,6 +106,18 @@ def test_whole_pipeline_repairs_cyrillic() -> None:
     assert mojibake_fix.fix("ðÒÉ×ÅÔ, ÍÉÒ").text == "Привет, мир"
 
 
+def test_a_text_read_whole_in_one_page_is_that_reading_alone() -> None:
+    # KOI8-R's ``Б`` is Latin-1's ``â``: the reading of the whole text says
+    # so, where the readers of lost UTF-8 bytes saw a quotation mark cut short.
+    text = "æÏÒÕÍÙ Template Toolkit : âÉÂÌÉÏÔÅËÉ ÄÌÑ ÒÁÂÏÔÙ Ó ÛÁÂÌÏÎÁÍÉ × Perl"
+    result = mojibake_fix.fix(text)
+    assert result.text == "Форумы Template Toolkit : Библиотеки для работы с шаблонами в Perl"
+    assert {change.detector for change in result.changes} == {"legacy-codepage"}
+    # One change per run of characters beyond ASCII, as a reading of a whole text makes.
+    assert [change.original for change in result.changes][:3] == ["æÏÒÕÍÙ", "âÉÂÌÉÏÔÅËÉ", "ÄÌÑ"]
+    assert result.revert() == text
+
+
 def test_only_the_broken_span_changes() -> None:
     text = "The title was «Ïðåñòóïëåíèå è íàêàçàíèå», a novel by Dostoevsky."
     result = fix_with(text, ONLY_THIS, 0.6)

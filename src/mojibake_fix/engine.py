@@ -167,6 +167,9 @@ def _repair(
         if whole is not None
         else _read_parts(text, plan, min_confidence)
     )
+    if reading is None and not read_around:
+        after = _read_after(text, plan, min_confidence)
+        reading = None if after is None else _as_reading(text, after)
     if reading is not None:
         current = reading.text
         changes = DeferredChanges(functools.partial(_changes_of, text, reading))
@@ -466,6 +469,17 @@ def _read_one(text: str, plan: Plan, min_confidence: float) -> WholeReading | No
     the shortcut past judging every run."""
     for detector in plan.whole_readers:
         reading = detector.read_whole(text) if detector.read_whole else None
+        if reading is not None:
+            return reading if reading.confidence >= min_confidence else None
+    return None
+
+
+def _read_after(text: str, plan: Plan, min_confidence: float) -> WholeReading | None:
+    """The first reading of ``text`` whole by the detectors that read it
+    after the readers of whole texts and of their parts (in priority order),
+    where it is at least ``min_confidence``."""
+    for detector in sorted(plan.detectors, key=lambda d: d.priority):
+        reading = detector.read_whole_after(text) if detector.read_whole_after else None
         if reading is not None:
             return reading if reading.confidence >= min_confidence else None
     return None

@@ -101,7 +101,12 @@ class Detector:
     stretch of a text between characters the detector's reading cannot
     have made: where no reader explains the whole text, each stretch one
     explains is read as a text of its own (start, end, reading).
-    ``could_make``, when given, says whether the detector's reading could
+    ``read_whole_after``, when given, is ``read_whole`` asked only of a
+    text as it came where no reader of whole texts nor of their parts read
+    it: a reading judged by the evidence of the whole text, that needs no
+    other detector's judgement where it explains every character beyond
+    ASCII (the others would run in vain on a page of Russian shown in
+    Latin-1). ``could_make``, when given, says whether the detector's reading could
     have made a word (``True``), could not have made it nor damaged text
     beside it (``False``), or cannot tell (``None``): the engine reads a
     text pieced together from parts that different readings made one part
@@ -121,3 +126,4 @@ class Detector:
     read_around_losses: Callable[[str], tuple[Finding, ...]] | None = None
     read_stretches: Callable[[str], tuple[Stretch, ...]] | None = None
     could_make: Callable[[str], bool | None] | None = None
+    read_whole_after: Callable[[str], WholeReading | None] | None = None

@@ -60,7 +60,7 @@ from importlib import resources
 from ..charclass import is_common, is_letter, script_of
 from ..lines import line_around, run_around
 from ..model import Candidate, Finding
-from .base import Detector, Wake, first_confirmed, wake_pattern
+from .base import Detector, Wake, WholeReading, first_confirmed, wake_pattern
 
 DETECTOR_ID = "legacy-codepage"
 
@@ -1094,6 +1094,57 @@ def _find_misread(text: str, misreading: Misreading) -> Iterator[Finding]:
         yield from _findings(text, groups, context, misreading)
 
 
+_NON_ASCII_RUN = re.compile("[^\x00-\x7f]+")
+
+
+def read_whole(text: str) -> WholeReading | None:
+    """The repair of a text whose every character beyond ASCII the best
+    findings of this detector explain, all in one page: what the first pass
+    would apply, without every other detector judging the text too (a page
+    of KOI8-R read as Latin-1 shows the readers of lost UTF-8 bytes hundreds
+    of damaged sequences, and the readers of East Asian pages hundreds of
+    pairs), at the confidence of the least sure of them. ``None`` for a
+    text whose high bytes are mostly UTF-8 (the UTF-8 readers' to judge), or
+    where a character is left that no finding of that page explains.
+
+    >>> read_whole("Ïðèâåò, ìèð! Êàê äåëà?").text
+    'Привет, мир! Как дела?'
+    >>> read_whole("Ïðèâåò, ìèð! Êàê äåëà? Ça été très élevé.") is None
+    True
+    """
+    if text.isascii() or _utf8_share(text) >= 0.5:
+        return None
+    chosen: list[Finding] = []
+    for finding in sorted(find_legacy(text), key=lambda f: -f.confidence):
+        if all(finding.end <= other.start or other.end <= finding.start for other in chosen):
+            chosen.append(finding)
+    if not chosen or any(finding.reason != chosen[0].reason for finding in chosen):
+        return None
+    chosen.sort(key=lambda finding: finding.start)
+    pieces: list[str] = []
+    position = 0
+    for finding in chosen:
+        if finding.replacement is None or not text[position : finding.start].isascii():
+            return None  # a character beyond ASCII that no reading explains
+        pieces.extend((text[position : finding.start], finding.replacement))
+        position = finding.end
+    if not text[position:].isascii():
+        return None
+    repaired = "".join(pieces) + text[position:]
+    if _run_spans(repaired) != _run_spans(text):
+        return None  # one change per run of characters beyond ASCII, each in its place
+    return WholeReading(
+        text=repaired,
+        detector=DETECTOR_ID,
+        confidence=min(finding.confidence for finding in chosen),
+        reason=chosen[0].reason,
+    )
+
+
+def _run_spans(text: str) -> list[tuple[int, int]]:
+    return [run.span() for run in _NON_ASCII_RUN.finditer(text)]
+
+
 LEGACY_CODEPAGE = Detector(
     id=DETECTOR_ID,
     summary="legacy 8-bit text (Windows-125x, KOI8) decoded with another 8-bit page",
@@ -1101,4 +1152,5 @@ LEGACY_CODEPAGE = Detector(
     trigger=trigger,
     wake=wake,
     priority=30,
+    read_whole_after=read_whole,
 )
