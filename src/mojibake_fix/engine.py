@@ -167,9 +167,14 @@ def _repair(
         if whole is not None
         else _read_parts(text, plan, min_confidence)
     )
+    # What the scan wakes in the text as it came, asked once: by the readers
+    # that read it after the others, and by the first pass.
+    woken_first: frozenset[int] | None = None
     if reading is None and not read_around:
-        after = _read_after(text, plan, min_confidence)
-        reading = None if after is None else _as_reading(text, after)
+        woken_first = plan.scan.woken(text)
+        after = _read_after(text, plan, min_confidence, woken_first)
+        if after is not None:
+            reading, woken_first = _as_reading(text, after), None
     if reading is not None:
         current = reading.text
         changes = DeferredChanges(functools.partial(_changes_of, text, reading))
@@ -195,7 +200,7 @@ def _repair(
         elif pass_number == first_pass:
             # Only the detectors the scan wakes can find anything (after a
             # whole reading, in what the scan still sees).
-            woken = plan.scan.woken(current)
+            woken = woken_first if woken_first is not None else plan.scan.woken(current)
             detectors = tuple(d for i, d in enumerate(detectors) if i in woken)
         if around is not None and not last_look:
             detectors = tuple(
@@ -474,11 +479,17 @@ def _read_one(text: str, plan: Plan, min_confidence: float) -> WholeReading | No
     return None
 
 
-def _read_after(text: str, plan: Plan, min_confidence: float) -> WholeReading | None:
+def _read_after(
+    text: str, plan: Plan, min_confidence: float, woken: frozenset[int]
+) -> WholeReading | None:
     """The first reading of ``text`` whole by the detectors that read it
-    after the readers of whole texts and of their parts (in priority order),
-    where it is at least ``min_confidence``."""
-    for detector in sorted(plan.detectors, key=lambda d: d.priority):
+    after the readers of whole texts and of their parts, of those the scan
+    wakes (``woken``), in priority order, where it is at least ``min_confidence``."""
+    readers = sorted(
+        (d for i, d in enumerate(plan.detectors) if i in woken and d.read_whole_after),
+        key=lambda d: d.priority,
+    )
+    for detector in readers:
         reading = detector.read_whole_after(text) if detector.read_whole_after else None
         if reading is not None:
             return reading if reading.confidence >= min_confidence else None
