@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import re
 
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
 import pytest
@@ -14,7 +15,13 @@ import mojibake_fix
 from mojibake_fix import external
 from mojibake_fix.context.words import top_words
 from mojibake_fix.detectors.base import first_confirmed, wake_pattern
-from mojibake_fix.detectors.cjk_legacy import DETECTOR_ID, LOST_BYTES, find_cjk_legacy, wake
+from mojibake_fix.detectors.cjk_legacy import (
+    DETECTOR_ID,
+    LOST_BYTES,
+    find_cjk_legacy,
+    trigger,
+    wake,
+)
 
 SENTENCES = {
     "ja": (
@@ -184,7 +191,28 @@ def test_a_byte_put_back_beside_an_ascii_letter_is_only_reported() -> None:
     assert mojibake_fix.fix(broken).text == sentence
 
 
+@pytest.mark.parametrize(
+    ("text", "encoding", "page"),
+    [
+        ("2024년 1월 5일", "euc-kr", "latin-1"),
+        ("1월, 2월, 3월, 4월, 5월", "euc-kr", "latin-1"),
+        ("2024年1月5日", "gbk", "sloppy-windows-1252"),
+        ("2024年1月5日", "shift_jis", "sloppy-windows-1252"),
+        ("第3章 5節", "shift_jis", "sloppy-windows-1252"),
+    ],
+)
+def test_characters_parted_by_numbers_wake(text: str, encoding: str, page: str) -> None:
+    # A date or a list of months writes one character after each number: no
+    # three of the page's characters stand in a row, two pairs stand apart.
+    broken = text.encode(encoding).decode(page)
+    assert re.search(trigger(), broken)
+    assert mojibake_fix.fix(broken).text == text
+
+
 WESTERN = (
+    "Größe 42, Füße 3 Öl",
+    "ações 2 ções, 10 çõ",
+    "Æble 3 Øl, Ærø 2 Åå",
     "Þórður og Åse Øye, naïve ÉCOLE",
     "Größe ÄÖÜ äöü ßß ÉÈÊ",
     "À ÉTÉ ÉLEVÉ, ÇA VA? Où êtes-vous allés, Mêlée",

@@ -275,6 +275,10 @@ def _page_letters() -> str:
     return "".join(re.escape(ch) for ch in sorted(chars))
 
 
+# The most characters between two characters of a date or a list (``, 10``).
+_NUMBER_GAP = 6
+
+
 @functools.cache
 def wake() -> tuple[Wake, ...]:
     """Three characters of a page's high half in a row, one of them a letter
@@ -285,10 +289,14 @@ def wake() -> tuple[Wake, ...]:
     letter = _page_letters()
     # Not one character three times (``■■■``, ``▒▒▒``): drawing, not text.
     not_drawn = "(?<=(?P<cjk_first>.))(?!(?P=cjk_first){2})"
-    around = (
-        f"{not_drawn}"
-        f"(?:(?=[{high}][{high}])(?<=[{letter}])|(?=[{letter}][{high}]|[{high}][{letter}]))"
+    three = f"(?=[{high}][{high}])(?<=[{letter}])|(?=[{letter}][{high}]|[{high}][{letter}])"
+    # Or two pairs with only digits, spaces or signs between (``2024³â 1¿ù``,
+    # a date or a list of months: one character after each number).
+    pairs = (
+        f"(?=[{high}][\x20-\x3f]{{1,{_NUMBER_GAP}}}[{high}][{high}])"
+        f"(?:(?<=[{letter}])|(?=[{letter}]))"
     )
+    around = f"{not_drawn}(?:{three}|{pairs})"
     return (Wake(at=high, around=around, confirm=_more_than_a_latin_word),)
 
 
