@@ -106,6 +106,14 @@ INPUTS: tuple[AdversarialInput, ...] = (
     # Mac OS Roman words read as Latin-1, every word's page to decide.
     AdversarialInput("'caf\\x8e cr\\x8fme '*n", lambda n: "caf\x8e cr\x8fme " * n, scale=4),
     AdversarialInput("6 layers of n*40 chars", _layers, scale=40),
+    # Korean dates in EUC-KR read as Latin-1: pairs parted by numbers, each
+    # a wake of the East Asian reader.
+    AdversarialInput("'2024³â 1¿ù 5ÀÏ '*n", lambda n: "2024³â 1¿ù 5ÀÏ " * n),
+    # A page of KOI8-R read as Latin-1, read whole by one legacy page.
+    AdversarialInput(
+        "'íïóë÷á, 9 ÑÎ× - òéá îÏ×ÏÓÔÉ. '*n",
+        lambda n: "íïóë÷á, 9 ÑÎ× - òéá îÏ×ÏÓÔÉ. " * n,
+    ),
     AdversarialInput("Shift_JIS that lost bytes, n*4 chars", _lossy_shift_jis, scale=4),
     AdversarialInput(
         "clean line (n*600 chars) + 'cafÃ©'",
