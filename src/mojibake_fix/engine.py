@@ -22,7 +22,7 @@ import dataclasses
 import functools
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .calibration import calibrated_finding, calibrated_result
@@ -58,6 +58,9 @@ class Plan:
     scan: Scan
     priorities: Mapping[str, int]
     whole_readers: tuple[Detector, ...]
+    # The detectors that read a text whole after the others, in priority
+    # order, each with its place in ``detectors`` (what the scan wakes).
+    after_readers: tuple[tuple[int, Callable[[str], WholeReading | None]], ...]
     outer_pages: tuple[str, ...]
 
 
@@ -76,6 +79,11 @@ def plan_of(detectors: tuple[Detector, ...]) -> Plan:
         priorities={detector.id: detector.priority for detector in detectors},
         whole_readers=tuple(
             sorted((d for d in detectors if d.read_whole), key=lambda d: d.priority)
+        ),
+        after_readers=tuple(
+            (index, read)
+            for index, d in sorted(enumerate(detectors), key=lambda item: item[1].priority)
+            if (read := d.read_whole_after) is not None
         ),
         outer_pages=tuple(
             name for name in OUTER_PAGES if any(d.id == f"utf8-as-{name}" for d in detectors)
@@ -485,12 +493,8 @@ def _read_after(
     """The first reading of ``text`` whole by the detectors that read it
     after the readers of whole texts and of their parts, of those the scan
     wakes (``woken``), in priority order, where it is at least ``min_confidence``."""
-    readers = sorted(
-        (d for i, d in enumerate(plan.detectors) if i in woken and d.read_whole_after),
-        key=lambda d: d.priority,
-    )
-    for detector in readers:
-        reading = detector.read_whole_after(text) if detector.read_whole_after else None
+    for index, read in plan.after_readers:
+        reading = read(text) if index in woken else None
         if reading is not None:
             return reading if reading.confidence >= min_confidence else None
     return None
