@@ -263,12 +263,21 @@ def _trigger_wakes(pairs: Sequence[str]) -> tuple[Wake, ...]:
     )
 
 
+def _drawn_out(text: str, index: int) -> bool:
+    """Whether the letter at ``index`` starts one letter written three
+    times: a word drawn out (``jóóóó``, ``éééé``), no page's sign."""
+    return text[index : index + 3] == text[index] * 3
+
+
 def _in_an_unlisted_word(text: str, index: int) -> bool:
-    """Whether the letter at ``index`` is in a word that no language whose
-    letters spell it lists: ``Najvyšší`` is Slovak as written, ``ýòî``
-    (Russian ``это`` in Windows-1252) no one's word."""
+    """Whether the letter at ``index``, the first of three in a row, is in
+    a word that no language whose letters spell it lists: ``Najvyšší`` is
+    Slovak as written, ``ýòî`` (Russian ``это`` in Windows-1252) no one's
+    word; nor is it :func:`_drawn_out`."""
     from ..context.words import listed_as_written
 
+    if _drawn_out(text, index):
+        return False
     start, end = run_around(text, index, index + 1, str.isalpha)
     return not listed_as_written(text[start:end], "Latin")
 
@@ -388,6 +397,8 @@ def _wakes_of(misreading: Misreading) -> tuple[Wake, ...]:
     lookalikes = _LOOKALIKE_CAPITALS.get(misreading.script, "")
 
     def confirm(text: str, index: int) -> bool:
+        if _drawn_out(text, index):
+            return False
         start, end = run_around(text, index, index + 1, str.isalpha)
         word = text[start:end]
         latin = [ch for ch in word if ch.isascii()]
