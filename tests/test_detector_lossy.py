@@ -660,6 +660,11 @@ def test_one_known_word_shows_no_language_a_lone_lead_is_judged_in(clean: str) -
         "Ù_r",
         # English ``’t`` follows a few listed words (``isn’t``), not ``torn``.
         "Il gjenitôr dal atuâl acessibil come tornât di atk_object_get_parent()",
+        # Sango writes its plural prefix before a capital; the text writes
+        # whole letters with the same accent, and ``ä``, which Vietnamese
+        # (guessed for ``ê`` and ``na``) does not.
+        "Sên-Vensäan na âGrenadîni",
+        "dirâm tî âEmirâti tî Arâbo Ôko",
     ],
 )
 def test_a_lone_lead_in_text_of_a_language_the_lists_lack_stays(clean: str) -> None:
@@ -1069,6 +1074,19 @@ def test_a_lost_mark_in_a_language_that_writes_a_circumflex(clean: str) -> None:
     # nor touching no letter (``,â ``), nor after a whole word before a
     # suffix (``Iğdırâda`` is ``Iğdır’da``).
     assert mojibake_fix.fix(c1_stripped(clean)).text == clean
+
+
+@pytest.mark.parametrize(
+    ("damaged", "clean"),
+    [
+        ("Il a dit âBonjourâ à la fenêtre", "Il a dit “Bonjour” à la fenêtre"),
+        ("La forêt âNoireâ est belle", "La forêt “Noire” est belle"),
+    ],
+)
+def test_a_lost_quote_before_a_capital_beside_whole_circumflexes(damaged: str, clean: str) -> None:
+    # Only the quotation marks lost their bytes; the text's language is
+    # known and writes ``ê`` whole, but no ``â`` before a capital.
+    assert mojibake_fix.fix(damaged).text == clean
 
 
 @pytest.mark.parametrize("clean", ["Il a bâti un château â côté.", "pages 10 â 20 of the âge"])

@@ -316,6 +316,39 @@ def wordfreq_phrases(per_language: int = 1000, top: int = 20_000) -> Iterator[Cl
 _PHRASE_ENDS = ("", "", ".", ",", "?")
 
 
+def cldr_names() -> Iterator[CleanText]:
+    """Every name CLDR gives in the language of each of its locales (Babel's
+    data), each a text of its own: territories, languages, scripts,
+    currencies, variants, months and days. Short names in some 700 locales,
+    many in languages wordfreq lacks (Sango ``âEmirâti``, Frisian ``Sûd``).
+
+    >>> next(text for text in cldr_names() if text.language == "fr_CA" and "É" in text.text).text
+    'Émirats arabes unis'
+    """
+    from babel import Locale, UnknownLocaleError
+    from babel.localedata import locale_identifiers
+
+    for code in sorted(locale_identifiers()):
+        try:
+            locale = Locale.parse(code)
+        except (UnknownLocaleError, ValueError):
+            continue
+        names = [
+            *locale.territories.values(),
+            *locale.languages.values(),
+            *locale.scripts.values(),
+            *locale.currencies.values(),
+            *locale.variants.values(),
+        ]
+        for calendar in (locale.months, locale.days):
+            for context in calendar.values():
+                for width in context.values():
+                    names += width.values()
+        for name in dict.fromkeys(names):
+            if isinstance(name, str) and name.strip():
+                yield CleanText("cldr", code, name)
+
+
 def wordfreq_words(top: int = 2000) -> Iterator[CleanText]:
     """The ``top`` commonest words of every language wordfreq has, each as a
     text of its own, then capitalised, then in capitals (where that differs)."""

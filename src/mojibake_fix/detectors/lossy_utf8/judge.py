@@ -261,6 +261,17 @@ class Judge:
         return known >= _LEAST_SURE and known >= _NEARLY_ALL_WORDS * spelled
 
     @property
+    def language_unlisted(self) -> bool:
+        """Whether the text may be in a language the lists lack: the guessed
+        language knows few of its words, or does not write all the letters
+        the text shows whole (``ä`` of Sango ``Sên-Vensäan``, guessed
+        Vietnamese for ``ê`` and ``na``)."""
+        if not self.language_known:
+            return True
+        script = self.script
+        return not all(self.legit(ch) for ch in self._letters_written if script_of(ch) == script)
+
+    @property
     def script(self) -> str:
         return self._guessed[0]
 
@@ -332,9 +343,12 @@ class Judge:
             previous = decoded_before(text, site.start)
             if previous.islower() or (previous.isalpha() and after.islower()):
                 return _MARKED_KEEP
-        # So does a small one before a capital (``âBu``: ``“Bu``).
+        # So does a small one before a capital (``âBu``: ``“Bu``), but in a
+        # text of a language we do not know that writes whole letters like
+        # it, where it is a prefix (Sango ``âGrenadîni`` beside ``Sên-Vensäan``).
         if lead.islower() and after.isupper():
-            return 0.0
+            own = not self.damaged_elsewhere and self.language_unlisted
+            return 4.0 if own and self.writes_alike(lead) else 0.0
         if self.legit(lead) and core_end - site.start == 1:
             if not (before.isalpha() or after.isalpha()) and self.damaged_elsewhere:
                 # Touching no letter in a text of mojibake, a letter is a word
