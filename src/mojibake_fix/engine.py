@@ -444,6 +444,8 @@ def _read_part(
     """Read ``line[start:end]`` whole into ``found``; ``False`` where it
     is not clean and reads no way beyond doubt."""
     part = line[start:end]
+    if part == line:
+        return False  # the line itself, which no reading read whole
     if plan.scan.looks_clean(part):
         return True
     reading = _read_one(part, plan, min_confidence)

@@ -1117,12 +1117,15 @@ def read_stretches(text: str, name: str, detector_id: str) -> tuple[Stretch, ...
     position = 0  # the text before this is read, or written
     for stretch in stretch_pattern(name).finditer(text):
         start, end = stretch.span()
+        # Every character beside the stretches read must be written, a
+        # stretch left unread too: asked as soon as it is passed.
+        if not _written_beside(text, position, start, name):
+            return ()
+        position = start
         if (start == 0 and end == len(text)) or cut_from_more(text, start, end):
             continue  # the whole text (read_whole's), or one running on into a letter
         reading = read_whole(stretch.group(), name, detector_id)
         if reading is not None:
-            if not _written_beside(text, position, start, name):
-                return ()
             found.append((start, end, reading))
             position = end
     if found and not _written_beside(text, position, len(text), name):
@@ -1232,6 +1235,17 @@ def _space_may_be_its_byte(raw: bytes, index: int) -> bool:
 _DROPPED_BEFORE = re.compile(b"[\xc2-\xdf](?=[0-9A-Za-z \xc2-\xf4])")
 
 
+# A whole UTF-8 sequence beyond ASCII, or else (the group) a byte that
+# strict UTF-8 decoding leaves out, or the stand-in for one: the characters
+# and lost bytes ``surrogateescape`` decoding makes, found without a walk
+# over every character.
+_UTF8_UNIT = re.compile(
+    b"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    b"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    b"|\xf4[\x80-\x8f][\x80-\xbf]{2}|([\x1a\x80-\xff])"
+)
+
+
 def read_around_losses(
     text: str, name: str, detector_id: str, dropped: bool = False
 ) -> tuple[Finding, ...]:
@@ -1265,18 +1279,14 @@ def read_around_losses(
     decoded = raw.decode("utf-8", "surrogateescape")
     sequences: list[tuple[int, int, str]] = []
     lost: list[int] = []
-    position = 0
-    for ch in decoded:
-        if LOST_BYTE.match(ch):
-            lost.append(position)
-            position += 1
+    for unit in _UTF8_UNIT.finditer(raw):
+        if unit.lastindex:
+            lost.append(unit.start())
             continue
-        size = len(ch.encode("utf-8"))
-        if size > 1:
-            if not is_common(ch):
-                return ()
-            sequences.append((position, position + size, ch))
-        position += size
+        ch = unit.group().decode("utf-8")
+        if not is_common(ch):
+            return ()
+        sequences.append((unit.start(), unit.end(), ch))
     if not lost or not sequences:
         return ()  # nothing lost (the whole reading's), or nothing read
     spaced = [
