@@ -415,6 +415,14 @@ def test_letters_that_could_start_only_a_letter_of_an_unwritten_script_are_kept(
     assert mojibake_fix.fix(clean).text == clean
 
 
+@pytest.mark.parametrize("last", ["ñ", "ò", "ó", "ô"])
+def test_a_lead_of_no_character_in_use_closes_a_text_as_written(last: str) -> None:
+    # F1 to F4 start only characters of planes 4 to 16, none in use as text
+    # (unassigned, private, tags): no cut leaves them, even after mojibake
+    # (Hungarian ``Eladó``).
+    assert mojibake_fix.fix(f"HirdetÃ©s tipus: Elad{last}").text == f"Hirdetés tipus: Elad{last}"
+
+
 @pytest.mark.parametrize("clean", ["esÉ", "stdÇ", "Сайн Ò"])
 def test_a_lead_only_letters_no_listed_language_writes_begin_closes_a_text_as_written(
     clean: str,

@@ -215,13 +215,16 @@ def _scripts_started_by(shown: bytes) -> frozenset[str] | None:
 
 def _starts_only_unwritten_letters(text: str, site: Site) -> bool:
     """Whether the bytes dangling at the end can start only letters of
-    scripts that no letter before them is written in. Latin-1 letters that
-    are UTF-8 leads (``Ã``, ``Ð``) tell no script: they may be bytes."""
+    scripts that no letter before them is written in, or no character in
+    use at all. Latin-1 letters that are UTF-8 leads (``Ã``, ``Ð``) tell no
+    script: they may be bytes."""
     byte_of = code_page("cp1252").byte_of
     shown = bytes(byte_of.get(ch, 0) for ch in text[site.start : site.end])
     scripts = _scripts_started_by(shown)
-    if not scripts:
+    if scripts is None:
         return False
+    if not scripts:
+        return True  # no character in use starts so (``ó``, F3: planes 12 to 15)
     written = {
         SCRIPT_FAMILY.get(script_of(ch), script_of(ch))
         for ch in demojibake(text[: site.start])
