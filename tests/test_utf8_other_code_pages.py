@@ -225,3 +225,40 @@ def test_a_whole_reading_whose_letters_no_language_writes_together_loses(clean: 
     reading = read_whole(broken, "iso-8859-2", "utf8-as-iso-8859-2")
     assert reading is not None and reading.text == clean
     assert mojibake_fix.fix(broken).text == clean
+
+
+@pytest.mark.parametrize(
+    ("clean", "codec", "twin"),
+    [
+        # ISO-8859-2 shows ``î`` (C3 AE) as ``ĂŽ``, which Windows-1250 reads as ``Î``.
+        ("Când aţi fost la mine în birou eraţi foarte umil.", "iso-8859-2", "cp1250"),
+        ("Toată lumea credea că o să pierd, dar s-au înselat.", "iso-8859-2", "cp1250"),
+        # ISO-8859-15 shows ``ä`` as ``Ã€``, ``è`` as ``Ãš``, ``ü`` as ``ÃŒ``;
+        # Windows-1252 reads them ``À``, ``Ú``, ``Ì``.
+        ("Nächstes Thema", "iso-8859-15", "cp1252"),
+        ("La cartella di output (%s) non è una cartella", "iso-8859-15", "cp1252"),
+        ("Täisindeks ühel lehel", "iso-8859-15", "cp1252"),
+    ],
+)
+def test_a_twin_page_that_reads_the_text_likelier_reads_it(
+    clean: str, codec: str, twin: str
+) -> None:
+    """Two pages that show most characters alike read the same text whole,
+    differently: the reading with fewer capitals inside or opening a word
+    mid-sentence, and more listed words where they differ, is the text."""
+    broken = clean.encode("utf-8").decode(codec)
+    assert broken.encode(f"sloppy-windows-{twin[2:]}").decode("utf-8") != clean  # read, but wrong
+    result = mojibake_fix.fix(broken)
+    assert result.text == clean
+    assert {change.detector for change in result.changes} == {f"utf8-as-{codec}"}
+
+
+@pytest.mark.parametrize(
+    "clean",
+    ["Last-Translator: Balázs Úr, 2020", "Ahogy Balázs Úr mondta, ez így van."],
+)
+def test_a_twin_reading_with_signs_inside_words_does_not_win(clean: str) -> None:
+    # ISO-8859-2 reads Windows-1250's ``BalĂˇzs Ăšr`` as ``Bal÷zs ùr``: no ``Úr``
+    # opening a word after a small one, but a sign inside ``Bal÷zs``.
+    broken = clean.encode("utf-8").decode("cp1250")
+    assert mojibake_fix.fix(broken).text == clean

@@ -1092,12 +1092,88 @@ def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
         return None
     if _unwritten_east_asian(final):
         return None  # chance bytes, or rare characters: each run judged with its page
+    if _a_twin_reads_better(text, page, raw, final):
+        return None  # the twin, later in priority, reads it
     return WholeReading(
         text=final,
         detector=detector_id,
         confidence=_WHOLE_TEXT_CONFIDENCE,
         reason=_reason_for(name, layers),
     )
+
+
+# Pages that show most of the same characters at other bytes: a text one
+# reads whole, the other may read whole too, differently (``NÃ€chstes`` is
+# Windows-1252's ``NÀchstes`` and ISO-8859-15's ``Nächstes``; Romanian
+# ``ĂŽn`` Windows-1250's ``În`` and ISO-8859-2's ``în``).
+_TWINS = {"cp1252": ("iso-8859-15",), "cp1254": ("iso-8859-15",), "cp1250": ("iso-8859-2",)}
+
+
+def _a_twin_reads_better(text: str, page: CodePage, raw: bytes, reading: str) -> bool:
+    """Whether a twin of ``page`` (in which ``text`` is ``raw``) reads it
+    whole as well, and its reading is the likelier text (:func:`_reads_better`)."""
+    for name in _TWINS.get(page.name, ()):
+        twin = code_page(name)
+        its_raw = twin.encode(text)
+        if its_raw is None or its_raw == raw:
+            continue  # the twin cannot show it, or reads it alike
+        decoded = utf8_of(its_raw)
+        found = None if decoded is None else deepest_common(decoded, twin)
+        if found is None or found[0] == reading or not _reads_better(found[0], reading):
+            continue
+        if read_whole(text, name, name) is not None:
+            return True
+    return False
+
+
+def _reads_better(other: str, reading: str) -> bool:
+    """Whether ``other`` is likelier text than ``reading``, the two differing
+    in a few characters: where they differ, more of its words are listed
+    (``Nächstes``, not ``NÀchstes``), fewer of its characters are signs
+    inside a word (``Bal÷zs``) or capitals that stand inside one or open one
+    right after a small word (``s-au Înselat``, ``non Ú``).
+
+    >>> _reads_better("s-au înselat", "s-au Înselat"), _reads_better("În 1990", "în 1990")
+    (True, False)
+    """
+    if len(other) != len(reading):
+        return False
+    # The readings differ only where one shows a character beyond ASCII.
+    differing = [
+        match.start()
+        for match in _NOT_ASCII.finditer(other)
+        if reading[match.start()] != match.group()
+    ]
+    score = sum(_fault(reading, i) - _fault(other, i) for i in differing)
+    theirs, mine = _LETTER_RUN.findall(other), _LETTER_RUN.findall(reading)
+    if len(theirs) == len(mine):
+        words = [(a, b) for a, b in zip(theirs, mine, strict=True) if a != b][:_WORDS_COMPARED]
+        score += sum(_spelled_and_listed(a) - _spelled_and_listed(b) for a, b in words)
+    return score > 0
+
+
+def _spelled_and_listed(word: str) -> bool:
+    """Whether a language of the word's script whose letters spell it lists
+    it among its commoner words (looked up only in those languages)."""
+    from ..context.words import listed_as_written
+
+    scripts = _letter_scripts(word)
+    return len(scripts) == 1 and listed_as_written(word, scripts.pop())
+
+
+def _fault(text: str, index: int) -> bool:
+    """Whether the character at ``index`` is a sign wedged between two
+    letters (``Bal÷zs``), or a capital that stands inside a word or opens
+    one right after a small word and spaces (not a sentence's start)."""
+    ch = text[index]
+    if not ch.isalpha():
+        return text[index - 1 : index].isalpha() and text[index + 1 : index + 2].isalpha()
+    if not ch.isupper():
+        return False
+    if index and text[index - 1].isalpha():
+        return True
+    before = text[:index].rstrip(" ")
+    return len(before) < index and before[-1:].islower()
 
 
 def read_stretches(text: str, name: str, detector_id: str) -> tuple[Stretch, ...]:
