@@ -262,3 +262,25 @@ def test_a_twin_reading_with_signs_inside_words_does_not_win(clean: str) -> None
     # opening a word after a small one, but a sign inside ``Bal÷zs``.
     broken = clean.encode("utf-8").decode("cp1250")
     assert mojibake_fix.fix(broken).text == clean
+
+
+@pytest.mark.parametrize(
+    "clean", ["makró", "attribútum", "utwórz plik makefile", "2006.01.12 : Kandó Konferencia 2006"]
+)
+@pytest.mark.parametrize("codec", ["cp1250", "iso-8859-2"])
+def test_a_word_no_alphabet_spells_that_one_reading_makes_spelled_is_read(
+    clean: str, codec: str
+) -> None:
+    # ``makrĂł``: Romanian writes ``Ă``, Polish ``ł``, no language both; both
+    # pages read ``makró``, which Hungarian's letters spell, though no word
+    # list holds it.
+    broken = clean.encode("utf-8").decode(codec)
+    assert mojibake_fix.fix(broken).text == clean
+
+
+@pytest.mark.parametrize("clean", ["Türkei", "måndag", "Sütő"])
+def test_a_word_two_pages_spell_differently_is_no_evidence_for_either(clean: str) -> None:
+    # ISO-8859-2's ``TĂźrkei`` is Windows-1250's ``Tßrkei``, German letters
+    # too: the alphabets cannot choose, and Windows-1250 must not win by them.
+    broken = clean.encode("utf-8").decode("iso-8859-2")
+    assert mojibake_fix.fix(broken).text in {clean, broken}

@@ -700,7 +700,9 @@ def judge(text: str, run: Run, page: CodePage) -> float:
     score += 0.15 * min(2, _intrusions(text, run.start, run.end))
     score += 0.25 * _script_fit(original, decoded, _surrounding_script(text, run.start, run.end))
     score -= 0.2 * min(2, _case_breaks(decoded, before, after))
-    if 0.2 <= score < 0.6 and _makes_a_word(text, run, page):
+    if 0.2 <= score < 0.6 and (
+        _makes_a_word(text, run, page) or _makes_the_one_spelled_word(text, run, page)
+    ):
         score += 0.3
     if score > _NEEDS_SUPPORT and _needs_support(text, run):
         score = _NEEDS_SUPPORT
@@ -794,6 +796,36 @@ def _makes_a_word(text: str, run: Run, page: CodePage) -> bool:
         return False
     script = scripts.pop()
     return _written(repaired, script, _COMMON_WORD) and not _written(original, script, _LISTED)
+
+
+def _makes_the_one_spelled_word(text: str, run: Run, page: CodePage) -> bool:
+    """Whether the repair turns a word whose letters no language writes
+    together into one whose letters a language does, all of one script, and
+    no other page makes another such word of it (``makrĂł``: Romanian writes
+    ``Ă``, Polish ``ł``, none both; Windows-1250 and ISO-8859-2 both read
+    Hungarian ``makró``, where ``TĂźrkei`` is ``Tßrkei`` in one and
+    ``Türkei`` in the other): the alphabets tell where the lists lack the word."""
+    left, right = run_around(text, run.start, run.end, is_letter)
+    original = text[left:right]
+    repaired = (
+        _repaired_word(text, left, run.start, page)
+        + run.decoded
+        + _repaired_word(text, run.end, right, page)
+    )
+    if not _a_spelled_word(repaired) or _spelled_by_a_language(original):
+        return False
+    return not any(
+        other != repaired and _a_spelled_word(other) for other in _other_readings(original, page)
+    )
+
+
+def _a_spelled_word(word: str) -> bool:
+    """Whether ``word`` is letters of one script that one language writes."""
+    return (
+        all(map(is_letter, word))
+        and len(_letter_scripts(word) - {"Common"}) == 1
+        and _spelled_by_a_language(word)
+    )
 
 
 def _breaks_a_word(text: str, run: Run) -> bool:
