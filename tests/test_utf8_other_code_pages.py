@@ -284,3 +284,11 @@ def test_a_word_two_pages_spell_differently_is_no_evidence_for_either(clean: str
     # too: the alphabets cannot choose, and Windows-1250 must not win by them.
     broken = clean.encode("utf-8").decode("iso-8859-2")
     assert mojibake_fix.fix(broken).text in {clean, broken}
+
+
+@pytest.mark.parametrize("clean", ["Segédprogramok", "Jogvédelem BBC 2004", "hændelsesnavn"])
+def test_a_reading_with_a_capital_inside_a_word_spells_nothing(clean: str) -> None:
+    # Windows-1250 reads ISO-8859-2's ``SegĂŠdprogramok`` as ``SegÊdprogramok``:
+    # letters French writes, but a capital after a small letter is no word's.
+    broken = clean.encode("utf-8").decode("iso-8859-2")
+    assert mojibake_fix.fix(broken).text == clean

@@ -800,8 +800,8 @@ def _makes_a_word(text: str, run: Run, page: CodePage) -> bool:
 
 def _makes_the_one_spelled_word(text: str, run: Run, page: CodePage) -> bool:
     """Whether the repair turns a word whose letters no language writes
-    together into one whose letters a language does, all of one script, and
-    no other page makes another such word of it (``makrĂł``: Romanian writes
+    together into one whose letters a language does (:func:`_a_spelled_word`),
+    and no other page makes another such word of it (``makrĂł``: Romanian writes
     ``Ă``, Polish ``ł``, none both; Windows-1250 and ISO-8859-2 both read
     Hungarian ``makró``, where ``TĂźrkei`` is ``Tßrkei`` in one and
     ``Türkei`` in the other): the alphabets tell where the lists lack the word."""
@@ -820,10 +820,12 @@ def _makes_the_one_spelled_word(text: str, run: Run, page: CodePage) -> bool:
 
 
 def _a_spelled_word(word: str) -> bool:
-    """Whether ``word`` is letters of one script that one language writes."""
+    """Whether ``word`` is letters of one script that one language writes,
+    with no capital after a small letter (``SegÊdprogramok`` is none)."""
     return (
         all(map(is_letter, word))
         and len(_letter_scripts(word) - {"Common"}) == 1
+        and not _capital_after_small().search(word)
         and _spelled_by_a_language(word)
     )
 
