@@ -292,3 +292,19 @@ def test_a_reading_with_a_capital_inside_a_word_spells_nothing(clean: str) -> No
     # letters French writes, but a capital after a small letter is no word's.
     broken = clean.encode("utf-8").decode("iso-8859-2")
     assert mojibake_fix.fix(broken).text == clean
+
+
+@pytest.mark.parametrize("codec", ["mac_roman", "cp1251", "koi8_r"])
+def test_a_whole_reading_that_shows_only_sequences_of_no_character_in_use_stands(
+    codec: str,
+) -> None:
+    # A KOI8-R page drew ``«»`` as ``╚┘``: ``и┘`` is a telling pair of KOI8-R,
+    # whose reading there, ``Ʌ``, no text uses; the whole reading stands.
+    from mojibake_fix.detectors.utf8_misread import read_whole
+
+    clean = "Выставка ╚Морские пути┘От Сидона до Хуэлвы. Взаимосвязи народов╩"
+    broken = clean.encode("utf-8").decode("sloppy-windows-1251" if codec == "cp1251" else codec)
+    name = {"mac_roman": "macroman", "koi8_r": "koi8-r"}.get(codec, codec)
+    reading = read_whole(broken, name, f"utf8-as-{name}")
+    assert reading is not None and reading.text == clean
+    assert mojibake_fix.fix(broken).text == clean

@@ -1090,10 +1090,11 @@ def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
     (or two telling sequences that only this page reads, for the pages
     ftfy's badness does not know), has bytes in the code page that decode
     as UTF-8, all the way down its layers, to characters modern text uses,
-    holding no telling sequence of any code page and breaking no word's
-    case. That is the one stretch :func:`stretch_confidence` gives its
-    highest confidence, and the repair is what the detector would find, one
-    change per run of non-ASCII characters, without judging each run.
+    holding no telling sequence that a code page reads as a character in
+    use (:func:`_still_broken`) and breaking no word's case. That is the
+    one stretch :func:`stretch_confidence` gives its highest confidence, and
+    the repair is what the detector would find, one change per run of
+    non-ASCII characters, without judging each run.
 
     >>> read_whole("cafÃ© crÃ¨me", "cp1252", "utf8-as-cp1252").text
     'café crème'
@@ -1120,7 +1121,7 @@ def read_whole(text: str, name: str, detector_id: str) -> WholeReading | None:
     final, layers = found
     if (
         (_capital_after_small().search(final) and not _read_by_no_other(text, page, decoded))
-        or utf8_scan.is_suspect(final)
+        or _still_broken(final)
         or not _looks_broken(text, page, decoded)
     ):
         return None
@@ -1208,6 +1209,25 @@ def _fault(text: str, index: int) -> bool:
         return True
     before = text[:index].rstrip(" ")
     return len(before) < index and before[-1:].islower()
+
+
+def _still_broken(text: str) -> bool:
+    """Whether ``text``, a whole reading, still shows a telling sequence
+    that some page reads as a character in use: a layer of another page may
+    lie beneath. One that every page reads as a character no text uses is
+    what the author wrote (``и┘`` of ``пути┘От``, where a KOI8-R page drew
+    ``»`` as box drawing, is KOI8-R's ``Ʌ``)."""
+    for anchor in utf8_scan.telling_anchors(text):
+        pair = text[anchor - 1 : anchor + 1]
+        readings = [
+            decoded
+            for name in CODEC_NAMES
+            if (raw := code_page(name).encode(pair)) is not None
+            and (decoded := utf8_of(raw)) is not None
+        ]
+        if not readings or any(is_common(ch) for decoded in readings for ch in decoded):
+            return True
+    return False
 
 
 def read_stretches(text: str, name: str, detector_id: str) -> tuple[Stretch, ...]:

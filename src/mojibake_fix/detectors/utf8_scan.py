@@ -273,6 +273,12 @@ def is_suspect(text: str) -> bool:
     return not text.isascii() and next(_telling_anchors(text), None) is not None
 
 
+def telling_anchors(text: str) -> Iterator[int]:
+    """Where a telling sequence of some code page ends its first two
+    characters in ``text`` (the second's index)."""
+    return iter(()) if text.isascii() else _telling_anchors(text)
+
+
 def telling_count(text: str, enough: int | None = None) -> int:
     """How many telling sequences ``text`` holds, in any code page: a text
     looks broken by them where ftfy's badness, made for the pages of Western
