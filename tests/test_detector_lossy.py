@@ -415,6 +415,24 @@ def test_letters_that_could_start_only_a_letter_of_an_unwritten_script_are_kept(
     assert mojibake_fix.fix(clean).text == clean
 
 
+@pytest.mark.parametrize(
+    ("clean", "broken"),
+    [
+        ("La niña dijo que su madre ya está", "niña"),
+        ("Toto je krásny deň a je tu aj nová", "krásny"),
+        ("Le café est prêt, il est vraiment très bon, voilà", "café"),
+    ],
+)
+def test_a_last_letter_that_could_start_none_of_its_language_s_letters_is_kept(
+    clean: str, broken: str
+) -> None:
+    # One word of the text is mojibake (a text partly broken); its last letter
+    # is a lead: ``á`` E1, of Georgian, Myanmar or Vietnamese letters, ``à``
+    # E0, of Indic ones. The words show a language that writes none of them.
+    shown = clean.replace(broken, broken.encode("utf-8").decode("sloppy-windows-1252"), 1)
+    assert mojibake_fix.fix(shown).text == clean
+
+
 @pytest.mark.parametrize("last", ["ñ", "ò", "ó", "ô"])
 def test_a_lead_of_no_character_in_use_closes_a_text_as_written(last: str) -> None:
     # F1 to F4 start only characters of planes 4 to 16, none in use as text

@@ -70,6 +70,7 @@ from .sites import (
     core_end_of,
     lead_of_its_letters,
     lead_of_its_script,
+    letters_started_by,
     text_before,
     word_bounds,
 )
@@ -573,6 +574,8 @@ class Judge:
         lead, tail = text[start], text[start + 1 : site.end]
         if any(not _closes_a_word(ch) for ch in tail):
             return 0.0
+        if self._a_letter_that_cuts_none_of_its_own(site):
+            return 4.0
         if lead_of_its_script(text, start) or all_mojibake(text, start):
             return 0.0
         left, _ = word_bounds(text, start, start)
@@ -601,6 +604,25 @@ class Judge:
         if lead == LONE_PUNCTUATION_LEAD:
             return self.lone_mark_keep_score(text, start, stem)
         return 2.0 if self.legit(lead) else self.foreign_letter_bonus(lead)
+
+    def _a_letter_that_cuts_none_of_its_own(self, site: Site) -> bool:
+        """Whether the dangling bytes are a letter of the text's language,
+        which its words show beyond doubt, that could start none of its
+        letters (Spanish ``está``: ``á`` is E1,
+        the lead of Georgian, Myanmar or Vietnamese's ``ạ``, none Spanish):
+        a cut there would be of a character the language does not write."""
+        text = self.text
+        lead = text[site.start]
+        if not (self.language_sure and is_letter(lead) and self.legit(lead)):
+            return False
+        byte_of = code_page("cp1252").byte_of
+        shown = bytes(byte_of.get(ch, 0) for ch in text[site.start : site.end])
+        started = letters_started_by(shown)
+        # A letter that casefolds to others (``ẞ`` to ``ss``) is no letter of
+        # the alphabet it folds into.
+        return started is not None and not any(
+            len(ch.casefold()) == 1 and self.legit(ch) for ch in started
+        )
 
     def lone_mark_keep_score(self, text: str, start: int, stem: str) -> float:
         """``â`` closing a word of a text that does not show it went through

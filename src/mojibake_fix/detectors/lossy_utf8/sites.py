@@ -7,6 +7,7 @@ cut is plausible is told by the letters and scripts around it.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Collection, Iterator
@@ -211,6 +212,35 @@ def _scripts_started_by(shown: bytes) -> frozenset[str] | None:
             script = script_of(ch)
             scripts.add(SCRIPT_FAMILY.get(script, script))
     return frozenset(scripts)
+
+
+# What :func:`script_of` calls the characters no one script writes.
+_OF_EVERY_SCRIPT = frozenset({"Common", "Inherited", "Other", "Control"})
+
+
+@functools.cache
+def letters_started_by(shown: bytes) -> frozenset[str] | None:
+    """The letters in use whose UTF-8 starts with ``shown`` (a lead and the
+    continuation bytes left of it), or ``None`` where it may start a sign
+    of no one script (``Â`` of ``»``: those stand in any text), more than
+    two bytes are missing (too many to list) or ``shown`` starts no
+    sequence short of bytes."""
+    missing = sequence_length(shown[0]) - len(shown)
+    if not 0 < missing <= 2:
+        return None
+    letters: set[str] = set()
+    for rest in itertools.product(range(0x80, 0xC0), repeat=missing):
+        try:
+            ch = (shown + bytes(rest)).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if not is_common(ch):
+            continue
+        if is_letter(ch):
+            letters.add(ch)
+        elif script_of(ch) in _OF_EVERY_SCRIPT:
+            return None
+    return frozenset(letters)
 
 
 def _starts_only_unwritten_letters(text: str, site: Site) -> bool:
