@@ -700,10 +700,12 @@ def judge(text: str, run: Run, page: CodePage) -> float:
     score += 0.15 * min(2, _intrusions(text, run.start, run.end))
     score += 0.25 * _script_fit(original, decoded, _surrounding_script(text, run.start, run.end))
     score -= 0.2 * min(2, _case_breaks(decoded, before, after))
-    if 0.2 <= score < 0.6 and (
-        _makes_a_word(text, run, page) or _makes_the_one_spelled_word(text, run, page)
-    ):
-        score += 0.3
+    if 0.2 <= score < 0.6:
+        original, repaired = _word_repaired(text, run, page)
+        if _makes_a_word(original, repaired) or _makes_the_one_spelled_word(
+            original, repaired, page
+        ):
+            score += 0.3
     if score > _NEEDS_SUPPORT and _needs_support(text, run):
         score = _NEEDS_SUPPORT
     return max(0.0, min(_MOST_FOR_A_PART, score))
@@ -776,21 +778,26 @@ def _is_a_word(word: str) -> bool:
     return _written(word.casefold(), scripts.pop(), _A_COMMON_WORD)
 
 
-def _makes_a_word(text: str, run: Run, page: CodePage) -> bool:
-    """Whether the repair turns a word no language knows into a common word
-    of a language of its script (``PÃ…`` is ``PÅ``, Swedish ``på``). The
-    other sequences of the page in the word are repaired with it: a word
-    may hold several (``ĂŠtĂŠ`` is ``été`` in ISO-8859-2).
-
-    Only weak runs ask, so the word lists load only for texts that need them.
-    """
+def _word_repaired(text: str, run: Run, page: CodePage) -> tuple[str, str]:
+    """The word ``run`` is in, and that word repaired: the other sequences
+    of the page in the word are repaired with it, for a word may hold
+    several (``ĂŠtĂŠ`` is ``été`` in ISO-8859-2)."""
     left, right = run_around(text, run.start, run.end, is_letter)
-    original = text[left:right].casefold()
     repaired = (
         _repaired_word(text, left, run.start, page)
         + run.decoded
         + _repaired_word(text, run.end, right, page)
-    ).casefold()
+    )
+    return text[left:right], repaired
+
+
+def _makes_a_word(original: str, repaired: str) -> bool:
+    """Whether the repair turns a word no language knows into a common word
+    of a language of its script (``PÃ…`` is ``PÅ``, Swedish ``på``).
+
+    Only weak runs ask, so the word lists load only for texts that need them.
+    """
+    original, repaired = original.casefold(), repaired.casefold()
     scripts = _letter_scripts(repaired) - {"Common"}
     if len(scripts) != 1 or not all(is_letter(ch) for ch in repaired):
         return False
@@ -798,20 +805,13 @@ def _makes_a_word(text: str, run: Run, page: CodePage) -> bool:
     return _written(repaired, script, _COMMON_WORD) and not _written(original, script, _LISTED)
 
 
-def _makes_the_one_spelled_word(text: str, run: Run, page: CodePage) -> bool:
+def _makes_the_one_spelled_word(original: str, repaired: str, page: CodePage) -> bool:
     """Whether the repair turns a word whose letters no language writes
     together into one whose letters a language does (:func:`_a_spelled_word`),
     and no other page makes another such word of it (``makrĂł``: Romanian writes
     ``Ă``, Polish ``ł``, none both; Windows-1250 and ISO-8859-2 both read
     Hungarian ``makró``, where ``TĂźrkei`` is ``Tßrkei`` in one and
     ``Türkei`` in the other): the alphabets tell where the lists lack the word."""
-    left, right = run_around(text, run.start, run.end, is_letter)
-    original = text[left:right]
-    repaired = (
-        _repaired_word(text, left, run.start, page)
-        + run.decoded
-        + _repaired_word(text, run.end, right, page)
-    )
     if not _a_spelled_word(repaired) or _spelled_by_a_language(original):
         return False
     return not any(
