@@ -122,6 +122,8 @@ _STARTS = tuple(first for first, _, _, _ in _RANGES)
 # A C1 control, which text does not write: where one stands, bytes were
 # read with a page that shows them so.
 C1_CONTROL = re.compile("[\x80-\x9f]")
+# A run of characters beyond ASCII: the unit of a change, of a word's damage.
+NON_ASCII_RUN = re.compile("[^\x00-\x7f]+")
 _COMMON_MODIFIERS = frozenset("ʹʻʼʾʿˆˇˈˊˋˌː˘˙˚˛˜˝")
 # Letters of Latin Extended-B and IPA that living orthographies write:
 # Azerbaijani ``ə``, Akan, Ewe, Lingala and Bambara ``ɛ ɔ``, Hausa and Fula

@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, overload
 
+from .charclass import NON_ASCII_RUN
+
 SCHEMA_VERSION = 1
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -363,9 +365,6 @@ class DeferredChanges(Sequence[Change]):
         return tuple, (self._changes(),)
 
 
-_NON_ASCII_RUN = re.compile("[^\\x00-\\x7f]+")
-
-
 def changes_by_runs(
     original: str, fixed: str, detector: str, confidence: float, reason: str
 ) -> tuple[Change, ...]:
@@ -378,7 +377,7 @@ def changes_by_runs(
     """
     changes: list[Change] = []
     for before, after in zip(
-        _NON_ASCII_RUN.finditer(original), _NON_ASCII_RUN.finditer(fixed), strict=True
+        NON_ASCII_RUN.finditer(original), NON_ASCII_RUN.finditer(fixed), strict=True
     ):
         if before.group() != after.group():
             changes.append(

@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
 import regex
 
-from .charclass import is_common, script_of
+from .charclass import NON_ASCII_RUN, is_common, script_of
 from .context.words import LANGUAGES_BY_SCRIPT, UNSEEN_BIGRAM, bigrams, is_listed
 
 # Letters and the marks written on them; a word that starts with a mark has
@@ -33,7 +32,6 @@ from .context.words import LANGUAGES_BY_SCRIPT, UNSEEN_BIGRAM, bigrams, is_liste
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 # Characters outside words but printable ASCII, the only ones that score there.
 _OUTSIDE_WORDS = regex.compile(r"[^\p{L}\p{M}\t\n\f\r\x20-\x7e]")
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _EAST_ASIAN = frozenset({"Han", "Hiragana", "Katakana", "Hangul", "Bopomofo"})
 EAST_ASIAN = "East Asian"
 # The characters each national standard files first, by how often they are
@@ -207,7 +205,7 @@ def _east_asian_value(word: str, encoding: str, language: str) -> float:
     and the byte after it into one character: a lone character beside Latin
     letters, or a run between them (``Hozz硬z肇硬ok``), is no plausible text."""
     value = 0.0
-    for run in _NON_ASCII_RUN.finditer(word):
+    for run in NON_ASCII_RUN.finditer(word):
         inside = run.start() > 0 and run.end() < len(word)
         lone = len(run.group()) == 1 and len(word) > 1
         for ch in run.group():

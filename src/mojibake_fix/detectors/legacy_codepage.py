@@ -57,7 +57,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from ..charclass import is_common, is_letter, script_of
+from ..charclass import NON_ASCII_RUN, is_common, is_letter, script_of
 from ..lines import line_around, run_around
 from ..model import Candidate, Finding
 from .base import Detector, Wake, WholeReading, first_confirmed, wake_pattern
@@ -1105,9 +1105,6 @@ def _find_misread(text: str, misreading: Misreading) -> Iterator[Finding]:
         yield from _findings(text, groups, context, misreading)
 
 
-_NON_ASCII_RUN = re.compile("[^\x00-\x7f]+")
-
-
 def read_whole(text: str) -> WholeReading | None:
     """The repair of a text whose every character beyond ASCII the best
     findings of this detector explain, all in one page: what the first pass
@@ -1153,7 +1150,7 @@ def read_whole(text: str) -> WholeReading | None:
 
 
 def _run_spans(text: str) -> list[tuple[int, int]]:
-    return [run.span() for run in _NON_ASCII_RUN.finditer(text)]
+    return [run.span() for run in NON_ASCII_RUN.finditer(text)]
 
 
 LEGACY_CODEPAGE = Detector(
