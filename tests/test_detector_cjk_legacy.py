@@ -162,22 +162,51 @@ def test_lost_bytes_are_put_back_between_kana() -> None:
 
 def test_a_byte_put_back_that_its_neighbours_do_not_choose_is_applied_least_surely() -> None:
     """The rest of the sentence is repaired; the character of that byte,
-    which its neighbours do not choose, is applied alone at the threshold
-    with the characters it could be (here wrongly: ``国`` for ``増``, which
-    the pairs do not hold)."""
-    sentence = "東京都議会は火曜日、多摩地域の路線バスを増便するための補正予算案を可決しました。"
+    which neither its pairs nor the words around it choose, is applied alone
+    at the threshold with the characters it could be (here wrongly: ``国``
+    for ``書``, ``証明`` and ``書`` being two words of the list, as
+    ``証明`` and ``国``)."""
+    sentence = "身分証明書があれば、窓口で手続きできます。"
     broken = _lossy(sentence)
     findings = list(find_cjk_legacy(broken))
     sites = [f for f in findings if f.confidence == pytest.approx(0.6)]
-    assert any("東京都議会は火曜日、" in (f.replacement or "") for f in findings)
+    assert any("があれば、窓口で手続きできます。" in (f.replacement or "") for f in findings)
     assert sites
     for finding in sites:
         assert finding.end - finding.start == 1
         assert len(finding.alternatives) > 1
         assert finding.alternatives[0].text == finding.replacement
+    assert "書" in {a.text for f in sites for a in f.alternatives}
     result = mojibake_fix.fix(broken)
     assert [c.start for c in result.changes] == [f.start for f in findings]
     assert result.revert() == broken
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # ``増`` (91 9D) lost its second byte, ``国`` (8D 91) would have lost
+        # its first: ``増便`` is a word of the list, ``国便`` none.
+        "東京都議会は火曜日、多摩地域の路線バスを増便するための補正予算案を可決しました。",
+        "最後にご飯と卵を入れて雑炊にすれば、家族みんなが笑顔になります。",
+        "日本一高い山として知られる標高三七七六メートルの富士山",
+    ],
+)
+def test_the_words_around_a_byte_put_back_choose_its_character(sentence: str) -> None:
+    broken = _lossy(sentence)
+    result = mojibake_fix.fix(broken)
+    assert result.text == sentence
+    assert result.revert() == broken
+
+
+def test_the_words_do_not_choose_against_the_pairs() -> None:
+    """``国務省`` is one word of the list and ``総務省`` two (``総務``,
+    ``省``): the words would choose ``国``, but ``総務`` is a pair the walk
+    weighs, and the character stays the one the pair chose."""
+    sentence = "総務省の発表によると、十月の消費者物価指数は上昇しました。"
+    broken = _lossy(sentence)
+    assert broken != sentence.encode("shift_jis").decode("sloppy-windows-1252")
+    assert mojibake_fix.fix(broken).text == sentence
 
 
 def test_a_byte_put_back_beside_an_ascii_letter_is_only_reported() -> None:

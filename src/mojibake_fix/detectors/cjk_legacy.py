@@ -17,7 +17,9 @@ encoding starts), or, in a stretch that lost bytes, after one of the lost
 bytes put back, each step scored by how often the language writes the
 character (:mod:`mojibake_fix.context.east_asian_characters`) and how well it
 follows the one before (:mod:`mojibake_fix.context.east_asian_pairs`), so
-that the neighbours choose the byte put back (``非常``, not ``非戦``). Each reading is
+that the neighbours choose the byte put back (``非常``, not ``非戦``); where
+the pairs do not hold the compound, the words of the language's list around
+the byte choose (``増便``, not ``国便``: :func:`_chosen_by_words`). Each reading is
 then judged as the rest of the project judges decodings of bytes
 (:func:`~mojibake_fix.plausibility.plausibility` and the encoding's prior,
 :func:`~mojibake_fix.encodings.prior`), plus how often its language writes its
@@ -63,7 +65,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
 
-from ..charclass import is_common, script_of
+from ..charclass import is_common, is_letter, script_of
 from ..codepages import CodePage, code_page, utf8_of
 from ..context.east_asian_characters import (
     EAST_ASIAN_SCRIPTS,
@@ -73,6 +75,7 @@ from ..context.east_asian_characters import (
     words_covered,
 )
 from ..context.east_asian_pairs import alone_value, pair_value, pairs_value
+from ..context.letter_chains import CHAINED_LANGUAGES, split_score
 from ..encodings import prior
 from ..lines import line_around, run_around
 from ..model import Candidate, Finding
@@ -219,6 +222,12 @@ LOST_CEILING = 0.95
 # over the next best that byte could make beside the same neighbours, for the
 # reading to be applied (:func:`_least_margin`).
 SITE_MARGIN = 0.5
+# How much likelier (natural log: ten times) the words around a byte put back
+# must make one of the letters it could be than any other for the words to
+# choose it (:func:`_chosen_by_words`), and how many letters on either side
+# they are read over.
+WORD_MARGIN = math.log(10)
+WORD_WINDOW = 8
 # The other characters an undecided byte put back could make, reported with it.
 UNDECIDED_SHOWN = 3
 # The margin beyond the least one, in plausibility (bytes), that takes the
@@ -589,13 +598,24 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> _
         step = steps[step.previous][step.previous_key]
     pieces.reverse()
     origins.reverse()
-    text = _in_narrower(pieces, encoding)
     sites = [
         place
         for place, (_, source) in enumerate(pieces)
         if len(source) == 2 and raw[origins[place] : origins[place] + 2] != source
     ]
-    undecided = _undecided(text, raw, origins, sites, put_back_options, language)
+    decided: set[int] = set()
+    if len(sites) * HIGH_BYTES_PER_LOST <= sum(byte >= 0x80 for byte in raw):
+        # (A reading that put back more is never applied: see :func:`_confidence`.)
+        pieces, decided = _chosen_by_words(pieces, origins, sites, raw, put_back_options, language)
+    text = _in_narrower(pieces, encoding)
+    undecided = _undecided(
+        text,
+        raw,
+        origins,
+        [place for place in sites if place not in decided],
+        put_back_options,
+        language,
+    )
     return _Walked(text, last_step.put_back, last_step.kept, undecided, tuple(origins))
 
 
@@ -662,45 +682,92 @@ def _undecided(
         if chosen is None or not scored:
             continue
         others = sorted(scored, key=lambda ch: -scored[ch])[:UNDECIDED_SHOWN]
-        if chosen - scored[others[0]] < SITE_MARGIN and not _word_decides(
-            text, place, list(scored), language
-        ):
+        if chosen - scored[others[0]] < SITE_MARGIN:
             found.append(Undecided(place, at, tuple(others)))
     return tuple(found)
 
 
-# Katakana writes a loanword whole between characters of other scripts: the
-# run a character put back sits in is one word, which the lists know or not.
-# Longer runs are phrases, which they do not hold.
-_LONGEST_KATAKANA_WORD = 16
+def _chosen_by_words(
+    pieces: list[tuple[str, bytes]],
+    origins: Sequence[int],
+    sites: Sequence[int],
+    raw: bytes,
+    options: dict[int, tuple[tuple[bytes, str, float], ...]],
+    language: str,
+) -> tuple[list[tuple[str, bytes]], set[int]]:
+    """The walk's characters with each letter put back at ``sites`` that the
+    words around it choose over every other letter its byte could make
+    (:data:`WORD_MARGIN`), and the sites they chose: the pairs the walk
+    weighs hold only the commonest compounds, the language's word list holds
+    ``増便`` (not ``国便``), ``雑炊`` and ``メートル``. The words are those
+    :func:`~mojibake_fix.context.letter_chains.split_score` reads the letters
+    around the site as, at most :data:`WORD_WINDOW` on either side.
 
-
-def _word_decides(text: str, place: int, others: Sequence[str], language: str) -> bool:
-    """Whether the katakana put back at ``place`` makes its run a word that
-    the language's list holds :data:`SITE_MARGIN` likelier (in Zipf) than
-    any of ``others`` would make it: ``サプリ?ント`` is ``サプリメント``,
-    while ``メイン`` and ``ワイン`` are both words, for the reader to choose.
-
-    >>> _word_decides("サプリメント", 3, ["ロ", "ワ"], "ja")
-    True
-    >>> _word_decides("メインの", 0, ["ワ", "ロ"], "ja")
-    False
+    >>> shown = [(ch, b"") for ch in "路線バスを国便するため"]
+    >>> shown[5] = ("国", b"\\x8d\\x91")
+    >>> options = _put_back_options("cp932", "ja", LOST_BYTES)
+    >>> chosen, decided = _chosen_by_words(
+    ...     shown, range(11), [5], b"_____\\x91_____", options, "ja"
+    ... )
+    >>> "".join(ch for ch, _ in chosen), decided
+    ('路線バスを増便するため', {5})
     """
-    from ..context.words import zipf
+    if language not in CHAINED_LANGUAGES:
+        return pieces, set()
+    chosen = list(pieces)
+    decided: set[int] = set()
+    for place in sites:
+        at = origins[place]
+        letters = [(ch, source) for source, ch, _ in options.get(raw[at], ()) if is_letter(ch)]
+        if len(letters) < 2 or not is_letter(chosen[place][0]) or _in_ascii_word(raw, at):
+            # The words of the language cannot weigh an ASCII letter that
+            # may be a Latin word's (``TV``) against the letters it could make.
+            continue
+        left = place
+        while left > max(0, place - WORD_WINDOW) and _word_letter(chosen[left - 1][0]):
+            left -= 1
+        right = place + 1
+        while right < min(len(chosen), place + 1 + WORD_WINDOW) and _word_letter(chosen[right][0]):
+            right += 1
+        before = "".join(ch for ch, _ in chosen[left:place])
+        after = "".join(ch for ch, _ in chosen[place + 1 : right])
+        scored = sorted(
+            ((split_score(before + ch + after, language), ch, source) for ch, source in letters),
+            reverse=True,
+        )
+        best, current = scored[0][1], chosen[place][0]
+        if scored[0][0] - scored[1][0] < WORD_MARGIN:
+            continue
+        # The pairs the walk weighed may have chosen for a compound the list
+        # keeps in two words (``総務`` and ``省``, where ``国務省`` is one):
+        # the words choose what the pairs do not argue against.
+        neighbours = before[-1:], after[:1]
+        if _joined(best, *neighbours, language) >= _joined(current, *neighbours, language):
+            chosen[place] = scored[0][1:]
+            decided.add(place)
+    return chosen, decided
 
-    if not _in_katakana_word(text[place]):
-        return False
-    left, right = run_around(text, place, place + 1, _in_katakana_word)
-    if right - left > _LONGEST_KATAKANA_WORD or right - left < 2:
-        return False
-    before, after = text[left:place], text[place + 1 : right]
-    found = zipf(before + text[place] + after, language)
-    rivals = [zipf(before + ch + after, language) for ch in others if _in_katakana_word(ch)]
-    return found > 0.0 and found - max(rivals, default=0.0) >= SITE_MARGIN
+
+def _joined(ch: str, before: str, after: str, language: str) -> float:
+    """How well ``ch`` pairs with its neighbours, as the walk weighs it."""
+    return pair_value(before, ch, language) + pair_value(ch, after, language)
 
 
-def _in_katakana_word(ch: str) -> bool:
-    return script_of(ch) == "Katakana"
+def _in_ascii_word(raw: bytes, index: int) -> bool:
+    """Whether the byte at ``index`` is an ASCII letter beside another."""
+    return (
+        chr(raw[index]).isascii()
+        and chr(raw[index]).isalpha()
+        and any(
+            0 <= at < len(raw) and chr(raw[at]).isascii() and chr(raw[at]).isalpha()
+            for at in (index - 1, index + 1)
+        )
+    )
+
+
+def _word_letter(ch: str) -> bool:
+    """A letter of a word of the East Asian scripts (``ー`` included)."""
+    return len(ch) == 1 and not ch.isascii() and is_letter(ch)
 
 
 def _inside_latin_word(raw: bytes, index: int) -> bool:
