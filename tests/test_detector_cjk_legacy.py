@@ -199,6 +199,26 @@ def test_the_words_around_a_byte_put_back_choose_its_character(sentence: str) ->
     assert result.revert() == broken
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # ``・`` (81 45) between katakana words: a punctuation mark stands
+        # apart, and is no hanzi that forms no word (``職``, 90 45).
+        "新しいＮＴＴ・ドコモの携帯電話",
+        "ジョン・レノンの曲を聴いた。",
+        # ``々`` (81 58) repeats the hanzi before it: a letter of Han words.
+        "毎日が楽々通勤です。",
+        "様々な意見がある。",
+        "佐々木さんに会った。",
+    ],
+)
+def test_marks_of_the_first_row_put_back(sentence: str) -> None:
+    broken = _lossy(sentence)
+    result = mojibake_fix.fix(broken)
+    assert result.text == sentence
+    assert result.revert() == broken
+
+
 def test_the_words_do_not_choose_against_the_pairs() -> None:
     """``国務省`` is one word of the list and ``総務省`` two (``総務``,
     ``省``): the words would choose ``国``, but ``総務`` is a pair the walk

@@ -94,7 +94,10 @@ _RANGES: tuple[tuple[int, int, str, bool], ...] = (
     (0x27C0, 0x2BFF, "Common", False),
     (0x2D30, 0x2D7F, "Tifinagh", True),
     (0x2E00, 0x2E7F, "Common", False),
-    (0x3000, 0x303F, "Common", True),
+    (0x3000, 0x3004, "Common", True),
+    # The iteration marks and the ideographic zero (``々 〆 〇``) are Han.
+    (0x3005, 0x3007, "Han", True),
+    (0x3008, 0x303F, "Common", True),
     (0x3040, 0x309F, "Hiragana", True),
     (0x30A0, 0x30FF, "Katakana", True),
     (0x3100, 0x312F, "Bopomofo", True),
@@ -178,7 +181,11 @@ def characters_of(scripts: frozenset[str]) -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=8192)
 def script_of(ch: str) -> str:
-    """A coarse script name; 'Common' for punctuation, digits and symbols."""
+    """A coarse script name; 'Common' for punctuation, digits and symbols.
+
+    >>> script_of("々"), script_of("、"), script_of("ー")
+    ('Han', 'Common', 'Katakana')
+    """
     entry = _range_of(ch)
     return entry[2] if entry else "Other"
 

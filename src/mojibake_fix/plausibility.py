@@ -40,8 +40,9 @@ EAST_ASIAN = "East Asian"
 _FREQUENT_BLOCKS = {
     # GB2312's level 1 hanzi and Big5's frequent hanzi: simplified and traditional.
     "Chinese": (("gb2312", b"\xb0\xa1", b"\xd7\xf9"), ("big5", b"\xa4\x40", b"\xc6\x7e")),
-    # JIS X 0208's level 1 kanji.
-    "Japanese": (("shift_jis", b"\x88\x9f", b"\x98\x72"),),
+    # JIS X 0208's level 1 kanji, and the Han characters it files among its
+    # symbols: the iteration marks and the ideographic zero (``々 〆 〇``).
+    "Japanese": (("shift_jis", b"\x88\x9f", b"\x98\x72"), ("shift_jis", b"\x81\x58", b"\x81\x5a")),
     # KS X 1001's hanja are all rare in Korean text; its hangul syllables are not.
     "Korean": (),
     "Hangul": (("euc_kr", b"\xb0\xa1", b"\xc8\xfe"),),

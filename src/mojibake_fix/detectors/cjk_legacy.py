@@ -538,8 +538,8 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> _
         score = step.score + gain + (joined or step.lonely)
         put_back = len(source) > 1 and at == origin + 1
         lonely = 0.0
-        if put_back and not joined and script_of(text) in EAST_ASIAN_SCRIPTS:
-            lonely = alone_value(text, language)
+        if put_back and not joined:
+            lonely = _alone(text, language)
         new_key = f"{text}*" if lonely else text
         known = steps[at].get(new_key)
         if known is None or score > known.score:
@@ -619,6 +619,15 @@ def _walk(raw: bytes, shown: str, encoding: EastAsianEncoding, lost: bytes) -> _
     return _Walked(text, last_step.put_back, last_step.kept, undecided, tuple(origins))
 
 
+def _alone(ch: str, language: str) -> float:
+    """What a character put back costs standing alone, its neighbours
+    forming no pair with it: a letter, how often it is a word of its own
+    (:func:`alone_value`); a punctuation mark (``、・``) always stands apart."""
+    if is_letter(ch) and script_of(ch) in EAST_ASIAN_SCRIPTS:
+        return alone_value(ch, language)
+    return 0.0
+
+
 def _alone_after(raw: bytes, index: int, step: _Step) -> bool:
     """Whether the ASCII letter or sign at ``index`` stands alone right after
     a character of two bytes that ``step`` read: what the bytes alone call an
@@ -672,8 +681,8 @@ def _undecided(
 
         def local(ch: str, worth: float, before: str = before, after: str = after) -> float:
             joined = pair_value(before, ch, language) + pair_value(ch, after, language)
-            if not joined and script_of(ch) in EAST_ASIAN_SCRIPTS:
-                return worth + alone_value(ch, language)
+            if not joined:
+                return worth + _alone(ch, language)
             return worth + joined
 
         at = origins[place]
@@ -716,10 +725,16 @@ def _chosen_by_words(
         return pieces, set()
     chosen = list(pieces)
     decided: set[int] = set()
+    # The second bytes of the characters read whole from the stretch's bytes.
+    trails = {
+        origins[index] + 1
+        for index, (_, source) in enumerate(pieces)
+        if len(source) == 2 and raw[origins[index] : origins[index] + 2] == source
+    }
     for place in sites:
         at = origins[place]
         letters = [(ch, source) for source, ch, _ in options.get(raw[at], ()) if is_letter(ch)]
-        if len(letters) < 2 or not is_letter(chosen[place][0]) or _in_ascii_word(raw, at):
+        if len(letters) < 2 or not is_letter(chosen[place][0]) or _in_ascii_word(raw, at, trails):
             # The words of the language cannot weigh an ASCII letter that
             # may be a Latin word's (``TV``) against the letters it could make.
             continue
@@ -753,16 +768,14 @@ def _joined(ch: str, before: str, after: str, language: str) -> float:
     return pair_value(before, ch, language) + pair_value(ch, after, language)
 
 
-def _in_ascii_word(raw: bytes, index: int) -> bool:
-    """Whether the byte at ``index`` is an ASCII letter beside another."""
-    return (
-        chr(raw[index]).isascii()
-        and chr(raw[index]).isalpha()
-        and any(
-            0 <= at < len(raw) and chr(raw[at]).isascii() and chr(raw[at]).isalpha()
-            for at in (index - 1, index + 1)
-        )
-    )
+def _in_ascii_word(raw: bytes, index: int, trails: Set[int]) -> bool:
+    """Whether the byte at ``index`` is an ASCII letter beside another that is
+    no character's second byte (``TV``; not the ``y`` of ``Šy``, ``楽``)."""
+
+    def letter(at: int) -> bool:
+        return 0 <= at < len(raw) and chr(raw[at]).isascii() and chr(raw[at]).isalpha()
+
+    return letter(index) and any(letter(at) and at not in trails for at in (index - 1, index + 1))
 
 
 def _word_letter(ch: str) -> bool:
