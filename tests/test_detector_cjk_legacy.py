@@ -193,10 +193,7 @@ def test_a_byte_put_back_that_its_neighbours_do_not_choose_is_applied_least_sure
     ],
 )
 def test_the_words_around_a_byte_put_back_choose_its_character(sentence: str) -> None:
-    broken = _lossy(sentence)
-    result = mojibake_fix.fix(broken)
-    assert result.text == sentence
-    assert result.revert() == broken
+    _assert_repaired_exactly(sentence)
 
 
 @pytest.mark.parametrize(
@@ -213,6 +210,12 @@ def test_the_words_around_a_byte_put_back_choose_its_character(sentence: str) ->
     ],
 )
 def test_marks_of_the_first_row_put_back(sentence: str) -> None:
+    _assert_repaired_exactly(sentence)
+
+
+def _assert_repaired_exactly(sentence: str) -> None:
+    """``sentence``, saved as Shift_JIS and read as Windows-1252 with the
+    undefined bytes deleted, is repaired to itself, and the repair reverts."""
     broken = _lossy(sentence)
     result = mojibake_fix.fix(broken)
     assert result.text == sentence
