@@ -409,6 +409,7 @@ def _read_only_so(garble: str, page: CodePage, reading: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def _spelled_by_a_language(text: str) -> bool:
     """Whether, script by script, one language writes every letter of
     ``text`` beyond ASCII.
@@ -870,6 +871,7 @@ _A_COMMON_WORD = 1e-5
 _LISTED = 1e-12
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def _written(word: str, script: str, at_least: float) -> bool:
     """Whether some language written in ``script`` writes ``word`` at least
     ``at_least`` of the time (the first that does answers)."""
