@@ -850,17 +850,21 @@ def _label(text: str, encoding: EastAsianEncoding) -> tuple[str, str]:
 # third of a stretch's high bytes among chardet's pages, at most 0.89 of one.
 # UTF-8 that lost a byte here and there keeps nearly all of its sequences.
 _MOSTLY_UTF8 = 0.9
-# UTF-8 that lost its C1 controls loses continuation bytes only: its sequences
-# are cut short, at most about half of them, and none has a byte too many.
-# East Asian legacy text of ten high bytes or more is never so among
-# chardet's pages (its second bytes are continuation bytes after no lead).
+# UTF-8 that lost its C1 controls (through Windows-1252 or Latin-1, the pages
+# that leave them undefined) loses continuation bytes only: its sequences are
+# cut short, and none has a byte too many. A character may keep its lead
+# alone (Japanese ``く``, E3 81 8F), so up to three in four high bytes may
+# start a broken sequence. East Asian legacy text of ten high bytes or more
+# shown through those pages is never so among chardet's pages (its second
+# bytes are continuation bytes after no lead).
 _LEAST_HIGH_BYTES = 10
-_MOST_CUT_SHORT = 0.5
+_MOST_CUT_SHORT = 0.75
+_PAGES_THAT_LOSE_BYTES = frozenset({"cp1252", "latin-1"})
 
 
-def _is_utf8(raw: bytes) -> bool:
-    """Whether ``raw`` is UTF-8, or UTF-8 that lost some of its bytes: the
-    UTF-8 readers' and lossy-utf8's to read.
+def _is_utf8(raw: bytes, page: str = "cp1252") -> bool:
+    """Whether ``raw`` (shown through ``page``) is UTF-8, or UTF-8 that lost
+    some of its bytes: the UTF-8 readers' and lossy-utf8's to read.
 
     >>> _is_utf8("Привет мир, как дела".encode()[:-1])
     True
@@ -868,6 +872,9 @@ def _is_utf8(raw: bytes) -> bool:
     True
     >>> _is_utf8("中文字符的网页".encode("gbk"))
     False
+    >>> lost_c1 = bytes(b for b in "くあ".encode() if b not in LOST_BYTES) * 5  # く: E3
+    >>> _is_utf8(lost_c1, "cp1252"), _is_utf8(lost_c1, "cp850")
+    (True, False)
     """
     try:
         raw.decode("utf-8")
@@ -877,7 +884,10 @@ def _is_utf8(raw: bytes) -> bool:
         if broken <= (1.0 - _MOSTLY_UTF8) * high:
             return True
         return (
-            high >= _LEAST_HIGH_BYTES and broken <= _MOST_CUT_SHORT * high and _only_cut_short(raw)
+            page in _PAGES_THAT_LOSE_BYTES
+            and high >= _LEAST_HIGH_BYTES
+            and broken <= _MOST_CUT_SHORT * high
+            and _only_cut_short(raw)
         )
     return True
 
@@ -952,7 +962,7 @@ def readings(stretch: str) -> tuple[float, list[Reading]]:
         if raw in seen:
             continue  # Latin-1 where it shows what Windows-1252 shows, less likely
         seen.add(raw)
-        if _is_utf8(raw) or _utf8_beside_words(stretch, page):
+        if _is_utf8(raw, page.name) or _utf8_beside_words(stretch, page):
             return -math.inf, []  # UTF-8 read through a page: the UTF-8 detectors' job
         # The text as it stands, or as UTF-8 where some of it is (``cafÃ©``
         # beside other damage): what a reading must beat.
@@ -994,7 +1004,7 @@ def _page_readings(stretch: str, page: CodePage, raw: bytes) -> Iterator[Reading
     # Bytes are put back only where some were lost: a stretch that kept
     # the controls kept them all; the DOS pages define every byte.
     lost = b"" if any(chr(byte) in stretch for byte in LOST_BYTES) else LOST_BYTES
-    if page.name not in ("cp1252", "latin-1"):
+    if page.name not in _PAGES_THAT_LOSE_BYTES:
         lost = b""
     for encoding in ENCODINGS:
         whole = _walk(raw, stretch, encoding, b"")
