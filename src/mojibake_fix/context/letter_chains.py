@@ -31,7 +31,7 @@ import functools
 import gzip
 import itertools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -205,23 +205,51 @@ def split_score(run: str, lang: str) -> float:
     >>> split_score("烽火台组成", "zh") > split_score("烽火小组成", "zh")
     True
     """
+    return split_scores([run], lang)[0]
+
+
+def split_scores(runs: Sequence[str], lang: str) -> list[float]:
+    """:func:`split_score` of each of ``runs``. The best split of a run's
+    first letters is the same whatever follows them: runs that begin alike
+    (the readings of one word's damaged letters) share that work.
+
+    >>> split_scores(["烽火台组成", "烽火小组成"], "zh") == [
+    ...     split_score("烽火台组成", "zh"), split_score("烽火小组成", "zh")]
+    True
+    """
     chain = letter_chain(lang)
-    key = run.translate(chain.folding) if chain.folding else run
-    # numerals[i]: how many of the first i letters are numerals.
-    numerals = list(itertools.accumulate((ch in _NUMERALS for ch in key), initial=0))
-    best = [0.0] + [-math.inf] * len(key)
-    for end in range(1, len(key) + 1):
-        for start in range(max(0, end - _LONGEST_WORD), end):
-            if best[start] == -math.inf:
-                continue
-            listed = _listed_log(key[start:end], lang)
-            if end - start > 1 and numerals[end] - numerals[start] == end - start:
-                cost = _NUMBER_LOG
-            elif listed is not None:
-                cost = listed
-            elif end - start == 1:
-                cost = chain.letter(key[start]) + _UNLISTED_LETTER
-            else:
-                continue
-            best[end] = max(best[end], best[start] + cost)
-    return best[-1]
+    keys = [run.translate(chain.folding) if chain.folding else run for run in runs]
+    scores = [0.0] * len(keys)
+    # best[i]: the best split of the first i letters of the key in hand;
+    # numerals[i]: how many of them are numerals.
+    best = [0.0]
+    numerals = [0]
+    previous = ""
+    for index in sorted(range(len(keys)), key=keys.__getitem__):
+        key = keys[index]
+        shared = 0
+        while shared < min(len(key), len(previous)) and key[shared] == previous[shared]:
+            shared += 1
+        del best[shared + 1 :], numerals[shared + 1 :]
+        for end in range(shared + 1, len(key) + 1):
+            numerals.append(numerals[-1] + (key[end - 1] in _NUMERALS))
+            top = -math.inf
+            for start in range(max(0, end - _LONGEST_WORD), end):
+                before = best[start]
+                if before == -math.inf:
+                    continue
+                if end - start > 1 and numerals[end] - numerals[start] == end - start:
+                    cost = _NUMBER_LOG
+                else:
+                    listed = _listed_log(key[start:end], lang)
+                    if listed is not None:
+                        cost = listed
+                    elif end - start == 1:
+                        cost = chain.letter(key[start]) + _UNLISTED_LETTER
+                    else:
+                        continue
+                top = max(top, before + cost)
+            best.append(top)
+        scores[index] = best[len(key)]
+        previous = key
+    return scores

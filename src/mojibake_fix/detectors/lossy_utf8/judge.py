@@ -24,6 +24,7 @@ from ...context.letter_chains import (
     LetterChain,
     letter_chain,
     split_score,
+    split_scores,
 )
 from ...context.quotes import (
     CLOSING_MARKS,
@@ -991,12 +992,16 @@ class Judge:
             beam = beam[:_BEAM_WIDTH]
         left = _trailing_run(pieces[0])
         right = _leading_run(pieces[-1])
-        combos = []
-        for _, paired, own, shown, chosen in beam:
-            inner = shown[: len(shown) - len(pieces[-1])] if pieces[-1] else shown
-            split = split_score(left + inner + right, lang)
-            combos.append((chosen, own + split + _CHAIN_WEIGHT * paired))
-        return combos
+        runs = [
+            left + (shown[: len(shown) - len(pieces[-1])] if pieces[-1] else shown) + right
+            for _, _, _, shown, _ in beam
+        ]
+        return [
+            (chosen, own + split + _CHAIN_WEIGHT * paired)
+            for (_, paired, own, _, chosen), split in zip(
+                beam, split_scores(runs, lang), strict=True
+            )
+        ]
 
     def _likeliest_readings(self, site: Site) -> Sequence[Reading]:
         """The readings of a site worth scoring: all of them, except where a
