@@ -97,6 +97,25 @@ def test_a_lead_before_a_space_that_made_no_letter_with_it(text: str, page: str)
     assert mojibake_fix.fix(broken).text == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мы победили в игре. И вместо того чтобы радоваться, мы ушли домой.",
+        '"ГАЗПРОМ" ПРЕКРАТИЛ ПОСТАВКИ ГАЗА НА УКРАИНУ',
+        "Сайтът е готин, поздравления! И разбира се Честита нова година!",
+    ],
+)
+def test_a_lead_before_a_space_the_words_say_lost_its_dropped_byte(text: str) -> None:
+    """``Р `` is ``И`` (``D0 98``, Windows-1251's one undefined byte) before a
+    space, or ``Р`` (``D0 A0``) whose no-break space became one: ``И вместо``
+    are words, ``Рвместо`` none; ``ПОСТАВКИ`` is a word, ``ПОСТАВКРГАЗА`` none."""
+    broken = text.encode("utf-8").decode("windows-1251", errors="ignore")
+    assert "Р " in broken
+    result = mojibake_fix.fix(broken)
+    assert result.text == text
+    assert result.revert() == broken
+
+
 def test_a_symbol_that_lost_a_byte_before_a_space_leaves_the_rest_read() -> None:
     """``β�½`` is ``⚽`` (``E2 9A BD``) that lost its ``9A``: its bytes are
     all there but the marked one, so the space after it is a space, and the

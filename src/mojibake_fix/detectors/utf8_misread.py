@@ -33,6 +33,7 @@ import contextlib
 import dataclasses
 import functools
 import itertools
+import math
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -874,12 +875,8 @@ _LISTED = 1e-12
 @functools.lru_cache(maxsize=1 << 15)
 def _written(word: str, script: str, at_least: float) -> bool:
     """Whether some language written in ``script`` writes ``word`` at least
-    ``at_least`` of the time (the first that does answers)."""
-    from ..context.words import LANGUAGES_BY_SCRIPT, frequencies, word_hash
-
-    hashed = word_hash(word)
-    languages = LANGUAGES_BY_SCRIPT.get(script, ())
-    return any(frequencies(lang, "small").frequency(word, hashed) >= at_least for lang in languages)
+    ``at_least`` of the time."""
+    return _frequency_in(word, script) >= at_least
 
 
 def _repaired_word(text: str, start: int, end: int, page: CodePage) -> str:
@@ -1337,6 +1334,78 @@ def _with_no_break_space(lead: int) -> bool:
     )
 
 
+def _dropped_or_spaced(raw: bytes, index: int, page: CodePage) -> tuple[int, int, str] | None:
+    """The repair of a lead alone before a space in a text whose decoder
+    dropped the bytes ``page`` leaves undefined: the lead lost such a byte
+    and the space is the text's (``Р `` of ``И вместо``: Windows-1251's
+    ``98``), or the space was the lead's no-break space (``Р РћРЎ`` of
+    ``РОС``). The words decide, each story as likely as the words it makes
+    (a word's frequency, the two words' product), the likeliest ten times
+    likelier than the others (the lead's character with its no-break space
+    and the space kept among them); otherwise ``None``, the lead left as it
+    came.
+
+    >>> raw = code_page("cp1251").encode("РЎРњР РІРјРµСЃС‚Рѕ")
+    >>> _dropped_or_spaced(raw, 4, code_page("cp1251"))
+    (4, 5, 'И')
+    """
+    lead = raw[index : index + 1]
+    dropped = {
+        ch
+        for byte in page.undefined
+        if byte < 0xC0 and (ch := utf8_of(lead + bytes((byte,)))) is not None and is_letter(ch)
+    }
+    spaced = utf8_of(lead + b"\xa0")
+    if len(dropped) != 1 or spaced is None or not is_letter(spaced):
+        return None
+    [ch] = dropped
+    before = index
+    while before > 0 and _in_a_word(raw[before - 1]):
+        before -= 1
+    after = index + 2
+    while after < len(raw) and _in_a_word(raw[after]):
+        after += 1
+    prefix, following = utf8_of(raw[before:index]), utf8_of(raw[index + 2 : after])
+    if prefix is None or following is None:
+        return None  # another byte lost beside it: the words are not there to ask
+    script = script_of(ch)
+
+    def likely(*words: str) -> float:
+        return math.prod(_frequency_in(word.casefold(), script) for word in words if word)
+
+    as_dropped = likely(prefix + ch, following)
+    as_spaced = likely(prefix + spaced + following)
+    apart = likely(prefix + spaced, following)
+    if as_dropped > _WORDS_DECIDE * max(as_spaced, apart):
+        return index, index + 1, ch
+    if as_spaced > _WORDS_DECIDE * max(as_dropped, apart):
+        return index, index + 2, spaced
+    return None
+
+
+# How much likelier the words one story makes must be than any other's (Zipf 1).
+_WORDS_DECIDE = 10.0
+
+
+def _frequency_in(word: str, script: str) -> float:
+    """The highest frequency any language written in ``script`` gives ``word``."""
+    from ..context.words import LANGUAGES_BY_SCRIPT, frequencies, word_hash
+
+    hashed = word_hash(word)
+    return max(
+        (
+            frequencies(lang, "small").frequency(word, hashed)
+            for lang in LANGUAGES_BY_SCRIPT.get(script, ())
+        ),
+        default=0.0,
+    )
+
+
+def _in_a_word(byte: int) -> bool:
+    """Whether ``byte`` may be part of a word: a letter, or of a sequence."""
+    return byte >= 0x80 or chr(byte).isalpha()
+
+
 def _space_may_be_its_byte(raw: bytes, index: int) -> bool:
     """Whether a space after the lost byte ``raw[index]`` may have been the
     no-break space byte (``A0``) of the sequence it ends: a lead alone that
@@ -1426,6 +1495,7 @@ def read_around_losses(
         for index in lost
         if text[index + 1 : index + 2] == " " and _space_may_be_its_byte(raw, index)
     ]
+    spaced_repairs: list[tuple[int, int, str]] = []
     if spaced:
         # A space after a lead may have been its no-break space, where the
         # two make a character text uses (``Ξ `` may be ``Π``, ``Ο `` of
@@ -1436,7 +1506,13 @@ def read_around_losses(
         if name in WESTERN_PAGES or any(raw[index] < 0xC0 for index in spaced):
             return ()
         lost = [index for index in lost if index not in spaced]
-        if not lost:
+        if dropped:
+            spaced_repairs = [
+                repair
+                for index in spaced
+                if (repair := _dropped_or_spaced(raw, index, page)) is not None
+            ]
+        if not lost and not spaced_repairs:
             return ()
     plain = LOST_BYTE.sub(" ", decoded)  # what was read, a space for each byte lost
     put_back, undecided = put_back_lost(raw, lost, page, dropped)
@@ -1455,7 +1531,7 @@ def read_around_losses(
         else:
             runs.append([sequence])
     repairs = [(run[0][0], run[-1][1], "".join(ch for _, _, ch in run)) for run in runs]
-    repairs = sorted(repairs + put_back)
+    repairs = sorted(repairs + put_back + spaced_repairs)
     if (
         _capital_after_small().search(plain)
         or utf8_scan.is_suspect(plain)
