@@ -1336,18 +1336,21 @@ def _with_no_break_space(lead: int) -> bool:
 
 def _dropped_or_spaced(raw: bytes, index: int, page: CodePage) -> tuple[int, int, str] | None:
     """The repair of a lead alone before a space in a text whose decoder
-    dropped the bytes ``page`` leaves undefined: the lead lost such a byte
+    dropped the bytes ``page`` leaves undefined: the lead lost one of them
     and the space is the text's (``Р `` of ``И вместо``: Windows-1251's
-    ``98``), or the space was the lead's no-break space (``Р РћРЎ`` of
-    ``РОС``). The words decide, each story as likely as the words it makes
-    (a word's frequency, the two words' product), the likeliest ten times
-    likelier than the others (the lead's character with its no-break space
-    and the space kept among them); otherwise ``None``, the lead left as it
-    came.
+    ``98``; Windows-1250 leaves five, ``Ĺ `` may be ``ň``, ``Ł``, ``Ř``, …),
+    or the space was the lead's no-break space (``Р РћРЎ`` of ``РОС``). The
+    words decide, each story as likely as the words it makes (a word's
+    frequency, the two words' product), the likeliest ten times likelier
+    than the others (the lead's character with its no-break space and the
+    space kept among them); otherwise ``None``, the lead left as it came.
 
     >>> raw = code_page("cp1251").encode("РЎРњР РІРјРµСЃС‚Рѕ")
     >>> _dropped_or_spaced(raw, 4, code_page("cp1251"))
     (4, 5, 'И')
+    >>> raw = code_page("cp1250").encode("jeseĹ pĂˇlil")  # C5 88 of ``ň``, one of five
+    >>> _dropped_or_spaced(raw, 4, code_page("cp1250"))
+    (4, 5, 'ň')
     """
     lead = raw[index : index + 1]
     dropped = {
@@ -1356,9 +1359,8 @@ def _dropped_or_spaced(raw: bytes, index: int, page: CodePage) -> tuple[int, int
         if byte < 0xC0 and (ch := utf8_of(lead + bytes((byte,)))) is not None and is_letter(ch)
     }
     spaced = utf8_of(lead + b"\xa0")
-    if len(dropped) != 1 or spaced is None or not is_letter(spaced):
+    if not dropped or spaced is None or not is_letter(spaced):
         return None
-    [ch] = dropped
     before = index
     while before > 0 and _in_a_word(raw[before - 1]):
         before -= 1
@@ -1368,19 +1370,17 @@ def _dropped_or_spaced(raw: bytes, index: int, page: CodePage) -> tuple[int, int
     prefix, following = utf8_of(raw[before:index]), utf8_of(raw[index + 2 : after])
     if prefix is None or following is None:
         return None  # another byte lost beside it: the words are not there to ask
-    script = script_of(ch)
 
     def likely(*words: str) -> float:
-        return math.prod(_frequency_in(word.casefold(), script) for word in words if word)
+        return math.prod(
+            _frequency_in(word.casefold(), script_of(word[-1])) for word in words if word
+        )
 
-    as_dropped = likely(prefix + ch, following)
-    as_spaced = likely(prefix + spaced + following)
-    apart = likely(prefix + spaced, following)
-    if as_dropped > _WORDS_DECIDE * max(as_spaced, apart):
-        return index, index + 1, ch
-    if as_spaced > _WORDS_DECIDE * max(as_dropped, apart):
-        return index, index + 2, spaced
-    return None
+    stories = [(likely(prefix + ch, following), (index, index + 1, ch)) for ch in sorted(dropped)]
+    stories.append((likely(prefix + spaced + following), (index, index + 2, spaced)))
+    stories.sort(key=lambda story: -story[0])
+    rival = max(stories[1][0], likely(prefix + spaced, following))
+    return stories[0][1] if stories[0][0] > _WORDS_DECIDE * rival else None
 
 
 # How much likelier the words one story makes must be than any other's (Zipf 1).
