@@ -7,7 +7,7 @@ import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
 import pytest
 
 import mojibake_fix
-from mojibake_fix.codepages import CODEC_NAMES
+from mojibake_fix.codepages import CODEC_NAMES, code_page
 
 from .conftest import clean_paragraphs
 
@@ -308,3 +308,19 @@ def test_a_whole_reading_that_shows_only_sequences_of_no_character_in_use_stands
     reading = read_whole(broken, name, f"utf8-as-{name}")
     assert reading is not None and reading.text == clean
     assert mojibake_fix.fix(broken).text == clean
+
+
+@pytest.mark.parametrize("name", list(CODEC_NAMES))
+def test_a_page_refuses_exactly_what_its_codec_cannot_encode(name: str) -> None:
+    # CodePage.encode answers None before asking the codec: the two must agree.
+    page = code_page(name)
+    for code in range(0x10000):
+        if 0xD800 <= code < 0xE000 or code in (0x1A, 0xFFFD):
+            continue
+        ch = chr(code)
+        try:
+            ch.encode(page.codec)
+        except UnicodeEncodeError:
+            assert page.encode(ch) is None, ch
+        else:
+            assert page.encode(ch) is not None, ch

@@ -58,6 +58,10 @@ class CodePage:
 
     def encode(self, text: str) -> bytes | None:
         """The bytes ``text`` came from, or ``None`` if it could not have."""
+        if _unshown(self.name).search(text):
+            # The codec would refuse it too, at the cost of an exception:
+            # most texts are asked of every page, and most pages fail.
+            return None
         if "\ufffd" in text or "\x1a" in text:
             # The sloppy codecs write U+FFFD as the SUB control, and refuse SUB.
             return self._encode_each(text)
@@ -75,6 +79,15 @@ class CodePage:
                 return None
             out.append(byte)
         return bytes(out)
+
+
+@functools.cache
+def _unshown(name: str) -> re.Pattern[str]:
+    """A character page ``name`` cannot show: neither ASCII nor one of its
+    high half. The codecs refuse exactly these (each page's encoder is the
+    inverse of its decoder)."""
+    shown = "".join(re.escape(ch) for ch in code_page(name).byte_of)
+    return re.compile(f"[^\x00-\x7f{shown}]")
 
 
 @functools.cache
