@@ -295,6 +295,22 @@ def telling_count(text: str, enough: int | None = None) -> int:
     """
     if text.isascii():
         return 0
+    if len(text) <= _SHORT:
+        return _short_telling_count(text, enough)
+    return _telling_count(text, enough)
+
+
+# Texts up to this long keep their count: each page whose reading of a
+# title is judged asks it of the same garble.
+_SHORT = 64
+
+
+@functools.lru_cache(maxsize=1 << 10)
+def _short_telling_count(text: str, enough: int | None) -> int:
+    return _telling_count(text, enough)
+
+
+def _telling_count(text: str, enough: int | None) -> int:
     found: set[int] = set()
     for anchor in _telling_anchors(text):
         if not any(ch.isspace() for ch in text[anchor : anchor + 2]):
