@@ -61,6 +61,20 @@ def is_bad(text: str) -> bool:
     at most three characters before a character of the set. Where such
     characters stand close together (accented Latin) one search from the
     first left is as cheap, and is asked instead."""
+    return _short_is_bad(text) if len(text) <= _SHORT else _is_bad(text)
+
+
+# Texts up to this long keep the answer: each page that reads a title whole
+# asks it of the same text.
+_SHORT = 64
+
+
+@functools.lru_cache(maxsize=1 << 10)
+def _short_is_bad(text: str) -> bool:
+    return _is_bad(text)
+
+
+def _is_bad(text: str) -> bool:
     from ftfy.badness import BADNESS_RE
 
     tried = 0  # every start before this was tried

@@ -787,17 +787,23 @@ def _unwritten_east_asian(decoded: str) -> bool:
     them uses in its words (``墉``, which Mac Roman makes of ``Â¢â`` in English
     text): real, but what chance bytes decode to; only the page explaining
     the rest of the text makes them mojibake."""
-    from ..context.east_asian_characters import (
-        EAST_ASIAN_SCRIPTS,
-        LANGUAGES,
-        LOWEST,
-        character_value,
-    )
+    east_asian = _east_asian_characters().findall(decoded)
+    if not east_asian:
+        return False
+    from ..context.east_asian_characters import LANGUAGES, LOWEST, character_value
 
-    east_asian = characters_of(EAST_ASIAN_SCRIPTS).findall(decoded)
-    return bool(east_asian) and all(
+    return all(
         character_value(ch, language) <= LOWEST for ch in east_asian for language in LANGUAGES
     )
+
+
+@functools.cache
+def _east_asian_characters() -> re.Pattern[str]:
+    """One East Asian character: looked for in every whole reading, the
+    values of those found asked only where there are some."""
+    from ..context.east_asian_characters import EAST_ASIAN_SCRIPTS
+
+    return characters_of(EAST_ASIAN_SCRIPTS)
 
 
 def _among_symbols(text: str, run: Run) -> bool:
