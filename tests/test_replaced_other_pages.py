@@ -165,6 +165,17 @@ def test_a_word_with_many_ways_to_put_bytes_back_is_read(mode: str) -> None:
 
 
 @pytest.mark.parametrize("mode", ["replace", "ignore"])
+def test_a_name_with_a_capital_after_a_small_letter_keeps_the_text_read(mode: str) -> None:
+    """``АиФ`` puts a capital after a small letter, as names do; its bytes
+    are all there and no other page makes UTF-8 of them, so the text is read
+    around its lost byte (``И`` of ``Интернет``) as a whole reading would be."""
+    text = 'Интернет-версия издания "АиФ Здоровье"'
+    broken = text.encode().decode("windows-1251", errors=mode)
+    assert broken.startswith("Р\ufffd" if mode == "replace" else "РР")
+    assert mojibake_fix.fix(broken).text == text
+
+
+@pytest.mark.parametrize("mode", ["replace", "ignore"])
 def test_capitals_are_read_without_the_accents_they_need_not_show(mode: str) -> None:
     """Greek capitals drop their accents: ``ΗΜΙΤΕΛΙΚΑ`` is ``ημιτελικά``,
     which the lists hold only small and accented, and of ``ΤΟΥ`` and ``ΤΌΥ``

@@ -1117,6 +1117,28 @@ def _capital_after_small() -> regex.Pattern[str]:
     return regex.compile(r"\p{Ll}\p{Lu}(?<![\x00-\x7f]{2})")
 
 
+def _case_broken(text: str, page: CodePage) -> bool:
+    """Whether a word of ``text``, read through ``page``, puts a capital after
+    a small letter that the page alone reads so: a name written so (``АиФ``,
+    whose every byte is there and which no other page makes UTF-8 of) stands
+    as :func:`read_whole` lets it; a word that lost bytes is judged as read.
+
+    >>> _case_broken("РђРёР¤ Р—РґРѕСЂРѕРІСЊРµ", code_page("cp1251"))
+    False
+    """
+    for word in text.split():
+        raw = page.encode(word.replace("\ufffd", MARKER_BYTE))
+        if raw is None:
+            continue
+        decoded = utf8_of(raw)
+        read = decoded or LOST_BYTE.sub(" ", raw.decode("utf-8", "surrogateescape"))
+        if _capital_after_small().search(read) and (
+            decoded is None or not _read_by_no_other(word, page, decoded)
+        ):
+            return True
+    return False
+
+
 # What a stretch explaining every non-ASCII character of the text gets from
 # :func:`stretch_confidence` when its repair leaves nothing bad and no case break.
 _WHOLE_TEXT_CONFIDENCE = 0.99
@@ -1575,7 +1597,7 @@ def read_around_losses(
     repairs = [(run[0][0], run[-1][1], "".join(ch for _, _, ch in run)) for run in runs]
     repairs = sorted(repairs + put_back + spaced_repairs)
     if (
-        _capital_after_small().search(plain)
+        _case_broken(text, page)
         or utf8_scan.is_suspect(plain)
         or _unwritten_east_asian(plain)
         or not is_bad(text)
