@@ -1758,7 +1758,11 @@ def _block_confidences(
         # The share of the text the page explains also ranks one page's
         # reading of a run against another's.
         confidence = local * (0.9 + 0.1 * support)
-        if support and (local >= 0.2 or (support >= _NEARLY_ALL and local > 0.0)):
+        # A space read as a no-break space's byte to make a capital after a
+        # small letter is a guess the page's support does not vouch for
+        # either (``daĹ z`` is ``daň z`` that dropped a byte, not ``daŠz``).
+        vouched = not _spaced_case_break(text, run)
+        if vouched and support and (local >= 0.2 or (support >= _NEARLY_ALL and local > 0.0)):
             confidence = max(confidence, min(_MOST_FOR_A_PART, 0.35 + 0.5 * support + 0.1 * local))
         if confidence > 0.0:
             yield run, confidence
