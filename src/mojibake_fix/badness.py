@@ -20,6 +20,8 @@ from __future__ import annotations
 import functools
 import re
 
+from .short_texts import kept_for_short
+
 # How far before the first character of the set a match of ``BADNESS_RE``
 # may start (``ГўВЂ``: ``Ђ`` is the fourth).
 _REACH = 3
@@ -56,25 +58,12 @@ def _may_be_bad() -> re.Pattern[str]:
     return re.compile(f"[{held}Œœ×ØÙЂ°µ]")
 
 
+@kept_for_short(maxsize=1 << 10)  # each page that reads a title whole asks it again
 def is_bad(text: str) -> bool:
     """``ftfy.badness.is_bad(text)``, asked only where a match can start:
     at most three characters before a character of the set. Where such
     characters stand close together (accented Latin) one search from the
     first left is as cheap, and is asked instead."""
-    return _short_is_bad(text) if len(text) <= _SHORT else _is_bad(text)
-
-
-# Texts up to this long keep the answer: each page that reads a title whole
-# asks it of the same text.
-_SHORT = 64
-
-
-@functools.lru_cache(maxsize=1 << 10)
-def _short_is_bad(text: str) -> bool:
-    return _is_bad(text)
-
-
-def _is_bad(text: str) -> bool:
     from ftfy.badness import BADNESS_RE
 
     tried = 0  # every start before this was tried

@@ -53,6 +53,7 @@ from ..codepages import (
 from ..context.candidates import LEADS, LONE_PUNCTUATION_LEAD, sequence_length, spaces_are_spaces
 from ..lines import run_around
 from ..model import Finding
+from ..short_texts import SHORT, kept_for_short
 from . import utf8_scan
 from .base import Detector, Stretch, WholeReading
 from .lost_bytes import (
@@ -340,24 +341,8 @@ def _flush(pending: list[tuple[int, int, bytes, bool]], page: CodePage) -> Itera
     )
 
 
-# Strings up to this long (words, a run and the characters around it, a
-# title) keep what is worked out of them alone: the twin pages, and a part
-# read after its line, ask the same of them again.
-_SHORT = 64
-
-
+@kept_for_short(maxsize=1 << 12)  # the pages that read a run judge the same garble
 def _badness(text: str) -> int:
-    return _short_badness(text) if len(text) <= _SHORT else _ftfy_badness(text)
-
-
-@functools.lru_cache(maxsize=1 << 12)
-def _short_badness(text: str) -> int:
-    """:func:`_badness` of a run with the characters around it: the pages
-    that read the run judge the same garble."""
-    return _ftfy_badness(text)
-
-
-def _ftfy_badness(text: str) -> int:
     from ftfy.badness import badness
 
     return int(badness(text))
@@ -460,32 +445,24 @@ def _read_by_no_other(garble: str, page: CodePage, reading: str) -> bool:
 def _other_readings(garble: str, page: CodePage) -> Iterator[str]:
     """What every code page but ``page`` that shows ``garble`` makes of it
     as UTF-8, where that decodes."""
-    if len(garble) <= _SHORT:
-        return (other for name, other in _readings(garble) if name != page.name)
-    return _readings_but(garble, page.name)
+    # A short garble's readings are kept whole; a longer one's read page by page as asked.
+    readings = _kept_readings(garble) if len(garble) <= SHORT else _readings(garble)
+    return (other for name, other in readings if name != page.name)
 
 
-@functools.lru_cache(maxsize=1 << 10)
-def _readings(garble: str) -> tuple[tuple[str, str], ...]:
+def _readings(garble: str) -> Iterator[tuple[str, str]]:
     """What each code page that shows ``garble`` makes of it as UTF-8, where
     that decodes, with the page's name."""
-    return tuple(
-        (name, other)
-        for name in CODEC_NAMES
-        if (raw := code_page(name).encode(garble)) is not None
-        and (other := _decode(raw)) is not None
-    )
-
-
-def _readings_but(garble: str, page_name: str) -> Iterator[str]:
-    """:func:`_other_readings` of a longer text, page by page as asked."""
     for name in CODEC_NAMES:
-        if name == page_name:
-            continue
         raw = code_page(name).encode(garble)
         other = None if raw is None else _decode(raw)
         if other is not None:
-            yield other
+            yield name, other
+
+
+@functools.lru_cache(maxsize=1 << 10)  # the twin pages, a part read after its line, ask again
+def _kept_readings(garble: str) -> tuple[tuple[str, str], ...]:
+    return tuple(_readings(garble))
 
 
 # Words compared where two readings differ: enough to tell, a bound on the work.

@@ -43,6 +43,7 @@ from dataclasses import dataclass
 
 from ..charclass import is_common, is_letter, script_of
 from ..codepages import CODEC_NAMES, CodePage, code_page
+from ..short_texts import kept_for_short
 from .base import Wake, wake_pattern
 
 # Letters that is_common admits but no text this side of a dictionary of
@@ -279,6 +280,7 @@ def telling_anchors(text: str) -> Iterator[int]:
     return iter(()) if text.isascii() else _telling_anchors(text)
 
 
+@kept_for_short(maxsize=1 << 10)  # each page whose reading of a title is judged asks it
 def telling_count(text: str, enough: int | None = None) -> int:
     """How many telling sequences ``text`` holds, in any code page: a text
     looks broken by them where ftfy's badness, made for the pages of Western
@@ -295,22 +297,6 @@ def telling_count(text: str, enough: int | None = None) -> int:
     """
     if text.isascii():
         return 0
-    if len(text) <= _SHORT:
-        return _short_telling_count(text, enough)
-    return _telling_count(text, enough)
-
-
-# Texts up to this long keep their count: each page whose reading of a
-# title is judged asks it of the same garble.
-_SHORT = 64
-
-
-@functools.lru_cache(maxsize=1 << 10)
-def _short_telling_count(text: str, enough: int | None) -> int:
-    return _telling_count(text, enough)
-
-
-def _telling_count(text: str, enough: int | None) -> int:
     found: set[int] = set()
     for anchor in _telling_anchors(text):
         if not any(ch.isspace() for ch in text[anchor : anchor + 2]):
