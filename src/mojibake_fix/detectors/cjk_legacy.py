@@ -680,7 +680,7 @@ def _undecided(
         before, after = text[place - 1 : place], text[place + 1 : place + 2]
 
         def local(ch: str, worth: float, before: str = before, after: str = after) -> float:
-            joined = pair_value(before, ch, language) + pair_value(ch, after, language)
+            joined = _joined(ch, before, after, language)
             if not joined:
                 return worth + _alone(ch, language)
             return worth + joined

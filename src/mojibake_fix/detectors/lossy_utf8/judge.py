@@ -68,6 +68,7 @@ from .sequences import (
 from .sites import (
     MOJIBAKE_EVIDENCE,
     all_mojibake,
+    bytes_shown,
     core_end_of,
     lead_of_its_letters,
     lead_of_its_script,
@@ -616,9 +617,7 @@ class Judge:
         lead = text[site.start]
         if not (self.language_sure and is_letter(lead) and self.legit(lead)):
             return False
-        byte_of = code_page("cp1252").byte_of
-        shown = bytes(byte_of.get(ch, 0) for ch in text[site.start : site.end])
-        started = letters_started_by(shown)
+        started = letters_started_by(bytes_shown(text, site))
         # A letter that casefolds to others (``ẞ`` to ``ss``) is no letter of
         # the alphabet it folds into.
         return started is not None and not any(

@@ -243,14 +243,19 @@ def letters_started_by(shown: bytes) -> frozenset[str] | None:
     return frozenset(letters)
 
 
+def bytes_shown(text: str, site: Site) -> bytes:
+    """The bytes Windows-1252 shows as the characters of ``site`` (0 for
+    one it does not show)."""
+    byte_of = code_page("cp1252").byte_of
+    return bytes(byte_of.get(ch, 0) for ch in text[site.start : site.end])
+
+
 def _starts_only_unwritten_letters(text: str, site: Site) -> bool:
     """Whether the bytes dangling at the end can start only letters of
     scripts that no letter before them is written in, or no character in
     use at all. Latin-1 letters that are UTF-8 leads (``Ã``, ``Ð``) tell no
     script: they may be bytes."""
-    byte_of = code_page("cp1252").byte_of
-    shown = bytes(byte_of.get(ch, 0) for ch in text[site.start : site.end])
-    scripts = _scripts_started_by(shown)
+    scripts = _scripts_started_by(bytes_shown(text, site))
     if scripts is None:
         return False
     if not scripts:
