@@ -609,6 +609,21 @@ def test_a_letter_standing_alone_at_the_end_of_clean_text_is_kept(text: str) -> 
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # Icelandic ``á`` (on) after a slash: ``af`` alone is likelier
+        # Danish, which writes no ``ð``; Icelandic, which does, lists ``á``.
+        "Hliðarstika af/á",
+        "Síðustu fréttir af/á",
+    ],
+)
+def test_a_language_that_does_not_write_the_text_s_letters_is_not_its_language(
+    text: str,
+) -> None:
+    assert mojibake_fix.fix(text).text == text
+
+
+@pytest.mark.parametrize(
     ("damaged", "written"),
     [
         # Portuguese and French write ``â``, but not in these words: the

@@ -217,7 +217,7 @@ class Judge:
     def _guessed(self) -> tuple[str, str | None]:
         """The script and language of the text, with what the sure sites were."""
         sure = "".join(ch for _, ch in self._sure)
-        return script_and_language(self.text + " " + sure)
+        return script_and_language(self.text + " " + sure, "".join(self._leads))
 
     @property
     def lang(self) -> str | None:

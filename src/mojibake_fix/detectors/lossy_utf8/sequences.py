@@ -83,14 +83,15 @@ def decoded_pieces(text: str) -> Iterator[tuple[str, bool]]:
             yield from ((ch, False) for ch in stretch)
 
 
-def script_and_language(text: str) -> tuple[str, str | None]:
+def script_and_language(text: str, overlooked: str | None = None) -> tuple[str, str | None]:
     """The script most letters of ``text`` are in (once decoded), and its
-    language."""
+    language; where ``overlooked`` is given, a language that does not write
+    some other letter of a word is the less likely (:func:`guess_language`)."""
     plain = demojibake(text)
     script = main_script(text) or "Latin"
     if script in CHAINED_LANGUAGES_BY_SCRIPT:
         return script, chained_language(plain, script)
-    return script, guess_language(plain, script)
+    return script, guess_language(plain, script, overlooked)
 
 
 def main_script(text: str) -> str | None:
