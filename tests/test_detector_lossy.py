@@ -624,6 +624,25 @@ def test_a_language_that_does_not_write_the_text_s_letters_is_not_its_language(
 
 
 @pytest.mark.parametrize(
+    ("damaged", "repaired"),
+    [
+        # Latin-1 letters whole beside quotation marks that lost bytes: a
+        # page in a legacy code page with marks pasted in as UTF-8.
+        (
+            "Le président a dit âjamais plus sans toiâ, et il est parti.",
+            "Le président a dit “jamais plus sans toi”, et il est parti.",
+        ),
+        (
+            "Er sagte âniemals wiederâ und ging nach München.",
+            "Er sagte „niemals wieder“ und ging nach München.",
+        ),
+    ],
+)
+def test_marks_that_lost_bytes_beside_letters_that_came_whole(damaged: str, repaired: str) -> None:
+    assert mojibake_fix.fix(damaged).text == repaired
+
+
+@pytest.mark.parametrize(
     ("damaged", "written"),
     [
         # Portuguese and French write ``â``, but not in these words: the
