@@ -16,6 +16,8 @@ do.
 from __future__ import annotations
 
 import codecs
+import contextlib
+import io
 import random
 import re
 import shutil
@@ -55,6 +57,9 @@ SOURCES: dict[str, Source] = {
         Source("charset-normalizer", "3.5.3"),
         Source("sphinx", "9.0.4"),
         Source("pycountry", "26.2.16"),
+        Source("django", "5.1.4"),
+        Source("wagtail", "8.0.1"),
+        Source("plone.app.locales", "7.0.4"),
     )
 }
 
@@ -133,16 +138,44 @@ class CleanText:
 def sphinx_messages() -> Iterator[CleanText]:
     """Every non-empty translation (plural forms too) of Sphinx's catalogs:
     the short UI strings a documentation site is full of."""
-    for path in sorted((unpacked("sphinx") / "sphinx" / "locale").glob("*/LC_MESSAGES/*.po")):
-        with path.open("rb") as po:
-            catalog = read_po(po)
+    return catalog_messages("sphinx", unpacked("sphinx") / "sphinx" / "locale")
+
+
+def web_framework_messages() -> Iterator[CleanText]:
+    """The translations of two web frameworks' catalogs, Django's (some
+    hundred languages, Kabyle to Udmurt) and Wagtail's, its admin's."""
+    yield from catalog_messages("django", unpacked("django") / "django")
+    yield from catalog_messages("wagtail", unpacked("wagtail") / "wagtail")
+
+
+def plone_messages() -> Iterator[CleanText]:
+    """The translations of Plone's catalogs, Friulian among them: a language
+    no word list knows that writes ``â`` as a letter (``tu âs``, ``zontâ``)."""
+    return catalog_messages("plone", unpacked("plone.app.locales") / "src")
+
+
+def catalog_messages(set_name: str, folder: Path) -> Iterator[CleanText]:
+    """Every non-empty translation (plural forms too) of the gettext
+    catalogs (``<language>/LC_MESSAGES/*.po``) under ``folder``, but those
+    of test folders. A catalog whose header Babel cannot read is passed
+    over (Plone's templates keep ``YEAR-MO-DA``): the sets' breadth checks
+    see a reader that passes over too much."""
+    for path in sorted(folder.rglob("*.po")):
+        if path.parent.name != "LC_MESSAGES" or "tests" in path.parts:
+            continue
+        # Babel prints a warning for each entry it mends (a plural form too many).
+        try:
+            with path.open("rb") as po, contextlib.redirect_stdout(io.StringIO()):
+                catalog = read_po(po)
+        except ValueError:
+            continue
         for message in catalog:
             if not message.id:  # the header
                 continue
             string = message.string or ""
             for form in (string,) if isinstance(string, str) else string:
                 if form:
-                    yield CleanText("sphinx", path.parts[-3], form)
+                    yield CleanText(set_name, path.parts[-3], form)
 
 
 def pycountry_messages() -> Iterator[CleanText]:
