@@ -876,15 +876,47 @@ def gen_replaced_other_pages(corpus: Corpus, paras: dict[str, list[Text]]) -> No
                 )
 
 
+# Files with a UTF-8 signature read through each page, per page.
+BOM_FILES_PER_PAGE = 4
+
+
+def gen_utf8_bom(corpus: Corpus, paras: dict[str, list[Text]]) -> None:
+    """A file saved as UTF-8 with its signature (byte order mark) read
+    through a page of its language's region, mark and all: the mark at the
+    head is dropped (as ``utf-8-sig`` drops it), and so is the second one of
+    two such files joined, at the head of its line."""
+    western = frozenset({"en", "fr", "de", "es", "pt", "it", "nl"})
+    pages = (Codec("utf8-as-cp1252", "sloppy-windows-1252", "windows-1252", western),)
+    for spec in pages + CODEC_FAMILIES:
+        found = [
+            src
+            for lang in sorted(spec.langs & paras.keys())
+            for src in paras[lang]
+            if not is_ascii(src.text)
+        ][: BOM_FILES_PER_PAGE + 1]
+        for src in found[:BOM_FILES_PER_PAGE]:
+            broken = redecode("\ufeff" + src.text, spec.codec)
+            if broken is not None:
+                corpus.add("utf8-bom-as-8bit", src, broken, src.text, f"read as {spec.name}")
+        if len(found) > 1:
+            joined = found[0].text + "\n" + found[-1].text
+            broken = redecode("\ufeff" + found[0].text + "\n\ufeff" + found[-1].text, spec.codec)
+            if broken is not None:
+                note = f"two files joined, read as {spec.name}"
+                corpus.add("utf8-bom-as-8bit", found[0], broken, joined, note)
+
+
 def gen_more_readers(corpus: Corpus, paras: dict[str, list[Text]], cldr: list[Text]) -> None:
     """The families of DOS Cyrillic, of legacy text shown through another
     region's page, of layers across pages, of short Western text in
-    ISO-8859-2 and of other Windows pages' undefined bytes replaced."""
+    ISO-8859-2, of other Windows pages' undefined bytes replaced and of the
+    UTF-8 signature read through a page."""
     gen_cp866(corpus, paras, cldr)
     gen_legacy_as_other_pages(corpus, paras, cldr)
     gen_layered_across_pages(corpus, paras, cldr)
     gen_short_iso_8859_2(corpus, paras, cldr)
     gen_replaced_other_pages(corpus, paras)
+    gen_utf8_bom(corpus, paras)
 
 
 def gen_negative(corpus: Corpus, groups: Iterable[Text]) -> None:

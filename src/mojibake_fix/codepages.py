@@ -137,6 +137,11 @@ def cut_from_more(text: str, start: int, end: int) -> bool:
     )
 
 
+# U+FEFF: at the head of a file, the signature (byte order mark) of its
+# Unicode encoding, which the decoder drops; elsewhere a character text holds.
+BYTE_ORDER_MARK = "\ufeff"
+
+
 def utf8_of(raw: bytes) -> str | None:
     """``raw`` decoded as UTF-8, or ``None`` where it is none."""
     try:

@@ -58,6 +58,7 @@ class Plan:
     scan: Scan
     priorities: Mapping[str, int]
     whole_readers: tuple[Detector, ...]
+    outermost: tuple[Detector, ...]
     # The detectors that read a text whole after the others, in priority
     # order, each with its place in ``detectors`` (what the scan wakes).
     after_readers: tuple[tuple[int, Callable[[str], WholeReading | None]], ...]
@@ -80,6 +81,7 @@ def plan_of(detectors: tuple[Detector, ...]) -> Plan:
         whole_readers=tuple(
             sorted((d for d in detectors if d.read_whole), key=lambda d: d.priority)
         ),
+        outermost=tuple(d for d in detectors if d.outermost),
         after_readers=tuple(
             (index, read)
             for index, d in sorted(enumerate(detectors), key=lambda item: item[1].priority)
@@ -161,6 +163,9 @@ def _repair(
     ``layers_left`` how many outer layers are peeled before anything else
     (a text one page reads whole, all its layers, needs no peel: the peel
     of a stretch of it would be a chance)."""
+    outer = _outermost(text, plan, min_confidence)
+    if outer is not None:
+        return _beneath(text, outer, plan, min_confidence, readings_left, layers_left)
     whole = _read_one(text, plan, min_confidence)
     if whole is None and layers_left:
         peeled = peel_layer(text, plan.outer_pages, min_confidence, plan.scan.looks_clean)
@@ -253,6 +258,21 @@ def _repair(
             current = rest.text
     kept = _untouched(leftovers, changes)
     return Result(text=current, changes=changes, findings=kept, original=text)
+
+
+def _outermost(text: str, plan: Plan, min_confidence: float) -> Peeled | None:
+    """``text`` with the repairs of the outermost detectors made, which undo
+    the last thing done to it; ``None`` where they find none."""
+    findings = [
+        finding
+        for detector in plan.outermost
+        for finding in detector.find(text)
+        if finding.replacement is not None and finding.confidence >= min_confidence
+    ]
+    if not findings:
+        return None
+    beneath, changes = build_changes(text, sorted(findings, key=lambda f: f.start))
+    return Peeled(beneath, changes)
 
 
 def _beneath(

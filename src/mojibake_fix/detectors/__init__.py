@@ -10,6 +10,7 @@ import functools
 from collections.abc import Iterable
 
 from .base import Detector, Wake, WholeReading, first_confirmed, wake_pattern
+from .byte_order_marks import UTF8_BYTE_ORDER_MARK
 from .c1_controls import C1_CONTROLS
 from .cjk_legacy import CJK_LEGACY
 from .html_entities import HTML_ENTITIES
@@ -24,6 +25,7 @@ DETECTORS: tuple[Detector, ...] = (
     UTF8_AS_LATIN_1,
     *UTF8_AS_OTHER_CODE_PAGES,
     C1_CONTROLS,
+    UTF8_BYTE_ORDER_MARK,
     HTML_ENTITIES,
     UTF16_SURROGATES,
     REPLACEMENT_CHAR,

@@ -110,7 +110,10 @@ class Detector:
     have made a word (``True``), could not have made it nor damaged text
     beside it (``False``), or cannot tell (``None``): the engine reads a
     text pieced together from parts that different readings made one part
-    at a time.
+    at a time. ``outermost`` says that the detector's repairs undo the last
+    thing done to a text (a byte order mark shown through the page that read
+    the file): they are made before any other reading, and the text beneath
+    is repaired as if it had come so.
     """
 
     id: str
@@ -127,3 +130,4 @@ class Detector:
     read_stretches: Callable[[str], tuple[Stretch, ...]] | None = None
     could_make: Callable[[str], bool | None] | None = None
     read_whole_after: Callable[[str], WholeReading | None] | None = None
+    outermost: bool = False

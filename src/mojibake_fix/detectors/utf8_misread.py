@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 from ..badness import is_bad
 from ..charclass import C1_CONTROL, characters_of, is_common, is_letter, script_of
 from ..codepages import (
+    BYTE_ORDER_MARK,
     CODEC_NAMES,
     CodePage,
     code_page,
@@ -271,7 +272,13 @@ def find_runs(text: str, page: CodePage, original: str | None = None) -> Iterato
                     )
                 lost = spaces_kept or _a_zero_among_letters(text, unit.start(), unit.end())
                 raw = None if lost else page.encode(unit.group().replace(" ", "\xa0"))
-            if raw is None or (_decode(raw) is None and not _is_surrogate_half(raw)):
+            if (
+                raw is None
+                or raw == _BYTE_ORDER_MARK
+                or (_decode(raw) is None and not _is_surrogate_half(raw))
+            ):
+                # The byte order mark ends a run too: it is its own detector's
+                # to read, and the text after it is read as if it came alone.
                 yield from _flush(pending, page)
                 pending = []
                 continue
@@ -311,6 +318,9 @@ def _a_zero_among_letters(text: str, start: int, end: int) -> bool:
         _ARABIC_DIGIT_BEFORE.search(text, max(0, start - 2), start)
         or _ARABIC_DIGIT_AFTER.match(text, end)
     )
+
+
+_BYTE_ORDER_MARK = BYTE_ORDER_MARK.encode("utf-8")
 
 
 def _is_surrogate_half(raw: bytes) -> bool:

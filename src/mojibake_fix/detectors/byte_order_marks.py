@@ -1,0 +1,121 @@
+"""The UTF-8 byte order mark read through a single-byte code page: ``ï»¿``.
+
+What it catches: a file saved as UTF-8 with a byte order mark (``EF BB BF``,
+as Notepad and Excel write it) read by a program that did not expect one,
+which shows the three bytes through its code page: ``ï»¿`` in Windows-1252
+and Latin-1 at the head of CSV and JSON files, ``п»ї`` in Windows-1251,
+``∩╗┐`` in cp437, ``Ôªø`` in Mac Roman, and read so twice or three times
+(``Ã¯Â»Â¿``). The repair reads the bytes as the right decoder would have,
+UTF-8 with a signature (``utf-8-sig``), each line as if it came alone (files
+joined together, a line each): the mark at the head of a line is dropped,
+one inside a line (a field of a CSV file that kept its file's) is U+FEFF, as
+the text held it. The mark is the last thing done to the text, so it is read
+first (an outermost detector): the rest, often mojibake of the same page, is
+then read by the other detectors as if it had come without it.
+
+How it avoids false positives: only the three characters together are
+read, as one page shows them; no language writes them side by side.
+
+>>> from mojibake_fix import fix
+>>> fix("ï»¿Name,Age").text
+'Name,Age'
+>>> fix("п»їРџСЂРёРІРµС‚").text
+'Привет'
+>>> fix('"ï»¿REF";"POLISH"').text
+'"\ufeffREF";"POLISH"'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..codepages import BYTE_ORDER_MARK, CODEC_NAMES, code_page
+from ..model import Finding
+from .base import Detector, Wake
+
+DETECTOR_ID = "utf8-byte-order-mark"
+
+_MARK = BYTE_ORDER_MARK.encode("utf-8")
+# How many times over a page may have read the mark: each reading of UTF-8
+# through a page makes three characters of one, and three layers is as deep
+# as mojibake is found.
+_MOST_LAYERS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ShownMark:
+    """The mark as ``page`` shows it, read ``layers`` times over."""
+
+    text: str
+    page: str
+    layers: int
+
+
+@functools.cache
+def shown_marks() -> tuple[ShownMark, ...]:
+    """Every way the pages the project reads show the mark, the deepest
+    first (so that the longest wins where one form holds another), each
+    form once, by the first page that shows it so.
+
+    >>> [mark.text for mark in shown_marks() if mark.page == "cp1252"]
+    ['ÃƒÂ¯Ã‚Â»Ã‚Â¿', 'Ã¯Â»Â¿', 'ï»¿']
+    """
+    seen: dict[str, ShownMark] = {}
+    for name in CODEC_NAMES:
+        shown_as = {byte: ch for ch, byte in code_page(name).byte_of.items()}
+        raw = _MARK
+        for layers in range(1, _MOST_LAYERS + 1):
+            if any(byte >= 0x80 and byte not in shown_as for byte in raw):
+                break
+            text = "".join(shown_as.get(byte, chr(byte)) for byte in raw)
+            seen.setdefault(text, ShownMark(text, name, layers))
+            raw = text.encode("utf-8")
+    return tuple(sorted(seen.values(), key=lambda mark: -len(mark.text)))
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(mark.text) for mark in shown_marks()))
+
+
+@functools.cache
+def _by_text() -> dict[str, ShownMark]:
+    return {mark.text: mark for mark in shown_marks()}
+
+
+def _heads_a_line(text: str, start: int) -> bool:
+    return start == 0 or text[start - 1] in "\n\r"
+
+
+def find(text: str) -> Iterator[Finding]:
+    for match in _pattern().finditer(text):
+        mark = _by_text()[match.group()]
+        layers = f" ({mark.layers} layers)" if mark.layers > 1 else ""
+        yield Finding(
+            start=match.start(),
+            end=match.end(),
+            detector=DETECTOR_ID,
+            confidence=0.99,
+            reason=f"UTF-8 byte order mark read as {mark.page}{layers}",
+            replacement="" if _heads_a_line(text, match.start()) else BYTE_ORDER_MARK,
+        )
+
+
+def _wakes() -> tuple[Wake, ...]:
+    return tuple(
+        Wake(at=re.escape(mark.text[0]), around=re.escape(mark.text[1:])) for mark in shown_marks()
+    )
+
+
+UTF8_BYTE_ORDER_MARK = Detector(
+    id=DETECTOR_ID,
+    summary="the UTF-8 byte order mark shown through a code page (ï»¿, п»ї, ∩╗┐)",
+    find=find,
+    trigger=lambda: _pattern().pattern,
+    wake=_wakes,
+    priority=20,
+    outermost=True,
+)
