@@ -906,17 +906,45 @@ def gen_utf8_bom(corpus: Corpus, paras: dict[str, list[Text]]) -> None:
                 corpus.add("utf8-bom-as-8bit", found[0], broken, joined, note)
 
 
+# Files saved as UTF-16 read as an 8-bit page, per language.
+UTF16_FILES_PER_LANGUAGE = 2
+
+
+def gen_utf16(corpus: Corpus, paras: dict[str, list[Text]]) -> None:
+    """A file saved as UTF-16 read as Latin-1 or Windows-1252: with its byte
+    order mark, little-endian (as Windows writes it), or big-endian without;
+    the mark dropped as a UTF-16 decoder drops it. A file is two of a
+    language's paragraphs, a line each."""
+    readings = (
+        ("utf-16", "latin-1", "UTF-16 (little-endian, with its mark) read as Latin-1"),
+        ("utf-16", "cp1252", "UTF-16 (with its mark) read as windows-1252"),
+        ("utf-16-be", "latin-1", "UTF-16BE read as Latin-1"),
+    )
+    for number, lang in enumerate(sorted(paras)):
+        found = paras[lang][: 2 * UTF16_FILES_PER_LANGUAGE]
+        for index, (src, other) in enumerate(zip(found[::2], found[1::2], strict=False)):
+            text = src.text + "\n" + other.text + "\n"
+            saved, read, note = readings[(number + index) % len(readings)]
+            try:
+                broken = text.encode(saved).decode(read)
+            except UnicodeDecodeError:  # a byte Windows-1252 leaves undefined
+                saved, read, note = readings[0]
+                broken = text.encode(saved).decode(read)
+            corpus.add("utf16-as-8bit", src, broken, text, note)
+
+
 def gen_more_readers(corpus: Corpus, paras: dict[str, list[Text]], cldr: list[Text]) -> None:
     """The families of DOS Cyrillic, of legacy text shown through another
     region's page, of layers across pages, of short Western text in
-    ISO-8859-2, of other Windows pages' undefined bytes replaced and of the
-    UTF-8 signature read through a page."""
+    ISO-8859-2, of other Windows pages' undefined bytes replaced, of the
+    UTF-8 signature read through a page and of UTF-16 read as an 8-bit page."""
     gen_cp866(corpus, paras, cldr)
     gen_legacy_as_other_pages(corpus, paras, cldr)
     gen_layered_across_pages(corpus, paras, cldr)
     gen_short_iso_8859_2(corpus, paras, cldr)
     gen_replaced_other_pages(corpus, paras)
     gen_utf8_bom(corpus, paras)
+    gen_utf16(corpus, paras)
 
 
 def gen_negative(corpus: Corpus, groups: Iterable[Text]) -> None:

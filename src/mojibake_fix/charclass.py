@@ -190,6 +190,20 @@ def script_of(ch: str) -> str:
     return entry[2] if entry else "Other"
 
 
+# Scripts one language writes together in its words, by the one they count as.
+_WRITTEN_TOGETHER = {"Hiragana": "Han", "Katakana": "Han"}
+
+
+def script_group(script: str) -> str:
+    """The script ``script`` counts as where words mix scripts: Japanese
+    writes kana and kanji in one word.
+
+    >>> script_group("Katakana"), script_group("Cyrillic")
+    ('Han', 'Cyrillic')
+    """
+    return _WRITTEN_TOGETHER.get(script, script)
+
+
 @functools.lru_cache(maxsize=8192)
 def is_common(ch: str) -> bool:
     """Whether modern text in some language plausibly uses ``ch``."""

@@ -58,7 +58,7 @@ class Plan:
     scan: Scan
     priorities: Mapping[str, int]
     whole_readers: tuple[Detector, ...]
-    outermost: tuple[Detector, ...]
+    outermost: tuple[Callable[[str], Iterable[Finding]], ...]
     # The detectors that read a text whole after the others, in priority
     # order, each with its place in ``detectors`` (what the scan wakes).
     after_readers: tuple[tuple[int, Callable[[str], WholeReading | None]], ...]
@@ -81,7 +81,7 @@ def plan_of(detectors: tuple[Detector, ...]) -> Plan:
         whole_readers=tuple(
             sorted((d for d in detectors if d.read_whole), key=lambda d: d.priority)
         ),
-        outermost=tuple(d for d in detectors if d.outermost),
+        outermost=tuple(find for d in detectors if (find := d.outermost) is not None),
         after_readers=tuple(
             (index, read)
             for index, d in sorted(enumerate(detectors), key=lambda item: item[1].priority)
@@ -265,8 +265,8 @@ def _outermost(text: str, plan: Plan, min_confidence: float) -> Peeled | None:
     the last thing done to it; ``None`` where they find none."""
     findings = [
         finding
-        for detector in plan.outermost
-        for finding in detector.find(text)
+        for find in plan.outermost
+        for finding in find(text)
         if finding.replacement is not None and finding.confidence >= min_confidence
     ]
     if not findings:

@@ -39,10 +39,20 @@ class Scan:
     skips_ascii: bool
     check_owners: tuple[frozenset[int], ...] = ()
     trigger_owners: tuple[frozenset[int], ...] = ()
+    # The ASCII characters without which a pure ASCII text is skipped.
+    ascii_anchors: str = ""
+
+    def _skips(self, text: str) -> bool:
+        """Whether ``text`` is pure ASCII that no detector can find anything in."""
+        return (
+            self.skips_ascii
+            and text.isascii()
+            and not any(anchor in text for anchor in self.ascii_anchors)
+        )
 
     def looks_clean(self, text: str) -> bool:
         """True when none of the detectors could find anything in ``text``."""
-        if self.skips_ascii and text.isascii():
+        if self._skips(text):
             return True
         pattern = self.pattern
         # Most texts hold no candidate at all: one search says so.
@@ -58,7 +68,7 @@ class Scan:
     def woken(self, text: str) -> frozenset[int]:
         """The positions of the detectors that could find something in
         ``text``: only they need to look at it."""
-        if self.skips_ascii and text.isascii():
+        if self._skips(text):
             return frozenset()
         fired: set[int] = set()
         if self.pattern is not None:
@@ -125,7 +135,10 @@ def scan_for(detectors: tuple[Detector, ...]) -> Scan:
             (wake_pattern(key), key.confirm) if isinstance(key, Wake) else (re.compile(key), None)
             for key in triggers
         ),
-        skips_ascii=all(detector.needs_non_ascii for detector in detectors),
+        skips_ascii=all(
+            detector.needs_non_ascii or detector.ascii_anchors for detector in detectors
+        ),
+        ascii_anchors="".join(sorted({ch for d in detectors for ch in d.ascii_anchors})),
         check_owners=tuple(frozenset(owners[wake]) for wake in wakes),
         trigger_owners=tuple(frozenset(owners[key]) for key in triggers),
     )

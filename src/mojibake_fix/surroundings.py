@@ -13,14 +13,12 @@ import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .charclass import script_of
+from .charclass import script_group, script_of
 from .engine import fix
 from .evaluation import Case, enabled_for
 
 # Families whose inputs are repaired; the others are left as they are.
 UNREPAIRED_FAMILIES = frozenset({"negative", "replacement-char"})
-# Scripts written together in one language: a Japanese line shares Han with Chinese.
-_SCRIPT_GROUPS = {"Hiragana": "Han", "Katakana": "Han"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +47,7 @@ class Framing:
 def scripts_of(text: str) -> frozenset[str]:
     """The scripts of the letters of ``text``, those written together counted as one."""
     return frozenset(
-        _SCRIPT_GROUPS.get(script, script)
-        for script in (script_of(ch) for ch in text if ch.isalpha())
+        script_group(script) for script in (script_of(ch) for ch in text if ch.isalpha())
     )
 
 

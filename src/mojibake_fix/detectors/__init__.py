@@ -19,6 +19,7 @@ from .lossy_utf8 import LOSSY_UTF8
 from .replacement_char import REPLACEMENT_CHAR
 from .surrogates import UTF16_SURROGATES
 from .utf8_misread import UTF8_AS_CP1252, UTF8_AS_LATIN_1, UTF8_AS_OTHER_CODE_PAGES
+from .utf16_bytes import UTF16_AS_8BIT
 
 DETECTORS: tuple[Detector, ...] = (
     UTF8_AS_CP1252,
@@ -26,6 +27,7 @@ DETECTORS: tuple[Detector, ...] = (
     *UTF8_AS_OTHER_CODE_PAGES,
     C1_CONTROLS,
     UTF8_BYTE_ORDER_MARK,
+    UTF16_AS_8BIT,
     HTML_ENTITIES,
     UTF16_SURROGATES,
     REPLACEMENT_CHAR,

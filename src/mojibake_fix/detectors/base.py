@@ -81,7 +81,10 @@ class Detector:
     combines all triggers into the one scan that lets clean text through
     untouched. ``priority`` breaks ties between equally confident findings:
     lower wins. ``needs_non_ascii`` says that pure ASCII text can never
-    trigger it, which lets the scan skip such text outright. ``wake``, when
+    trigger it, which lets the scan skip such text outright; where it can,
+    ``ascii_anchors`` may name the ASCII characters such a text must hold
+    (NUL, for UTF-16 read as an 8-bit page), which the scan then looks for
+    alone. ``wake``, when
     given, returns how the scan looks for the trigger in one pass shared with
     the other detectors; without it the trigger gets a pass of its own. Both
     are functions so that their tables are built on first use, not on import.
@@ -110,10 +113,12 @@ class Detector:
     have made a word (``True``), could not have made it nor damaged text
     beside it (``False``), or cannot tell (``None``): the engine reads a
     text pieced together from parts that different readings made one part
-    at a time. ``outermost`` says that the detector's repairs undo the last
-    thing done to a text (a byte order mark shown through the page that read
-    the file): they are made before any other reading, and the text beneath
-    is repaired as if it had come so.
+    at a time. ``outermost``, when given, finds the repairs that undo the
+    last thing done to a text (a byte order mark heading a file read through
+    the wrong page, UTF-16 read as an 8-bit page): the engine makes them
+    before any other reading, and repairs the text beneath as if it had come
+    so. It is asked of every text the scan wakes, so it must be cheap where
+    it finds nothing.
     """
 
     id: str
@@ -123,6 +128,7 @@ class Detector:
     enabled_by_default: bool = True
     priority: int = 50
     needs_non_ascii: bool = True
+    ascii_anchors: str = ""
     wake: Callable[[], tuple[Wake, ...]] | None = None
     read_whole: Callable[[str], WholeReading | None] | None = None
     find_repaired: Callable[[str, str], Iterable[Finding]] | None = None
@@ -130,4 +136,4 @@ class Detector:
     read_stretches: Callable[[str], tuple[Stretch, ...]] | None = None
     could_make: Callable[[str], bool | None] | None = None
     read_whole_after: Callable[[str], WholeReading | None] | None = None
-    outermost: bool = False
+    outermost: Callable[[str], Iterable[Finding]] | None = None

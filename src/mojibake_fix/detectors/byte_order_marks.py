@@ -9,9 +9,10 @@ and Latin-1 at the head of CSV and JSON files, ``п»ї`` in Windows-1251,
 UTF-8 with a signature (``utf-8-sig``), each line as if it came alone (files
 joined together, a line each): the mark at the head of a line is dropped,
 one inside a line (a field of a CSV file that kept its file's) is U+FEFF, as
-the text held it. The mark is the last thing done to the text, so it is read
-first (an outermost detector): the rest, often mojibake of the same page, is
-then read by the other detectors as if it had come without it.
+the text held it. A mark heading a line is the last thing done to the text, so
+it is read first (the detector's ``outermost``): the rest, often mojibake of
+the same page, is then read by the other detectors as if it had come
+without it.
 
 How it avoids false positives: only the three characters together are
 read, as one page shows them; no language writes them side by side.
@@ -82,6 +83,11 @@ def _pattern() -> re.Pattern[str]:
 
 
 @functools.cache
+def _heading_a_line() -> re.Pattern[str]:
+    return re.compile(f"^(?:{_pattern().pattern})", re.MULTILINE)
+
+
+@functools.cache
 def _by_text() -> dict[str, ShownMark]:
     return {mark.text: mark for mark in shown_marks()}
 
@@ -91,7 +97,17 @@ def _heads_a_line(text: str, start: int) -> bool:
 
 
 def find(text: str) -> Iterator[Finding]:
-    for match in _pattern().finditer(text):
+    return _found(text, _pattern())
+
+
+def find_heading_a_line(text: str) -> Iterator[Finding]:
+    """The marks that head a line: those a file read whole brought, which
+    the engine removes before anything else reads the text."""
+    return _found(text, _heading_a_line())
+
+
+def _found(text: str, pattern: re.Pattern[str]) -> Iterator[Finding]:
+    for match in pattern.finditer(text):
         mark = _by_text()[match.group()]
         layers = f" ({mark.layers} layers)" if mark.layers > 1 else ""
         yield Finding(
@@ -117,5 +133,5 @@ UTF8_BYTE_ORDER_MARK = Detector(
     trigger=lambda: _pattern().pattern,
     wake=_wakes,
     priority=20,
-    outermost=True,
+    outermost=find_heading_a_line,
 )
