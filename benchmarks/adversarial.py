@@ -115,6 +115,11 @@ INPUTS: tuple[AdversarialInput, ...] = (
         lambda n: "íïóë÷á, 9 ÑÎ× - òéá îÏ×ÏÓÔÉ. " * n,
     ),
     AdversarialInput("Shift_JIS that lost bytes, n*4 chars", _lossy_shift_jis, scale=4),
+    # UTF-16 read as Latin-1, a unit at a time; the UTF-8 signature shown
+    # through Windows-1252, heading every line and in a row.
+    AdversarialInput("'a\\x00é\\x00 \\x00'*n", lambda n: "a\x00é\x00 \x00" * n, scale=4),
+    AdversarialInput("'ï»¿a\\n'*n", lambda n: "ï»¿a\n" * n, scale=4),
+    AdversarialInput("'ï»¿'*n", lambda n: "ï»¿" * n, scale=4),
     AdversarialInput(
         "clean line (n*600 chars) + 'cafÃ©'",
         lambda n: _clean_line(n) + " cafÃ©",

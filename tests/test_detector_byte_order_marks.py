@@ -112,3 +112,14 @@ def test_never_raises_and_reverts(text: str) -> None:
     result = mojibake_fix.fix(text)
     assert result.revert() == text
     assert mojibake_fix.fix(result.text).text == result.text
+
+
+@pytest.mark.parametrize("count", [5, 3000])
+def test_marks_in_a_row_are_bounded_work(count: int) -> None:
+    # Each heads the text once the one before it is gone: only a few are
+    # read so, however many there are.
+    text = read_as(SIGNATURE, "cp1252") * count + "end"
+    result = mojibake_fix.fix(text)
+    assert result.revert() == text
+    assert result.text.endswith("end")
+    assert mojibake_fix.fix(result.text).text == result.text

@@ -160,12 +160,15 @@ def _repair(
 ) -> Result:
     """Repair ``text``, which the scan of ``plan`` said to look at.
     ``readings_left`` bounds how often a repaired text is read whole again,
-    ``layers_left`` how many outer layers are peeled before anything else
+    ``layers_left`` how many outer layers are peeled (or outermost repairs
+    made) before anything else
     (a text one page reads whole, all its layers, needs no peel: the peel
     of a stretch of it would be a chance)."""
-    outer = _outermost(text, plan, min_confidence)
+    # What undoes the last thing done to the text counts as a layer peeled:
+    # marks in a row head the text one after another, so many are not.
+    outer = _outermost(text, plan, min_confidence) if layers_left else None
     if outer is not None:
-        return _beneath(text, outer, plan, min_confidence, readings_left, layers_left)
+        return _beneath(text, outer, plan, min_confidence, readings_left, layers_left - 1)
     whole = _read_one(text, plan, min_confidence)
     if whole is None and layers_left:
         peeled = peel_layer(text, plan.outer_pages, min_confidence, plan.scan.looks_clean)
