@@ -40,7 +40,7 @@ from ...context.candidates import LONE_PUNCTUATION_LEAD, STRIPPED_C1, Site
 from ...context.emoji_names import named_emoji_by_strictness
 from ...context.quotes import STYLE_MARKS, QuoteState, Style
 from ...context.words import sample_words
-from ...lines import line_around
+from ...lines import LONGEST_LINE, line_around, lines_within, window_around, with_margin
 from ...model import Finding
 from ..base import Detector
 from .damage import Damage, shows_damage
@@ -133,71 +133,28 @@ def _style_source(
 
 def _damaged_lines(text: str) -> Iterator[tuple[int, int, tuple[int, int] | None]]:
     """The start and end of every line of ``text`` the trigger fires in,
-    with ``None``; a line longer than :data:`_LONGEST_LINE` is judged in
-    windows around its sites instead (:func:`_window_around`), each given
-    with its core: the windows' cores tile the line, and each reaches
-    :data:`_MARGIN` beyond its core on either side, so that no site is
+    with ``None``; a line longer than :data:`~mojibake_fix.lines.LONGEST_LINE`
+    is judged in windows around its sites instead (:func:`~mojibake_fix.lines.window_around`),
+    each given with its core: the windows' cores tile the line, and each reaches
+    :data:`~mojibake_fix.lines.MARGIN` beyond its core on either side, so that no site is
     judged at the edge of what is read, where the next pass would read it
     again with the other side's repairs and judge it anew."""
     trigger = trigger_re()
     position = 0
     while (match := trigger.search(text, position)) is not None:
         start, end = line_around(text, match.start())
-        if end - start <= _LONGEST_LINE:
+        if end - start <= LONGEST_LINE:
             yield start, end, None
             position = end + 1
             if end == len(text):
                 return
             continue
         # Never back into the core before: its sites are judged.
-        core = _window_around(text, max(start, position), end, match.start())
-        yield *_with_margin(text, start, end, core), core
+        core = window_around(text, max(start, position), end, match.start())
+        yield *with_margin(text, start, end, core), core
         position = core[1]
         if core[1] == len(text):
             return
-
-
-# Lines longer than this are judged in windows around their sites, each
-# reaching this far at most: what lies farther from a site tells nothing of
-# it, and the whole line read again for every site would make the work grow
-# faster than the text.
-_LONGEST_LINE = 4000
-# How far a window reads beyond its core on either side.
-_MARGIN = 200
-
-
-def _with_margin(text: str, start: int, end: int, core: tuple[int, int]) -> tuple[int, int]:
-    """``core`` of the line from ``start`` to ``end`` widened by :data:`_MARGIN`
-    on either side, its edges just after a space as the core's are."""
-    left, right = max(start, core[0] - _MARGIN), min(end, core[1] + _MARGIN)
-    if left > start:
-        space = text.find(" ", left, core[0])
-        left = space + 1 if space >= 0 else core[0]
-    if right < end:
-        space = text.rfind(" ", core[1], right)
-        right = space + 1 if space >= 0 else core[1]
-    return left, right
-
-
-def _window_around(text: str, start: int, end: int, at: int) -> tuple[int, int]:
-    """A window from ``start`` to ``end`` of a line that holds ``at``,
-    :data:`_LONGEST_LINE` characters at most, its edges just after a space
-    (or at the line's edges): no word is cut, and no window but the line's
-    last ends where a character could have been cut short.
-
-    >>> line = "word " * 2000
-    >>> _window_around(line, 0, len(line), 5003)
-    (3005, 7000)
-    """
-    reach = _LONGEST_LINE // 2
-    left, right = max(start, at - reach), min(end, at + reach)
-    if left > start:
-        space = text.find(" ", left, at)
-        left = space + 1 if space >= 0 else left
-    if right < end:
-        space = text.rfind(" ", at, right)
-        right = space + 1 if space >= 0 else right
-    return left, right
 
 
 # How far, in characters, a passage reaches on either side of its line.
@@ -218,23 +175,13 @@ def _passage(
     source = _line_source(text, start, end, sources)
     if source is None:
         return start, end
-    left, right = start, end
-    while left > 0:
-        before = text.rfind("\n", 0, left - 1) + 1
-        if before < start - _PASSAGE_REACH:
-            break
-        if not _same_source(source, _line_source(text, before, left - 1, sources)):
-            break
-        left = before
-    while right < len(text):
-        after = text.find("\n", right + 1)
-        after = len(text) if after < 0 else after
-        if after > end + _PASSAGE_REACH:
-            break
-        if not _same_source(source, _line_source(text, right + 1, after, sources)):
-            break
-        right = after
-    return left, right
+    return lines_within(
+        text,
+        start,
+        end,
+        _PASSAGE_REACH,
+        lambda left, right: _same_source(source, _line_source(text, left, right, sources)),
+    )
 
 
 # A line's script (kana and Han counted as one) and its language, where it
