@@ -39,6 +39,7 @@ from .model import (
     changes_by_runs,
     unchanged,
 )
+from .neighbourhood import Window, found_in, windows
 from .scan import Scan, scan_for
 
 DEFAULT_MIN_CONFIDENCE = 0.6
@@ -206,13 +207,17 @@ def _repair(
     # the first pass, and its page is the only one read later but in the
     # last look, which sees what a later fix of the result would.
     around = read_around[0].detector if read_around else None
+    # The passes after the first read only around what the pass before them
+    # changed, the last look around every change (:mod:`.neighbourhood`);
+    # after a reading around lost bytes, its page reads the whole text once.
+    whole_passes = first_pass + (around is not None)
+    step: Sequence[Change] = ()
     for pass_number in range(first_pass, MAX_PASSES):
         detectors = plan.detectors
         if last_look:
             # Only what judges by the evidence can find anything new, and
             # it judges the text alone: only what the scan wakes.
-            woken = plan.scan.woken(current)
-            detectors = tuple(d for i, d in enumerate(detectors) if d.find_repaired and i in woken)
+            detectors = tuple(d for d in detectors if d.find_repaired)
         elif pass_number == first_pass:
             # Only the detectors the scan wakes can find anything (after a
             # whole reading, in what the scan still sees).
@@ -222,7 +227,12 @@ def _repair(
             detectors = tuple(
                 d for d in detectors if not d.read_whole or (pass_number and d.id == around)
             )
-        findings = _run_detectors(current, detectors, original=original)
+        near = (
+            windows(current, text, _spans(changes if last_look else step), changes)
+            if last_look or pass_number > whole_passes
+            else None
+        )
+        findings = _run_in(current, original, near, detectors, plan if last_look else None)
         if pass_number == 0 and read_around:
             findings += read_around
         applied, reported = choose(findings, min_confidence, plan.priorities)
@@ -605,6 +615,44 @@ def _changes_of(text: str, reading: _Reading) -> tuple[Change, ...]:
                 )
             )
     return tuple(changes)
+
+
+def _spans(changes: Sequence[Change]) -> list[tuple[int, int]]:
+    """Where ``changes`` put their replacements."""
+    return [(change.fixed_start, change.fixed_end) for change in changes]
+
+
+def _run_in(
+    text: str,
+    original: str | None,
+    near: Sequence[Window] | None,
+    detectors: tuple[Detector, ...],
+    waking: Plan | None,
+) -> list[Finding]:
+    """The findings of ``detectors`` in ``text``, which repairs may have made
+    of ``original``: in each of the windows ``near`` (with its part of
+    ``original``), or where there are none, in the whole text; where
+    ``waking`` is given, only of those its scan wakes in what they read."""
+    if near is None:
+        return _run_detectors(text, _woken_in(text, detectors, waking), original=original)
+    findings: list[Finding] = []
+    for window in near:
+        part = text[window.start : window.end]
+        came = original[window.came_start : window.came_end] if original is not None else None
+        readers = _woken_in(part, detectors, waking)
+        findings.extend(found_in(window, _run_detectors(part, readers, original=came)))
+    return findings
+
+
+def _woken_in(
+    text: str, detectors: tuple[Detector, ...], waking: Plan | None
+) -> tuple[Detector, ...]:
+    """Those of ``detectors`` that the scan of ``waking`` wakes in ``text``."""
+    if waking is None:
+        return detectors
+    woken = waking.scan.woken(text)
+    asked = {id(detector) for detector in detectors}
+    return tuple(d for i, d in enumerate(waking.detectors) if i in woken and id(d) in asked)
 
 
 def _run_detectors(
