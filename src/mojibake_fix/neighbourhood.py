@@ -175,6 +175,9 @@ def found_in(window: Window, findings: Iterable[Finding]) -> list[Finding]:
     for finding in findings:
         start = finding.start + window.start
         core = bisect.bisect_right(starts, start) - 1
-        if core >= 0 and start <= window.kept[core][1]:
-            moved.append(dataclasses.replace(finding, start=start, end=finding.end + window.start))
+        if core < 0 or start > window.kept[core][1]:
+            continue
+        if window.start:
+            finding = dataclasses.replace(finding, start=start, end=finding.end + window.start)
+        moved.append(finding)
     return moved
