@@ -126,3 +126,17 @@ def test_word_hashes_are_the_same_in_every_process() -> None:
 
     code = "from mojibake_fix.context.words import word_hash; print(word_hash('разводят火'))"
     assert _printed_under_two_hash_seeds(code) == {str(word_hash("разводят火"))}
+
+
+def test_a_word_list_gives_back_its_words_in_one_byte_a_letter_or_in_utf8() -> None:
+    for lang, one_byte in (("ko", False), ("bg", True)):
+        listed = damaged.word_list(lang)
+        assert bool(listed.letters) == one_byte
+        expected = [
+            (word, words.BUCKET_FREQUENCY[bucket])
+            for word, bucket in words.top_buckets(lang, 30000)
+            if all(damaged.is_word_char(ch) for ch in word)
+        ]
+        assert list(listed) == expected
+        offset, _ = list(listed.places())[-1]
+        assert (listed.word(offset), listed.frequency(offset)) == expected[-1]

@@ -70,9 +70,9 @@ def test_kept_tables_equal_the_ones_built_in_this_process(
     ]
     folder = next(tmp_path.glob("tables/*"))
     built_words = damaged._built_word_list("is", False)
-    [text, starts, buckets] = stored(folder, "words-is-common", lambda: [])
-    assert text.tobytes().decode() == built_words.text
-    assert (starts, buckets) == (built_words.starts, built_words.buckets)
+    [text, letters, runs, buckets] = stored(folder, "words-is-common", lambda: [])
+    assert (text.tobytes(), letters.tobytes().decode()) == (built_words.text, built_words.letters)
+    assert (runs, buckets) == (built_words.runs, built_words.buckets)
     [index] = stored(folder, "damaged-is-c1-common", lambda: [])
     assert index == damaged._built_index("is", "c1", False)
     [entries, _, _] = stored(folder, "frequencies-is-small-0", lambda: [])

@@ -28,10 +28,11 @@ from __future__ import annotations
 
 import codecs
 import functools
+import itertools
 import re
 import unicodedata
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -93,27 +94,54 @@ def is_word_char(ch: str) -> bool:
     return ch.isalpha() or unicodedata.category(ch)[0] == "M"
 
 
+# A word list whose words write at most this many letters keeps each in one
+# byte; its decoding table starts with code points 0-10, so that the newline
+# ending each word is byte 10, as in UTF-8, which the other lists are kept in.
+_ONE_BYTE_LETTERS = 256 - 11
+_FIRST_CODE_POINTS = "".join(map(chr, range(11)))
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class WordList:
-    """Words in one string (``text[starts[i]:starts[i + 1] - 1]`` is word ``i``)
-    with their wordfreq buckets: a tuple of pairs costs ten times more."""
+    """Words, commonest first, each ended by a newline, in one string of bytes:
+    one byte a letter where ``letters`` is the decoding table (byte ``i``
+    shows ``letters[i]``), UTF-8 where it is empty. A word is named by the
+    offset of its first byte. Words come in runs of one wordfreq bucket:
+    ``runs`` holds where each run starts, ``buckets`` its bucket. A str of
+    the words would take two bytes a letter in most lists, and the offsets
+    of its words four bytes a word more."""
 
-    text: str
-    starts: array[int]
+    text: bytes
+    letters: str
+    runs: array[int]
     buckets: array[int]
 
     def __len__(self) -> int:
-        return len(self.buckets)
+        return self.text.count(b"\n")
 
-    def word(self, index: int) -> str:
-        return self.text[self.starts[index] : self.starts[index + 1] - 1]
+    def word(self, offset: int) -> str:
+        """The word at ``offset``."""
+        return self._decoded(self.text[offset : self.text.index(b"\n", offset)])
 
-    def frequency(self, index: int) -> float:
-        return BUCKET_FREQUENCY[self.buckets[index]]
+    def frequency(self, offset: int) -> float:
+        """The frequency of the word at ``offset``."""
+        return BUCKET_FREQUENCY[self.buckets[bisect_right(self.runs, offset) - 1]]
+
+    def places(self) -> Iterator[tuple[int, str]]:
+        """Each word with its offset, commonest first."""
+        offset = 0
+        for piece in self.text.split(b"\n")[:-1]:
+            yield offset, self._decoded(piece)
+            offset += len(piece) + 1
 
     def __iter__(self) -> Iterator[tuple[str, float]]:
-        for index in range(len(self.buckets)):
-            yield self.word(index), self.frequency(index)
+        for offset, word in self.places():
+            yield word, self.frequency(offset)
+
+    def _decoded(self, piece: bytes) -> str:
+        if self.letters:
+            return codecs.charmap_decode(piece, "strict", self.letters)[0]
+        return piece.decode("utf-8")
 
 
 @functools.cache
@@ -121,25 +149,27 @@ def word_list(lang: str, rarer: bool = False) -> WordList:
     """The commonest words of ``lang`` (letters only) with their frequencies;
     with ``rarer``, the words after them, down to Zipf 2. Built once per
     machine (:func:`stored`)."""
-    text, starts, buckets = stored(
+    text, letters, runs, buckets = stored(
         tables_folder(),
         f"words-{lang}-{'rarer' if rarer else 'common'}",
         lambda: _word_list_arrays(_built_word_list(lang, rarer)),
         _word_list_fits,
     )
-    return WordList(array_text(text), starts, buckets)
+    return WordList(text.tobytes(), array_text(letters), runs, buckets)
 
 
 def _word_list_fits(kept: list[array[int]]) -> bool:
-    """Whether kept arrays are a word list's: a start for each word and the end."""
-    if len(kept) != 3:
+    """Whether kept arrays are a word list's: its words ended by newlines, a
+    decoding table of 256 letters at most and a bucket for each run."""
+    if len(kept) != 4:
         return False
-    text, starts, buckets = kept
-    return len(starts) == len(buckets) + 1 and starts[-1] == len(array_text(text))
+    text, letters, runs, buckets = kept
+    ended = not text or text[-1] == ord("\n")
+    return ended and len(array_text(letters)) <= 256 and len(runs) == len(buckets)
 
 
 def _word_list_arrays(words: WordList) -> list[array[int]]:
-    return [text_array(words.text), words.starts, words.buckets]
+    return [array("B", words.text), text_array(words.letters), words.runs, words.buckets]
 
 
 def _built_word_list(lang: str, rarer: bool) -> WordList:
@@ -164,11 +194,29 @@ def _built_word_list(lang: str, rarer: bool) -> WordList:
                 continue
             word = cyrillic
         words.append((word, bucket))
-    starts = array("I", [0])
-    for word, _ in words:
-        starts.append(starts[-1] + len(word) + 1)
-    text = "".join(word + "\n" for word, _ in words)
-    return WordList(text, starts, array("H", (bucket for _, bucket in words)))
+    return _packed_word_list(words)
+
+
+def _packed_word_list(words: list[tuple[str, int]]) -> WordList:
+    """``words`` (each with its bucket, commonest first) as a :class:`WordList`."""
+    alphabet = {ch for word, _ in words for ch in word}
+    letters = ""
+    if len(alphabet) <= _ONE_BYTE_LETTERS:
+        letters = _FIRST_CODE_POINTS + "".join(sorted(alphabet - set(_FIRST_CODE_POINTS)))
+        encoding = codecs.charmap_build(letters)
+    pieces: list[bytes] = []
+    runs, buckets = array("I"), array("H")
+    offset = 0
+    for word, bucket in words:
+        if not buckets or buckets[-1] != bucket:
+            runs.append(offset)
+            buckets.append(bucket)
+        if letters:
+            pieces.append(codecs.charmap_encode(word + "\n", "strict", encoding)[0])
+        else:
+            pieces.append((word + "\n").encode("utf-8"))
+        offset += len(pieces[-1])
+    return WordList(b"".join(pieces), letters, runs, buckets)
 
 
 def damage(text: str, model: str) -> str:
@@ -255,9 +303,9 @@ def _forms(word: str, rarer: bool = False) -> tuple[str, ...]:
     return tuple(forms)
 
 
-# An index entry: the damaged form's hash (top 42 bits) over the form's place
-# (22 bits): its word's index in the word list times 3, plus its index in _forms.
-_PLACE = (1 << 22) - 1
+# An index entry: the damaged form's hash (top 38 bits) over the form's place
+# (26 bits): its word's offset in the word list times 3, plus its index in _forms.
+_PLACE = (1 << 26) - 1
 _HASH = ((1 << 64) - 1) & ~_PLACE
 _FORMS = 3
 _BATCH = 2000  # words damaged at once
@@ -279,14 +327,17 @@ def damaged_index(lang: str, model: str, rarer: bool = False) -> array[int]:
 
 def _built_index(lang: str, model: str, rarer: bool) -> array[int]:
     words = word_list(lang, rarer)
+    if len(words.text) * _FORMS > _PLACE:  # pragma: no cover - wordfreq's lists are far shorter
+        raise ValueError(f"the word list of {lang!r} is too long to index")
     plain_model = "plain" if model != "c1" else "c1-kept"
     entries = array("Q")
-    for first in range(0, len(words), _BATCH):
-        places: list[int] = []
+    places = words.places()
+    while batch := list(itertools.islice(places, _BATCH)):
+        numbered: list[int] = []
         forms: list[str] = []
-        for number in range(first, min(first + _BATCH, len(words))):
-            for which, form in enumerate(_forms(words.word(number), rarer)):
-                places.append(number * _FORMS + which)
+        for offset, word in batch:
+            for which, form in enumerate(_forms(word, rarer)):
+                numbered.append(offset * _FORMS + which)
                 forms.append(form)
         # The damage works byte by byte and leaves a newline alone: damaging
         # many forms at once and splitting is damaging each.
@@ -295,7 +346,7 @@ def _built_index(lang: str, model: str, rarer: bool) -> array[int]:
         plain = damage(joined, plain_model).split("\n")
         entries.extend(
             (word_hash(key) & _HASH) | place
-            for place, key, undamaged in zip(places, damaged, plain, strict=True)
+            for place, key, undamaged in zip(numbered, damaged, plain, strict=True)
             if key != undamaged
         )
     return array("Q", sorted(entries))
@@ -326,9 +377,9 @@ def _lookup(key: str, lang: str, model: str, rarer: bool = False) -> tuple[tuple
     found: list[tuple[str, float]] = []
     index = bisect_left(entries, wanted)
     while index < len(entries) and entries[index] & _HASH == wanted:
-        number, which = divmod(entries[index] & _PLACE, _FORMS)
-        form = _forms(words.word(number), rarer)[which]
+        offset, which = divmod(entries[index] & _PLACE, _FORMS)
+        form = _forms(words.word(offset), rarer)[which]
         if damage(form, model) == key:  # not another form sharing the hash prefix
-            found.append((form, words.frequency(number)))
+            found.append((form, words.frequency(offset)))
         index += 1
     return tuple(found)
