@@ -703,24 +703,63 @@ def _built_bigrams(lang: str) -> dict[tuple[str, str], float]:
     return {pair: math.log(count / totals[pair[0]]) for pair, count in counts.items()}
 
 
+# A trigram's three letters as one number: their code points, 21 bits each.
+_CODE_POINT_BITS = 21
+
+
+def _packed(*letters: str) -> int:
+    packed = 0
+    for ch in letters:
+        packed = packed << _CODE_POINT_BITS | ord(ch)
+    return packed
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class TrigramTable:
+    """Probabilities of a letter after two others, as two arrays: each
+    trigram's letters packed into one number (sorted), and the probabilities
+    in their order. 16 bytes a trigram; a dict of dicts takes a hundred."""
+
+    trigrams: array[int]
+    probabilities: array[float]
+
+    def follows(self, first: str, second: str) -> bool:
+        """Whether the words show a letter after ``first`` and ``second``."""
+        start = _packed(first, second) << _CODE_POINT_BITS
+        index = bisect_left(self.trigrams, start)
+        return index < len(self.trigrams) and self.trigrams[index] >> _CODE_POINT_BITS == (
+            start >> _CODE_POINT_BITS
+        )
+
+    def probability(self, first: str, second: str, ch: str) -> float:
+        """P(``ch`` | ``first`` and ``second`` before it); 0 for a trigram
+        the words never show."""
+        packed = _packed(first, second, ch)
+        index = bisect_left(self.trigrams, packed)
+        if index < len(self.trigrams) and self.trigrams[index] == packed:
+            return self.probabilities[index]
+        return 0.0
+
+
 @functools.cache
-def trigrams(lang: str) -> dict[str, dict[str, float]]:
-    """Probabilities of a letter after the two before it in ``lang``'s words,
-    keyed by those two (a space marks the ends of a word). Built once per
-    machine (:func:`stored`)."""
-    kept = kept_mapping(
+def trigrams(lang: str) -> TrigramTable:
+    """Probabilities of a letter after the two before it in ``lang``'s words
+    (a space marks the ends of a word). Built once per machine (:func:`stored`)."""
+    packed, probabilities = stored(
+        tables_folder(),
         f"trigrams-{lang}",
-        3,
-        lambda: {
-            pair + ch: p
-            for pair, following in _built_trigrams(lang).items()
-            for ch, p in following.items()
-        },
+        lambda: _trigram_arrays(_built_trigrams(lang)),
+        lambda kept: len(kept) == 2 and len(kept[0]) == len(kept[1]),
     )
-    table: dict[str, dict[str, float]] = {}
-    for key, p in kept.items():
-        table.setdefault(key[:2], {})[key[2]] = p
-    return table
+    return TrigramTable(packed, probabilities)
+
+
+def _trigram_arrays(built: dict[str, dict[str, float]]) -> list[array[Any]]:
+    """The arrays of a :class:`TrigramTable` of the ``built`` probabilities."""
+    ordered = sorted(
+        (_packed(*pair, ch), p) for pair, following in built.items() for ch, p in following.items()
+    )
+    return [array("Q", (key for key, _ in ordered)), array("d", (p for _, p in ordered))]
 
 
 def _built_trigrams(lang: str) -> dict[str, dict[str, float]]:
@@ -785,10 +824,12 @@ def _letter_score(before: str, ch: str, lang: str) -> float:
     if _BOUNDARY in (first, last):
         # Where a word starts, names and rare words abound (``Iğdır``).
         return pair
-    following = trigrams(lang).get(first + last)
-    if following is None:
+    table = trigrams(lang)
+    if not table.follows(first, last):
         return pair
-    mixed = _TRIGRAM_WEIGHT * following.get(second, 0.0) + (1 - _TRIGRAM_WEIGHT) * math.exp(pair)
+    mixed = _TRIGRAM_WEIGHT * table.probability(first, last, second) + (
+        1 - _TRIGRAM_WEIGHT
+    ) * math.exp(pair)
     return math.log(mixed)
 
 
