@@ -14,7 +14,9 @@ An index only holds the words the damage changes. It is a sorted array of the
 damaged forms' hashes, each with the place of its word in the word list; a
 look-up checks each word it finds by damaging it again, so it is exact, and it
 costs 8 bytes a form instead of the ~500 of a dict of lists (14 languages and 4
-models: 10 MB, not 600 MB).
+models: 10 MB, not 600 MB). A ``marked`` form is looked up in the
+``undefined`` index without its marks: the words those bytes were deleted
+from are the words they were marked in, so no index of its own is kept.
 
 >>> damage("Привет", "c1")
 'ÐÑÐ¸Ð²ÐµÑ'
@@ -371,15 +373,17 @@ def lookup(key: str, lang: str, model: str, rarer: bool = False) -> list[tuple[s
 def _lookup(key: str, lang: str, model: str, rarer: bool = False) -> tuple[tuple[str, float], ...]:
     # A key that C1 stripping gives hundreds of words (``×××``) is looked up
     # for every language voted on and again for the one chosen.
-    entries = damaged_index(lang, model, rarer)
+    indexed = key.replace(MARKER, "") if model == "marked" else key
+    entries = damaged_index(lang, "undefined" if model == "marked" else model, rarer)
     words = word_list(lang, rarer)
-    wanted = word_hash(key) & _HASH
+    wanted = word_hash(indexed) & _HASH
     found: list[tuple[str, float]] = []
     index = bisect_left(entries, wanted)
     while index < len(entries) and entries[index] & _HASH == wanted:
         offset, which = divmod(entries[index] & _PLACE, _FORMS)
         form = _forms(words.word(offset), rarer)[which]
-        if damage(form, model) == key:  # not another form sharing the hash prefix
+        # Not another form sharing the hash prefix, nor one marked elsewhere.
+        if damage(form, model) == key:
             found.append((form, words.frequency(offset)))
         index += 1
     return tuple(found)
