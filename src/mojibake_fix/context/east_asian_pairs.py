@@ -37,9 +37,11 @@ LONELIEST = -3.0
 
 
 @functools.cache
-def _packed_lines() -> tuple[str, ...]:
+def _packed_text() -> str:
+    """The file's lines as one string: a tuple of its lines would hold 66,000
+    strings for the three languages, ten times its size."""
     packed = resources.files(__package__).joinpath(_PAIRS).read_bytes()
-    return tuple(lzma.decompress(packed).decode("utf-8").splitlines())
+    return lzma.decompress(packed).decode("utf-8")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +58,13 @@ def _neighbours(language: str) -> _Neighbours:
     prefix = f"{language}\t"
     pairs: dict[str, float] = {}
     alone: dict[str, float] = {}
-    for line in _packed_lines():
+    # A value of a few tenths recurs thousands of times: one float for each.
+    values: dict[str, float] = {}
+    for line in _packed_text().splitlines():
         if line.startswith(prefix):
             _, key, tenths = line.split("\t")
-            (pairs if len(key) == 2 else alone)[key] = int(tenths) / 10
+            value = values.setdefault(tenths, int(tenths) / 10)
+            (pairs if len(key) == 2 else alone)[key] = value
     return _Neighbours(pairs, alone)
 
 
