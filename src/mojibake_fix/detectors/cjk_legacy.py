@@ -354,16 +354,38 @@ def _stretch_pattern() -> re.Pattern[str]:
 _TRAILS = range(0x40, 0x100)
 
 
+# What a byte or two that make no character of a codec stand for in :class:`_Characters`.
+_NONE = "\0"
+
+
+@dataclass(frozen=True, slots=True)
+class _Characters:
+    """The characters of a codec written in one or two bytes beyond ASCII,
+    by their bytes: a string with a character for each byte and one for each
+    pair of bytes (at ``lead * 256 + trail``), U+0000 where they make none.
+    A dict of bytes to characters takes fifteen times as much."""
+
+    singles: str
+    pairs: str
+
+    def get(self, source: bytes) -> str | None:
+        """The character ``source`` (one byte or two) makes, if any."""
+        single = len(source) == 1
+        ch = self.singles[source[0]] if single else self.pairs[source[0] << 8 | source[1]]
+        return None if ch == _NONE else ch
+
+
 @functools.cache
-def _pairs(codec: str) -> dict[bytes, str]:
+def _pairs(codec: str) -> _Characters:
     """Every character of ``codec`` written in one or two bytes beyond ASCII."""
-    found: dict[bytes, str] = {}
+    singles = [_NONE] * 0x100
+    pairs = [_NONE] * 0x10000
     for lead in range(0x80, 0x100):
-        single = bytes((lead,))
         with contextlib.suppress(UnicodeDecodeError):
-            found[single] = single.decode(codec)
-        found.update(_pairs_of(codec, lead))
-    return found
+            singles[lead] = bytes((lead,)).decode(codec)
+        for source, ch in _pairs_of(codec, lead):
+            pairs[source[0] << 8 | source[1]] = ch
+    return _Characters("".join(singles), "".join(pairs))
 
 
 def _pairs_of(codec: str, lead: int) -> Iterator[tuple[bytes, str]]:
