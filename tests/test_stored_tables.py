@@ -81,8 +81,8 @@ def test_kept_tables_equal_the_ones_built_in_this_process(
     monkeypatch.setenv("MOJIBAKE_FIX_CACHE", str(tmp_path))
     assert words.bigrams.__wrapped__("is") == words._built_bigrams("is")
     kept_trigrams = words.trigrams.__wrapped__("is")
-    built_trigrams = words._trigram_arrays(words._built_trigrams("is"))
-    assert [kept_trigrams.trigrams, kept_trigrams.probabilities] == built_trigrams
+    built_trigrams = words.letter_table_arrays(words._flat_trigrams("is"))
+    assert [kept_trigrams.runs, kept_trigrams.values] == built_trigrams
     assert words.alphabet.__wrapped__("is") == words._built_alphabet("is")
     assert not list(tmp_path.glob("tables/*/.*"))  # no temporary file left
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..charclass import is_letter, script_of
-from .words import frequencies, kept_mapping, top_words
+from .words import LetterTable, frequencies, kept_letter_table, kept_mapping, top_words
 
 # Scripts written in such languages, and the languages, likeliest first.
 CHAINED_LANGUAGES_BY_SCRIPT: dict[str, tuple[str, ...]] = {
@@ -73,7 +73,7 @@ _UNLISTED_LETTER = -5.0
 class LetterChain:
     """A language's letters as a chain: each letter given the one before."""
 
-    follows: dict[str, float]  # keyed by the two letters
+    follows: LetterTable  # by the two letters
     ends: dict[str, float]
     starts: dict[str, float]
     shares: dict[str, float]
@@ -131,11 +131,10 @@ def letter_chain(lang: str) -> LetterChain:
     their letters is a tenth of a second of a process's first text."""
     # Built at most once for the four, and only where one is not kept.
     built = functools.cache(functools.partial(_built_chain, lang))
-    follows, ends, starts, shares = (
-        kept_mapping(f"chain-{name}-{lang}", width, functools.partial(_part, built, index))
-        for index, (name, width) in enumerate(
-            (("follows", 2), ("ends", 1), ("starts", 1), ("shares", 1))
-        )
+    follows = kept_letter_table(f"chain-follows-{lang}", functools.partial(_part, built, 0))
+    ends, starts, shares = (
+        kept_mapping(f"chain-{name}-{lang}", 1, functools.partial(_part, built, index))
+        for index, name in enumerate(("ends", "starts", "shares"), start=1)
     )
     return LetterChain(
         follows=follows,

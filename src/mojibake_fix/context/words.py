@@ -703,11 +703,11 @@ def _built_bigrams(lang: str) -> dict[tuple[str, str], float]:
     return {pair: math.log(count / totals[pair[0]]) for pair, count in counts.items()}
 
 
-# A trigram's three letters as one number: their code points, 21 bits each.
+# A run of letters as one number: their code points, 21 bits each.
 _CODE_POINT_BITS = 21
 
 
-def _packed(*letters: str) -> int:
+def _packed(letters: str) -> int:
     packed = 0
     for ch in letters:
         packed = packed << _CODE_POINT_BITS | ord(ch)
@@ -715,51 +715,63 @@ def _packed(*letters: str) -> int:
 
 
 @dataclass(frozen=True, slots=True, eq=False)
-class TrigramTable:
-    """Probabilities of a letter after two others, as two arrays: each
-    trigram's letters packed into one number (sorted), and the probabilities
-    in their order. 16 bytes a trigram; a dict of dicts takes a hundred."""
+class LetterTable:
+    """Numbers for runs of a few letters (as many in each run), as two arrays:
+    each run's letters packed into one number (sorted), and the numbers in
+    their order. 16 bytes a run; a dict of strings takes a hundred."""
 
-    trigrams: array[int]
-    probabilities: array[float]
+    runs: array[int]
+    values: array[float]
 
-    def follows(self, first: str, second: str) -> bool:
-        """Whether the words show a letter after ``first`` and ``second``."""
-        start = _packed(first, second) << _CODE_POINT_BITS
-        index = bisect_left(self.trigrams, start)
-        return index < len(self.trigrams) and self.trigrams[index] >> _CODE_POINT_BITS == (
+    def get(self, letters: str, default: float = 0.0) -> float:
+        """The number of the run ``letters``, ``default`` where none is kept."""
+        packed = _packed(letters)
+        index = bisect_left(self.runs, packed)
+        if index < len(self.runs) and self.runs[index] == packed:
+            return self.values[index]
+        return default
+
+    def continued(self, letters: str) -> bool:
+        """Whether a run kept is ``letters`` and one letter more."""
+        start = _packed(letters) << _CODE_POINT_BITS
+        index = bisect_left(self.runs, start)
+        return index < len(self.runs) and self.runs[index] >> _CODE_POINT_BITS == (
             start >> _CODE_POINT_BITS
         )
 
-    def probability(self, first: str, second: str, ch: str) -> float:
-        """P(``ch`` | ``first`` and ``second`` before it); 0 for a trigram
-        the words never show."""
-        packed = _packed(first, second, ch)
-        index = bisect_left(self.trigrams, packed)
-        if index < len(self.trigrams) and self.trigrams[index] == packed:
-            return self.probabilities[index]
-        return 0.0
+
+def kept_letter_table(name: str, build: Callable[[], dict[str, float]]) -> LetterTable:
+    """A :class:`LetterTable` of the runs ``build`` maps to numbers, built
+    once per machine (:func:`stored`)."""
+    runs, values = stored(
+        tables_folder(),
+        name,
+        lambda: letter_table_arrays(build()),
+        lambda kept: len(kept) == 2 and len(kept[0]) == len(kept[1]),
+    )
+    return LetterTable(runs, values)
+
+
+def letter_table_arrays(built: dict[str, float]) -> list[array[Any]]:
+    """The arrays of a :class:`LetterTable` of ``built``."""
+    ordered = sorted((_packed(letters), value) for letters, value in built.items())
+    return [array("Q", (packed for packed, _ in ordered)), array("d", (v for _, v in ordered))]
 
 
 @functools.cache
-def trigrams(lang: str) -> TrigramTable:
-    """Probabilities of a letter after the two before it in ``lang``'s words
-    (a space marks the ends of a word). Built once per machine (:func:`stored`)."""
-    packed, probabilities = stored(
-        tables_folder(),
-        f"trigrams-{lang}",
-        lambda: _trigram_arrays(_built_trigrams(lang)),
-        lambda kept: len(kept) == 2 and len(kept[0]) == len(kept[1]),
-    )
-    return TrigramTable(packed, probabilities)
+def trigrams(lang: str) -> LetterTable:
+    """Probabilities of a letter after the two before it in ``lang``'s words,
+    by the three (a space marks the ends of a word). Built once per machine
+    (:func:`stored`)."""
+    return kept_letter_table(f"trigrams-{lang}", lambda: _flat_trigrams(lang))
 
 
-def _trigram_arrays(built: dict[str, dict[str, float]]) -> list[array[Any]]:
-    """The arrays of a :class:`TrigramTable` of the ``built`` probabilities."""
-    ordered = sorted(
-        (_packed(*pair, ch), p) for pair, following in built.items() for ch, p in following.items()
-    )
-    return [array("Q", (key for key, _ in ordered)), array("d", (p for _, p in ordered))]
+def _flat_trigrams(lang: str) -> dict[str, float]:
+    return {
+        pair + ch: p
+        for pair, following in _built_trigrams(lang).items()
+        for ch, p in following.items()
+    }
 
 
 def _built_trigrams(lang: str) -> dict[str, dict[str, float]]:
@@ -825,11 +837,11 @@ def _letter_score(before: str, ch: str, lang: str) -> float:
         # Where a word starts, names and rare words abound (``Iğdır``).
         return pair
     table = trigrams(lang)
-    if not table.follows(first, last):
+    if not table.continued(first + last):
         return pair
-    mixed = _TRIGRAM_WEIGHT * table.probability(first, last, second) + (
-        1 - _TRIGRAM_WEIGHT
-    ) * math.exp(pair)
+    mixed = _TRIGRAM_WEIGHT * table.get(first + last + second) + (1 - _TRIGRAM_WEIGHT) * math.exp(
+        pair
+    )
     return math.log(mixed)
 
 
