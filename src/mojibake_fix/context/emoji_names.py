@@ -32,6 +32,7 @@ from importlib import resources
 import regex
 
 from ..charclass import script_of
+from .stored import array_text, stored, tables_folder, text_array
 from .words import LANGUAGES_BY_SCRIPT, zipf
 
 # A name word this common in its language (Zipf) is a function word; one
@@ -93,12 +94,10 @@ class _Name:
     topical: frozenset[str]  # the ones that name a topic, not everyday words
 
 
-@functools.cache
 def _annotation_segments() -> tuple[bytes, dict[str, tuple[int, int]]]:
     """CLDR's names of emoji, one line each (language, emoji, short name,
     keywords) grouped by language, as the file's bytes and where each
-    language's lines start and end: a language's lines are read when a text
-    needs them, not every language's at once."""
+    language's lines start and end."""
     packed = lzma.decompress(resources.files(__package__).joinpath(_ANNOTATIONS).read_bytes())
     segments: dict[str, tuple[int, int]] = {}
     position = 0
@@ -112,12 +111,24 @@ def _annotation_segments() -> tuple[bytes, dict[str, tuple[int, int]]]:
     return packed, segments
 
 
-def _annotations(cldr_lang: str) -> list[tuple[str, str, str]]:
-    """CLDR's names of emoji in one language: (emoji, short name, keywords)."""
+def _annotation_lines(cldr_lang: str) -> str:
     packed, segments = _annotation_segments()
     start, end = segments.get(cldr_lang, (0, 0))
+    return packed[start:end].decode("utf-8")
+
+
+def _annotations(cldr_lang: str) -> list[tuple[str, str, str]]:
+    """CLDR's names of emoji in one language: (emoji, short name, keywords).
+    A language's lines are kept apart once per machine (:func:`stored`): the
+    file is 4 MB decompressed, which a process need neither hold nor
+    decompress for the few languages its texts are in."""
+    [lines] = stored(
+        tables_folder(),
+        f"emoji-names-{cldr_lang}",
+        lambda: [text_array(_annotation_lines(cldr_lang))],
+    )
     entries = []
-    for line in packed[start:end].decode("utf-8").splitlines():
+    for line in array_text(lines).splitlines():
         _, char, name, keywords = line.split("\t")
         entries.append((char, name, keywords))
     return entries
