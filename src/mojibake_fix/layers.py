@@ -31,14 +31,7 @@ from dataclasses import dataclass
 
 from .badness import is_bad
 from .charclass import C1_CONTROL
-from .codepages import (
-    BYTE_ORDER_MARK,
-    CODEC_NAMES,
-    code_page,
-    cut_from_more,
-    stretch_pattern,
-    utf8_of,
-)
+from .codepages import CODEC_NAMES, code_page, cut_from_more, stretch_pattern, utf8_of
 from .model import Change, DeferredChanges, changes_by_runs
 
 # The pages an outer layer is read with, most common first: Windows-1252
@@ -158,9 +151,7 @@ def peel_layer(
             # and clean text fails it at its first run.
             raw = page.encode(stretch.group())
             beneath = None if raw is None else utf8_of(raw)
-            if beneath is None or BYTE_ORDER_MARK in beneath:
-                # The byte order mark is its own detector's to read (it
-                # drops one at the head of the text).
+            if beneath is None:
                 read_whole = False
                 continue
             beneath = _peel_stretch(

@@ -47,12 +47,12 @@ class Scan:
         return (
             self.skips_ascii
             and text.isascii()
-            and not any(anchor in text for anchor in self.ascii_anchors)
+            and not (self.ascii_anchors and any(anchor in text for anchor in self.ascii_anchors))
         )
 
     def looks_clean(self, text: str) -> bool:
         """True when none of the detectors could find anything in ``text``."""
-        if self._skips(text):
+        if self.skips_ascii and text.isascii() and self._skips(text):
             return True
         pattern = self.pattern
         # Most texts hold no candidate at all: one search says so.
@@ -68,7 +68,7 @@ class Scan:
     def woken(self, text: str) -> frozenset[int]:
         """The positions of the detectors that could find something in
         ``text``: only they need to look at it."""
-        if self._skips(text):
+        if self.skips_ascii and text.isascii() and self._skips(text):
             return frozenset()
         fired: set[int] = set()
         if self.pattern is not None:

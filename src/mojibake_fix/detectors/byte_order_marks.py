@@ -102,8 +102,16 @@ def find(text: str) -> Iterator[Finding]:
 
 def find_heading_a_line(text: str) -> Iterator[Finding]:
     """The marks that head a line: those a file read whole brought, which
-    the engine removes before anything else reads the text."""
+    the engine removes before anything else reads the text. Asked of every
+    text: a line alone is answered by its first character."""
+    if text[:1] not in _first_characters() and "\n" not in text and "\r" not in text:
+        return iter(())
     return _found(text, _heading_a_line())
+
+
+@functools.cache
+def _first_characters() -> frozenset[str]:
+    return frozenset(mark.text[0] for mark in shown_marks())
 
 
 def _found(text: str, pattern: re.Pattern[str]) -> Iterator[Finding]:
@@ -121,9 +129,16 @@ def _found(text: str, pattern: re.Pattern[str]) -> Iterator[Finding]:
 
 
 def _wakes() -> tuple[Wake, ...]:
-    return tuple(
-        Wake(at=re.escape(mark.text[0]), around=re.escape(mark.text[1:])) for mark in shown_marks()
-    )
+    """The marks read once, each anchored at its middle character (``»``,
+    ``╗``, ``ª``): their first ones (``п``, ``Р``, ``ο``) are letters every
+    line of some scripts is full of, which would stop the scan at each.
+    A mark read more than once is mojibake the readers of UTF-8 wake on,
+    and is found once they have read it."""
+    once = [mark.text for mark in shown_marks() if mark.layers == 1]
+    # One wake for all, so that the scan asks one more branch where it stops.
+    around = "|".join(f"(?<={re.escape(text[:2])}){re.escape(text[2])}" for text in once)
+    middles = "".join(sorted({text[1] for text in once}))
+    return (Wake(at=re.escape(middles), around=f"(?:{around})"),)
 
 
 UTF8_BYTE_ORDER_MARK = Detector(
