@@ -137,6 +137,38 @@ def cut_from_more(text: str, start: int, end: int) -> bool:
     )
 
 
+@functools.cache
+def _as_latin_1() -> dict[int, str]:
+    """Each Windows-1252 character outside Latin-1 (``€``, ``Š``) as the
+    Latin-1 character of its byte, so that a Latin-1 encoding gives the
+    bytes of a Windows-1252 reading."""
+    return {
+        ord(ch): chr(byte) for ch, byte in code_page("cp1252").byte_of.items() if ord(ch) > 0xFF
+    }
+
+
+def western_bytes(text: str, errors: str = "strict") -> bytes | None:
+    """The bytes ``text`` came from if Windows-1252 or Latin-1 read them (the
+    bytes Windows-1252 leaves undefined shown as their C1 controls); ``None``
+    where it holds a character neither shows and ``errors`` is strict.
+
+    >>> western_bytes("â€™\x81"), western_bytes("Ж")
+    (b'\xe2\x80\x99\x81', None)
+    """
+    try:
+        return text.translate(_as_latin_1()).encode("latin-1", errors)
+    except UnicodeEncodeError:
+        return None
+
+
+@functools.cache
+def western_characters() -> str:
+    """Every character Windows-1252 or Latin-1 shows for a byte, as the body
+    of a regular expression's character class."""
+    beyond = "".join(re.escape(chr(ch)) for ch in sorted(_as_latin_1()))
+    return f"\\x00-\\xff{beyond}"
+
+
 # U+FEFF: at the head of a file, the signature (byte order mark) of its
 # Unicode encoding, which the decoder drops; elsewhere a character text holds.
 BYTE_ORDER_MARK = "\ufeff"

@@ -36,6 +36,12 @@ def line_around(text: str, index: int) -> tuple[int, int]:
     return text.rfind("\n", 0, index) + 1, len(text) if end < 0 else end
 
 
+def heads_a_line(text: str, index: int) -> bool:
+    """Whether ``text[index]`` starts a line (the text's first, or one after
+    a line break, ``\r`` of old Macs included)."""
+    return index == 0 or text[index - 1] in "\n\r"
+
+
 def run_around(text: str, start: int, end: int, belongs: Callable[[str], bool]) -> tuple[int, int]:
     """Where the run of characters that ``belongs`` holding ``text[start:end]``
     starts and ends, read no farther than :data:`WORD_REACH` either side.

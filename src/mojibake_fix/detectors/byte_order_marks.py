@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..codepages import BYTE_ORDER_MARK, CODEC_NAMES, code_page
+from ..lines import heads_a_line
 from ..model import Finding
 from .base import Detector, Wake
 
@@ -92,10 +93,6 @@ def _by_text() -> dict[str, ShownMark]:
     return {mark.text: mark for mark in shown_marks()}
 
 
-def _heads_a_line(text: str, start: int) -> bool:
-    return start == 0 or text[start - 1] in "\n\r"
-
-
 def find(text: str) -> Iterator[Finding]:
     return _found(text, _pattern())
 
@@ -124,7 +121,7 @@ def _found(text: str, pattern: re.Pattern[str]) -> Iterator[Finding]:
             detector=DETECTOR_ID,
             confidence=0.99,
             reason=f"UTF-8 byte order mark read as {mark.page}{layers}",
-            replacement="" if _heads_a_line(text, match.start()) else BYTE_ORDER_MARK,
+            replacement="" if heads_a_line(text, match.start()) else BYTE_ORDER_MARK,
         )
 
 

@@ -58,6 +58,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..charclass import NON_ASCII_RUN, is_common, is_letter, script_of
+from ..codepages import western_bytes
 from ..lines import line_around, run_around
 from ..model import Candidate, Finding
 from .base import Detector, Wake, WholeReading, first_confirmed, wake_pattern
@@ -334,7 +335,7 @@ def _fits_a_language(line: str) -> bool:
     highs = Counter(_HIGH_LETTER.findall(line))
     total = sum(highs.values())
     letters_seen = "".join(highs)
-    raw = _to_bytes(letters_seen) or b""
+    raw = western_bytes(letters_seen) or b""
     alphabets = _legacy_alphabets()
     for page in _LATIN_PAGES:
         read = raw.decode(page.codec, "replace")
@@ -357,7 +358,7 @@ def _makes_a_known_word(line: str) -> bool:
     of one of its languages: what :func:`_worth_reading` asks of the words
     it is given, asked of every word of the line with a high-half letter."""
     words = {match.group() for match in _WORD.finditer(line) if not match.group().isascii()}
-    raws = [(word, raw) for word in words if (raw := _to_bytes(word)) is not None]
+    raws = [(word, raw) for word in words if (raw := western_bytes(word)) is not None]
     for page in LEGACY_PAGES:
         for word, raw in raws:
             decoded = raw.decode(page.codec, errors="replace")
@@ -471,35 +472,9 @@ def _word_patterns(misreading: Misreading) -> tuple[re.Pattern[str], re.Pattern[
 def _bytes_in(word: str, misreading: Misreading) -> bytes | None:
     """The bytes ``word`` came from as the misreading showed them."""
     if misreading is AS_WINDOWS_1252:
-        return _to_bytes(word)
+        return western_bytes(word)
     try:
         return word.encode(misreading.codec)
-    except UnicodeEncodeError:
-        return None
-
-
-@functools.cache
-def _byte_of() -> dict[str, int]:
-    """The byte each non-ASCII character of a Windows-1252 or Latin-1 reading came from."""
-    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
-
-    table = {bytes([b]).decode("sloppy-windows-1252"): b for b in range(0x80, 0x100)}
-    for byte in range(0x80, 0xA0):
-        table.setdefault(chr(byte), byte)
-    return table
-
-
-@functools.cache
-def _as_latin_1() -> dict[int, str]:
-    """A translation table that turns each Windows-1252 character outside
-    Latin-1 (``€``, ``Š``) into the Latin-1 character of its byte, so that
-    a Latin-1 encoding gives the bytes of the reading."""
-    return {ord(ch): chr(byte) for ch, byte in _byte_of().items() if ord(ch) > 0xFF}
-
-
-def _to_bytes(word: str) -> bytes | None:
-    try:
-        return word.translate(_as_latin_1()).encode("latin-1")
     except UnicodeEncodeError:
         return None
 
@@ -513,7 +488,7 @@ def _utf8_share(segment: str, misreading: Misreading = AS_WINDOWS_1252) -> float
     """The share of the high bytes behind ``segment`` that form UTF-8
     sequences: most of them for UTF-8 mojibake, few for legacy text."""
     if misreading is AS_WINDOWS_1252:
-        raw = segment.translate(_as_latin_1()).encode("latin-1", errors="replace")
+        raw = western_bytes(segment, errors="replace") or b""
     else:
         raw = segment.encode(misreading.codec, errors="replace")
     high = sum(byte >= 0x80 for byte in raw)

@@ -33,7 +33,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..charclass import is_common, is_letter, script_group, script_of
-from ..codepages import BYTE_ORDER_MARK, code_page
+from ..codepages import BYTE_ORDER_MARK, western_bytes, western_characters
+from ..lines import heads_a_line
 from ..model import Finding
 from .base import Detector, Wake
 
@@ -75,18 +76,9 @@ class Reading:
 
 
 @functools.cache
-def _byte_of() -> dict[str, int]:
-    """The byte each character Latin-1 or Windows-1252 shows stands for."""
-    shown = {chr(byte): byte for byte in range(0x100)}
-    shown.update(code_page("cp1252").byte_of)
-    return shown
-
-
-@functools.cache
 def _stretch() -> re.Pattern[str]:
     """A run of characters that Latin-1 or Windows-1252 shows for a byte."""
-    beyond = "".join(re.escape(ch) for ch in _byte_of() if ord(ch) > 0xFF)
-    return re.compile(f"[\\x00-\\xff{beyond}]{{4,}}")
+    return re.compile(f"[{western_characters()}]{{4,}}")
 
 
 def _common(text: str) -> bool:
@@ -159,8 +151,9 @@ def _reading(stretch: str) -> Reading | None:
     Hangul letters put NULs at the other parity now and then); ``None``
     where none reads it."""
     nuls = [index for index, ch in enumerate(stretch) if ch == NUL]
-    byte_of = _byte_of()
-    raw = bytes(byte_of[ch] for ch in stretch)
+    raw = western_bytes(stretch)
+    if raw is None:
+        return None
     readings = [
         reading
         for parity in (1, 0)
@@ -186,7 +179,7 @@ def find(text: str) -> Iterator[Finding]:
             continue
         start = match.start() + reading.start
         repaired = reading.text
-        if start == 0 or text[start - 1] in "\n\r":
+        if heads_a_line(text, start):
             # The mark heads the file, which a UTF-16 decoder drops.
             repaired = repaired.removeprefix(BYTE_ORDER_MARK)
         yield Finding(
