@@ -42,17 +42,14 @@ class Scan:
     # The ASCII characters without which a pure ASCII text is skipped.
     ascii_anchors: str = ""
 
-    def _skips(self, text: str) -> bool:
-        """Whether ``text`` is pure ASCII that no detector can find anything in."""
-        return (
-            self.skips_ascii
-            and text.isascii()
-            and not (self.ascii_anchors and any(anchor in text for anchor in self.ascii_anchors))
-        )
+    def _holds_an_ascii_anchor(self, text: str) -> bool:
+        """Whether ``text``, pure ASCII, holds a character some detector
+        that reads such text is anchored at."""
+        return any(anchor in text for anchor in self.ascii_anchors)
 
     def looks_clean(self, text: str) -> bool:
         """True when none of the detectors could find anything in ``text``."""
-        if self.skips_ascii and text.isascii() and self._skips(text):
+        if self.skips_ascii and text.isascii() and not self._holds_an_ascii_anchor(text):
             return True
         pattern = self.pattern
         # Most texts hold no candidate at all: one search says so.
@@ -68,7 +65,7 @@ class Scan:
     def woken(self, text: str) -> frozenset[int]:
         """The positions of the detectors that could find something in
         ``text``: only they need to look at it."""
-        if self.skips_ascii and text.isascii() and self._skips(text):
+        if self.skips_ascii and text.isascii() and not self._holds_an_ascii_anchor(text):
             return frozenset()
         fired: set[int] = set()
         if self.pattern is not None:
