@@ -36,6 +36,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
+from ...charclass import script_group
 from ...context.candidates import LONE_PUNCTUATION_LEAD, STRIPPED_C1, Site
 from ...context.emoji_names import named_emoji_by_strictness
 from ...context.quotes import STYLE_MARKS, QuoteState, Style
@@ -47,7 +48,7 @@ from .damage import Damage, shows_damage
 from .dictionary import dictionary_findings
 from .judge import DETECTOR_ID, Judge, finding_of, judge_group
 from .sequences import demojibake, main_script, script_and_language
-from .sites import SCRIPT_FAMILY, groups, plain_letter, sites_of
+from .sites import groups, plain_letter, sites_of
 from .wakes import (
     LONE_EMOJI_LEAD,
     continuation_class,
@@ -205,7 +206,7 @@ def _line_source(
         else:
             told = len(sample_words(demojibake(line))) >= _WORDS_TO_TELL
             lang = script_and_language(line)[1] if told else None
-            sources[start] = (SCRIPT_FAMILY.get(script, script), lang)
+            sources[start] = (script_group(script), lang)
     return sources[start]
 
 

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterator
 
-from ...charclass import is_common, is_letter, script_of
+from ...charclass import is_common, is_letter, script_group, script_of
 from ...codepages import code_page
 from ...context.candidates import (
     LONE_PUNCTUATION_LEAD,
@@ -119,7 +119,7 @@ def _other_script(letter: str, neighbour: str) -> bool:
     (marks go with any letter; kana with Han)."""
     if not (unicodedata.category(letter)[0] == unicodedata.category(neighbour)[0] == "L"):
         return False
-    scripts = {SCRIPT_FAMILY.get(script, script) for script in map(script_of, (letter, neighbour))}
+    scripts = {script_group(script) for script in map(script_of, (letter, neighbour))}
     return len(scripts) > 1
 
 
@@ -182,11 +182,6 @@ def _plausible_cut(text: str, site: Site) -> bool:
     )
 
 
-# Scripts written together, by the one they count as (:data:`_WRITTEN_IN`):
-# a Japanese text of kana may cut a Han letter.
-SCRIPT_FAMILY = {member: script for script, members in _WRITTEN_IN.items() for member in members}
-
-
 @functools.cache
 def _scripts_started_by(shown: bytes) -> frozenset[str] | None:
     """The scripts of the characters in use whose UTF-8 starts with ``shown``
@@ -210,7 +205,7 @@ def _scripts_started_by(shown: bytes) -> frozenset[str] | None:
             if not is_letter(ch):
                 return None
             script = script_of(ch)
-            scripts.add(SCRIPT_FAMILY.get(script, script))
+            scripts.add(script_group(script))
     return frozenset(scripts)
 
 
@@ -261,7 +256,7 @@ def _starts_only_unwritten_letters(text: str, site: Site) -> bool:
     if not scripts:
         return True  # no character in use starts so (``ó``, F3: planes 12 to 15)
     written = {
-        SCRIPT_FAMILY.get(script_of(ch), script_of(ch))
+        script_group(script_of(ch))
         for ch in demojibake(text[: site.start])
         if is_letter(ch) and not "\xc2" <= ch <= "\xf4"
     }
