@@ -671,8 +671,8 @@ def guess_language(text: str, script: str, overlooked: str | None = None) -> str
         keys = keys_by_spelling.get(spelling)
         if keys is None:
             keys = keys_by_spelling[spelling] = _hashed_keys(words, lang)
-        written = alphabet(lang)
-        unwritten = sum(not word_letters <= written for word_letters in letters)
+        # The alphabet is read only where letters are weighed against it.
+        unwritten = sum(not word_letters <= alphabet(lang) for word_letters in letters)
         score = _zipf_total(keys, lang) - _UNWRITTEN_WORD * unwritten
         if score > best_score:
             best, best_score = lang, score
