@@ -620,7 +620,7 @@ def _case_breaks(decoded: str, before: str, after: str) -> int:
 
 
 def _letter_scripts(text: str) -> set[str]:
-    return {script_of(ch) for ch in text if is_letter(ch)}
+    return {script_of(ch) for ch in set(text) if is_letter(ch)}
 
 
 def deepest(decoded: str, page: CodePage) -> tuple[str, int]:
@@ -645,7 +645,7 @@ def deepest_common(
         # letters and ``’à`` is French, though their bytes would decode once
         # more, to an Arabic and an Armenian letter. ``Ä›`` goes on to ``ě``
         # and ``ÄŒ`` to ``Č``: letters of the same script, only fewer.
-        if not is_bad(decoded) and (clean_is_last or _other_letters(decoded, deeper)):
+        if (clean_is_last or _other_letters(decoded, deeper)) and not is_bad(decoded):
             break
         decoded = deeper
         layers.append(decoded)
