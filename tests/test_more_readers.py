@@ -114,6 +114,37 @@ def test_the_examples_of_each_reading(broken: str, expected: str) -> None:
     assert mojibake_fix.fix(broken).text == expected
 
 
+@pytest.mark.parametrize(
+    ("broken", "expected"),
+    [
+        ("ķą", "на"),  # the commonest words alone: chance seldom makes them
+        ("łī", "що"),
+        ("č ķą", "и на"),
+        ("ī÷åķü", "очень"),  # ``÷`` a symbol of the shown page, ``ч`` of the written
+        ("ļ³ńė˙", "після"),
+    ],
+)
+def test_short_windows_1251_words_read_as_windows_1257_are_repaired(
+    broken: str, expected: str
+) -> None:
+    assert mojibake_fix.fix(broken).text == expected
+
+
+@pytest.mark.parametrize("language", ["lt", "lv", "pl", "de", "fi", "sv", "da", "nb"])
+def test_words_of_the_baltic_page_alone_stay(language: str) -> None:
+    """Each of wordfreq's commonest words of a language Windows-1257
+    writes, alone and capitalised: two letters of the page are a word of
+    its own, not Cyrillic read through it."""
+    for word in wordfreq.top_n_list(language, 3000):
+        for text in (word, word.capitalize()):
+            assert mojibake_fix.fix(text).changes == (), text
+
+
+@pytest.mark.parametrize("clean", ["³µ", "Tā ³µ", "öö", "šī", "ąž", "Ūdens ir šī"])
+def test_two_characters_of_the_baltic_page_stay(clean: str) -> None:
+    assert mojibake_fix.fix(clean).changes == ()
+
+
 def clean_of(languages: tuple[str, ...]) -> list[str]:
     return [text for language, text in clean_paragraphs() if language in languages]
 

@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -396,11 +397,14 @@ def _wakes_of(misreading: Misreading) -> tuple[Wake, ...]:
     branches = "|".join(rest for _, rest in signs)
 
     lookalikes = _LOOKALIKE_CAPITALS.get(misreading.script, "")
+    # A word as the signs read it: letters of the page the text was written
+    # in may be symbols of the shown page (``ī÷åķü`` is ``очень``).
+    letters = _high_letter_set(misreading)
 
     def confirm(text: str, index: int) -> bool:
         if _drawn_out(text, index):
             return False
-        start, end = run_around(text, index, index + 1, str.isalpha)
+        start, end = run_around(text, index, index + 1, lambda ch: ch.isalpha() or ch in letters)
         word = text[start:end]
         latin = [ch for ch in word if ch.isascii()]
         if latin and all(ch in lookalikes for ch in latin):
@@ -421,11 +425,11 @@ def _signs_of(misreading: Misreading) -> tuple[tuple[str, str], ...]:
     """What text misread with a page other than Windows-1252 shows, as an
     anchor (a character class body) and the pattern after it: where the
     text's own script is not Latin (Cyrillic in Windows-1257), two words of
-    the shown page's high-half letters alone, or one of three letters at
-    least, which its clean text seldom writes (``Żółć`` is one); where it
-    is Latin, a run of them touching an ASCII letter (``cafι``: Latin words
-    keep their ASCII letters, and no clean word glues a Greek letter to a
-    Latin one). Each is anchored at the first letter of its run, tested
+    the shown page's high-half letters alone, or one word of them (of two
+    at least, one of two a letter of the shown page's script), which its
+    clean text seldom writes (``Żółć`` is one); where it is Latin, a run of
+    them touching an ASCII letter (``cafι``: Latin words keep their ASCII
+    letters, and no clean word glues a Greek letter to a Latin one). Each is anchored at the first letter of its run, tested
     once per run."""
     high = _high_letters(misreading)
     run_start = f"(?<![A-Za-z{high}].)"
@@ -433,7 +437,15 @@ def _signs_of(misreading: Misreading) -> tuple[tuple[str, str], ...]:
     if any(page.script != "Latin" for page in misreading.pages):
         word = f"{run_start}[{high}]+(?![A-Za-z{high}])"
         signs.append((high, f"{word}{_GAP_CHARS}{{1,3}}[{high}]{word}"))
-        signs.append((high, f"{run_start}[{high}]{{2,}}(?![A-Za-z{high}])"))
+        # Two characters are a word only with a letter of the shown page's
+        # script among them: ``³µ`` is symbols in any page.
+        shown = "".join(
+            re.escape(ch)
+            for ch in sorted(_high_letter_set(misreading))
+            if is_letter(ch) and script_of(ch) == misreading.script
+        )
+        two = f"(?:(?<=[{shown}])[{high}]|[{shown}])"
+        signs.append((high, f"{run_start}(?:[{high}]{{2,}}|{two})(?![A-Za-z{high}])"))
     if any(page.script == "Latin" for page in misreading.pages):
         signs.append((high, f"(?<![{high}].)(?:(?<=[A-Za-z].)|[{high}]*[A-Za-z])"))
     return tuple(signs)
@@ -446,6 +458,12 @@ def _high_letters(misreading: Misreading) -> str:
     text may have been written in (a character class body)."""
     if misreading is AS_WINDOWS_1252:
         return _HIGH_LETTERS
+    return "".join(map(re.escape, sorted(_high_letter_set(misreading))))
+
+
+@functools.cache
+def _high_letter_set(misreading: Misreading) -> frozenset[str]:
+    """:func:`_high_letters` of a page other than Windows-1252, as characters."""
     import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
 
     chars: list[str] = []
@@ -453,8 +471,8 @@ def _high_letters(misreading: Misreading) -> str:
         shown = bytes([byte]).decode(misreading.codec, errors="replace")
         written = [bytes([byte]).decode(page.codec, errors="replace") for page in misreading.pages]
         if shown != "\ufffd" and (is_letter(shown) or any(map(is_letter, written))):
-            chars.append(re.escape(shown))
-    return "".join(chars)
+            chars.append(shown)
+    return frozenset(chars)
 
 
 @functools.cache
@@ -619,9 +637,29 @@ def _plausible(raw: bytes, decoded: str, page: LegacyPage) -> str | None:
 _WORDLIST = "small"
 
 
-@functools.lru_cache(maxsize=1 << 14)
 def _frequency(word: str, language: str) -> float:
-    """How much a word counts as a known word of ``language``, 0 to 1.
+    """How much a word counts as a known word of ``language``, 0 to 1."""
+    return min(1.0, _zipf(word, language) / 2.5)
+
+
+# Where a known word counts as one letter of evidence, one of the commonest
+# words of its language counts one more for each order of magnitude its
+# frequency has above one in ten thousand words (zipf 5): chance seldom
+# makes ``на`` (zipf 7.25) of bytes that were something else.
+_COMMON_ABOVE = 5.0
+
+
+def _commonness(core: str, language: str, pages: int) -> float:
+    """The evidence a changed word ``core`` of ``language`` adds for being
+    common, where the misreading has ``pages`` pages to read: chance has a
+    try in each."""
+    return max(0.0, _zipf(core, language) - _COMMON_ABOVE - math.log10(pages))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _zipf(word: str, language: str) -> float:
+    """The Zipf frequency of ``word`` as a whole word of ``language``; 0
+    for no word.
 
     A word with a symbol inside (``gêœl¹``) is no word: wordfreq would split
     it and find its pieces. Nor is one letter repeated (``ввв``, Hebrew
@@ -631,6 +669,7 @@ def _frequency(word: str, language: str) -> float:
         return 0.0
     if len(word) > 1 and len(set(word.casefold())) == 1:
         return 0.0
+    from wordfreq.preprocess import preprocess_text
     from wordfreq.tokens import tokenize
 
     from ..context.words import zipf_frequency
@@ -638,12 +677,13 @@ def _frequency(word: str, language: str) -> float:
     zipf = zipf_frequency(word, language, _WORDLIST)
     if zipf <= 0.0:
         return 0.0
-    # wordfreq splits some words and drops letters it cannot transliterate
-    # (Serbo-Croatian ``ьцЬ`` is looked up as ``c``): only a whole word counts.
+    # wordfreq splits some words, drops marks (Hebrew points) and what its
+    # transliteration makes no letter of (Serbo-Croatian ``ьцЬ`` is looked
+    # up as ``c``, ``Єь`` as ``je``): only a word read whole counts.
     tokens = tokenize(word, language)
-    if len(tokens) != 1 or len(tokens[0]) < len(word):
+    if tokens != [preprocess_text(word, language)] or len(tokens[0]) < len(word):
         return 0.0
-    return min(1.0, zipf / 2.5)
+    return zipf
 
 
 @functools.cache
@@ -942,7 +982,11 @@ def _decide(
         for word, replacement in zip(words, best.replacements, strict=True)
         if replacement is not None
     )
-    evidence = best.changed_chars + best.known_words + support + 3 * mixed
+    _, changed = changes[best.page.name]
+    common = sum(
+        _commonness(core, best.language, len(misreading.pages)) for _, core in changed if core
+    )
+    evidence = best.changed_chars + best.known_words + common + support + 3 * mixed
     size = max(0.0, min(1.0, (evidence - 3) / 6))
     # A reading that clears every bar above is right more often than its
     # margin alone says: in the calibration set, those the margin alone put
