@@ -151,6 +151,24 @@ def test_a_short_title_no_western_language_writes_is_read(broken: str, expected:
     assert result.revert() == broken
 
 
+@pytest.mark.parametrize(
+    "broken, expected",
+    [
+        (
+            "Ôîðóìû Template Toolkit : Ðàáîòà ñ Template Toolkit",
+            "Форумы Template Toolkit : Работа с Template Toolkit",
+        ),
+        ("çàìåíà òî÷êè â _templates è ò. ï.", "замена точки в _templates и т. п."),
+    ],
+)
+def test_english_words_among_the_misread_ones_count_for_both_readings(
+    broken: str, expected: str
+) -> None:
+    """Names of chardet's Russian pages: an English name reads the same as
+    the text stands and in its repair, and does not hold the repair back."""
+    assert mojibake_fix.fix(broken).text == expected
+
+
 CLEAN = [
     "Ça été très élevé, naïve façade, déjà vu à côté du château.",
     "Þórður og Guðrún fóru á ströndina í gær með börnunum sínum.",

@@ -429,8 +429,8 @@ def _signs_of(misreading: Misreading) -> tuple[tuple[str, str], ...]:
     at least, one of two a letter of the shown page's script), which its
     clean text seldom writes (``Żółć`` is one); where it is Latin, a run of
     them touching an ASCII letter (``cafι``: Latin words keep their ASCII
-    letters, and no clean word glues a Greek letter to a Latin one). Each is anchored at the first letter of its run, tested
-    once per run."""
+    letters, and no clean word glues a Greek letter to a Latin one). Each is
+    anchored at the first letter of its run, tested once per run."""
     high = _high_letters(misreading)
     run_start = f"(?<![A-Za-z{high}].)"
     signs: list[tuple[str, str]] = []
@@ -669,6 +669,7 @@ def _zipf(word: str, language: str) -> float:
         return 0.0
     if len(word) > 1 and len(set(word.casefold())) == 1:
         return 0.0
+    import langcodes
     from wordfreq.preprocess import preprocess_text
     from wordfreq.tokens import tokenize
 
@@ -681,7 +682,7 @@ def _zipf(word: str, language: str) -> float:
     # transliteration makes no letter of (Serbo-Croatian ``ьцЬ`` is looked
     # up as ``c``, ``Єь`` as ``je``): only a word read whole counts.
     tokens = tokenize(word, language)
-    if tokens != [preprocess_text(word, language)] or len(tokens[0]) < len(word):
+    if tokens != [preprocess_text(word, langcodes.get(language))] or len(tokens[0]) < len(word):
         return 0.0
     return zipf
 
@@ -843,8 +844,13 @@ def _readings(
         kept_known = 0.0
         for word in kept:
             score = _frequency(word.text, language)
-            kept_known += _weight(word) * score
             known_words += score >= 0.5
+            if word.raw.isascii():
+                # An ASCII word reads the same in the text as it stands:
+                # English in any language's text (``Template Toolkit``)
+                # counts for the reading as it counts against it.
+                score = max(score, _frequency(word.text, "en"))
+            kept_known += _weight(word) * score
         yield Reading(
             page=page,
             language=language,
