@@ -152,6 +152,24 @@ def test_a_short_title_no_western_language_writes_is_read(broken: str, expected:
 
 
 @pytest.mark.parametrize(
+    "broken, expected", [("àú", "את"), ("ùì", "של"), ("íà", "на"), ("äëÿ", "для")]
+)
+def test_one_of_the_commonest_words_alone_is_read(broken: str, expected: str) -> None:
+    """wordfreq's commonest words, one a text, in Windows-1255 and -1251 read
+    as Windows-1252: one word, but one that chance seldom makes."""
+    assert mojibake_fix.fix(broken).text == expected
+
+
+def test_two_pages_that_read_a_short_word_as_well_share_the_confidence() -> None:
+    """``îä`` is Macedonian ``од`` and Hebrew ``מה``, both among their
+    languages' commonest words: reported with both, not applied."""
+    result = mojibake_fix.fix("îä")
+    assert result.changes == ()
+    [finding] = result.findings
+    assert {"од", "מה"} <= {candidate.text for candidate in finding.alternatives}
+
+
+@pytest.mark.parametrize(
     "broken, expected",
     [
         (
