@@ -34,7 +34,7 @@ import unicodedata
 import zlib
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
@@ -388,12 +388,20 @@ def word_frequency(word: str, lang: str, wordlist: str = "best", minimum: float 
     """``wordfreq.word_frequency`` over these tables: the same value (tokens,
     digits and rounding as wordfreq has them), without the copy of each list
     that wordfreq keeps for good in every process that asks it."""
+    from wordfreq.tokens import lossy_tokenize
+
+    return frequency_of_tokens(lossy_tokenize(word, lang), lang, wordlist, minimum)
+
+
+def frequency_of_tokens(
+    tokens: Sequence[str], lang: str, wordlist: str = "best", minimum: float = 0.0
+) -> float:
+    """:func:`word_frequency` of a text wordfreq reads as ``tokens``
+    (``wordfreq.tokens.lossy_tokenize``), for a caller that reads them too."""
     from wordfreq import INFERRED_SPACE_FACTOR
     from wordfreq.language_info import get_language_info
     from wordfreq.numbers import digit_freq, smash_numbers
-    from wordfreq.tokens import lossy_tokenize
 
-    tokens: list[str] = lossy_tokenize(word, lang)
     if not tokens:
         return minimum
     table = frequencies(lang, wordlist)
@@ -418,6 +426,12 @@ def word_frequency(word: str, lang: str, wordlist: str = "best", minimum: float 
 def zipf_frequency(word: str, lang: str, wordlist: str = "best", minimum: float = 0.0) -> float:
     """``wordfreq.zipf_frequency`` over these tables (see :func:`word_frequency`)."""
     frequency = word_frequency(word, lang, wordlist, 10**minimum / 1e9)
+    return round(math.log(frequency, 10) + 9, 2)
+
+
+def zipf_of_tokens(tokens: Sequence[str], lang: str, wordlist: str = "best") -> float:
+    """:func:`zipf_frequency` of a text wordfreq reads as ``tokens``."""
+    frequency = frequency_of_tokens(tokens, lang, wordlist, 1 / 1e9)
     return round(math.log(frequency, 10) + 9, 2)
 
 

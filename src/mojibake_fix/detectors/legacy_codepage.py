@@ -54,15 +54,19 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from ..charclass import NON_ASCII_RUN, is_common, is_letter, script_of
 from ..codepages import western_bytes
 from ..lines import line_around, run_around
 from ..model import Candidate, Finding
 from .base import Detector, Wake, WholeReading, first_confirmed, wake_pattern
+
+if TYPE_CHECKING:
+    from ..context.words import FrequencyTable
 
 DETECTOR_ID = "legacy-codepage"
 
@@ -669,26 +673,41 @@ def _zipf(word: str, language: str) -> float:
     it and find its pieces. Nor is one letter repeated (``ввв``, Hebrew
     ``×××`` that lost its second bytes read as KOI8): the lists hold such
     strings as noise of the web."""
-    if not word or not all(is_letter(ch) for ch in word):
+    if not word or not all(map(is_letter, word)):
         return 0.0
     if len(word) > 1 and len(set(word.casefold())) == 1:
         return 0.0
-    import langcodes
-    from wordfreq.preprocess import preprocess_text
-    from wordfreq.tokens import tokenize
-
-    from ..context.words import zipf_frequency
-
-    zipf = zipf_frequency(word, language, _WORDLIST)
-    if zipf <= 0.0:
+    # Most words asked are no word of the language: its list, asked for the
+    # word as wordfreq reads it, says so before the tokenizer is run.
+    preprocess, listed = _word_list(language)
+    read = preprocess(word)
+    if listed.get(read) is None:
         return 0.0
+    from wordfreq.tokens import lossy_tokenize
+
+    from ..context.words import zipf_of_tokens
+
     # wordfreq splits some words, drops marks (Hebrew points) and what its
     # transliteration makes no letter of (Serbo-Croatian ``ьцЬ`` is looked
     # up as ``c``, ``Єь`` as ``je``): only a word read whole counts.
-    tokens = tokenize(word, language)
-    if tokens != [preprocess_text(word, langcodes.get(language))] or len(tokens[0]) < len(word):
+    tokens = lossy_tokenize(word, language)
+    if tokens != [read] or len(tokens[0]) < len(word):
         return 0.0
-    return zipf
+    return zipf_of_tokens(tokens, language, _WORDLIST)
+
+
+@functools.cache
+def _word_list(language: str) -> tuple[Callable[[str], str], FrequencyTable]:
+    """How wordfreq reads a word of ``language`` before it looks it up
+    (normalised, case-folded, transliterated), and the list it looks in."""
+    import langcodes
+    from wordfreq.preprocess import preprocess_text
+
+    from ..context.words import frequencies
+
+    return functools.partial(preprocess_text, language=langcodes.get(language)), frequencies(
+        language, _WORDLIST
+    )
 
 
 @functools.cache
@@ -718,7 +737,8 @@ def _decode(word: Word, page: LegacyPage) -> str:
 
 
 def _weight(word: Word) -> int:
-    return len(word.text) + sum(1 for ch in word.text if ord(ch) >= 0x80)
+    """A word's letters, those beyond ASCII twice."""
+    return 2 * len(word.text) - len(word.text.encode("ascii", "ignore"))
 
 
 @dataclass(frozen=True, slots=True)
