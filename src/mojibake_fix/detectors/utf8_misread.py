@@ -620,7 +620,13 @@ def _case_breaks(decoded: str, before: str, after: str) -> int:
 
 
 def _letter_scripts(text: str) -> set[str]:
-    return {script_of(ch) for ch in set(text) if is_letter(ch)}
+    return {script for script in map(_letter_script, set(text)) if script}
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _letter_script(ch: str) -> str:
+    """The script of ``ch`` where it is a letter, else ''."""
+    return script_of(ch) if is_letter(ch) else ""
 
 
 def deepest(decoded: str, page: CodePage) -> tuple[str, int]:
@@ -645,7 +651,7 @@ def deepest_common(
         # letters and ``’à`` is French, though their bytes would decode once
         # more, to an Arabic and an Armenian letter. ``Ä›`` goes on to ``ě``
         # and ``ÄŒ`` to ``Č``: letters of the same script, only fewer.
-        if (clean_is_last or _other_letters(decoded, deeper)) and not is_bad(decoded):
+        if not is_bad(decoded) and (clean_is_last or _other_letters(decoded, deeper)):
             break
         decoded = deeper
         layers.append(decoded)
