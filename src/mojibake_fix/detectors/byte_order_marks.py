@@ -28,6 +28,7 @@ read, as one page shows them; no language writes them side by side.
 
 from __future__ import annotations
 
+import codecs
 import functools
 import re
 from collections.abc import Iterator
@@ -40,7 +41,6 @@ from .base import Detector, Wake
 
 DETECTOR_ID = "utf8-byte-order-mark"
 
-_MARK = BYTE_ORDER_MARK.encode("utf-8")
 # How many times over a page may have read the mark: each reading of UTF-8
 # through a page makes three characters of one, and three layers is as deep
 # as mojibake is found.
@@ -68,7 +68,7 @@ def shown_marks() -> tuple[ShownMark, ...]:
     seen: dict[str, ShownMark] = {}
     for name in CODEC_NAMES:
         shown_as = {byte: ch for ch, byte in code_page(name).byte_of.items()}
-        raw = _MARK
+        raw = codecs.BOM_UTF8
         for layers in range(1, _MOST_LAYERS + 1):
             if any(byte >= 0x80 and byte not in shown_as for byte in raw):
                 break

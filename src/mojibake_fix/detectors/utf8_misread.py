@@ -29,6 +29,7 @@ characters give it away. A run is only repaired when
 from __future__ import annotations
 
 import bisect
+import codecs
 import contextlib
 import dataclasses
 import functools
@@ -43,7 +44,6 @@ from typing import TYPE_CHECKING
 from ..badness import is_bad
 from ..charclass import C1_CONTROL, characters_of, is_common, is_letter, script_of
 from ..codepages import (
-    BYTE_ORDER_MARK,
     CODEC_NAMES,
     CodePage,
     code_page,
@@ -274,7 +274,7 @@ def find_runs(text: str, page: CodePage, original: str | None = None) -> Iterato
                 raw = None if lost else page.encode(unit.group().replace(" ", "\xa0"))
             if (
                 raw is None
-                or raw == _BYTE_ORDER_MARK
+                or raw == codecs.BOM_UTF8
                 or (_decode(raw) is None and not _is_surrogate_half(raw))
             ):
                 # The byte order mark ends a run too: it is its own detector's
@@ -318,9 +318,6 @@ def _a_zero_among_letters(text: str, start: int, end: int) -> bool:
         _ARABIC_DIGIT_BEFORE.search(text, max(0, start - 2), start)
         or _ARABIC_DIGIT_AFTER.match(text, end)
     )
-
-
-_BYTE_ORDER_MARK = BYTE_ORDER_MARK.encode("utf-8")
 
 
 def _is_surrogate_half(raw: bytes) -> bool:
@@ -587,8 +584,8 @@ def _script_fit(original: str, decoded: str, surrounding: str | None) -> int:
     script around it (``Её`` in Russian is not ``Ÿ``), 0 otherwise."""
     if surrounding is None:
         return 0
-    before = {script_of(ch) for ch in original if is_letter(ch)}
-    after = {script_of(ch) for ch in decoded if is_letter(ch)}
+    before = _letter_scripts(original)
+    after = _letter_scripts(decoded)
     if after and surrounding in before and surrounding not in after:
         return -1
     if surrounding in after and surrounding not in before:
@@ -1356,7 +1353,7 @@ def _scripts_made(name: str) -> frozenset[str]:
     """The scripts of the letters page ``name`` shows, Latin always: what
     its misreading of UTF-8 writes."""
     shown = code_page(name).byte_of
-    return frozenset({"Latin", *(script_of(ch) for ch in shown if is_letter(ch))})
+    return frozenset({"Latin", *_letter_scripts("".join(shown))})
 
 
 _NOT_ASCII = re.compile("[^\x00-\x7f]")
