@@ -120,6 +120,44 @@ def test_a_combining_mark_after_a_letter_is_still_read() -> None:
     assert any(f.replacement == "\u0329" for f in findings)
 
 
+def _lowercased_two_layers(clean: str) -> str:
+    """``clean`` read as Windows-1252 twice, then lowercased, as a search
+    index or a URL slug keeps it: ``Ã`` (C3) becomes ``ã`` (E3), a lead of
+    another length, and every outer sequence is cut."""
+    text = clean
+    for _ in range(2):
+        text = text.encode("utf-8").decode("sloppy-windows-1252")
+    return text.lower()
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "It’s “quoted” — here…",
+        "naïve café façade",
+        "Größe und Maß",
+        "Ça coûte 5 € — très cher",
+    ],
+)
+def test_runs_amid_a_lowercased_garble_stay(clean: str) -> None:
+    """Between sequences cut short, the inner layer's runs still decode
+    (``â€™`` after ``ã¢``); repaired alone, they make the garble worse."""
+    garble = _lowercased_two_layers(clean)
+    changes = mojibake_fix.fix(garble).changes
+    assert not [c for c in changes if c.detector.startswith("utf8-as-")]
+
+
+def test_runs_beside_sequences_that_lost_bytes_are_still_read() -> None:
+    """A text that lost its C1 bytes cuts sequences short too, but the runs
+    beside them decode to letters of the same script: they are read."""
+    clean = "राष्ट्रीय पुस्तकालय ने परीक्षा के दिनों में समय बढ़ा दिया है।"
+    damaged = "".join(
+        ch for ch in clean.encode("utf-8").decode("latin-1") if not "\x80" <= ch <= "\x9f"
+    )
+    fixed = mojibake_fix.fix(damaged).text
+    assert "समय बढ़ा दिया" in fixed
+
+
 @pytest.mark.parametrize(
     ("clean", "codec"),
     [

@@ -545,6 +545,55 @@ def _is_continuation(ch: str, page: CodePage) -> bool:
     return bool(ch) and 0x80 <= page.byte_of.get(ch, 0) <= 0xBF
 
 
+def _amid_a_garble(text: str, run: Run, page: CodePage) -> bool:
+    """Whether ``run`` follows a sequence cut short (a lead and some of its
+    continuation bytes, :func:`_byte_shown`) and decodes to characters of
+    none of the scripts that sequence could have been: a few characters of
+    a larger garble that does not decode (lowercased mojibake,
+    ``ã†â€™ãƒâ€``), which repairing alone makes worse (ftfy's rule too). A
+    text that lost bytes cuts sequences short too, but what decodes beside
+    them is of their script (``à¤à¥`` in Hindi), and where it lost a byte
+    inside a sequence (``í¬`` of ``크``), what is left starts none."""
+    before = text[run.start - 1 : run.start]
+    if not 0x80 <= _byte_shown(before, page) <= 0xBF or before in _STANDS_FOR_ITSELF:
+        return False
+    if unicodedata.category(before)[0] == "Z" or unicodedata.category(before) in _STANDING_MARKS:
+        return False
+    first = run.start - 1
+    while first > max(0, run.start - 4) and 0x80 <= _byte_shown(text[first - 1], page) <= 0xBF:
+        first -= 1
+    lead = _byte_shown(text[first - 1], page) if first else 0
+    needed = sequence_length(lead)
+    shown = bytes([lead, *(_byte_shown(ch, page) for ch in text[first : run.start])])
+    if not 0 < len(shown) < needed:
+        return False
+    could_be = {
+        _region(ch)
+        for filler in (0x80, 0xBF)
+        for ch in (shown + bytes([filler]) * (needed - len(shown))).decode("utf-8", "replace")
+        if ch != "\ufffd"
+    }
+    return bool(could_be) and not could_be & {_region(ch) for ch in run.decoded}
+
+
+def _byte_shown(ch: str, page: CodePage) -> int:
+    """The byte ``ch`` stands for in ``page``, or in Windows-1252 where the
+    page has no such character (0 for neither)."""
+    byte = page.byte_of.get(ch)
+    return code_page("cp1252").byte_of.get(ch, 0) if byte is None else byte
+
+
+_STANDS_FOR_ITSELF = frozenset("•…")
+_STANDING_MARKS = frozenset({"Pd", "Pi", "Pf", "Ps", "Pe"})
+
+
+def _region(ch: str) -> str:
+    """The script of ``ch``, East Asian wide characters counted as one
+    (Japanese writes kana and kanji, Korean hangul and hanja, both wide
+    punctuation)."""
+    return "wide" if unicodedata.east_asian_width(ch) in ("W", "F") else script_of(ch)
+
+
 def _after_a_foreign_lead(text: str, start: int, page: CodePage) -> bool:
     """Whether the run at ``start`` follows the lead of a four-byte sequence
     (an emoji's, as Latin-1 shows it) that the code page cannot show: in
@@ -693,7 +742,7 @@ def judge(text: str, run: Run, page: CodePage) -> float:
     decoded = run.decoded
     if not all(is_common(ch) for ch in decoded) or _strands_a_mark(text, run):
         return 0.0
-    if _breaks_a_word(text, run):
+    if _breaks_a_word(text, run) or _amid_a_garble(text, run, page):
         return 0.0
     original = text[run.start : run.end]
     before = text[max(0, run.start - 3) : run.start]
@@ -1051,6 +1100,7 @@ def stretch_confidence(text: str, page: CodePage, stretch: list[Run], share: flo
     if any(
         _glued_to_page_letter(text, run.start - 1, page)
         or _glued_to_page_letter(text, run.end, page)
+        or _amid_a_garble(text, run, page)
         for run in stretch
     ):
         return 0.0
