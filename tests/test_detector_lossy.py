@@ -744,6 +744,40 @@ def test_no_elision_between_letters_the_language_never_joins_so(clean: str) -> N
     assert mojibake_fix.fix(clean).text == clean
 
 
+@pytest.mark.parametrize(
+    "clean",
+    [
+        # Friulian ``tu âs`` (you have), taken for Catalan or Italian: ``“s``
+        # would open a quotation that nothing in the line could close.
+        "No tu âs avonde permès",
+        "Se tu âs dismenteade la password, ${click_here}.",
+        "Par mandâ coments tu âs di fâtu ricognossi",
+    ],
+)
+def test_an_opening_quotation_nothing_in_its_line_could_close_stays(clean: str) -> None:
+    assert mojibake_fix.fix(clean).text == clean
+
+
+@pytest.mark.parametrize(
+    ("damaged", "repaired"),
+    [
+        (
+            "He told us âthe bridge is closedâ and left.",
+            "He told us “the bridge is closed” and left.",
+        ),
+        # A quotation opening a paragraph may run on past it.
+        (
+            "Prvni radek.\nâTito mladíci nakupovali v centru Prahy v těch obchodech.",
+            "Prvni radek.\n„Tito mladíci nakupovali v centru Prahy v těch obchodech.",
+        ),
+    ],
+)
+def test_an_opening_quotation_closed_later_or_opening_its_line_is_read(
+    damaged: str, repaired: str
+) -> None:
+    assert mojibake_fix.fix(damaged).text == repaired
+
+
 def test_an_elision_between_letters_the_language_joins_so() -> None:
     assert mojibake_fix.fix("NATO isnât just one.").text == "NATO isn’t just one."
 

@@ -62,23 +62,19 @@ BREADTH = {
 
 # Friulian writes ``â`` as a letter (``tu âs``: you have; ``zontâ``: to
 # add), and no word list knows Friulian: read with Italian's or Catalan's,
-# which know its short words, a lone ``â`` opening or inside a word is taken
-# for a quotation mark or an apostrophe that lost two bytes.
+# which know its short words, a lone ``â`` inside a word is taken for an
+# apostrophe that lost two bytes, or one opening a word for a quotation mark
+# where another closing a word could close it.
 _FRIULIAN = "Friulian writes â as a letter, a language no word list knows"
 KNOWN_FALSE_POSITIVES: dict[tuple[str, str], str] = {
     ("plone", text): _FRIULIAN
     for text in (
-        "No tu âs rivât a fâti ricognossi",
         "No tu âs il permès di tornâ a nomenâ",
         "Tu âs di selezionâ ce modificâ.",
-        "No tu âs avonde permès",
         "Selezione la modalitât di control di cuâi gjenârs di contignûts si puedin"
         " zontâ ta cheste cartele.",
         "Informazions sul copyright dal element, ven a stâi sul gjenar di permès"
         " \nconcuardâts dal autôr.",
-        "Se tu âs dismenteade la password, ${click_here}.",
-        "Par zontâ coments tu âs di fâtu ricognossi",
-        "Par mandâ coments tu âs di fâtu ricognossi",
     )
 }
 

@@ -381,6 +381,28 @@ def closed_later(ch: str, state: QuoteState, style: Style, after: str) -> bool:
 _DOUBLE_MARK = re.compile("[“”„]")
 
 
+def never_closed(ch: str, state: QuoteState, style: Style, after: str) -> bool:
+    """Whether ``ch``, read as opening a double quotation where none is
+    open, would find nothing in the rest of its line (``after``) that could
+    close it: no double mark, straight or angled, and no ``â`` ending a
+    word that may be one that lost its bytes (``tu âs avonde`` is no
+    ``tu “s``).
+
+    >>> never_closed("“", QuoteState(), Style(), "s avonde permès")
+    True
+    >>> never_closed("“", QuoteState(), Style(), "will affirm” it")
+    False
+    """
+    if state.double_open or _role(ch, style) != "open-double":
+        return False
+    return _CLOSER.search(after.split("\n", 1)[0]) is None
+
+
+# What may close a double quotation: a mark, or the lead of one that lost
+# bytes where a word ends (``rivât`` holds none).
+_CLOSER = re.compile('[“”„"«»\ufffd]|\u00e2(?![^\\W\\d_])')
+
+
 def run_score(marks: str, left: str, right: str, state: QuoteState, style: Style) -> float:
     """The score of several adjacent lost marks read as ``marks``: each mark is
     judged against its visible neighbours (zero-width ones are skipped)."""

@@ -38,6 +38,7 @@ from ...context.quotes import (
     is_emoji,
     is_plain_emoji,
     is_rare_mark,
+    never_closed,
     pairing_score,
     punctuation_score,
     run_score,
@@ -91,6 +92,8 @@ _PAIR_BASELINE = -3.0
 ALTERNATIVES = 5
 # How far on a closing quotation mark is looked for, after a lost one read as closing.
 _QUOTE_REACH = 400
+# An opening quotation that nothing in its line could close.
+_NEVER_CLOSED = -1.5
 # A cut character at the end of the text, against keeping what is there.
 _CUT_SCORE = 3.0
 # Keeping a lead whose marker shows a lost byte (``Ð\ufffd``, ``Ñ?Ð»``).
@@ -790,10 +793,19 @@ class Judge:
             score = RARE
         else:
             score = punctuation_score(reading.text, Context(left, right, state, self.style))
+            after = self.text[reading.end : reading.end + _QUOTE_REACH]
             if state.double_open and reading.text in "“”„":
-                after = self.text[reading.end : reading.end + _QUOTE_REACH]
                 if closed_later(reading.text, state, self.style, after):
                     score += RARE
+            elif never_closed(reading.text, state, self.style, after) and not (
+                _opens_its_line(self.text, site.start)
+                or self.word_zipf(self._letters_after(reading.end)) > 0.0
+            ):
+                # Unless it opens a paragraph, which a quotation may run on
+                # past, or a word of the language (``Biden “will affirm``,
+                # whose source never closes it), a quotation nothing could
+                # close is unlikely (``tu “s``).
+                score += _NEVER_CLOSED
         if self.replaced:
             score += _MARKER_KEPT * _kept_markers(self.text, site, reading)
         return score
@@ -1268,6 +1280,11 @@ def _between_lost_marks(text: str, left: int, right: int, first: int, last: int)
             right = index
             break
     return left, right
+
+
+def _opens_its_line(text: str, start: int) -> bool:
+    """Whether only spaces come before ``start`` on its line."""
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
 
 
 def _among_capitals(text: str, start: int) -> bool:
