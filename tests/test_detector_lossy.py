@@ -778,6 +778,18 @@ def test_an_opening_quotation_closed_later_or_opening_its_line_is_read(
     assert mojibake_fix.fix(damaged).text == repaired
 
 
+@pytest.mark.parametrize("clean", ["’", "Привет, мир", "It’s “quoted” — here…"])
+def test_a_lowercased_garble_of_signs_shows_no_script_to_read_its_sites_in(clean: str) -> None:
+    """Two layers of mojibake, lowercased (``ã¢â‚¬â„¢`` for ``’``), look like
+    kana that lost a byte (``ã¢``: ``ぢ``), but the text's whole sequences
+    decode to signs that outnumber those letters: no script is shown."""
+    garble = clean
+    for _ in range(2):  # Windows-1252's undefined bytes dropped, as a decoder may
+        garble = garble.encode("utf-8").decode("cp1252", errors="ignore")
+    fixed = mojibake_fix.fix(garble.lower()).text
+    assert not any("\u3040" <= ch <= "\u30ff" for ch in fixed)
+
+
 def test_an_elision_between_letters_the_language_joins_so() -> None:
     assert mojibake_fix.fix("NATO isnât just one.").text == "NATO isn’t just one."
 

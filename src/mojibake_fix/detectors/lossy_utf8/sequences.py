@@ -109,7 +109,16 @@ def main_script(text: str) -> str | None:
             if ch.isalpha() and (decoded or not "\x80" <= ch <= "\xff"):
                 script = script_of(ch)
                 counts[script] = counts.get(script, 0) + count
-    return max(counts, key=counts.__getitem__, default=None)
+            elif decoded and not ch.isspace():
+                counts[_SIGNS] = counts.get(_SIGNS, 0) + count
+    best = max(counts, key=counts.__getitem__, default=None)
+    return None if best == _SIGNS else best
+
+
+# Signs and punctuation that whole sequences decode to: where they outnumber
+# the letters of every script (``ã¢â‚¬â„¢``, ``’`` mojibake twice, lowercased),
+# the text shows no script the letters of its sites could be told in.
+_SIGNS = ""
 
 
 # A lead and as many continuation bytes as it announces: perhaps a whole
