@@ -1347,12 +1347,14 @@ def read_stretches(text: str, name: str, detector_id: str) -> tuple[Stretch, ...
     [(0, 14, 'привет, '), (18, 25, ' שפה')]
     """
     found: list[Stretch] = []
+    made = _scripts_made(name)
+    signs = _signs_at(text)
     position = 0  # the text before this is read, or written
     for stretch in stretch_pattern(name).finditer(text):
         start, end = stretch.span()
         # Every character beside the stretches read must be written, a
         # stretch left unread too: asked as soon as it is passed.
-        if not _written_beside(text, position, start, name):
+        if not _written_between(signs, position, start, made):
             return ()
         position = start
         if (start == 0 and end == len(text)) or cut_from_more(text, start, end):
@@ -1361,7 +1363,7 @@ def read_stretches(text: str, name: str, detector_id: str) -> tuple[Stretch, ...
         if reading is not None:
             found.append((start, end, reading))
             position = end
-    if found and not _written_beside(text, position, len(text), name):
+    if found and not _written_between(signs, position, len(text), made):
         return ()
     return tuple(found)
 
@@ -1379,23 +1381,52 @@ def could_make(word: str, name: str) -> bool | None:
     raw = code_page(name).encode(word)
     if raw is not None and utf8_of(raw) is not None:
         return True
-    return False if _written_beside(word, 0, len(word), name) else None
+    return False if _written_between(_signs_at(word), 0, len(word), _scripts_made(name)) else None
 
 
-def _written_beside(text: str, start: int, end: int, name: str) -> bool:
-    """Whether ``text[start:end]``, beside the stretches read, is written:
-    its letters are of scripts no UTF-8 that ``name`` misread could have
-    made (Hebrew beside Windows-1252's ``×©×``; a Latin letter there may be
-    another page's reading, ``Ã`` beside a Windows-1250 reading of ``Â«``),
-    and nothing else in it tells of lost bytes (controls, U+FFFD)."""
-    made = _scripts_made(name)
-    for ch in _NOT_ASCII.findall(text, start, end):
-        if is_letter(ch):
-            if script_of(ch) in made:
+def _written_between(
+    signs: dict[str, list[int]], start: int, end: int, made: frozenset[str]
+) -> bool:
+    """Whether the text from ``start`` to ``end``, beside the stretches
+    read, is written: its letters are of scripts no UTF-8 that a page that
+    ``made`` them misread could have made (Hebrew beside Windows-1252's
+    ``×©×``; a Latin letter there may be another page's reading, ``Ã``
+    beside a Windows-1250 reading of ``Â«``), and nothing else in it tells
+    of lost bytes (controls, U+FFFD). ``signs`` are the text's, from
+    :func:`_signs_at`: each page asks them of the same text."""
+    for script in (*made, _LOST):
+        at = signs.get(script)
+        if at:
+            index = bisect.bisect_left(at, start)
+            if index < len(at) and at[index] < end:
                 return False
-        elif ch == "\ufffd" or unicodedata.category(ch)[0] == "C":
-            return False
     return True
+
+
+@kept_for_short(maxsize=1 << 12)  # a word, asked by every page in turn
+def _signs_at(text: str) -> dict[str, list[int]]:
+    """Where ``text``'s characters beyond ASCII that a misreading may have
+    made stand: its letters by script, and under :data:`_LOST` the controls
+    and U+FFFD that tell of lost bytes; one pass, however many pages ask."""
+    return _signs_in(text) if len(text) <= SHORT else _signs_in_long(text)
+
+
+# Every page that reads stretches asks them of the same text in turn.
+_signs_in_long = functools.lru_cache(maxsize=2)(lambda text: _signs_in(text))
+
+
+def _signs_in(text: str) -> dict[str, list[int]]:
+    signs: dict[str, list[int]] = {}
+    for match in _NOT_ASCII.finditer(text):
+        ch = match.group()
+        if is_letter(ch):
+            signs.setdefault(script_of(ch), []).append(match.start())
+        elif ch == "\ufffd" or unicodedata.category(ch)[0] == "C":
+            signs.setdefault(_LOST, []).append(match.start())
+    return signs
+
+
+_LOST = ""
 
 
 @functools.cache
