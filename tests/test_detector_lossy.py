@@ -790,6 +790,13 @@ def test_a_lowercased_garble_of_signs_shows_no_script_to_read_its_sites_in(clean
     assert not any("\u3040" <= ch <= "\u30ff" for ch in fixed)
 
 
+def test_a_lone_lead_after_a_word_the_lists_hold_as_noise_stays() -> None:
+    """Spanish lists ``instal`` (Zipf 1.6): no word, and Friulian ``instalâ``
+    in a text of Spanish-looking short words keeps its letter."""
+    text = "Chest driver al supuarte hardware adizionâl che in câs si pues instalâ te stampadore."
+    assert "instalâ te" in mojibake_fix.fix(text).text
+
+
 def test_an_elision_between_letters_the_language_joins_so() -> None:
     assert mojibake_fix.fix("NATO isnât just one.").text == "NATO isn’t just one."
 
