@@ -797,6 +797,24 @@ def test_a_lone_lead_after_a_word_the_lists_hold_as_noise_stays() -> None:
     assert "instalâ te" in mojibake_fix.fix(text).text
 
 
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "אלוהים נמצא בפרטים הקטנים",
+        "שלום עולם",
+        "На CPAN опубликована версия 0.01 модуля",
+        "Изходната директория (%s) не е директория",
+        "Πόλο: Ντέρμπι Εθνικού - Ολυμπιακού",
+    ],
+)
+def test_a_last_letter_that_lost_its_byte_as_others_did_is_read(clean: str) -> None:
+    """Windows-1252's undefined bytes dropped: the text lost them before its
+    end too, so the lead closing it lost its own the same way where that
+    makes a word (``ם`` is ``D7 9D``), rather than being cut."""
+    damaged = clean.encode("utf-8").decode("cp1252", errors="ignore")
+    assert mojibake_fix.fix(damaged).text == clean
+
+
 def test_an_elision_between_letters_the_language_joins_so() -> None:
     assert mojibake_fix.fix("NATO isnât just one.").text == "NATO isn’t just one."
 

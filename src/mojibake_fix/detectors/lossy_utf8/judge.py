@@ -753,6 +753,22 @@ class Judge:
             best = max(scores, default=0.0)
             for reading, score in zip(site.readings[1:], scores, strict=True):
                 options.append(((Option(reading.text, reading.end),), _CUT_SCORE + score - best))
+        elif self.lost_elsewhere and self.lang is not None:
+            # The text lost bytes before its end: its last character lost
+            # its own the same way where that makes a word of the language
+            # (``עולם``, whose ``D7 9D`` lost its undefined ``9D``).
+            stem = trailing_letters(demojibake(text_before(text, site.start)))
+            zipfs = [
+                self.word_zipf(stem + reading.text) if is_letter(reading.text) else 0.0
+                for reading in site.readings[1:]
+            ]
+            best = max(zipfs, default=0.0)
+            if best >= LISTED:
+                for reading, found in zip(site.readings[1:], zipfs, strict=True):
+                    if found:
+                        options.append(
+                            ((Option(reading.text, reading.end),), _CUT_SCORE + found - best)
+                        )
         return options
 
     def _rare(self, reading: Reading) -> bool:
