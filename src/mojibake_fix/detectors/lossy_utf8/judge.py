@@ -757,13 +757,16 @@ class Judge:
             # The text lost bytes before its end: its last character lost
             # its own the same way where that makes a word of the language
             # (``עולם``, whose ``D7 9D`` lost its undefined ``9D``).
-            stem = trailing_letters(demojibake(text_before(text, site.start)))
+            word_start, _ = word_bounds(text, site.start, site.start)
+            stem = demojibake(text[word_start : site.start])
             zipfs = [
                 self.word_zipf(stem + reading.text) if is_letter(reading.text) else 0.0
                 for reading in site.readings[1:]
             ]
             best = max(zipfs, default=0.0)
-            if best >= LISTED:
+            # Only a word whose other letters are all read tells (``בס×ל``
+            # holds another site: its ``לא`` is no word of it).
+            if best >= LISTED and stem.isalpha():
                 for reading, found in zip(site.readings[1:], zipfs, strict=True):
                     if found:
                         options.append(
