@@ -815,6 +815,22 @@ def test_a_last_letter_that_lost_its_byte_as_others_did_is_read(clean: str) -> N
     assert mojibake_fix.fix(damaged).text == clean
 
 
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Babaannem her bayram baklava açardı. Şerbetini de kendisi kaynatırdı.",
+        "MİLLİ TAKIM AVRUPA ŞAMPİYONASI’NDA ÇEYREK FİNALE YÜKSELDİ.",
+        "Iğdır’da hafta sonu sıcaklık 40 dereceyi aştı. Ğ harfi ile başlayan kelime yoktur.",
+    ],
+)
+def test_bytes_windows_1254_leaves_undefined_are_lost_in_turkish(clean: str) -> None:
+    """Windows-1254 shows the text as Windows-1252 does but drops ``9E``,
+    the last byte of ``Ş`` and ``Ğ``: where the text spells letters only
+    Windows-1254 has (``ı``), those bytes may be lost too."""
+    damaged = clean.encode("utf-8").decode("cp1254", errors="ignore")
+    assert mojibake_fix.fix(damaged).text == clean
+
+
 def test_an_elision_between_letters_the_language_joins_so() -> None:
     assert mojibake_fix.fix("NATO isnât just one.").text == "NATO isn’t just one."
 

@@ -6,9 +6,11 @@ whole text shows decides which readings a site may take.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+from ...codepages import CodePage, code_page
 from ...context.candidates import (
     LONE_PUNCTUATION_LEAD,
     MARKERS,
@@ -17,7 +19,7 @@ from ...context.candidates import (
     continuation_bytes,
     spaces_are_spaces,
 )
-from .sequences import has_whole_sequence
+from .sequences import demojibake, has_whole_sequence
 from .wakes import in_a_written_word, trigger_re
 
 # Windows-1252 characters for bytes 80-9F right after a lead: the text went
@@ -49,8 +51,10 @@ class Damage:
         cp1252 = _CP1252_EVIDENCE.search(text) is not None
         if KEPT_UNDEFINED.search(text):
             lost: frozenset[int] = frozenset()
+        elif cp1252:
+            lost = UNDEFINED_CP1252 | _lost_by_pages_alike(text)
         else:
-            lost = UNDEFINED_CP1252 if cp1252 else STRIPPED_C1
+            lost = STRIPPED_C1
         return cls(
             lost=lost,
             nbsp=not spaces_are_spaces(text),
@@ -65,6 +69,44 @@ class Damage:
         if not self.lost:
             return ("marked",)  # only where a marker shows
         return ("undefined",) if self.cp1252 else ("c1", "undefined")
+
+
+def _lost_by_pages_alike(text: str) -> frozenset[int]:
+    """The bytes that a page showing the text as Windows-1252 does leaves
+    undefined, where that page may have read it: the text holds none of the
+    characters Windows-1252 shows for the bytes the page reads otherwise,
+    and what it spells holds letters the page has and Windows-1252 lacks,
+    those of the languages it serves (Windows-1254 drops the ``9E`` of
+    ``Ş``, ``C5 9E``, in Turkish text that spells ``ı``)."""
+    lost: set[int] = set()
+    spelled: str | None = None
+    for page, differing, own_letters in _pages_alike():
+        if differing.intersection(text):
+            continue
+        if spelled is None:
+            spelled = demojibake(text)
+        if own_letters.intersection(spelled):
+            lost.update(page.undefined)
+    return frozenset(lost)
+
+
+@functools.cache
+def _pages_alike() -> tuple[tuple[CodePage, frozenset[str], frozenset[str]], ...]:
+    """The Western pages other than Windows-1252, each with the characters
+    Windows-1252 shows for the high bytes it reads otherwise, and the
+    letters it has that Windows-1252 lacks."""
+    western = code_page("cp1252")
+    shown = {byte: ch for ch, byte in western.byte_of.items()}
+    alike = []
+    for name in ("cp1254",):
+        page = code_page(name)
+        own = {byte: ch for ch, byte in page.byte_of.items()}
+        differing = frozenset(
+            ch for byte, ch in shown.items() if byte >= 0x80 and own.get(byte) != ch
+        )
+        letters = frozenset(ch for ch in page.byte_of if ch.isalpha() and ch not in western.byte_of)
+        alike.append((page, differing, letters))
+    return tuple(alike)
 
 
 def _bytes_replaced(text: str) -> bool:
