@@ -831,6 +831,14 @@ def test_bytes_windows_1254_leaves_undefined_are_lost_in_turkish(clean: str) -> 
     assert mojibake_fix.fix(damaged).text == clean
 
 
+def test_a_lead_glued_inside_a_word_of_another_script_is_a_byte() -> None:
+    """``Î`` between Greek capitals, in a text of mojibake, is no letter of
+    a word: ``Ν`` (``CE 9D``) lost its undefined ``9D``."""
+    clean = "Η ΝΑΥΤΕΜΠΟΡΙΚΗ : ΑΠΟΨΕΙΣ"
+    damaged = clean.encode("utf-8").decode("cp1252", errors="ignore")
+    assert mojibake_fix.fix(damaged).text == clean
+
+
 def test_an_elision_between_letters_the_language_joins_so() -> None:
     assert mojibake_fix.fix("NATO isnât just one.").text == "NATO isn’t just one."
 

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from ...charclass import is_letter, script_of
+from ...charclass import is_letter, script_group, script_of
 from ...codepages import code_page
 from ...context.candidates import LONE_PUNCTUATION_LEAD, Reading, Site, continuation_bytes
 from ...context.damaged import byte_chars
@@ -430,7 +430,26 @@ class Judge:
             # mojibake whose words that language knows (``Älanarina`` in
             # Croatian, ``č`` that lost its second byte).
             return 0.0
+        if (
+            is_letter(lead)
+            and (self.damaged_elsewhere or self.came_as_mojibake)
+            and self._glued_across_scripts(site)
+        ):
+            # A letter of another script glued to a letter of the text's, in
+            # a text of mojibake (``ÎΑΥΤΕΜΠΟΡΙΚΗ``): no word is written so,
+            # as sure a byte as a marker shows.
+            return _MARKED_KEEP
         return 1.0
+
+    def _glued_across_scripts(self, site: Site) -> bool:
+        """Whether the lead of ``site``, a letter of another script than the
+        text's, touches a letter of the text's script (its neighbours decoded)."""
+        text = self.text
+        own = script_group(self.script)
+        if script_group(script_of(text[site.start])) == own:
+            return False
+        neighbours = decoded_before(text, site.start), decoded_after(text, core_end_of(text, site))
+        return any(ch and is_letter(ch) and script_group(script_of(ch)) == own for ch in neighbours)
 
     def _opens_an_unknown_word(self, core_end: int) -> bool:
         """Whether letters follow ``core_end`` that are no word of the text's
