@@ -831,10 +831,20 @@ def test_bytes_windows_1254_leaves_undefined_are_lost_in_turkish(clean: str) -> 
     assert mojibake_fix.fix(damaged).text == clean
 
 
-def test_a_lead_glued_inside_a_word_of_another_script_is_a_byte() -> None:
-    """``Î`` between Greek capitals, in a text of mojibake, is no letter of
-    a word: ``Ν`` (``CE 9D``) lost its undefined ``9D``."""
-    clean = "Η ΝΑΥΤΕΜΠΟΡΙΚΗ : ΑΠΟΨΕΙΣ"
+@pytest.mark.parametrize(
+    "clean",
+    [
+        # ``Î`` between Greek capitals: ``Ν`` (``CE 9D``) lost its ``9D``.
+        "Η ΝΑΥΤΕΜΠΟΡΙΚΗ : ΑΠΟΨΕΙΣ",
+        # ``×`` inside a Hebrew word: ``א`` (``D7 90``) lost its ``90``, and
+        # no point (``D7 81``) in a text that writes none.
+        "זה בפורמאט RSS חדש",
+        "יהפך לאנורקסי",
+    ],
+)
+def test_a_lead_glued_inside_a_word_of_another_script_is_a_byte(clean: str) -> None:
+    """A letter of another script glued to the text's letters, or a sign
+    inside a word of them, in a text of mojibake, is no part of a word."""
     damaged = clean.encode("utf-8").decode("cp1252", errors="ignore")
     assert mojibake_fix.fix(damaged).text == clean
 

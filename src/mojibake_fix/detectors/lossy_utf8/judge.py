@@ -430,26 +430,28 @@ class Judge:
             # mojibake whose words that language knows (``Älanarina`` in
             # Croatian, ``č`` that lost its second byte).
             return 0.0
-        if (
-            is_letter(lead)
-            and (self.damaged_elsewhere or self.came_as_mojibake)
-            and self._glued_across_scripts(site)
-        ):
-            # A letter of another script glued to a letter of the text's, in
-            # a text of mojibake (``ÎΑΥΤΕΜΠΟΡΙΚΗ``): no word is written so,
-            # as sure a byte as a marker shows.
+        if (self.damaged_elsewhere or self.came_as_mojibake) and self._glued_across_scripts(site):
+            # A letter of another script glued to a letter of the text's, or
+            # a sign inside a word of its letters, in a text of mojibake
+            # (``ÎΑΥΤΕΜΠΟΡΙΚΗ``, ``בפורמ×ט``): no word is written so, as
+            # sure a byte as a marker shows.
             return _MARKED_KEEP
         return 1.0
 
     def _glued_across_scripts(self, site: Site) -> bool:
-        """Whether the lead of ``site``, a letter of another script than the
-        text's, touches a letter of the text's script (its neighbours decoded)."""
+        """Whether the lead of ``site``, not of the text's script, touches a
+        letter of the text's script (its neighbours decoded): a letter on
+        either side, a sign (``×``) on both."""
         text = self.text
         own = script_group(self.script)
-        if script_group(script_of(text[site.start])) == own:
+        lead = text[site.start]
+        if script_group(script_of(lead)) == own:
             return False
         neighbours = decoded_before(text, site.start), decoded_after(text, core_end_of(text, site))
-        return any(ch and is_letter(ch) and script_group(script_of(ch)) == own for ch in neighbours)
+        touching = [
+            ch and is_letter(ch) and script_group(script_of(ch)) == own for ch in neighbours
+        ]
+        return any(touching) if is_letter(lead) else all(touching)
 
     def _opens_an_unknown_word(self, core_end: int) -> bool:
         """Whether letters follow ``core_end`` that are no word of the text's
@@ -1097,7 +1099,12 @@ class Judge:
         for reading in self._likeliest_readings(site):
             ch = reading.text
             if is_letter(ch):
-                score = 1.5 if self.legit(ch) else -1.5
+                if self.legit(ch):
+                    score = 1.5
+                else:
+                    # A mark the text writes nowhere else (a Hebrew point in
+                    # unpointed text) is as rare as a rare sign.
+                    score = RARE if unicodedata.category(ch) == "Mn" else -1.5
                 if scripts and script_of(ch) not in scripts:
                     score -= 3.0
                 if all_upper and ch.islower():
