@@ -381,21 +381,22 @@ def closed_later(ch: str, state: QuoteState, style: Style, after: str) -> bool:
 _DOUBLE_MARK = re.compile("[“”„]")
 
 
-def never_closed(ch: str, state: QuoteState, style: Style, after: str) -> bool:
+def never_closed(ch: str, state: QuoteState, style: Style, text: str, start: int, end: int) -> bool:
     """Whether ``ch``, read as opening a double quotation where none is
-    open, would find nothing in the rest of its line (``after``) that could
-    close it: no double mark, straight or angled, and no ``â`` ending a
-    word that may be one that lost its bytes (``tu âs avonde`` is no
-    ``tu “s``).
+    open, would find nothing from ``start`` to ``end`` of ``text`` on its
+    line that could close it: no double mark, straight or angled, and no
+    ``â`` ending a word that may be one that lost its bytes (``tu âs
+    avonde`` is no ``tu “s``).
 
-    >>> never_closed("“", QuoteState(), Style(), "s avonde permès")
+    >>> never_closed("“", QuoteState(), Style(), "tu “s avonde permès", 4, 400)
     True
-    >>> never_closed("“", QuoteState(), Style(), "will affirm” it")
+    >>> never_closed("“", QuoteState(), Style(), "Biden “will affirm” it", 7, 400)
     False
     """
     if state.double_open or _role(ch, style) != "open-double":
         return False
-    return _CLOSER.search(after.split("\n", 1)[0]) is None
+    line_end = text.find("\n", start, end)
+    return _CLOSER.search(text, start, end if line_end < 0 else line_end) is None
 
 
 # What may close a double quotation: a mark, or the lead of one that lost

@@ -555,12 +555,13 @@ def _amid_a_garble(text: str, run: Run, page: CodePage) -> bool:
     them is of their script (``à¤à¥`` in Hindi), and where it lost a byte
     inside a sequence (``í¬`` of ``크``), what is left starts none."""
     before = text[run.start - 1 : run.start]
-    if not 0x80 <= _byte_shown(before, page) <= 0xBF or before in _STANDS_FOR_ITSELF:
+    if not _continuation_shown(before, page) or before in _STANDS_FOR_ITSELF:
         return False
-    if unicodedata.category(before)[0] == "Z" or unicodedata.category(before) in _STANDING_MARKS:
+    category = unicodedata.category(before)
+    if category[0] == "Z" or category in _STANDING_MARKS:
         return False
     first = run.start - 1
-    while first > max(0, run.start - 4) and 0x80 <= _byte_shown(text[first - 1], page) <= 0xBF:
+    while first > max(0, run.start - 4) and _continuation_shown(text[first - 1], page):
         first -= 1
     lead = _byte_shown(text[first - 1], page) if first else 0
     needed = sequence_length(lead)
@@ -581,6 +582,11 @@ def _byte_shown(ch: str, page: CodePage) -> int:
     page has no such character (0 for neither)."""
     byte = page.byte_of.get(ch)
     return code_page("cp1252").byte_of.get(ch, 0) if byte is None else byte
+
+
+def _continuation_shown(ch: str, page: CodePage) -> bool:
+    """:func:`_is_continuation` of the byte :func:`_byte_shown` gives."""
+    return 0x80 <= _byte_shown(ch, page) <= 0xBF
 
 
 _STANDS_FOR_ITSELF = frozenset("•…")
@@ -1403,19 +1409,12 @@ def _written_between(
     return True
 
 
-@kept_for_short(maxsize=1 << 12)  # a word, asked by every page in turn
+# Every page asks them of the same text (a line, a word) in turn.
+@functools.lru_cache(maxsize=2)
 def _signs_at(text: str) -> dict[str, list[int]]:
     """Where ``text``'s characters beyond ASCII that a misreading may have
     made stand: its letters by script, and under :data:`_LOST` the controls
     and U+FFFD that tell of lost bytes; one pass, however many pages ask."""
-    return _signs_in(text) if len(text) <= SHORT else _signs_in_long(text)
-
-
-# Every page that reads stretches asks them of the same text in turn.
-_signs_in_long = functools.lru_cache(maxsize=2)(lambda text: _signs_in(text))
-
-
-def _signs_in(text: str) -> dict[str, list[int]]:
     signs: dict[str, list[int]] = {}
     for match in _NOT_ASCII.finditer(text):
         ch = match.group()

@@ -834,11 +834,14 @@ class Judge:
             score = RARE
         else:
             score = punctuation_score(reading.text, Context(left, right, state, self.style))
-            after = self.text[reading.end : reading.end + _QUOTE_REACH]
+            reach = reading.end + _QUOTE_REACH
             if state.double_open and reading.text in "“”„":
+                after = self.text[reading.end : reach]
                 if closed_later(reading.text, state, self.style, after):
                     score += RARE
-            elif never_closed(reading.text, state, self.style, after) and not (
+            elif never_closed(
+                reading.text, state, self.style, self.text, reading.end, reach
+            ) and not (
                 _opens_its_line(self.text, site.start)
                 or self.word_zipf(self._letters_after(reading.end)) > 0.0
             ):
